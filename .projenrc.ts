@@ -1,0 +1,120 @@
+import { awscdk, javascript, JsonFile, ReleasableCommits } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+/**
+ * The aws-cdk-lib floor. 2.262.0 is the first release whose policy-validation
+ * context carries `stackTemplates` (stack construct path per template), which
+ * the validation plugin uses to name stacks and stages; every CfnUserPoolClient
+ * property (including RefreshTokenRotation), `Validations`, `AspectPriority`
+ * and `addWarningV2` predate it. See README "Supported aws-cdk-lib versions".
+ */
+const CDK_FLOOR = '2.262.0';
+/** The newest aws-cdk-lib the test suite is also run against (`test:cdk-latest`). */
+const CDK_LATEST_TESTED = '2.276.0';
+/** A CDK CLI that reads the cloud-assembly schema of both versions above (3.x does not). */
+const CDK_CLI = '2.1148.1';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-validated-user-pool-client',
+  description:
+    'An Amazon Cognito app client construct with every setting written out, and CDK Aspects that catch at synth time what Cognito would reject, for every AWS::Cognito::UserPoolClient in an app.',
+  author: 'cdk-validated-user-pool-client contributors',
+  authorAddress: 'maintainers@cdk-validated-user-pool-client.dev',
+  repositoryUrl: 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  stability: 'experimental',
+  releasableCommits: ReleasableCommits.featuresAndFixes(),
+  keywords: [
+    'cdk',
+    'awscdk',
+    'aws-cdk',
+    'cognito',
+    'user-pool',
+    'user-pool-client',
+    'app-client',
+    'oauth',
+    'aspects',
+    'validation',
+    'policy-as-code',
+  ],
+
+  cdkVersion: CDK_FLOOR,
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  publishToPypi: {
+    distName: 'cdk-validated-user-pool-client',
+    module: 'cdk_validated_user_pool_client',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk_validated_user_pool_client',
+    mavenGroupId: 'io.github.cdk-validated-user-pool-client',
+    mavenArtifactId: 'cdk-validated-user-pool-client',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkValidatedUserPoolClient',
+    packageId: 'CdkValidatedUserPoolClient',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client-go',
+  },
+
+  devDeps: [`aws-cdk@${CDK_CLI}`],
+
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+  },
+  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/'],
+});
+
+// Scripts, examples and the benchmark run with ts-node against the sources.
+new JsonFile(project, 'scripts/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { rootDir: '..', noEmit: true },
+    include: ['../scripts/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../src/**/*.ts'],
+  },
+});
+const TS_NODE = 'ts-node --transpile-only --project scripts/tsconfig.json';
+for (const dir of ['scripts', 'examples', 'bench']) project.eslint?.addLintPattern(dir);
+
+// The rule ids class, docs/rules.md and the README defaults table are
+// generated from the registry before every compile; .ci/run fails when the
+// committed copies differ.
+const rulesDoc = project.addTask('rules:doc', {
+  description: 'Regenerate src/rules/rule-ids.ts, docs/rules.md and the README defaults table from the registry',
+  exec: `${TS_NODE} scripts/generate-docs.ts`,
+});
+project.preCompileTask.spawn(rulesDoc);
+
+// README snippets compile in every jsii language.
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile the README examples with jsii-rosetta (strict)',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.postCompileTask.spawn(rosetta);
+project.gitignore.addPatterns('.jsii.tabl.json', '/rosetta/*.tabl.json');
+project.npmignore?.addPatterns('/rosetta/', '/examples/', '/scripts/', '/bench/', '/docs/', '/.ci/');
+
+project.addTask('example', {
+  description: 'Synthesize the bundled example app and print its template and findings',
+  exec: `${TS_NODE} examples/run.ts`,
+});
+
+project.addTask('test:cdk-latest', {
+  description: `Run the test suite against aws-cdk-lib ${CDK_LATEST_TESTED} (the floor is ${CDK_FLOOR})`,
+  steps: [
+    { exec: `npm install --no-save --no-package-lock aws-cdk-lib@${CDK_LATEST_TESTED}` },
+    { exec: 'jest --ci' },
+    { exec: `npm install --no-save --no-package-lock aws-cdk-lib@${CDK_FLOOR}` },
+  ],
+});
+
+project.synth();

@@ -1,0 +1,67 @@
+import { AspectPriority, Aspects, Names, Resource, SecretValue } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import type { ValidatedUserPoolClientProps } from './props';
+import { renderClientProperties } from './render';
+import { markBuiltIn, UserPoolClientValidator } from '../aspects/user-pool-client-validator';
+
+/**
+ * An Amazon Cognito app client with every setting written out and validated
+ * at synth time.
+ *
+ * It wraps `CfnUserPoolClient` (its default child, id `Resource`, as in the
+ * aws-cdk L2 `UserPoolClient`, so logical ids survive a migration), renders
+ * an explicit value for every setting Cognito would otherwise default
+ * silently (secure values where the API default is not), and adds a
+ * `UserPoolClientValidator` to itself.
+ *
+ * @example
+ * declare const pool: cognito.UserPool;
+ * new ValidatedUserPoolClient(this, 'Web', {
+ *   userPool: pool,
+ *   oAuthFlows: { authorizationCodeGrant: true },
+ *   callbackUrls: ['https://app.example.com/callback'],
+ * });
+ */
+export class ValidatedUserPoolClient extends Resource implements cognito.IUserPoolClient {
+  /** The id of the app client. @attribute */
+  public readonly userPoolClientId: string;
+  /** The name of the app client (given or derived from the construct path). */
+  public readonly userPoolClientName: string;
+  /** The underlying CloudFormation resource. */
+  public readonly resource: cognito.CfnUserPoolClient;
+  /** The user pool the client belongs to. */
+  public readonly userPool: cognito.IUserPool;
+  private readonly generateSecret: boolean;
+
+  public constructor(scope: Construct, id: string, props: ValidatedUserPoolClientProps) {
+    super(scope, id);
+    if (!props || !props.userPool) throw new Error('ValidatedUserPoolClient: userPool is required; give the cognito.IUserPool the client belongs to.');
+    this.userPool = props.userPool;
+    this.userPoolClientName = props.userPoolClientName ?? Names.uniqueResourceName(this, { maxLength: 128, separator: '-' });
+    this.generateSecret = props.generateSecret ?? false;
+
+    this.resource = new cognito.CfnUserPoolClient(this, 'Resource', renderClientProperties(props.userPool.userPoolId, this.userPoolClientName, props));
+    this.userPoolClientId = this.resource.ref;
+
+    if (props.validation ?? true) {
+      Aspects.of(this).add(markBuiltIn(new UserPoolClientValidator()), { priority: AspectPriority.READONLY });
+    }
+  }
+
+  /** Reference to the client, for constructs that take an `IUserPoolClientRef`. */
+  public get userPoolClientRef(): cognito.UserPoolClientReference {
+    return { userPoolId: this.userPool.userPoolId, clientId: this.userPoolClientId };
+  }
+
+  /**
+   * The client secret (from the `ClientSecret` attribute). Only for clients
+   * created with `generateSecret: true`.
+   */
+  public get userPoolClientSecret(): SecretValue {
+    if (!this.generateSecret) {
+      throw new Error(`ValidatedUserPoolClient ${this.node.path}: userPoolClientSecret is only available when generateSecret is true.`);
+    }
+    return SecretValue.resourceAttribute(this.resource.attrClientSecret);
+  }
+}

@@ -1,0 +1,47 @@
+import type { RuleDefinition, Violation } from '../rules/rule';
+import { isPlainObject } from '../rules/values';
+
+/** Properties whose values are secrets: never written into a message. */
+const SECRET_PROPERTIES = ['ClientSecret', 'AnalyticsConfiguration.ExternalId'];
+const SECRET_MEMBERS = new Set(['ClientSecret', 'ExternalId']);
+const MAX_SHOWN = 120;
+
+/** Replaces every character with '*', so length and position stay visible. */
+function mask(value: unknown): unknown {
+  if (typeof value === 'string') return '*'.repeat(value.length);
+  if (typeof value === 'number' || typeof value === 'boolean') return '*'.repeat(String(value).length);
+  if (Array.isArray(value)) return value.map(mask);
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
+  return value;
+}
+
+/** The value with every secret masked, wherever it stands in it. */
+export function redact(property: string, value: unknown): unknown {
+  if (SECRET_PROPERTIES.some((p) => property === p || property.startsWith(`${p}[`) || property.startsWith(`${p}.`))) return mask(value);
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_MEMBERS.has(k) ? mask(v) : redact(`${property}.${k}`, v)]));
+  }
+  return value;
+}
+
+/** A value as a message shows it: quoted strings, JSON otherwise, long values shortened. */
+export function showValue(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  // Control characters would break one-line output (terminal, SARIF, annotations).
+  text = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 20)}… (${text.length} characters)` : text;
+}
+
+/**
+ * The one message format of every door: rule id, where, what, why, fix.
+ *   [VUPC-CALLBACK-HTTPS] App/Web/Resource: CallbackURLs[1] 'http://…' uses http:// for … Cognito requires … Fix: …
+ */
+export function formatMessage(rule: RuleDefinition, path: string, violation: Violation): string {
+  const shown = violation.value === undefined ? '' : ` ${showValue(redact(violation.property, violation.value))}`;
+  return `[${rule.id}] ${path}: ${violation.property}${shown} ${violation.problem}. ${rule.why} Fix: ${violation.fix ?? rule.fix}`;
+}

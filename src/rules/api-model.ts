@@ -1,0 +1,162 @@
+/**
+ * The constraints of Cognito's CreateUserPoolClient request, from the API
+ * model every AWS SDK is generated from (botocore 1.43.11,
+ * `cognito-idp/2016-04-18/service-2.json`), and the property types of the
+ * CloudFormation resource `AWS::Cognito::UserPoolClient`.
+ *
+ * `test/fixtures/create-user-pool-client-constraints.json` holds the same
+ * constraints extracted straight from the model; the conformance test checks
+ * this table against it, so a drift between the two fails the build.
+ *
+ * Patterns are applied as full matches: the service rejects values that an
+ * unanchored match would accept (aws/aws-cli#2941). `\w` is ASCII and `\s` is
+ * the Java whitespace class, as on the service.
+ */
+
+export interface StringConstraint {
+  readonly min?: number;
+  readonly max?: number;
+  /** The model's pattern, translated to a JavaScript (`u` flag) regex body. */
+  readonly pattern?: string;
+  /** The model's pattern, as written there (for messages). */
+  readonly modelPattern?: string;
+  readonly enum?: readonly string[];
+  /** The model's shape name, for the rules document. */
+  readonly shape: string;
+}
+
+export interface IntegerConstraint {
+  readonly min: number;
+  readonly max: number;
+  readonly shape: string;
+}
+
+const JAVA_SPACE = ' \\t\\n\\x0B\\f\\r';
+const ARN_PATTERN = 'arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?';
+
+export const API_STRINGS = {
+  UserPoolId: { min: 1, max: 55, pattern: '[\\w-]+_[0-9a-zA-Z]+', modelPattern: '[\\w-]+_[0-9a-zA-Z]+', shape: 'UserPoolIdType' },
+  ClientName: { min: 1, max: 128, pattern: `[\\w${JAVA_SPACE}+=,.@-]+`, modelPattern: '[\\w\\s+=,.@-]+', shape: 'ClientNameType' },
+  ClientSecret: { min: 24, max: 64, pattern: '[\\w+]+', modelPattern: '[\\w+]+', shape: 'ClientSecretType' },
+  Attribute: { min: 1, max: 2048, shape: 'ClientPermissionType' },
+  ProviderName: {
+    min: 1,
+    max: 32,
+    pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+',
+    modelPattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+',
+    shape: 'ProviderNameType',
+  },
+  RedirectUrl: {
+    min: 1,
+    max: 1024,
+    pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
+    modelPattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
+    shape: 'RedirectUrlType',
+  },
+  Scope: { min: 1, max: 256, pattern: '[\\x21\\x23-\\x5B\\x5D-\\x7E]+', modelPattern: '[\\x21\\x23-\\x5B\\x5D-\\x7E]+', shape: 'ScopeType' },
+  ApplicationId: { pattern: '[0-9a-fA-F]+', modelPattern: '^[0-9a-fA-F]+$', shape: 'HexStringType' },
+  Arn: { min: 20, max: 2048, pattern: ARN_PATTERN, modelPattern: ARN_PATTERN, shape: 'ArnType' },
+  ExternalId: { min: 0, max: 131072, shape: 'StringType' },
+} satisfies Record<string, StringConstraint>;
+
+export const API_INTEGERS = {
+  AccessTokenValidity: { min: 1, max: 86400, shape: 'AccessTokenValidityType' },
+  IdTokenValidity: { min: 1, max: 86400, shape: 'IdTokenValidityType' },
+  RefreshTokenValidity: { min: 0, max: 315360000, shape: 'RefreshTokenValidityType' },
+  AuthSessionValidity: { min: 3, max: 15, shape: 'AuthSessionValidityType' },
+  RetryGracePeriodSeconds: { min: 0, max: 60, shape: 'RetryGracePeriodSecondsType' },
+} satisfies Record<string, IntegerConstraint>;
+
+export const API_LISTS = {
+  CallbackURLs: { max: 100, shape: 'CallbackURLsListType' },
+  LogoutURLs: { max: 100, shape: 'LogoutURLsListType' },
+  AllowedOAuthFlows: { max: 3, shape: 'OAuthFlowsType' },
+  AllowedOAuthScopes: { max: 50, shape: 'ScopeListType' },
+} as const;
+
+/**
+ * Enumerations. The model lags the service (see U-14 in the research
+ * catalogue): `ALLOW_CLIENT_TOKEN_AUTH` is documented for GetClientToken but
+ * absent from botocore 1.43.11, so it is accepted here and marked as newer.
+ */
+export const LEGACY_AUTH_FLOWS = ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH'] as const;
+export const AUTH_FLOWS_NEWER_THAN_MODEL = ['ALLOW_CLIENT_TOKEN_AUTH'] as const;
+export const API_ENUMS = {
+  ExplicitAuthFlows: [
+    ...LEGACY_AUTH_FLOWS,
+    'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+    'ALLOW_CUSTOM_AUTH',
+    'ALLOW_USER_PASSWORD_AUTH',
+    'ALLOW_USER_SRP_AUTH',
+    'ALLOW_REFRESH_TOKEN_AUTH',
+    'ALLOW_USER_AUTH',
+    ...AUTH_FLOWS_NEWER_THAN_MODEL,
+  ],
+  AllowedOAuthFlows: ['code', 'implicit', 'client_credentials'],
+  TokenValidityUnits: ['seconds', 'minutes', 'hours', 'days'],
+  PreventUserExistenceErrors: ['LEGACY', 'ENABLED'],
+  'RefreshTokenRotation.Feature': ['ENABLED', 'DISABLED'],
+} as const;
+
+export type EnumProperty = keyof typeof API_ENUMS;
+export const ENUM_PROPERTIES = Object.keys(API_ENUMS) as EnumProperty[];
+
+/** OAuth scopes that Cognito reserves (everything else is `resource-server/scope`). */
+export const RESERVED_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'] as const;
+
+/** Standard user pool attributes an app client may read or write. */
+export const STANDARD_ATTRIBUTES = [
+  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale',
+  'middle_name', 'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture',
+  'preferred_username', 'profile', 'updated_at', 'website', 'zoneinfo',
+] as const;
+
+/**
+ * Property types of `AWS::Cognito::UserPoolClient` in the CloudFormation
+ * registry schema. `ClientSecret` is read-only there (never sent to Cognito).
+ */
+export type PropertyType = 'string' | 'integer' | 'boolean' | 'string-list' | { readonly [member: string]: PropertyType };
+
+export const CFN_PROPERTY_TYPES: { readonly [property: string]: PropertyType } = {
+  AccessTokenValidity: 'integer',
+  AllowedOAuthFlows: 'string-list',
+  AllowedOAuthFlowsUserPoolClient: 'boolean',
+  AllowedOAuthScopes: 'string-list',
+  AnalyticsConfiguration: {
+    ApplicationArn: 'string',
+    ApplicationId: 'string',
+    ExternalId: 'string',
+    RoleArn: 'string',
+    UserDataShared: 'boolean',
+  },
+  AuthSessionValidity: 'integer',
+  CallbackURLs: 'string-list',
+  ClientName: 'string',
+  ClientSecret: 'string',
+  DefaultRedirectURI: 'string',
+  EnablePropagateAdditionalUserContextData: 'boolean',
+  EnableTokenRevocation: 'boolean',
+  ExplicitAuthFlows: 'string-list',
+  GenerateSecret: 'boolean',
+  IdTokenValidity: 'integer',
+  LogoutURLs: 'string-list',
+  PreventUserExistenceErrors: 'string',
+  ReadAttributes: 'string-list',
+  RefreshTokenRotation: { Feature: 'string', RetryGracePeriodSeconds: 'integer' },
+  RefreshTokenValidity: 'integer',
+  SupportedIdentityProviders: 'string-list',
+  TokenValidityUnits: { AccessToken: 'string', IdToken: 'string', RefreshToken: 'string' },
+  UserPoolId: 'string',
+  WriteAttributes: 'string-list',
+};
+
+const compiled = new Map<string, RegExp>();
+/** Full-match test of a model pattern; regexes are compiled once. */
+export function matchesPattern(pattern: string, value: string): boolean {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`^(?:${pattern})$`, 'u');
+    compiled.set(pattern, re);
+  }
+  return re.test(value);
+}

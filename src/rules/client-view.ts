@@ -1,0 +1,120 @@
+import { API_ENUMS, EnumProperty } from './api-model';
+import { asBoolean, asInteger, isIntrinsic, isPlainObject, ListValue } from './values';
+import type { PoolIndex } from '../engine/pool-index';
+
+/** What the engine knows around a client, beyond its own properties. */
+export interface ClientContext {
+  /** The Region the client deploys to, when it is a concrete value. */
+  readonly region?: string;
+  /** Enum values accepted on top of the API model's, per enum property. */
+  readonly extraEnumValues?: { readonly [property: string]: readonly string[] };
+  /** The user pool, identity providers and resource servers in the same template, when known. */
+  readonly pool?: PoolIndex;
+  /** Logical ids this client depends on (DependsOn and references). */
+  readonly dependencies?: ReadonlySet<string>;
+}
+
+/** An entry of a list property with its position, for messages. */
+export interface Entry {
+  readonly index: number;
+  readonly value: string;
+}
+
+/**
+ * A client's CloudFormation properties as rules read them. Every accessor
+ * answers `undefined` for a value that is absent, an intrinsic function, or
+ * of the wrong JSON type (the type rule reports the latter), so a rule never
+ * sees anything it did not ask for and cannot throw on odd input.
+ */
+export class ClientView {
+  private readonly enums = new Map<string, ReadonlySet<string>>();
+
+  public constructor(
+    public readonly properties: Readonly<Record<string, unknown>>,
+    public readonly context: ClientContext = {},
+  ) {}
+
+  /** The raw value at `Name` or `Name.Member`. */
+  public value(path: string): unknown {
+    const dot = path.indexOf('.');
+    if (dot < 0) return this.properties[path];
+    const parent = this.properties[path.slice(0, dot)];
+    return isPlainObject(parent) ? parent[path.slice(dot + 1)] : undefined;
+  }
+
+  /** Present in the template (possibly as an intrinsic). */
+  public has(path: string): boolean {
+    return this.value(path) !== undefined && this.value(path) !== null;
+  }
+
+  /** Present, but only known at deploy time. */
+  public isUnknown(path: string): boolean {
+    return isIntrinsic(this.value(path));
+  }
+
+  public string(path: string): string | undefined {
+    const v = this.value(path);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  public integer(path: string): number | undefined {
+    return asInteger(this.value(path));
+  }
+
+  public boolean(path: string): boolean | undefined {
+    return asBoolean(this.value(path));
+  }
+
+  public list(path: string): ListValue | undefined {
+    const v = this.value(path);
+    if (isIntrinsic(v)) return { known: false, items: [] };
+    return Array.isArray(v) ? { known: true, items: v } : undefined;
+  }
+
+  /** The entries of a list that are concrete strings, with their index. */
+  public strings(path: string): Entry[] {
+    const list = this.list(path);
+    const out: Entry[] = [];
+    list?.items.forEach((value, index) => {
+      if (typeof value === 'string') out.push({ index, value });
+    });
+    return out;
+  }
+
+  /** True when the list is known and holds at least one entry (concrete or not). */
+  public nonEmpty(path: string): boolean {
+    const list = this.list(path);
+    return list !== undefined && (!list.known || list.items.length > 0);
+  }
+
+  /** True when the list is concrete, so "missing from the list" can be decided. */
+  public fullyKnown(path: string): boolean {
+    const list = this.list(path);
+    return list !== undefined && list.known && list.items.every((v) => typeof v === 'string');
+  }
+
+  /** The concrete string entries of a list, as a set. */
+  public stringSet(path: string): Set<string> {
+    return new Set(this.strings(path).map((e) => e.value));
+  }
+
+  /** The values accepted for an enum property: the model's plus configured extras. */
+  public allowed(property: EnumProperty): ReadonlySet<string> {
+    let set = this.enums.get(property);
+    if (!set) {
+      set = new Set([...API_ENUMS[property], ...(this.context.extraEnumValues?.[property] ?? [])]);
+      this.enums.set(property, set);
+    }
+    return set;
+  }
+
+  /** The concrete OAuth flows the client allows. */
+  public oauthFlows(): Set<string> {
+    return this.stringSet('AllowedOAuthFlows');
+  }
+
+  /** True when GenerateSecret is concretely true. */
+  public hasSecret(): boolean {
+    return this.boolean('GenerateSecret') === true;
+  }
+}

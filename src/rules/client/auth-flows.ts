@@ -1,0 +1,137 @@
+import { LEGACY_AUTH_FLOWS } from '../api-model';
+import { oneOf } from '../constraint-checks';
+import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { Sources } from '../sources';
+
+const LEGACY = new Set<string>(LEGACY_AUTH_FLOWS);
+const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH';
+const CLIENT_TOKEN = 'ALLOW_CLIENT_TOKEN_AUTH';
+const REPLACEMENT: Record<string, string> = {
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
+};
+
+export const AUTH_FLOW_RULES: RuleDefinition[] = [
+  {
+    id: 'VUPC-AUTHFLOW-ENUM',
+    catalogueId: 'R-AUTHFLOW-ENUM',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['ExplicitAuthFlows'],
+    summary: 'Each ExplicitAuthFlows value is an auth flow Cognito knows.',
+    why: 'The API model constrains ExplicitAuthFlowsType to a fixed set of values (ALLOW_CLIENT_TOKEN_AUTH is newer than the model and accepted).',
+    fix: 'Use the exact flow name; a flow released after this library can be accepted through UserPoolClientValidator `additionalEnumValues`.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      const allowed = client.allowed('ExplicitAuthFlows');
+      for (const { index, value } of client.strings('ExplicitAuthFlows')) {
+        if (!allowed.has(value)) report({ property: `ExplicitAuthFlows[${index}]`, value, problem: `is not one of ${oneOf(allowed)}` });
+      }
+    },
+  },
+  {
+    id: 'VUPC-AUTHFLOW-NO-LEGACY-MIX',
+    catalogueId: 'R-AUTHFLOW-NO-LEGACY-MIX',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['ExplicitAuthFlows'],
+    summary: 'Legacy flow names (ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH) are not combined with ALLOW_* values.',
+    why: 'Cognito refuses a client that mixes the legacy names with values that begin with ALLOW_.',
+    fix: 'Use only ALLOW_* values (ADMIN_NO_SRP_AUTH became ALLOW_ADMIN_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH became ALLOW_USER_PASSWORD_AUTH).',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      const flows = client.strings('ExplicitAuthFlows');
+      if (!flows.some((f) => f.value.startsWith('ALLOW_'))) return;
+      for (const { index, value } of flows) {
+        if (LEGACY.has(value)) report({ property: `ExplicitAuthFlows[${index}]`, value, problem: 'is a legacy flow name next to ALLOW_* values' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-AUTHFLOW-LEGACY-DEPRECATED',
+    catalogueId: 'R-AUTHFLOW-LEGACY-DEPRECATED',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['ExplicitAuthFlows'],
+    summary: 'ExplicitAuthFlows uses the ALLOW_* names, not the deprecated legacy ones.',
+    why: 'Flow names without the ALLOW_ prefix are deprecated in favour of the ALLOW_ names.',
+    fix: 'Replace the legacy name with its ALLOW_ equivalent.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      const flows = client.strings('ExplicitAuthFlows');
+      if (flows.some((f) => f.value.startsWith('ALLOW_'))) return; // the mix is an error already
+      for (const { index, value } of flows) {
+        if (LEGACY.has(value)) {
+          report({ property: `ExplicitAuthFlows[${index}]`, value, problem: 'is a deprecated flow name', fix: `Use ${REPLACEMENT[value]}.` });
+        }
+      }
+    },
+  },
+  {
+    id: 'VUPC-AUTHFLOW-REFRESH-REQUIRED',
+    catalogueId: 'R-AUTHFLOW-REFRESH-REQUIRED',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['ExplicitAuthFlows', 'RefreshTokenRotation'],
+    summary: 'Without refresh token rotation, an ALLOW_* flow list includes ALLOW_REFRESH_TOKEN_AUTH.',
+    why: 'Without ALLOW_REFRESH_TOKEN_AUTH (and without rotation) users cannot renew tokens and must sign in again when the access token expires; in 2020 Cognito refused such a client ("REFRESH_TOKEN_AUTH should always be allowed").',
+    fix: 'Add ALLOW_REFRESH_TOKEN_AUTH, or enable refresh token rotation.',
+    source: Sources.REFRESH_TOKEN,
+    decision: 'Uncertain: the only evidence of a rejection is from 2020 (aws/aws-cdk#7625), before refresh token rotation existed, and the current API text states no requirement. A warning, not an error. Clients whose only flow is ALLOW_CLIENT_TOKEN_AUTH are exempt.',
+    check: (client, report) => {
+      if (!client.fullyKnown('ExplicitAuthFlows') || client.string('RefreshTokenRotation.Feature') === 'ENABLED' || client.isUnknown('RefreshTokenRotation.Feature')) return;
+      const flows = client.stringSet('ExplicitAuthFlows');
+      const allowFlows = [...flows].filter((f) => f.startsWith('ALLOW_') && f !== CLIENT_TOKEN);
+      if (allowFlows.length > 0 && !flows.has(REFRESH)) {
+        report({ property: 'ExplicitAuthFlows', value: [...flows], problem: `does not include ${REFRESH}` });
+      }
+    },
+  },
+  {
+    id: 'VUPC-ROTATION-NO-REFRESH-FLOW',
+    catalogueId: 'R-ROTATION-NO-REFRESH-FLOW',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['RefreshTokenRotation.Feature', 'ExplicitAuthFlows'],
+    summary: 'With refresh token rotation ENABLED, ExplicitAuthFlows is set and does not include ALLOW_REFRESH_TOKEN_AUTH.',
+    why: 'Refresh token rotation is not compatible with REFRESH_TOKEN_AUTH: Cognito requires the flow to be disabled (and the default flow list, used when ExplicitAuthFlows is absent, includes it). Tokens are then refreshed with GetTokensFromRefreshToken or the token endpoint.',
+    fix: 'Set ExplicitAuthFlows explicitly, without ALLOW_REFRESH_TOKEN_AUTH, or disable rotation.',
+    source: Sources.REFRESH_TOKEN,
+    decision: 'Documented as a requirement ("you must disable this authentication flow"); whether CreateUserPoolClient itself rejects it is unconfirmed (U-07). An error, which can be turned off.',
+    check: (client, report) => {
+      if (client.string('RefreshTokenRotation.Feature') !== 'ENABLED') return;
+      if (!client.has('ExplicitAuthFlows')) {
+        report({ property: 'ExplicitAuthFlows', problem: `is not set while refresh token rotation is enabled, so Cognito's default list (which includes ${REFRESH}) applies` });
+        return;
+      }
+      for (const { index, value } of client.strings('ExplicitAuthFlows')) {
+        if (value === REFRESH) report({ property: `ExplicitAuthFlows[${index}]`, value, problem: 'is allowed while refresh token rotation is enabled' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-AUTHFLOW-CLIENT-TOKEN',
+    catalogueId: 'R-AUTHFLOW-CLIENT-TOKEN',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['ExplicitAuthFlows', 'GenerateSecret'],
+    summary: 'ALLOW_CLIENT_TOKEN_AUTH is the only auth flow of its client, and the client has a secret.',
+    why: 'GetClientToken requires a client with a secret whose only authentication flow is ALLOW_CLIENT_TOKEN_AUTH; it is mutually exclusive with user authentication flows.',
+    fix: 'Use a separate client with GenerateSecret: true and ExplicitAuthFlows: [ALLOW_CLIENT_TOKEN_AUTH].',
+    source: Sources.GET_CLIENT_TOKEN,
+    decision: 'The flow is newer than the local API model (U-14); confidence is low, so the rule can be turned off.',
+    check: (client, report) => {
+      const flows = client.strings('ExplicitAuthFlows');
+      const entry = flows.find((f) => f.value === CLIENT_TOKEN);
+      if (!entry) return;
+      const others = flows.filter((f) => f.value !== CLIENT_TOKEN).map((f) => f.value);
+      if (others.length > 0) {
+        report({ property: `ExplicitAuthFlows[${entry.index}]`, value: CLIENT_TOKEN, problem: `is combined with ${others.join(', ')}` });
+      }
+      if (client.boolean('GenerateSecret') !== true && !client.isUnknown('GenerateSecret')) {
+        report({ property: `ExplicitAuthFlows[${entry.index}]`, value: CLIENT_TOKEN, problem: 'is allowed on a client without a secret' });
+      }
+    },
+  },
+];

@@ -1,0 +1,49 @@
+import { API_STRINGS } from '../api-model';
+import { checkListEntries } from '../constraint-checks';
+import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { Sources } from '../sources';
+
+export const IDENTITY_PROVIDER_RULES: RuleDefinition[] = [
+  {
+    id: 'VUPC-IDP-FORMAT',
+    catalogueId: 'R-IDP-FORMAT',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['SupportedIdentityProviders'],
+    summary: 'Each identity provider name is 1-32 characters of letters, marks, symbols, numbers, punctuation and spaces.',
+    why: 'The API model constrains ProviderNameType to 1-32 characters matching [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+.',
+    fix: 'Use the ProviderName of the identity provider exactly (COGNITO, Google, Facebook, SignInWithApple, LoginWithAmazon, or your SAML/OIDC name).',
+    source: Sources.CREATE_CLIENT,
+    decision: 'The quota page says 40 characters (U-12); the API model (32) is what the service validates requests against.',
+    check: (client, report) => checkListEntries(client, report, 'SupportedIdentityProviders', API_STRINGS.ProviderName),
+  },
+  {
+    id: 'VUPC-IDP-NONEMPTY-FOR-OAUTH',
+    catalogueId: 'R-IDP-NONEMPTY-FOR-OAUTH',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['SupportedIdentityProviders', 'AllowedOAuthFlows'],
+    summary: 'A client with the code or implicit flow lists at least one identity provider.',
+    why: 'Without an identity provider, managed login offers the user no way to sign in.',
+    fix: "Add 'COGNITO' (local users) or the names of federated identity providers to SupportedIdentityProviders.",
+    source: Sources.APP_CLIENTS,
+    check: (client, report) => {
+      const flows = client.oauthFlows();
+      if ((flows.has('code') || flows.has('implicit')) && !client.nonEmpty('SupportedIdentityProviders')) {
+        report({ property: 'SupportedIdentityProviders', problem: 'is empty on a client with a user OAuth flow' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-IDP-COGNITO-NOT-A-BLOCK',
+    catalogueId: 'R-IDP-COGNITO-NOT-A-BLOCK',
+    severity: RuleSeverity.INFO,
+    context: RuleContext.CLIENT,
+    properties: ['SupportedIdentityProviders'],
+    summary: 'Leaving COGNITO out of SupportedIdentityProviders does not stop SDK sign-in of local users.',
+    why: 'It only removes local sign-in from managed login; the user pools API still authenticates local users.',
+    fix: 'Block SDK authentication with an AWS WAF rule if local users must not sign in.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'Documentation only.',
+  },
+];

@@ -1,0 +1,213 @@
+import { API_LISTS, API_STRINGS, RESERVED_SCOPES } from '../api-model';
+import type { ClientView } from '../client-view';
+import { checkListEntries, oneOf } from '../constraint-checks';
+import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { Sources } from '../sources';
+
+const RESERVED = new Set<string>(RESERVED_SCOPES);
+const NEEDS_OPENID = ['phone', 'email', 'profile'];
+
+/** True when the OAuth flag is concretely not true (false, "false" or absent). */
+function oauthFlagOff(client: ClientView): boolean {
+  return !client.isUnknown('AllowedOAuthFlowsUserPoolClient') && client.boolean('AllowedOAuthFlowsUserPoolClient') !== true;
+}
+
+function checkListSize(client: ClientView, report: Report, property: keyof typeof API_LISTS): void {
+  const list = client.list(property);
+  const max = API_LISTS[property].max;
+  if (list?.known && list.items.length > max) {
+    report({ property, problem: `has ${list.items.length} entries, more than the maximum of ${max}` });
+  }
+}
+
+export const OAUTH_RULES: RuleDefinition[] = [
+  {
+    id: 'VUPC-OAUTH-FLOWS-ENUM',
+    catalogueId: 'R-OAUTH-FLOWS-ENUM',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlows'],
+    summary: 'AllowedOAuthFlows holds at most 3 values, each code, implicit or client_credentials.',
+    why: 'The API model constrains OAuthFlowType to code, implicit and client_credentials ("token" is not a flow name), and the list to 3 entries.',
+    fix: "Use 'code' for the authorization code grant, 'implicit' for the implicit grant, 'client_credentials' for machine-to-machine clients.",
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      checkListSize(client, report, 'AllowedOAuthFlows');
+      const allowed = client.allowed('AllowedOAuthFlows');
+      for (const { index, value } of client.strings('AllowedOAuthFlows')) {
+        if (!allowed.has(value)) report({ property: `AllowedOAuthFlows[${index}]`, value, problem: `is not one of ${oneOf(allowed)}` });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-CC-ONLY',
+    catalogueId: 'R-OAUTH-CC-ONLY',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlows'],
+    summary: 'client_credentials is the only entry of AllowedOAuthFlows when present.',
+    why: 'Cognito does not allow client_credentials together with code or implicit in one client.',
+    fix: 'Create one client for machine-to-machine access (client_credentials) and another for users (code).',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      const flows = client.oauthFlows();
+      if (flows.has('client_credentials') && (flows.has('code') || flows.has('implicit'))) {
+        report({ property: 'AllowedOAuthFlows', value: [...flows], problem: 'combines client_credentials with user flows' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-CC-SECRET',
+    catalogueId: 'R-OAUTH-CC-SECRET',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlows', 'GenerateSecret'],
+    summary: 'A client_credentials client has a secret.',
+    why: 'Client credentials grants are authorized with the client id and secret; the app client must have a client secret.',
+    fix: 'Set GenerateSecret: true (this replaces an existing client).',
+    source: Sources.APP_CLIENTS,
+    decision: 'The exact API error was not found (U-09); the developer guide states the requirement, and a token request without a secret cannot succeed.',
+    check: (client, report) => {
+      if (client.oauthFlows().has('client_credentials') && client.boolean('GenerateSecret') !== true && !client.isUnknown('GenerateSecret')) {
+        report({ property: 'GenerateSecret', value: client.value('GenerateSecret') ?? false, problem: 'is not true on a client_credentials client' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-CC-SCOPES',
+    catalogueId: 'R-OAUTH-CC-SCOPES',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlows', 'AllowedOAuthScopes'],
+    summary: 'A client_credentials client lists only custom resource-server scopes.',
+    why: 'Cognito refuses openid with client_credentials ("openid is not supported with client_credentials flow"); client credentials tokens carry only custom scopes.',
+    fix: 'Remove the reserved scopes and list resource-server scopes (identifier/scope).',
+    source: Sources.RESOURCE_SERVERS,
+    decision: 'The rejection is observed for openid; email, phone, profile and aws.cognito.signin.user.admin are treated the same because only custom scopes can be granted to this flow (U-10). An error, which can be turned off.',
+    check: (client, report) => {
+      if (!client.oauthFlows().has('client_credentials')) return;
+      for (const { index, value } of client.strings('AllowedOAuthScopes')) {
+        if (RESERVED.has(value)) report({ property: `AllowedOAuthScopes[${index}]`, value, problem: 'is a reserved scope on a client_credentials client' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-CC-SCOPES-NONEMPTY',
+    catalogueId: 'R-OAUTH-CC-SCOPES-NONEMPTY',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlows', 'AllowedOAuthScopes'],
+    summary: 'A client_credentials client lists at least one custom scope.',
+    why: 'Client credentials tokens can only carry custom scopes; without one the client cannot request a useful token.',
+    fix: 'Add a resource server to the pool and list its scopes (identifier/scope).',
+    source: Sources.RESOURCE_SERVERS,
+    check: (client, report) => {
+      if (client.oauthFlows().has('client_credentials') && !client.nonEmpty('AllowedOAuthScopes')) {
+        report({ property: 'AllowedOAuthScopes', problem: 'is empty on a client_credentials client' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-CALLBACK-REQUIRED',
+    catalogueId: 'R-OAUTH-CALLBACK-REQUIRED',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlows', 'CallbackURLs'],
+    summary: 'A client with the code or implicit flow has at least one callback URL.',
+    why: 'Cognito refuses it: "CallbackUrls can not be empty when code flow or implicit flow is selected".',
+    fix: 'Add the URL your app receives the sign-in response on to CallbackURLs.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      const flows = client.oauthFlows();
+      if ((flows.has('code') || flows.has('implicit')) && !client.nonEmpty('CallbackURLs')) {
+        report({ property: 'CallbackURLs', problem: `is empty while ${flows.has('code') ? 'code' : 'implicit'} is an allowed OAuth flow` });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-FLAG-REQUIRED',
+    catalogueId: 'R-OAUTH-FLAG-REQUIRED',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes'],
+    summary: 'AllowedOAuthFlowsUserPoolClient is true when OAuth flows or scopes are set.',
+    why: 'The flag must be true before OAuth flows and scopes take effect; with it false Cognito accepts the client but every OAuth request fails (invalid_grant, unauthorized_client).',
+    fix: 'Set AllowedOAuthFlowsUserPoolClient: true, or remove the OAuth flows and scopes.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'Documented as "must"; the API accepts the request and the client fails at sign-in (U-08), so this is an error. URLs without the flag are only a warning (VUPC-URL-WITHOUT-OAUTH): the terraform-provider-aws acceptance tests create such clients.',
+    check: (client, report) => {
+      if (!oauthFlagOff(client)) return;
+      for (const property of ['AllowedOAuthFlows', 'AllowedOAuthScopes']) {
+        if (client.nonEmpty(property)) {
+          report({ property: 'AllowedOAuthFlowsUserPoolClient', value: client.value('AllowedOAuthFlowsUserPoolClient') ?? false, problem: `is not true while ${property} is set` });
+          return;
+        }
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-FLAG-NEEDS-FLOWS',
+    catalogueId: 'R-OAUTH-FLAG-NEEDS-FLOWS',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes'],
+    summary: 'A client with AllowedOAuthFlowsUserPoolClient: true lists OAuth flows and scopes.',
+    why: 'An OAuth client without flows or scopes cannot complete any OAuth request.',
+    fix: 'Add the flows and scopes the client uses, or set AllowedOAuthFlowsUserPoolClient: false.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'API behaviour for the flag with empty flows or scopes is unverified, so a warning (as in the catalogue).',
+    check: (client, report) => {
+      if (client.boolean('AllowedOAuthFlowsUserPoolClient') !== true) return;
+      for (const property of ['AllowedOAuthFlows', 'AllowedOAuthScopes']) {
+        if (!client.nonEmpty(property)) report({ property, problem: 'is empty while AllowedOAuthFlowsUserPoolClient is true' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-SCOPES-FORMAT',
+    catalogueId: 'R-OAUTH-SCOPES-FORMAT',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthScopes'],
+    summary: 'AllowedOAuthScopes holds at most 50 scopes of 1-256 printable ASCII characters without space, " or \\.',
+    why: 'The API model constrains ScopeListType to 50 entries and ScopeType to 1-256 characters matching [\\x21\\x23-\\x5B\\x5D-\\x7E]+.',
+    fix: 'Remove spaces, quotes and backslashes from scope names; split clients that need more than 50 scopes.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      checkListSize(client, report, 'AllowedOAuthScopes');
+      checkListEntries(client, report, 'AllowedOAuthScopes', API_STRINGS.Scope);
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-OPENID-REQUIRED',
+    catalogueId: 'R-OAUTH-OPENID-REQUIRED',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthScopes'],
+    summary: 'A client that allows the phone, email or profile scope also allows openid.',
+    why: 'The phone, email and profile scopes can only be requested together with openid; the console and CloudFormation refuse email without openid.',
+    fix: "Add 'openid' to AllowedOAuthScopes.",
+    source: Sources.AUTHORIZE,
+    decision: 'The create-time rejection is reported by users, not by AWS (U-11); the requirement itself is documented. An error, which can be turned off.',
+    check: (client, report) => {
+      if (!client.fullyKnown('AllowedOAuthScopes') || client.oauthFlows().has('client_credentials')) return;
+      const scopes = client.stringSet('AllowedOAuthScopes');
+      const needing = NEEDS_OPENID.filter((s) => scopes.has(s));
+      if (needing.length > 0 && !scopes.has('openid')) {
+        report({ property: 'AllowedOAuthScopes', value: [...scopes], problem: `includes ${needing.join(', ')} without openid` });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-OPENID-INFO',
+    catalogueId: 'R-OAUTH-OPENID-INFO',
+    severity: RuleSeverity.INFO,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthScopes', 'AllowedOAuthFlows'],
+    summary: 'Code and implicit clients without openid get no ID token, and the userInfo endpoint refuses their access tokens.',
+    why: 'An ID token is only returned when openid is requested; userInfo requires openid in the access token.',
+    fix: "Add 'openid' when the app needs an ID token or userInfo.",
+    source: Sources.AUTHORIZE,
+    decision: 'Documentation only: a client that needs neither is valid.',
+  },
+];

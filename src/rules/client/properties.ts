@@ -1,0 +1,162 @@
+import { API_STRINGS, CFN_PROPERTY_TYPES, matchesPattern, PropertyType } from '../api-model';
+import type { ClientView } from '../client-view';
+import { checkStringProperty } from '../constraint-checks';
+import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { Sources } from '../sources';
+import { isIntrinsic, isPlainObject } from '../values';
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+const EXPECTED: Record<string, string> = {
+  'string': 'a string',
+  'integer': 'a whole number',
+  'boolean': 'true or false',
+  'string-list': 'a list of strings',
+};
+
+function typeProblem(value: unknown, type: PropertyType): string | undefined {
+  if (isIntrinsic(value)) return undefined;
+  switch (type) {
+    case 'string':
+      return typeof value === 'string' ? undefined : `is ${jsonType(value)}`;
+    case 'integer':
+      if (typeof value === 'number') return Number.isInteger(value) ? undefined : 'is not a whole number';
+      if (typeof value === 'string') return /^-?\d{1,16}$/.test(value.trim()) ? undefined : 'is a string that is not a whole number';
+      return `is ${jsonType(value)}`;
+    case 'boolean':
+      return typeof value === 'boolean' || value === 'true' || value === 'false' ? undefined : `is ${jsonType(value)}`;
+    case 'string-list':
+      return Array.isArray(value) ? undefined : `is ${jsonType(value)}`;
+    default:
+      return isPlainObject(value) ? undefined : `is ${jsonType(value)}`;
+  }
+}
+
+function expected(type: PropertyType): string {
+  return typeof type === 'string' ? EXPECTED[type] : `an object with ${Object.keys(type).join(', ')}`;
+}
+
+/** Walks one property (and its members or entries) against the schema type. */
+function checkType(report: Report, property: string, value: unknown, type: PropertyType): void {
+  const problem = typeProblem(value, type);
+  if (problem) {
+    report({ property, value, problem: `${problem}, not ${expected(type)}`, fix: `Set ${property} to ${expected(type)}.` });
+    return;
+  }
+  if (type === 'string-list' && Array.isArray(value)) {
+    value.forEach((item, i) => checkType(report, `${property}[${i}]`, item, 'string'));
+  } else if (typeof type === 'object' && isPlainObject(value)) {
+    for (const [member, memberValue] of Object.entries(value)) {
+      if (type[member] !== undefined) checkType(report, `${property}.${member}`, memberValue, type[member]);
+    }
+  }
+}
+
+function unknownMembers(client: ClientView, report: Report): void {
+  for (const [name, value] of Object.entries(client.properties)) {
+    const type = CFN_PROPERTY_TYPES[name];
+    if (type === undefined) {
+      report({ property: name, problem: 'is not a property of AWS::Cognito::UserPoolClient' });
+    } else if (typeof type === 'object' && isPlainObject(value)) {
+      for (const member of Object.keys(value)) {
+        if (type[member] === undefined) {
+          report({ property: `${name}.${member}`, problem: `is not a member of ${name} (allowed: ${Object.keys(type).join(', ')})` });
+        }
+      }
+    }
+  }
+}
+
+export const PROPERTY_RULES: RuleDefinition[] = [
+  {
+    id: 'VUPC-PROPERTY-TYPE',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['*'],
+    summary: 'Every property has the JSON type the CloudFormation schema declares (strings, whole numbers, booleans, lists of strings, objects).',
+    why: 'CloudFormation rejects a template whose property values do not match the resource schema. Whole numbers and booleans may be written as strings ("60", "true"), as CloudFormation converts them.',
+    fix: 'Write the value with the type the schema declares.',
+    source: Sources.CFN_CLIENT,
+    check: (client, report) => {
+      for (const [name, value] of Object.entries(client.properties)) {
+        const type = CFN_PROPERTY_TYPES[name];
+        if (type !== undefined) checkType(report, name, value, type);
+      }
+    },
+  },
+  {
+    id: 'VUPC-PROPERTY-UNKNOWN',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['*'],
+    summary: 'Only properties (and members) that AWS::Cognito::UserPoolClient defines are set.',
+    why: 'The resource schema allows no additional properties; CloudFormation fails the deployment on an unknown one, which is usually a typo in an override.',
+    fix: 'Correct the property name (names are case-sensitive) or remove it.',
+    source: Sources.CFN_CLIENT,
+    check: unknownMembers,
+  },
+  {
+    id: 'VUPC-POOLID-REQUIRED',
+    catalogueId: 'R-POOLID-REQUIRED',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['UserPoolId'],
+    summary: 'UserPoolId is set.',
+    why: 'UserPoolId is required by CreateUserPoolClient and by the CloudFormation schema.',
+    fix: 'Set UserPoolId to the id of the user pool (for example a Ref to the AWS::Cognito::UserPool).',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      if (!client.has('UserPoolId')) report({ property: 'UserPoolId', problem: 'is missing' });
+    },
+  },
+  {
+    id: 'VUPC-POOLID-FORMAT',
+    catalogueId: 'R-POOLID-FORMAT',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['UserPoolId'],
+    summary: 'UserPoolId is 1-55 characters of the form `<region>_<id>`.',
+    why: 'The API model constrains UserPoolIdType to 1-55 characters matching [\\w-]+_[0-9a-zA-Z]+.',
+    fix: 'Use the pool id as Cognito reports it (for example us-east-1_AbC123), or a Ref to the pool.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => checkStringProperty(client, report, 'UserPoolId', API_STRINGS.UserPoolId),
+  },
+  {
+    id: 'VUPC-CLIENTNAME-LENGTH',
+    catalogueId: 'R-CLIENTNAME-LENGTH',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['ClientName'],
+    summary: 'ClientName is 1-128 characters long.',
+    why: 'The API model constrains ClientNameType to 1-128 characters.',
+    fix: 'Shorten the name, or give a non-empty one.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      const { pattern: _pattern, ...lengthOnly } = API_STRINGS.ClientName;
+      checkStringProperty(client, report, 'ClientName', lengthOnly);
+    },
+  },
+  {
+    id: 'VUPC-CLIENTNAME-PATTERN',
+    catalogueId: 'R-CLIENTNAME-PATTERN',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['ClientName'],
+    summary: 'ClientName holds only letters, digits, underscores, whitespace and + = , . @ -.',
+    why: 'The API model constrains ClientNameType to the pattern [\\w\\s+=,.@-]+.',
+    fix: 'Replace other characters (for example / : # or non-ASCII letters) with - or _.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'The model pattern is applied as a full match, as the service does for other patterns (aws/aws-cli#2941); the research marks this inferred (U-05).',
+    check: (client, report) => {
+      const name = client.string('ClientName');
+      if (name !== undefined && name.length > 0 && !matchesPattern(API_STRINGS.ClientName.pattern, name)) {
+        report({ property: 'ClientName', value: name, problem: 'contains characters outside [\\w\\s+=,.@-]' });
+      }
+    },
+  },
+];

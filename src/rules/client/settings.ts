@@ -1,0 +1,110 @@
+import { API_INTEGERS } from '../api-model';
+import { checkIntegerRange, oneOf } from '../constraint-checks';
+import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { Sources } from '../sources';
+import { isPlainObject } from '../values';
+
+const FEATURE = 'RefreshTokenRotation.Feature';
+const GRACE = 'RefreshTokenRotation.RetryGracePeriodSeconds';
+
+export const SETTINGS_RULES: RuleDefinition[] = [
+  {
+    id: 'VUPC-PUEE-ENUM',
+    catalogueId: 'R-PUEE-ENUM',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['PreventUserExistenceErrors'],
+    summary: 'PreventUserExistenceErrors is LEGACY or ENABLED.',
+    why: 'The API model constrains PreventUserExistenceErrorTypes to these two values.',
+    fix: 'Use ENABLED (recommended: no user enumeration) or LEGACY.',
+    source: Sources.USER_EXISTENCE,
+    check: (client, report) => {
+      const value = client.string('PreventUserExistenceErrors');
+      const allowed = client.allowed('PreventUserExistenceErrors');
+      if (value !== undefined && !allowed.has(value)) report({ property: 'PreventUserExistenceErrors', value, problem: `is not one of ${oneOf(allowed)}` });
+    },
+  },
+  {
+    id: 'VUPC-ROTATION-FEATURE-REQUIRED',
+    catalogueId: 'R-ROTATION-FEATURE-REQUIRED',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: [FEATURE],
+    summary: 'A RefreshTokenRotation block sets Feature.',
+    why: 'The API requires Feature in RefreshTokenRotationType; the CloudFormation schema does not, so the deployment fails at Cognito.',
+    fix: 'Set Feature: ENABLED or Feature: DISABLED.',
+    source: Sources.ROTATION,
+    check: (client, report) => {
+      if (isPlainObject(client.value('RefreshTokenRotation')) && !client.has(FEATURE)) report({ property: FEATURE, problem: 'is missing' });
+    },
+  },
+  {
+    id: 'VUPC-ROTATION-FEATURE-ENUM',
+    catalogueId: 'R-ROTATION-FEATURE-ENUM',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: [FEATURE],
+    summary: 'RefreshTokenRotation.Feature is ENABLED or DISABLED.',
+    why: 'The API model constrains FeatureType to these two values (in YAML, unquoted ON/OFF become booleans).',
+    fix: "Write 'ENABLED' or 'DISABLED' (quoted in YAML).",
+    source: Sources.ROTATION,
+    check: (client, report) => {
+      const value = client.string(FEATURE);
+      const allowed = client.allowed('RefreshTokenRotation.Feature');
+      if (value !== undefined && !allowed.has(value)) report({ property: FEATURE, value, problem: `is not one of ${oneOf(allowed)}` });
+    },
+  },
+  {
+    id: 'VUPC-ROTATION-GRACE-RANGE',
+    catalogueId: 'R-ROTATION-GRACE-RANGE',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: [GRACE],
+    summary: 'RefreshTokenRotation.RetryGracePeriodSeconds is 0-60.',
+    why: 'The API model constrains RetryGracePeriodSecondsType to 0-60 seconds.',
+    fix: 'Choose a grace period between 0 (none) and 60 seconds.',
+    source: Sources.ROTATION,
+    check: (client, report) => checkIntegerRange(client, report, GRACE, API_INTEGERS.RetryGracePeriodSeconds, ' seconds'),
+  },
+  {
+    id: 'VUPC-ROTATION-GRACE-IGNORED',
+    catalogueId: 'R-ROTATION-GRACE-IGNORED',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: [GRACE, FEATURE],
+    summary: 'A retry grace period is set only when rotation is ENABLED.',
+    why: 'The grace period applies when a refresh token is rotated out; with rotation disabled it has no effect.',
+    fix: 'Enable rotation, or set RetryGracePeriodSeconds to 0.',
+    source: Sources.ROTATION,
+    check: (client, report) => {
+      const grace = client.integer(GRACE);
+      if (client.string(FEATURE) === 'DISABLED' && grace !== undefined && grace > 0) {
+        report({ property: GRACE, value: grace, problem: 'is set while rotation is DISABLED' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-UPDATE-FULL-STATE',
+    catalogueId: 'R-UPDATE-FULL-STATE',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['*'],
+    summary: 'Every update resets omitted settings to their defaults: changes made outside the template are lost.',
+    why: 'UpdateUserPoolClient sets every parameter it is not given to the default; CloudFormation sends the full template state.',
+    fix: 'Keep every setting in the template (ValidatedUserPoolClient writes them all out) and make no console edits.',
+    source: Sources.UPDATE_CLIENT,
+    decision: 'Documentation only: it holds for every client.',
+  },
+  {
+    id: 'VUPC-MANAGED-LOGIN-BRANDING',
+    catalogueId: 'R-MANAGED-LOGIN-BRANDING',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.USER_POOL,
+    properties: ['AllowedOAuthFlows'],
+    summary: 'Clients created through CloudFormation have no managed login branding style until one is applied.',
+    why: 'Unlike console-created clients, API-created clients get no branding style; managed login pages are unavailable until one is assigned (AWS::Cognito::ManagedLoginBranding).',
+    fix: 'Add an AWS::Cognito::ManagedLoginBranding for the client when it uses managed login.',
+    source: Sources.MANAGED_LOGIN,
+    decision: 'Documentation only: it holds for every OAuth client created by CloudFormation, and classic hosted UI pools do not need it.',
+  },
+];

@@ -1,0 +1,243 @@
+import { API_ENUMS, API_INTEGERS } from '../api-model';
+import type { ClientView } from '../client-view';
+import { checkIntegerRange, oneOf } from '../constraint-checks';
+import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { Sources } from '../sources';
+
+type Token = 'AccessToken' | 'IdToken' | 'RefreshToken';
+const TOKENS: readonly Token[] = ['AccessToken', 'IdToken', 'RefreshToken'];
+const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
+/** The unit the API applies to a bare number (TokenValidityUnits member absent). */
+const DEFAULT_UNIT: Record<Token, string> = { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' };
+/** The validity the API applies when the property is absent, in seconds. */
+const DEFAULT_SECONDS: Record<Token, number> = { AccessToken: 3600, IdToken: 3600, RefreshToken: 30 * 86400 };
+const LIMITS: Record<Token, { min: number; max: number; text: string }> = {
+  AccessToken: { min: 300, max: 86400, text: '5 minutes to 1 day' },
+  IdToken: { min: 300, max: 86400, text: '5 minutes to 1 day' },
+  RefreshToken: { min: 3600, max: 315360000, text: '60 minutes to 10 years' },
+};
+
+const validityProperty = (token: Token) => `${token}Validity`;
+const unitProperty = (token: Token) => `TokenValidityUnits.${token}`;
+
+/** Human form of a number of seconds, for messages. */
+export function humanDuration(seconds: number): string {
+  for (const [unit, size] of [['day', 86400], ['hour', 3600], ['minute', 60]] as const) {
+    if (seconds >= size && seconds % size === 0) return `${seconds / size} ${unit}${seconds === size ? '' : 's'}`;
+  }
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+}
+
+interface Validity {
+  readonly value: number;
+  readonly unit: string;
+  readonly seconds: number;
+  /** False when the property is absent and the API default applies. */
+  readonly explicit: boolean;
+}
+
+/**
+ * The validity of a token in seconds, after applying its unit; the API
+ * default when the property is absent. Undefined when the value or unit is
+ * unknown or invalid (other rules report those).
+ */
+function validity(client: ClientView, token: Token): Validity | undefined {
+  const property = validityProperty(token);
+  const unit = client.has(unitProperty(token)) ? client.string(unitProperty(token)) : DEFAULT_UNIT[token];
+  if (unit === undefined || UNIT_SECONDS[unit] === undefined) return undefined;
+  if (!client.has(property)) {
+    return { value: DEFAULT_SECONDS[token] / UNIT_SECONDS[unit], unit, seconds: DEFAULT_SECONDS[token], explicit: false };
+  }
+  const value = client.integer(property);
+  if (value === undefined) return undefined;
+  return { value, unit, seconds: value * UNIT_SECONDS[unit], explicit: true };
+}
+
+function inRawRange(token: Token, value: number): boolean {
+  const range = API_INTEGERS[validityProperty(token) as keyof typeof API_INTEGERS];
+  return value >= range.min && value <= range.max;
+}
+
+function checkDuration(token: Token) {
+  return (client: ClientView, report: Report) => {
+    const v = validity(client, token);
+    if (!v || !v.explicit || !inRawRange(token, v.value) || v.value === 0) return;
+    const limit = LIMITS[token];
+    if (v.seconds < limit.min || v.seconds > limit.max) {
+      const unitNote = client.has(unitProperty(token)) ? `${v.unit}` : `${v.unit}, the default unit when ${unitProperty(token)} is not set`;
+      report({
+        property: validityProperty(token),
+        value: v.value,
+        problem: `in ${unitNote} is ${humanDuration(v.seconds)}, outside ${limit.text}`,
+      });
+    }
+  };
+}
+
+function durationRule(token: Token, name: string, limitText: string): RuleDefinition {
+  return {
+    id: `VUPC-${name}-DURATION`,
+    catalogueId: `R-${name}-DURATION`,
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: [validityProperty(token), unitProperty(token)],
+    summary: `${validityProperty(token)} in its unit is between ${limitText}.`,
+    why: `Cognito rejects the client with "Invalid range for token validity"; a bare number is in ${DEFAULT_UNIT[token]}.`,
+    fix: `Choose a value within ${limitText}, and set ${unitProperty(token)} explicitly.`,
+    source: Sources.TOKEN_UNITS,
+    check: checkDuration(token),
+  };
+}
+
+function rawRule(token: Token, name: string): RuleDefinition {
+  const property = validityProperty(token);
+  const range = API_INTEGERS[property as keyof typeof API_INTEGERS];
+  return {
+    id: `VUPC-${name}-RAW`,
+    catalogueId: `R-${name}-RAW`,
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: [property],
+    summary: `${property} is a whole number ${range.min}-${range.max} (before units).`,
+    why: `The API model constrains ${range.shape} to ${range.min}-${range.max}.`,
+    fix: 'Express the validity in a larger unit through TokenValidityUnits.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => checkIntegerRange(client, report, property, range),
+  };
+}
+
+export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
+  {
+    id: 'VUPC-TVU-ENUM',
+    catalogueId: 'R-TVU-ENUM',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: TOKENS.map(unitProperty),
+    summary: 'Each TokenValidityUnits member is seconds, minutes, hours or days.',
+    why: 'The API model constrains TimeUnitsType to these four values (lower case).',
+    fix: `Use one of ${oneOf(API_ENUMS.TokenValidityUnits)}.`,
+    source: Sources.TOKEN_UNITS,
+    check: (client, report) => {
+      const allowed = client.allowed('TokenValidityUnits');
+      for (const token of TOKENS) {
+        const unit = client.string(unitProperty(token));
+        if (unit !== undefined && !allowed.has(unit)) {
+          report({ property: unitProperty(token), value: unit, problem: `is not one of ${oneOf(allowed)}` });
+        }
+      }
+    },
+  },
+  rawRule('AccessToken', 'ACCESS'),
+  rawRule('IdToken', 'ID'),
+  rawRule('RefreshToken', 'REFRESH'),
+  durationRule('AccessToken', 'ACCESS', '5 minutes and 1 day'),
+  durationRule('IdToken', 'ID', '5 minutes and 1 day'),
+  durationRule('RefreshToken', 'REFRESH', '60 minutes and 10 years'),
+  {
+    id: 'VUPC-REFRESH-ZERO',
+    catalogueId: 'R-REFRESH-ZERO',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['RefreshTokenValidity'],
+    summary: 'RefreshTokenValidity is not 0.',
+    why: 'The CloudFormation schema minimum is 1, and the API silently replaces 0 with 30 days.',
+    fix: 'Set the validity you want (30 with unit days is the default), or omit the property.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      if (client.integer('RefreshTokenValidity') === 0) report({ property: 'RefreshTokenValidity', value: 0, problem: 'is 0' });
+    },
+  },
+  {
+    id: 'VUPC-TOKEN-LE-REFRESH',
+    catalogueId: 'R-TOKEN-LE-REFRESH',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
+    summary: 'Access and ID tokens are not valid for longer than the refresh token.',
+    why: 'A token that outlives the refresh token that renews it is documented as invalid (CDK and the Cognito console refuse it).',
+    fix: 'Shorten the access or ID token validity, or lengthen the refresh token validity.',
+    source: Sources.APP_CLIENTS,
+    decision: 'Uncertain (U-06): the API model does not state it and no API error text was found; aws-cdk-lib and the console enforce it. An error, which can be turned off with UserPoolClientValidator `disabledRules`.',
+    check: (client, report) => {
+      const refresh = validity(client, 'RefreshToken');
+      if (!refresh || refresh.value === 0) return;
+      for (const token of ['AccessToken', 'IdToken'] as const) {
+        const v = validity(client, token);
+        if (v && v.seconds > refresh.seconds && (v.explicit || refresh.explicit)) {
+          report({
+            property: validityProperty(token),
+            value: v.value,
+            problem: `(${humanDuration(v.seconds)}) is longer than the refresh token validity (${humanDuration(refresh.seconds)})`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'VUPC-TVU-EXPLICIT',
+    catalogueId: 'R-TVU-EXPLICIT',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
+    summary: 'Every token validity that is set has its unit set in TokenValidityUnits.',
+    why: 'A bare number is read in hours (access, ID) or days (refresh): AccessTokenValidity 60 means 60 hours, not minutes.',
+    fix: 'Set the matching TokenValidityUnits member (for example AccessToken: minutes).',
+    source: Sources.TOKEN_UNITS,
+    check: (client, report) => {
+      for (const token of TOKENS) {
+        if (client.has(validityProperty(token)) && !client.has(unitProperty(token))) {
+          report({
+            property: validityProperty(token),
+            value: client.value(validityProperty(token)),
+            problem: `is set without ${unitProperty(token)}, so it is read in ${DEFAULT_UNIT[token]}`,
+          });
+        }
+      }
+    },
+  },
+  {
+    id: 'VUPC-AUTHSESSION-RANGE',
+    catalogueId: 'R-AUTHSESSION-RANGE',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['AuthSessionValidity'],
+    summary: 'AuthSessionValidity is 3-15 (minutes).',
+    why: 'The API model constrains AuthSessionValidityType to 3-15 minutes.',
+    fix: 'Choose a session validity between 3 and 15 minutes.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => checkIntegerRange(client, report, 'AuthSessionValidity', API_INTEGERS.AuthSessionValidity, ' minutes'),
+  },
+  {
+    id: 'VUPC-HOSTED-UI-COOKIE',
+    catalogueId: 'R-HOSTED-UI-COOKIE',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['AccessTokenValidity', 'IdTokenValidity', 'AllowedOAuthFlows'],
+    summary: 'Clients that sign in through managed login do not rely on token lifetimes under 1 hour.',
+    why: 'The managed login session cookie lasts 1 hour and cannot be changed: a user gets fresh tokens from it without signing in again.',
+    fix: 'Accept that sessions last at least 1 hour, or revoke sessions on sign-out; acknowledge this warning once decided.',
+    source: Sources.APP_CLIENTS,
+    check: (client, report) => {
+      const flows = client.oauthFlows();
+      if (!flows.has('code') && !flows.has('implicit')) return;
+      for (const token of ['AccessToken', 'IdToken'] as const) {
+        const v = validity(client, token);
+        if (v && v.explicit && v.seconds < 3600 && v.seconds >= LIMITS[token].min) {
+          report({ property: validityProperty(token), value: v.value, problem: `(${humanDuration(v.seconds)}) is shorter than the 1-hour managed login session cookie` });
+        }
+      }
+    },
+  },
+  {
+    id: 'VUPC-SHORT-TOKEN-SDK',
+    catalogueId: 'R-SHORT-TOKEN-SDK',
+    severity: RuleSeverity.INFO,
+    context: RuleContext.CLIENT,
+    properties: ['AccessTokenValidity', 'IdTokenValidity'],
+    summary: 'With the AWS SDKs, access and ID tokens under 7 minutes refresh continuously.',
+    why: 'The SDKs refresh tokens that have less than 2 minutes left; AWS states 7 minutes as the effective minimum.',
+    fix: 'Use at least 7 minutes for clients that use the SDKs.',
+    source: Sources.REFRESH_TOKEN,
+    decision: 'Documentation only: whether a client uses the SDKs is not visible in the template.',
+  },
+];

@@ -1,0 +1,196 @@
+import { API_LISTS, API_STRINGS } from '../api-model';
+import type { ClientView, Entry } from '../client-view';
+import { checkListEntries, checkStringProperty } from '../constraint-checks';
+import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { Sources } from '../sources';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:./;
+
+interface UrlEntry extends Entry {
+  readonly property: string;
+}
+
+function entries(client: ClientView, property: string): UrlEntry[] {
+  return client.strings(property).map((e) => ({ ...e, property: `${property}[${e.index}]` }));
+}
+
+/** Callback URLs and the default redirect URI: the URLs Cognito redirects users to after sign-in. */
+function redirectUrls(client: ClientView): UrlEntry[] {
+  const out = entries(client, 'CallbackURLs');
+  const fallback = client.string('DefaultRedirectURI');
+  if (fallback !== undefined) out.push({ index: -1, value: fallback, property: 'DefaultRedirectURI' });
+  return out;
+}
+
+function parse(value: string): URL | undefined {
+  if (!SCHEME.test(value)) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hygiene problems of one redirect URL, in the order a reader fixes them. */
+export function urlProblems(value: string): { absolute?: string; fragment?: string; https?: string } {
+  const url = parse(value);
+  if (!url) return { absolute: 'is not an absolute URL (scheme and host or path)' };
+  return {
+    fragment: value.includes('#') ? 'contains a fragment (#...)' : undefined,
+    https: url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname) ? `uses http:// for ${url.hostname || 'a host'}, which is not localhost, 127.0.0.1 or [::1]` : undefined,
+  };
+}
+
+function hygieneRule(kind: 'absolute' | 'fragment' | 'https', base: Omit<RuleDefinition, 'check' | 'context' | 'severity'>): RuleDefinition {
+  return {
+    ...base,
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    check: (client, report) => {
+      for (const { property, value } of redirectUrls(client)) {
+        const problem = urlProblems(value)[kind];
+        if (problem) report({ property, value, problem });
+      }
+    },
+  };
+}
+
+function checkCount(client: ClientView, report: Report, property: 'CallbackURLs' | 'LogoutURLs'): void {
+  const list = client.list(property);
+  if (list?.known && list.items.length > API_LISTS[property].max) {
+    report({ property, problem: `has ${list.items.length} entries, more than the maximum of ${API_LISTS[property].max}` });
+  }
+}
+
+export const URL_RULES: RuleDefinition[] = [
+  {
+    id: 'VUPC-URL-COUNT',
+    catalogueId: 'R-URL-COUNT',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['CallbackURLs', 'LogoutURLs'],
+    summary: 'CallbackURLs and LogoutURLs hold at most 100 entries each.',
+    why: 'The API model constrains both lists to 0-100 entries (a quota that cannot be raised).',
+    fix: 'Remove unused URLs, or split the apps over several clients.',
+    source: Sources.QUOTAS,
+    check: (client, report) => {
+      checkCount(client, report, 'CallbackURLs');
+      checkCount(client, report, 'LogoutURLs');
+    },
+  },
+  {
+    id: 'VUPC-URL-FORMAT',
+    catalogueId: 'R-URL-FORMAT',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
+    summary: 'Every URL is 1-1024 characters of letters, marks, symbols, numbers and punctuation (no spaces or control characters).',
+    why: 'The API model constrains RedirectUrlType to 1-1024 characters matching [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+.',
+    fix: 'Percent-encode spaces and control characters (%20), and keep URLs under 1024 characters.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      checkListEntries(client, report, 'CallbackURLs', API_STRINGS.RedirectUrl);
+      checkListEntries(client, report, 'LogoutURLs', API_STRINGS.RedirectUrl);
+      checkStringProperty(client, report, 'DefaultRedirectURI', API_STRINGS.RedirectUrl);
+    },
+  },
+  hygieneRule('absolute', {
+    id: 'VUPC-CALLBACK-ABSOLUTE',
+    catalogueId: 'R-CALLBACK-ABSOLUTE',
+    properties: ['CallbackURLs', 'DefaultRedirectURI'],
+    summary: 'Callback URLs and the default redirect URI are absolute URLs.',
+    why: 'Cognito requires a redirect URI to be an absolute URI.',
+    fix: 'Write the full URL with its scheme, for example https://app.example.com/callback.',
+    source: Sources.CREATE_CLIENT,
+  }),
+  hygieneRule('fragment', {
+    id: 'VUPC-CALLBACK-NO-FRAGMENT',
+    catalogueId: 'R-CALLBACK-NO-FRAGMENT',
+    properties: ['CallbackURLs', 'DefaultRedirectURI'],
+    summary: 'Callback URLs and the default redirect URI have no fragment (#...).',
+    why: 'Cognito requires that a redirect URI does not include a fragment component.',
+    fix: 'Remove the #... part; single-page apps can route after the redirect.',
+    source: Sources.CREATE_CLIENT,
+  }),
+  hygieneRule('https', {
+    id: 'VUPC-CALLBACK-HTTPS',
+    catalogueId: 'R-CALLBACK-HTTPS',
+    properties: ['CallbackURLs', 'DefaultRedirectURI'],
+    summary: 'Callback URLs use https://, an app scheme (myapp://), or http:// only for localhost, 127.0.0.1 and [::1].',
+    why: 'Cognito requires HTTPS for callback URLs except for the loopback addresses, which are for testing.',
+    fix: 'Use https:// (or an app scheme such as myapp://callback for native apps).',
+    source: Sources.CREATE_CLIENT,
+    decision: 'The API texts differ on the loopback exceptions (U-01); the CreateUserPoolClient text, the newest and most specific, names localhost, 127.0.0.1 and [::1], so all three are accepted, with any port.',
+  }),
+  {
+    id: 'VUPC-DEFAULT-REDIRECT-IN-CALLBACKS',
+    catalogueId: 'R-DEFAULT-REDIRECT-IN-CALLBACKS',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    properties: ['DefaultRedirectURI', 'CallbackURLs'],
+    summary: 'DefaultRedirectURI is one of the CallbackURLs, exactly.',
+    why: 'Cognito requires the default redirect URI to be in the CallbackURLs list.',
+    fix: 'Add the default redirect URI to CallbackURLs, character for character.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      const uri = client.string('DefaultRedirectURI');
+      if (uri === undefined) return;
+      if (client.has('CallbackURLs') && !client.fullyKnown('CallbackURLs')) return;
+      if (!client.stringSet('CallbackURLs').has(uri)) report({ property: 'DefaultRedirectURI', value: uri, problem: 'is not one of the CallbackURLs' });
+    },
+  },
+  {
+    id: 'VUPC-LOGOUT-URL-SCHEME',
+    catalogueId: 'R-LOGOUT-URL-SCHEME',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['LogoutURLs'],
+    summary: 'Logout URLs follow the callback URL rules: absolute, no fragment, https:// except for loopback hosts.',
+    why: 'Users are redirected to a logout URL after sign-out; a plain-http or relative URL is unsafe or unusable.',
+    fix: 'Use an absolute https:// URL (or an app scheme) without a fragment.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'The API documents these rules for callback URLs only (U-18), so a warning for logout URLs.',
+    check: (client, report) => {
+      for (const { property, value } of entries(client, 'LogoutURLs')) {
+        const p = urlProblems(value);
+        for (const problem of [p.absolute, p.fragment, p.https]) if (problem) report({ property, value, problem });
+      }
+    },
+  },
+  {
+    id: 'VUPC-URL-WITHOUT-OAUTH',
+    catalogueId: 'R-URL-WITHOUT-OAUTH',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI', 'AllowedOAuthFlows', 'AllowedOAuthFlowsUserPoolClient'],
+    summary: 'Callback and logout URLs are set only on clients that use the code or implicit flow.',
+    why: 'URLs on a client without OAuth, or with only client_credentials, are never used; they usually mean OAuth was meant to be enabled.',
+    fix: 'Enable OAuth (AllowedOAuthFlowsUserPoolClient: true with code), or remove the URLs.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      if (client.isUnknown('AllowedOAuthFlowsUserPoolClient')) return;
+      if (client.has('AllowedOAuthFlows') && !client.fullyKnown('AllowedOAuthFlows')) return;
+      const flagOn = client.boolean('AllowedOAuthFlowsUserPoolClient') === true;
+      const flows = client.oauthFlows();
+      if (flagOn && (flows.has('code') || flows.has('implicit'))) return;
+      const why = flagOn ? 'is set on a client without the code or implicit flow' : 'is set while AllowedOAuthFlowsUserPoolClient is not true';
+      for (const property of ['CallbackURLs', 'LogoutURLs']) {
+        if (client.nonEmpty(property)) report({ property, problem: why });
+      }
+      if (client.has('DefaultRedirectURI')) report({ property: 'DefaultRedirectURI', problem: why });
+    },
+  },
+  {
+    id: 'VUPC-CALLBACK-EXACT-MATCH',
+    catalogueId: 'R-CALLBACK-EXACT-MATCH',
+    severity: RuleSeverity.INFO,
+    context: RuleContext.CLIENT,
+    properties: ['CallbackURLs'],
+    summary: 'redirect_uri must match a registered callback URL exactly: no wildcards, and a trailing slash matters.',
+    why: 'Cognito refuses authorization requests whose redirect_uri is not in CallbackURLs.',
+    fix: 'Register every variant the app sends.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'Documentation only: what the app sends is not in the template.',
+  },
+];

@@ -1,0 +1,53 @@
+import { matchesPattern, StringConstraint } from './api-model';
+import type { ClientView } from './client-view';
+import type { Report } from './rule';
+import { codePointLength } from './values';
+
+/** The problem with a string under a model constraint, or undefined when it fits. */
+export function stringProblem(value: string, c: StringConstraint): string | undefined {
+  const length = codePointLength(value);
+  if (c.min !== undefined && length < c.min) {
+    return length === 0 ? 'is empty' : `is ${length} characters long, shorter than the minimum of ${c.min}`;
+  }
+  if (c.max !== undefined && length > c.max) return `is ${length} characters long, longer than the maximum of ${c.max}`;
+  if (c.pattern !== undefined && !matchesPattern(c.pattern, value)) {
+    return `does not match the pattern ${c.modelPattern ?? c.pattern}`;
+  }
+  return undefined;
+}
+
+/** Checks a scalar string property against a model constraint. */
+export function checkStringProperty(client: ClientView, report: Report, property: string, c: StringConstraint): void {
+  const value = client.string(property);
+  if (value === undefined) return;
+  const problem = stringProblem(value, c);
+  if (problem) report({ property, value, problem });
+}
+
+/** Checks every concrete entry of a list property against a model constraint. */
+export function checkListEntries(client: ClientView, report: Report, property: string, c: StringConstraint): void {
+  for (const { index, value } of client.strings(property)) {
+    const problem = stringProblem(value, c);
+    if (problem) report({ property: `${property}[${index}]`, value, problem });
+  }
+}
+
+/** Checks an integer property against an inclusive range. */
+export function checkIntegerRange(
+  client: ClientView,
+  report: Report,
+  property: string,
+  range: { readonly min: number; readonly max: number },
+  unit = '',
+): void {
+  const value = client.integer(property);
+  if (value === undefined) return;
+  if (value < range.min || value > range.max) {
+    report({ property, value, problem: `is outside the allowed range ${range.min}-${range.max}${unit}` });
+  }
+}
+
+/** Quotes a list of allowed values for a message. */
+export function oneOf(values: Iterable<string>): string {
+  return [...values].map((v) => `'${v}'`).join(', ');
+}

@@ -1,0 +1,45 @@
+import { ANALYTICS_RULES } from './client/analytics';
+import { ATTRIBUTE_RULES } from './client/attributes';
+import { AUTH_FLOW_RULES } from './client/auth-flows';
+import { IDENTITY_PROVIDER_RULES } from './client/identity-providers';
+import { OAUTH_RULES } from './client/oauth';
+import { PROPERTY_RULES } from './client/properties';
+import { SECRET_RULES } from './client/secret';
+import { SETTINGS_RULES } from './client/settings';
+import { TOKEN_VALIDITY_RULES } from './client/token-validity';
+import { URL_RULES } from './client/urls';
+import type { RuleDefinition } from './rule';
+
+/**
+ * Every service rule, in the order findings are reported. This list is the
+ * single source of truth: the validator, the plugin, the command line, the
+ * generated `UserPoolClientRuleIds` class and docs/rules.md all read it.
+ */
+export const SERVICE_RULES: readonly RuleDefinition[] = [
+  ...PROPERTY_RULES,
+  ...SECRET_RULES,
+  ...TOKEN_VALIDITY_RULES,
+  ...ATTRIBUTE_RULES,
+  ...AUTH_FLOW_RULES,
+  ...OAUTH_RULES,
+  ...URL_RULES,
+  ...IDENTITY_PROVIDER_RULES,
+  ...ANALYTICS_RULES,
+  ...SETTINGS_RULES,
+];
+
+const byId = new Map<string, RuleDefinition>();
+for (const rule of SERVICE_RULES) {
+  if (byId.has(rule.id)) throw new Error(`Duplicate rule id ${rule.id}`);
+  byId.set(rule.id, rule);
+}
+
+export function findRule(id: string): RuleDefinition | undefined {
+  return byId.get(id);
+}
+
+/** Rules that produce findings (the others are documentation). */
+export const CHECKED_SERVICE_RULES = SERVICE_RULES.filter((r) => r.check !== undefined);
+
+/** Every rule of the library, in the order of the rules document. */
+export const ALL_RULES: readonly RuleDefinition[] = SERVICE_RULES;

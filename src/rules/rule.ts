@@ -1,0 +1,59 @@
+import type { ClientView } from './client-view';
+
+/** How serious a finding is. */
+export enum RuleSeverity {
+  /** Cognito or CloudFormation rejects the configuration, or the docs say it must not be done: synth fails. */
+  ERROR = 'error',
+  /** Accepted, but ignored, replaced or broken at run time: reported, synth goes on. */
+  WARNING = 'warning',
+  /** Worth knowing; never fails anything. */
+  INFO = 'info',
+}
+
+/** One problem a rule found in one value. */
+export interface Violation {
+  /** The CloudFormation property, with a list index or member where it applies, e.g. `CallbackURLs[1]`. */
+  readonly property: string;
+  /** The offending value, when there is one to show (secrets are masked when the message is written). */
+  readonly value?: unknown;
+  /** What is wrong with the value, as a clause: "uses http:// for a host that is not a loopback address". */
+  readonly problem: string;
+  /** How to fix it, when the rule's general fix does not fit. */
+  readonly fix?: string;
+}
+
+export type Report = (violation: Violation) => void;
+
+/** What a rule needs beyond the client's own properties. */
+export enum RuleContext {
+  CLIENT = 'client properties',
+  STACK_REGION = 'stack Region',
+  USER_POOL = 'user pool in the same app',
+}
+
+/**
+ * A rule: data plus a small pure check. Rules without a check are
+ * documentation: their condition holds for every client, or cannot be
+ * decided at synth time, and the rules document lists them all the same.
+ */
+export interface RuleDefinition {
+  /** Stable id, never reused (`VUPC-…`). */
+  readonly id: string;
+  /** The row of the research catalogue this rule implements (`R-…`), if any. */
+  readonly catalogueId?: string;
+  readonly severity: RuleSeverity;
+  readonly context: RuleContext;
+  /** CloudFormation properties the rule reads. */
+  readonly properties: readonly string[];
+  /** One line: what must hold. */
+  readonly summary: string;
+  /** Why Cognito rejects (or mishandles) a violation. */
+  readonly why: string;
+  /** The general fix. */
+  readonly fix: string;
+  /** Where the constraint is documented. */
+  readonly source: string;
+  /** For points the research marks uncertain: what we decided and on what evidence. */
+  readonly decision?: string;
+  readonly check?: (client: ClientView, report: Report) => void;
+}

@@ -1,0 +1,71 @@
+/**
+ * Reading CloudFormation JSON as it will be deployed.
+ *
+ * Rules see property values exactly as a template holds them. An intrinsic
+ * function (`Ref`, `Fn::*`) is a value we cannot know at synth time: it is
+ * never an error, and a rule that needs it skips that value. `Ref:
+ * AWS::NoValue` removes a property, so it reads as absent.
+ */
+
+/** Marker for a value that is only known at deploy time. */
+export const UNKNOWN: unique symbol = Symbol('unknown');
+export type Unknown = typeof UNKNOWN;
+
+/** True for `{ Ref: … }`, `{ 'Fn::…': … }` and `{ Condition: … }` objects. */
+export function isIntrinsic(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::'));
+}
+
+export function isNoValue(value: unknown): boolean {
+  return isIntrinsic(value) && (value as { Ref?: unknown }).Ref === 'AWS::NoValue';
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !isIntrinsic(value);
+}
+
+/** Drops `Ref: AWS::NoValue` wherever it stands, as CloudFormation does. */
+export function withoutNoValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => !isNoValue(v)).map(withoutNoValue);
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined && !isNoValue(v)) out[k] = withoutNoValue(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** A list as a rule sees it: `known` is false when the list itself is an intrinsic. */
+export interface ListValue {
+  readonly known: boolean;
+  /** Entries; an intrinsic entry is UNKNOWN, an entry of the wrong type is kept as is. */
+  readonly items: readonly unknown[];
+}
+
+/**
+ * CloudFormation converts template strings to the schema's integer and
+ * boolean types (a `Ref` to a parameter is always a string), so "60" and
+ * "true" are valid there; anything else is the wrong type.
+ */
+export function asInteger(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^-?\d{1,16}$/.test(value.trim())) return Number(value.trim());
+  return undefined;
+}
+
+export function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return undefined;
+}
+
+/** Length in Unicode code points, which is how the API model measures strings. */
+export function codePointLength(value: string): number {
+  let n = 0;
+  for (const _ of value) n++;
+  return n;
+}
