@@ -1,0 +1,212 @@
+import { Annotations as CoreAnnotations, Aspects, AspectPriority, CfnParameter, CfnResource, Duration, Fn, Lazy, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { UserPoolClientAcknowledgements, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
+import { testApp, testStack } from '../helpers';
+
+const addValidator = (scope: Stack | Stage, validator = new UserPoolClientValidator()) =>
+  Aspects.of(scope).add(validator, { priority: AspectPriority.READONLY });
+
+function errorsOf(stack: Stack): string[] {
+  return Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
+}
+function warningsOf(stack: Stack): string[] {
+  return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((m) => String(m.entry.data));
+}
+
+describe('every kind of AWS::Cognito::UserPoolClient is checked', () => {
+  test('the L1 CfnUserPoolClient', () => {
+    const { stack, pool } = testStack();
+    new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, allowedOAuthFlows: ['code', 'token'], allowedOAuthFlowsUserPoolClient: true, callbackUrLs: ['https://a.example.com/cb'], allowedOAuthScopes: ['openid'] });
+    addValidator(stack);
+    Annotations.fromStack(stack).hasError('/Stack/L1', Match.stringLikeRegexp("^\\[VUPC-OAUTH-FLOWS-ENUM\\] Stack/L1: AllowedOAuthFlows\\[1\\] 'token' is not one of 'code', 'implicit', 'client_credentials'"));
+  });
+
+  test('the aws-cdk L2 UserPoolClient (its example.com default passes, a plain-http callback does not)', () => {
+    const { stack, pool } = testStack();
+    new cognito.UserPoolClient(stack, 'Default', { userPool: pool });
+    new cognito.UserPoolClient(stack, 'Http', { userPool: pool, oAuth: { callbackUrls: ['http://app.example.com/cb'] } });
+    addValidator(stack);
+    expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-CALLBACK-HTTPS\] Stack\/Http\/Resource: CallbackURLs\[0\] 'http:\/\/app.example.com\/cb'/)]);
+  });
+
+  test('the L2 lets client_credentials without a secret through; the validator does not', () => {
+    const { stack, pool } = testStack();
+    const server = pool.addResourceServer('Api', { identifier: 'api', scopes: [new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' })] });
+    new cognito.UserPoolClient(stack, 'M2m', {
+      userPool: pool,
+      oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(server, new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' }))] },
+    });
+    addValidator(stack);
+    Annotations.fromStack(stack).hasError('/Stack/M2m/Resource', Match.stringLikeRegexp('VUPC-OAUTH-CC-SECRET'));
+  });
+
+  test('a raw CfnResource of the type', () => {
+    const { stack } = testStack();
+    new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: { UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 20 } });
+    addValidator(stack);
+    Annotations.fromStack(stack).hasError('/Stack/Raw', Match.stringLikeRegexp('^\\[VUPC-AUTHSESSION-RANGE\\] Stack/Raw: AuthSessionValidity 20 is outside the allowed range 3-15 minutes'));
+  });
+
+  test('values set through addPropertyOverride and removed through deletion overrides', () => {
+    const { stack, pool } = testStack();
+    const client = new ValidatedUserPoolClient(stack, 'Client', { userPool: pool });
+    client.resource.addPropertyOverride('TokenValidityUnits.AccessToken', 'weeks');
+    client.resource.addPropertyDeletionOverride('UserPoolId');
+    expect(errorsOf(stack)).toEqual([
+      expect.stringMatching(/^\[VUPC-POOLID-REQUIRED\] Stack\/Client\/Resource: UserPoolId is missing/),
+      expect.stringMatching(/^\[VUPC-TVU-ENUM\] Stack\/Client\/Resource: TokenValidityUnits.AccessToken 'weeks'/),
+    ]);
+  });
+
+  test('wrong JSON types from overrides are findings, not a crash', () => {
+    const { stack, pool } = testStack();
+    const client = new ValidatedUserPoolClient(stack, 'Client', { userPool: pool });
+    client.resource.addPropertyOverride('CallbackURLs', 'https://a.example.com');
+    client.resource.addPropertyOverride('RefreshTokenValidity', 'thirty');
+    client.resource.addPropertyOverride('ExplicitAuthFlows', null);
+    client.resource.addPropertyOverride('RefreshTokenRotation', { Feature: { nested: true } });
+    const errors = errorsOf(stack);
+    expect(errors.filter((e) => e.startsWith('[VUPC-PROPERTY-TYPE]'))).toHaveLength(4);
+  });
+
+  test('an override that replaces Properties with a non-object', () => {
+    const { stack } = testStack();
+    const raw = new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: { UserPoolId: 'eu-west-1_abc' } });
+    raw.addOverride('Properties', 'oops');
+    addValidator(stack);
+    Annotations.fromStack(stack).hasError('/Stack/Raw', Match.stringLikeRegexp("VUPC-PROPERTY-TYPE.*Properties 'oops' is not an object"));
+  });
+});
+
+describe('tokens', () => {
+  test('unresolved values are never an error; the known parts are still checked', () => {
+    const { stack, pool } = testStack();
+    const host = new CfnParameter(stack, 'Host');
+    const validity = new CfnParameter(stack, 'Validity', { type: 'Number' });
+    new cognito.CfnUserPoolClient(stack, 'L1', {
+      userPoolId: pool.userPoolId,
+      clientName: Fn.join('-', ['web', Stack.of(stack).stackName]),
+      accessTokenValidity: validity.valueAsNumber,
+      tokenValidityUnits: { accessToken: 'minutes' },
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ['code'],
+      allowedOAuthScopes: Lazy.list({ produce: () => ['openid'] }),
+      supportedIdentityProviders: ['COGNITO'],
+      callbackUrLs: [`https://${host.valueAsString}/cb`, 'http://plain.example.com/cb'],
+      defaultRedirectUri: `https://${host.valueAsString}/cb`,
+    });
+    addValidator(stack);
+    expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-CALLBACK-HTTPS\] Stack\/L1: CallbackURLs\[1\]/)]);
+  });
+
+  test('a list that is a token (a CommaDelimitedList parameter) skips the list checks', () => {
+    const { stack, pool } = testStack();
+    const urls = new CfnParameter(stack, 'Urls', { type: 'CommaDelimitedList' });
+    new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: urls.valueAsList, supportedIdentityProviders: ['COGNITO'] });
+    addValidator(stack);
+    expect(errorsOf(stack)).toEqual([]);
+  });
+});
+
+describe('reporting', () => {
+  test('warnings carry the rule id and can be acknowledged with CDK or with the library', () => {
+    const { stack, pool } = testStack();
+    const legacy = new cognito.CfnUserPoolClient(stack, 'Legacy', { userPoolId: pool.userPoolId, explicitAuthFlows: ['ADMIN_NO_SRP_AUTH'] });
+    const viaCdk = new cognito.CfnUserPoolClient(stack, 'ViaCdk', { userPoolId: pool.userPoolId, explicitAuthFlows: ['ADMIN_NO_SRP_AUTH'] });
+    const viaLib = new cognito.CfnUserPoolClient(stack, 'ViaLib', { userPoolId: pool.userPoolId, explicitAuthFlows: ['ADMIN_NO_SRP_AUTH'] });
+    addValidator(stack);
+    CoreAnnotations.of(viaCdk).acknowledgeWarning(UserPoolClientRuleIds.AUTHFLOW_LEGACY_DEPRECATED, 'migrating in Q3');
+    UserPoolClientAcknowledgements.acknowledge(viaLib, UserPoolClientRuleIds.AUTHFLOW_LEGACY_DEPRECATED, 'migrating in Q3');
+    const warnings = warningsOf(stack);
+    expect(warnings).toEqual([expect.stringMatching(/^\[VUPC-AUTHFLOW-LEGACY-DEPRECATED\] Stack\/Legacy: .* \[ack: VUPC-AUTHFLOW-LEGACY-DEPRECATED\]$/)]);
+    Annotations.fromStack(stack).hasInfo('/Stack/ViaLib', Match.stringLikeRegexp('^Acknowledged on Stack/ViaLib \\(migrating in Q3\\)'));
+    expect(legacy.node.path).toBe('Stack/Legacy');
+  });
+
+  test('an acknowledged error becomes an info annotation with the reason and an audit entry', () => {
+    const { app, stack, pool } = testStack();
+    new cognito.CfnUserPoolClient(stack, 'Dev', { userPoolId: pool.userPoolId, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['http://dev.internal/cb'], supportedIdentityProviders: ['COGNITO'] });
+    addValidator(stack);
+    UserPoolClientAcknowledgements.acknowledge(stack, UserPoolClientRuleIds.CALLBACK_HTTPS, 'internal dev host behind the VPN');
+    expect(errorsOf(stack)).toEqual([]);
+    Annotations.fromStack(stack).hasInfo('/Stack/Dev', Match.stringLikeRegexp('^Acknowledged on Stack \\(internal dev host behind the VPN\\): \\[VUPC-CALLBACK-HTTPS\\]'));
+    const manifest = app.synth().getStackArtifact('Stack').metadata;
+    expect(manifest['/Stack']).toEqual(expect.arrayContaining([{ type: 'cdk-validated-user-pool-client:acknowledgement', data: { ruleId: 'VUPC-CALLBACK-HTTPS', reason: 'internal dev host behind the VPN' } }]));
+  });
+
+  test.each([
+    ['an empty reason', UserPoolClientRuleIds.CALLBACK_HTTPS, '  ', /a non-empty reason is required to acknowledge VUPC-CALLBACK-HTTPS on Stack/],
+    ['an unknown rule id', 'VUPC-NOPE', 'why', /'VUPC-NOPE' is not a rule id of cdk-validated-user-pool-client/],
+  ])('acknowledging with %s throws', (_name, id, reason, message) => {
+    const { stack } = testStack();
+    expect(() => UserPoolClientAcknowledgements.acknowledge(stack, id, reason)).toThrow(message);
+  });
+
+  test('disabledRules and warningRules', () => {
+    const { stack, pool } = testStack();
+    new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, accessTokenValidity: 2, idTokenValidity: 2, refreshTokenValidity: 1, tokenValidityUnits: { accessToken: 'hours', idToken: 'hours', refreshToken: 'hours' }, authSessionValidity: 30 });
+    addValidator(stack, new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE], warningRules: [UserPoolClientRuleIds.TOKEN_LE_REFRESH] }));
+    expect(errorsOf(stack)).toEqual([]);
+    expect(warningsOf(stack).map((w) => w.slice(0, 24))).toEqual(['[VUPC-TOKEN-LE-REFRESH] ', '[VUPC-TOKEN-LE-REFRESH] ']);
+  });
+
+  test.each([
+    [{ disabledRules: ['VUPC-TYPO'] }, /disabledRules names 'VUPC-TYPO', which is not a rule id/],
+    [{ warningRules: 'VUPC-CALLBACK-HTTPS' as unknown as string[] }, /warningRules must be a list of rule ids/],
+    [{ additionalEnumValues: { ExplicitAuthFlow: ['X'] } }, /additionalEnumValues key 'ExplicitAuthFlow' is not an enum property; allowed: ExplicitAuthFlows, /],
+  ])('bad validator props are refused: %j', (props, message) => {
+    expect(() => new UserPoolClientValidator(props)).toThrow(message);
+  });
+
+  test('additionalEnumValues accepts values newer than the API model', () => {
+    const { stack, pool } = testStack();
+    new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, explicitAuthFlows: ['ALLOW_PASSKEY_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+    addValidator(stack, new UserPoolClientValidator({ additionalEnumValues: { ExplicitAuthFlows: ['ALLOW_PASSKEY_AUTH'] } }));
+    expect(errorsOf(stack)).toEqual([]);
+  });
+});
+
+describe('one finding, once', () => {
+  function badClient(stack: Stack, pool: cognito.UserPool) {
+    return new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, authSessionValidity: Duration.minutes(20) });
+  }
+
+  test('ValidatedUserPoolClient validates itself', () => {
+    const { stack, pool } = testStack();
+    badClient(stack, pool);
+    expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Stack\/Client\/Resource/)]);
+  });
+
+  test('a validator added at app level takes over from the built-in one (its options apply)', () => {
+    const { app, stack, pool } = testStack();
+    badClient(stack, pool);
+    Aspects.of(app).add(new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE] }), { priority: AspectPriority.READONLY });
+    expect(errorsOf(stack)).toEqual([]);
+  });
+
+  test('two validators report a finding once', () => {
+    const { app, stack, pool } = testStack();
+    badClient(stack, pool);
+    addValidator(stack);
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    expect(errorsOf(stack)).toHaveLength(1);
+  });
+
+  test('validation: false leaves the client to validators added elsewhere', () => {
+    const { stack, pool } = testStack();
+    new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, authSessionValidity: Duration.minutes(20), validation: false });
+    expect(errorsOf(stack)).toEqual([]);
+  });
+
+  test('an app-level validator does not reach into a nested stage, so the built-in one still reports there', () => {
+    const app = testApp();
+    const stage = new Stage(app, 'Prod');
+    const stack = new Stack(stage, 'Stack');
+    const pool = new cognito.UserPool(stack, 'Pool');
+    badClient(stack, pool);
+    new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, authSessionValidity: 1 });
+    Aspects.of(app).add(new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE] }), { priority: AspectPriority.READONLY });
+    expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Prod\/Stack\/Client\/Resource/)]);
+  });
+});

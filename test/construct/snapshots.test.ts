@@ -1,0 +1,36 @@
+import { DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CONFIGURATIONS } from './configurations';
+import { testApp } from '../helpers';
+
+describe.each(Object.entries(CONFIGURATIONS))('%s', (_name, build) => {
+  function synth() {
+    const stack = new Stack(testApp(), 'Stack', {
+      env: { account: '123456789012', region: 'us-west-2' },
+      synthesizer: new DefaultStackSynthesizer({ generateBootstrapVersionRule: false }),
+    });
+    const pool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-west-2_aaaaaaaaa');
+    build(stack, pool);
+    return stack;
+  }
+
+  test('synthesizes the reviewed template', () => {
+    expect(Template.fromStack(synth()).toJSON()).toMatchSnapshot();
+  });
+
+  test('has no validation error', () => {
+    expect(Annotations.fromStack(synth()).findError('*', Match.anyValue())).toEqual([]);
+  });
+});
+
+test('the only warnings of the representative configurations are the ones they accept on purpose', () => {
+  const warnings: string[] = [];
+  for (const build of Object.values(CONFIGURATIONS)) {
+    const stack = new Stack(testApp(), 'Stack', { env: { region: 'us-west-2' } });
+    build(stack, cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-west-2_aaaaaaaaa'));
+    warnings.push(...Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data).split(']')[0] + ']'));
+  }
+  // The CLI example keeps analytics (Pinpoint, past its end of support).
+  expect(warnings).toEqual(['[VUPC-ANALYTICS-PINPOINT-END-OF-SUPPORT]']);
+});

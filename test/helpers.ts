@@ -1,0 +1,66 @@
+import { App, AppProps, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Finding } from '../src';
+import { ClientContext } from '../src/rules/client-view';
+import { RuleSelection, validateClient } from '../src/engine/validate-client';
+
+/**
+ * An app for tests. CDK's built-in CloudFormation validation (aws-cdk-lib
+ * >= 2.262) is switched off where the version allows, so that its findings
+ * do not mix with ours.
+ */
+export function testApp(props: AppProps = {}): App {
+  return new App({ builtinCloudFormationValidation: false, ...props } as AppProps);
+}
+
+export function testStack(id = 'Stack'): { app: App; stack: Stack; pool: cognito.UserPool } {
+  const app = testApp();
+  const stack = new Stack(app, id, { env: { account: '123456789012', region: 'eu-west-1' } });
+  const pool = new cognito.UserPool(stack, 'Pool');
+  return { app, stack, pool };
+}
+
+/** A complete, valid client as CloudFormation properties (what ValidatedUserPoolClient writes for a web app). */
+export const VALID_WEB_CLIENT: Record<string, unknown> = Object.freeze({
+  UserPoolId: 'eu-west-1_AbCdEf123',
+  ClientName: 'web-app',
+  GenerateSecret: false,
+  AccessTokenValidity: 60,
+  IdTokenValidity: 60,
+  RefreshTokenValidity: 30,
+  TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+  AuthSessionValidity: 3,
+  ReadAttributes: ['email', 'email_verified', 'name'],
+  WriteAttributes: ['email', 'name'],
+  ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  SupportedIdentityProviders: ['COGNITO'],
+  AllowedOAuthFlowsUserPoolClient: true,
+  AllowedOAuthFlows: ['code'],
+  AllowedOAuthScopes: ['openid', 'email', 'profile'],
+  CallbackURLs: ['https://app.example.com/callback', 'http://localhost:3000/callback'],
+  LogoutURLs: ['https://app.example.com/'],
+  DefaultRedirectURI: 'https://app.example.com/callback',
+  PreventUserExistenceErrors: 'ENABLED',
+  EnableTokenRevocation: true,
+  EnablePropagateAdditionalUserContextData: false,
+  RefreshTokenRotation: { Feature: 'DISABLED', RetryGracePeriodSeconds: 0 },
+}) as Record<string, unknown>;
+
+/** `base` with `patch` applied; a patch value of `undefined` removes the property. */
+export function patched(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** Runs the engine on CloudFormation properties. */
+export function findingsFor(properties: unknown, context: ClientContext = {}, selection: RuleSelection = {}): Finding[] {
+  return validateClient({ path: 'Test/Client', properties }, context, selection);
+}
+
+export function ruleIdsOf(findings: Finding[]): string[] {
+  return [...new Set(findings.map((f) => f.ruleId))];
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { readmeWithGeneratedSections, ruleIdsSource, rulesDoc } from '../../scripts/docs';
+import { UserPoolClientRuleIds } from '../../src';
+import { ALL_RULES } from '../../src/rules/registry';
+
+const root = join(__dirname, '..', '..');
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+
+/**
+ * Rule ids are a public contract (acknowledgements, policy files, SARIF).
+ * This list changes only on purpose: a new rule is appended, a retired rule
+ * stays documented, an id is never reused.
+ */
+const PINNED = [
+  'VUPC-PROPERTY-TYPE error',
+  'VUPC-PROPERTY-UNKNOWN error',
+  'VUPC-POOLID-REQUIRED error',
+  'VUPC-POOLID-FORMAT error',
+  'VUPC-CLIENTNAME-LENGTH error',
+  'VUPC-CLIENTNAME-PATTERN error',
+  'VUPC-SECRET-NOT-IN-CFN error',
+  'VUPC-SECRET-XOR error',
+  'VUPC-SECRET-FORMAT error',
+  'VUPC-SECRET-REPLACEMENT warning documented',
+  'VUPC-CONTEXT-DATA-SECRET error',
+  'VUPC-TVU-ENUM error',
+  'VUPC-ACCESS-RAW error',
+  'VUPC-ID-RAW error',
+  'VUPC-REFRESH-RAW error',
+  'VUPC-ACCESS-DURATION error',
+  'VUPC-ID-DURATION error',
+  'VUPC-REFRESH-DURATION error',
+  'VUPC-REFRESH-ZERO error',
+  'VUPC-TOKEN-LE-REFRESH error',
+  'VUPC-TVU-EXPLICIT warning',
+  'VUPC-AUTHSESSION-RANGE error',
+  'VUPC-HOSTED-UI-COOKIE warning',
+  'VUPC-SHORT-TOKEN-SDK info documented',
+  'VUPC-ATTR-ITEM-LENGTH error',
+  'VUPC-ATTR-EXISTS error',
+  'VUPC-AUTHFLOW-ENUM error',
+  'VUPC-AUTHFLOW-NO-LEGACY-MIX error',
+  'VUPC-AUTHFLOW-LEGACY-DEPRECATED warning',
+  'VUPC-AUTHFLOW-REFRESH-REQUIRED warning',
+  'VUPC-ROTATION-NO-REFRESH-FLOW error',
+  'VUPC-AUTHFLOW-CLIENT-TOKEN error',
+  'VUPC-OAUTH-FLOWS-ENUM error',
+  'VUPC-OAUTH-CC-ONLY error',
+  'VUPC-OAUTH-CC-SECRET error',
+  'VUPC-OAUTH-CC-SCOPES error',
+  'VUPC-OAUTH-CC-SCOPES-NONEMPTY warning',
+  'VUPC-OAUTH-CALLBACK-REQUIRED error',
+  'VUPC-OAUTH-FLAG-REQUIRED error',
+  'VUPC-OAUTH-FLAG-NEEDS-FLOWS warning',
+  'VUPC-OAUTH-SCOPES-FORMAT error',
+  'VUPC-OAUTH-OPENID-REQUIRED error',
+  'VUPC-OAUTH-OPENID-INFO info documented',
+  'VUPC-URL-COUNT error',
+  'VUPC-URL-FORMAT error',
+  'VUPC-CALLBACK-ABSOLUTE error',
+  'VUPC-CALLBACK-NO-FRAGMENT error',
+  'VUPC-CALLBACK-HTTPS error',
+  'VUPC-DEFAULT-REDIRECT-IN-CALLBACKS error',
+  'VUPC-LOGOUT-URL-SCHEME warning',
+  'VUPC-URL-WITHOUT-OAUTH warning',
+  'VUPC-CALLBACK-EXACT-MATCH info documented',
+  'VUPC-IDP-FORMAT error',
+  'VUPC-IDP-NONEMPTY-FOR-OAUTH warning',
+  'VUPC-IDP-COGNITO-NOT-A-BLOCK info documented',
+  'VUPC-ANALYTICS-ONE-TARGET error',
+  'VUPC-ANALYTICS-ID-NEEDS-ROLE error',
+  'VUPC-ANALYTICS-ARN-NO-ROLE error',
+  'VUPC-ANALYTICS-FORMAT error',
+  'VUPC-ANALYTICS-REGION error',
+  'VUPC-ANALYTICS-PINPOINT-END-OF-SUPPORT warning',
+  'VUPC-PUEE-ENUM error',
+  'VUPC-ROTATION-FEATURE-REQUIRED error',
+  'VUPC-ROTATION-FEATURE-ENUM error',
+  'VUPC-ROTATION-GRACE-RANGE error',
+  'VUPC-ROTATION-GRACE-IGNORED warning',
+  'VUPC-UPDATE-FULL-STATE warning documented',
+  'VUPC-MANAGED-LOGIN-BRANDING warning documented',
+];
+
+test('the catalogue of rule ids and severities is pinned', () => {
+  expect(ALL_RULES.map((r) => `${r.id} ${r.severity}${r.check ? '' : ' documented'}`)).toEqual(PINNED);
+});
+
+test('every rule id is published on UserPoolClientRuleIds, and nothing else is', () => {
+  const published = Object.entries(UserPoolClientRuleIds).map(([, v]) => v);
+  expect(published).toEqual(ALL_RULES.map((r) => r.id));
+});
+
+test('every rule carries what a finding needs: id scheme, summary, why, fix, source, properties', () => {
+  for (const r of ALL_RULES) {
+    expect(r.id).toMatch(/^VUPC-[A-Z0-9]+(-[A-Z0-9]+)*$/);
+    expect(r.summary.length).toBeGreaterThan(10);
+    expect(r.why.length).toBeGreaterThan(10);
+    expect(r.fix.length).toBeGreaterThan(5);
+    expect(r.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    expect(r.properties.length).toBeGreaterThan(0);
+  }
+});
+
+test('the generated files are current (run `npx projen rules:doc`)', () => {
+  expect(read('src/rules/rule-ids.ts')).toBe(ruleIdsSource());
+  expect(read('docs/rules.md')).toBe(rulesDoc());
+  expect(read('README.md')).toBe(readmeWithGeneratedSections(read('README.md')));
+});
