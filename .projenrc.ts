@@ -69,21 +69,26 @@ const project = new awscdk.AwsCdkConstructLibrary({
     passWithNoTests: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
     },
   },
   gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/'],
 });
 
-// Scripts, examples and the benchmark run with ts-node against the sources.
-new JsonFile(project, 'scripts/tsconfig.json', {
-  obj: {
-    extends: '../tsconfig.json',
-    compilerOptions: { rootDir: '..', noEmit: true },
-    include: ['../scripts/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../src/**/*.ts'],
-  },
-});
+// Scripts, examples and the benchmark run with ts-node against the sources;
+// each folder has a tsconfig so that ESLint's project service finds its files.
+const TOOL_DIRS = ['scripts', 'examples', 'bench'];
+for (const dir of TOOL_DIRS) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { rootDir: '..', noEmit: true },
+      include: ['**/*.ts', '../src/**/*.ts'],
+    },
+  });
+  project.eslint?.addLintPattern(dir);
+}
 const TS_NODE = 'ts-node --transpile-only --project scripts/tsconfig.json';
-for (const dir of ['scripts', 'examples', 'bench']) project.eslint?.addLintPattern(dir);
 
 // The rule ids class, docs/rules.md and the README defaults table are
 // generated from the registry before every compile; .ci/run fails when the
@@ -111,9 +116,9 @@ project.addTask('example', {
 project.addTask('test:cdk-latest', {
   description: `Run the test suite against aws-cdk-lib ${CDK_LATEST_TESTED} (the floor is ${CDK_FLOOR})`,
   steps: [
-    { exec: `npm install --no-save --no-package-lock aws-cdk-lib@${CDK_LATEST_TESTED}` },
+    { exec: `npm install --no-save aws-cdk-lib@${CDK_LATEST_TESTED}` },
     { exec: 'jest --ci' },
-    { exec: `npm install --no-save --no-package-lock aws-cdk-lib@${CDK_FLOOR}` },
+    { exec: `npm install --no-save aws-cdk-lib@${CDK_FLOOR}` },
   ],
 });
 

@@ -1,8 +1,8 @@
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Finding } from '../src';
-import { ClientContext } from '../src/rules/client-view';
 import { RuleSelection, validateClient } from '../src/engine/validate-client';
+import { ClientContext } from '../src/rules/client-view';
 
 /**
  * An app for tests. CDK's built-in CloudFormation validation (aws-cdk-lib

@@ -90,7 +90,8 @@ export function renderClientProperties(
   const oAuthEnabled = props.oAuthEnabled ?? flows.length > 0;
   const userFlow = flows.includes('code') || flows.includes('implicit');
   const scopes = props.oAuthScopes?.map((s) => s.scopeName) ?? (userFlow ? [cognito.OAuthScope.OPENID.scopeName] : []);
-  const providers = props.supportedIdentityProviders?.map((p) => p.name) ?? (oAuthEnabled ? [cognito.UserPoolClientIdentityProvider.COGNITO.name] : []);
+  const defaultProviders = oAuthEnabled ? [cognito.UserPoolClientIdentityProvider.COGNITO.name] : [];
+  const providers = props.supportedIdentityProviders?.map((p) => p.name) ?? defaultProviders;
   const refresh = refreshValidity(props.refreshTokenValidity ?? D.REFRESH_TOKEN_VALIDITY);
 
   return {

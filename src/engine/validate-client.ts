@@ -36,7 +36,13 @@ export function validateClient(resource: ClientResource, context: ClientContext 
   const findings: Finding[] = [];
   const rules = selection.rules ?? CHECKED_SERVICE_RULES;
   const emit = (rule: RuleDefinition, violation: Violation, severity = severityOf(rule, selection)) =>
-    findings.push({ ruleId: rule.id, severity, path: resource.path, property: violation.property, message: formatMessage(rule, resource.path, violation) });
+    findings.push({
+      ruleId: rule.id,
+      severity,
+      path: resource.path,
+      property: violation.property,
+      message: formatMessage(rule, resource.path, violation),
+    });
 
   const raw = resource.properties ?? {};
   if (!isPlainObject(raw)) {

@@ -82,7 +82,7 @@ export const API_LISTS = {
 export const LEGACY_AUTH_FLOWS = ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH'] as const;
 export const AUTH_FLOWS_NEWER_THAN_MODEL = ['ALLOW_CLIENT_TOKEN_AUTH'] as const;
 export const API_ENUMS = {
-  ExplicitAuthFlows: [
+  'ExplicitAuthFlows': [
     ...LEGACY_AUTH_FLOWS,
     'ALLOW_ADMIN_USER_PASSWORD_AUTH',
     'ALLOW_CUSTOM_AUTH',
@@ -92,9 +92,9 @@ export const API_ENUMS = {
     'ALLOW_USER_AUTH',
     ...AUTH_FLOWS_NEWER_THAN_MODEL,
   ],
-  AllowedOAuthFlows: ['code', 'implicit', 'client_credentials'],
-  TokenValidityUnits: ['seconds', 'minutes', 'hours', 'days'],
-  PreventUserExistenceErrors: ['LEGACY', 'ENABLED'],
+  'AllowedOAuthFlows': ['code', 'implicit', 'client_credentials'],
+  'TokenValidityUnits': ['seconds', 'minutes', 'hours', 'days'],
+  'PreventUserExistenceErrors': ['LEGACY', 'ENABLED'],
   'RefreshTokenRotation.Feature': ['ENABLED', 'DISABLED'],
 } as const;
 

@@ -1,10 +1,11 @@
 import { Annotations as CoreAnnotations, Aspects, AspectPriority, CfnParameter, CfnResource, Duration, Fn, Lazy, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
 import { testApp, testStack } from '../helpers';
 
-const addValidator = (scope: Stack | Stage, validator = new UserPoolClientValidator()) =>
+const addValidator = (scope: IConstruct, validator = new UserPoolClientValidator()) =>
   Aspects.of(scope).add(validator, { priority: AspectPriority.READONLY });
 
 function errorsOf(stack: Stack): string[] {
@@ -146,7 +147,10 @@ describe('reporting', () => {
   test('disabledRules and warningRules', () => {
     const { stack, pool } = testStack();
     new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, accessTokenValidity: 2, idTokenValidity: 2, refreshTokenValidity: 1, tokenValidityUnits: { accessToken: 'hours', idToken: 'hours', refreshToken: 'hours' }, authSessionValidity: 30 });
-    addValidator(stack, new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE], warningRules: [UserPoolClientRuleIds.TOKEN_LE_REFRESH] }));
+    addValidator(stack, new UserPoolClientValidator({
+      disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE],
+      warningRules: [UserPoolClientRuleIds.TOKEN_LE_REFRESH],
+    }));
     expect(errorsOf(stack)).toEqual([]);
     expect(warningsOf(stack).map((w) => w.slice(0, 24))).toEqual(['[VUPC-TOKEN-LE-REFRESH] ', '[VUPC-TOKEN-LE-REFRESH] ']);
   });
@@ -181,7 +185,7 @@ describe('one finding, once', () => {
   test('a validator added at app level takes over from the built-in one (its options apply)', () => {
     const { app, stack, pool } = testStack();
     badClient(stack, pool);
-    Aspects.of(app).add(new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE] }), { priority: AspectPriority.READONLY });
+    addValidator(app, new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE] }));
     expect(errorsOf(stack)).toEqual([]);
   });
 
@@ -189,7 +193,7 @@ describe('one finding, once', () => {
     const { app, stack, pool } = testStack();
     badClient(stack, pool);
     addValidator(stack);
-    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    addValidator(app);
     expect(errorsOf(stack)).toHaveLength(1);
   });
 
@@ -206,7 +210,7 @@ describe('one finding, once', () => {
     const pool = new cognito.UserPool(stack, 'Pool');
     badClient(stack, pool);
     new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, authSessionValidity: 1 });
-    Aspects.of(app).add(new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE] }), { priority: AspectPriority.READONLY });
+    addValidator(app, new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE] }));
     expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Prod\/Stack\/Client\/Resource/)]);
   });
 });

@@ -141,7 +141,9 @@ describe('the construct as an IUserPoolClient', () => {
     const pool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'eu-west-1_abc');
     const client = new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, generateSecret: true, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: ['https://lb.example.com/oauth2/idpresponse'] });
     const domain = pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example' } });
-    expect(() => new elbv2Actions.AuthenticateCognitoAction({ userPool: pool, userPoolClient: client, userPoolDomain: domain, next: undefined as never })).not.toThrow();
+    const action = () =>
+      new elbv2Actions.AuthenticateCognitoAction({ userPool: pool, userPoolClient: client, userPoolDomain: domain, next: undefined as never });
+    expect(action).not.toThrow();
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', { UserPoolId: 'eu-west-1_abc' });
   });
 });

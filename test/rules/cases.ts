@@ -1,5 +1,5 @@
-import { VALID_WEB_CLIENT } from '../helpers';
 import { ClientContext } from '../../src/rules/client-view';
+import { VALID_WEB_CLIENT } from '../helpers';
 
 /** A machine-to-machine client that is valid. */
 export const VALID_M2M_CLIENT: Record<string, unknown> = Object.freeze({
@@ -31,7 +31,15 @@ export interface RuleCase {
 
 const M2M = VALID_M2M_CLIENT;
 const units = (AccessToken: string, IdToken: string, RefreshToken: string) => ({ TokenValidityUnits: { AccessToken, IdToken, RefreshToken } });
-const noOAuth = { AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: undefined, AllowedOAuthScopes: undefined, CallbackURLs: undefined, LogoutURLs: undefined, DefaultRedirectURI: undefined, SupportedIdentityProviders: undefined };
+const noOAuth = {
+  AllowedOAuthFlowsUserPoolClient: false,
+  AllowedOAuthFlows: undefined,
+  AllowedOAuthScopes: undefined,
+  CallbackURLs: undefined,
+  LogoutURLs: undefined,
+  DefaultRedirectURI: undefined,
+  SupportedIdentityProviders: undefined,
+};
 const callbacks = (urls: string[]) => ({ CallbackURLs: urls, DefaultRedirectURI: urls[0] });
 const rotationOn = { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 }, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] };
 const arn = 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/0123456789abcdef0123456789abcdef';

@@ -39,10 +39,10 @@ const STRINGS: Record<string, { rule: string; valid: (n: number) => string; inva
   'AnalyticsConfiguration.ExternalId': { rule: 'VUPC-ANALYTICS-FORMAT', valid: (n) => 'x'.repeat(n) },
 };
 const INTEGERS: Record<string, string> = {
-  AccessTokenValidity: 'VUPC-ACCESS-RAW',
-  IdTokenValidity: 'VUPC-ID-RAW',
-  RefreshTokenValidity: 'VUPC-REFRESH-',
-  AuthSessionValidity: 'VUPC-AUTHSESSION-RANGE',
+  'AccessTokenValidity': 'VUPC-ACCESS-RAW',
+  'IdTokenValidity': 'VUPC-ID-RAW',
+  'RefreshTokenValidity': 'VUPC-REFRESH-',
+  'AuthSessionValidity': 'VUPC-AUTHSESSION-RANGE',
   'RefreshTokenRotation.RetryGracePeriodSeconds': 'VUPC-ROTATION-GRACE-RANGE',
 };
 const ENUMS: Record<string, string> = {
@@ -74,7 +74,9 @@ const DEPARTURES = new Set(['RefreshTokenValidity=0', 'AnalyticsConfiguration.Ro
 function clientWith(path: string, value: unknown): Record<string, unknown> {
   const base = patched(VALID_WEB_CLIENT, {
     TokenValidityUnits: { AccessToken: 'seconds', IdToken: 'seconds', RefreshToken: 'seconds' },
-    AccessTokenValidity: 3600, IdTokenValidity: 3600, RefreshTokenValidity: 86400,
+    AccessTokenValidity: 3600,
+    IdTokenValidity: 3600,
+    RefreshTokenValidity: 86400,
     DefaultRedirectURI: undefined,
   });
   if (path.endsWith('[]')) return patched(base, { [path.slice(0, -2)]: [value] });

@@ -69,7 +69,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     decision: 'The exact API error was not found (U-09); the developer guide states the requirement, and a token request without a secret cannot succeed.',
     check: (client, report) => {
       if (client.oauthFlows().has('client_credentials') && client.boolean('GenerateSecret') !== true && !client.isUnknown('GenerateSecret')) {
-        report({ property: 'GenerateSecret', value: client.value('GenerateSecret') ?? false, problem: 'is not true on a client_credentials client' });
+        report({ property: 'GenerateSecret', value: client.value('GenerateSecret'), problem: 'is not true on a client_credentials client' });
       }
     },
   },
@@ -139,7 +139,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
       if (!oauthFlagOff(client)) return;
       for (const property of ['AllowedOAuthFlows', 'AllowedOAuthScopes']) {
         if (client.nonEmpty(property)) {
-          report({ property: 'AllowedOAuthFlowsUserPoolClient', value: client.value('AllowedOAuthFlowsUserPoolClient') ?? false, problem: `is not true while ${property} is set` });
+          report({ property: 'AllowedOAuthFlowsUserPoolClient', value: client.value('AllowedOAuthFlowsUserPoolClient'), problem: `is not true while ${property} is set` });
           return;
         }
       }
