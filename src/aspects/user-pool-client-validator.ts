@@ -1,7 +1,7 @@
-import { Annotations, Aspects, IAspect, Stage } from 'aws-cdk-lib';
+import { Annotations, Aspects, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
-import { concreteRegion, isUserPoolClientResource, renderedProperties } from './cloudformation-resource';
+import { concreteRegion, constructDependencies, isUserPoolClientResource, rendered, stackIndex } from './cloudformation-resource';
 import type { Finding } from '../engine/finding';
 import { RuleSelection, validateClient } from '../engine/validate-client';
 import { ENUM_PROPERTIES } from '../rules/api-model';
@@ -100,11 +100,12 @@ export class UserPoolClientValidator implements IAspect {
 
   public visit(node: IConstruct): void {
     if (!isUserPoolClientResource(node) || this.defersTo(node)) return;
-    const rendered = renderedProperties(node);
-    if (!rendered) return;
+    const client = rendered(node);
+    if (!client) return;
+    const context = stackIndex(Stack.of(node)).contextOf(client.logicalId, client.resource, constructDependencies(node));
     const findings = validateClient(
-      { path: node.node.path, properties: rendered.properties },
-      { region: concreteRegion(node), extraEnumValues: this.extraEnumValues },
+      { path: node.node.path, properties: client.resource.Properties },
+      { ...context, region: concreteRegion(node), extraEnumValues: this.extraEnumValues },
       this.selection,
     );
     findings.forEach((f) => report(node, f));

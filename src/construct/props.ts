@@ -133,10 +133,23 @@ export interface ValidatedUserPoolClientOptions {
   /**
    * The identity providers users can sign in with through managed login.
    *
-   * @default - `COGNITO` when OAuth is enabled; none otherwise
+   * @default - `COGNITO` when OAuth is enabled and no `identityProviders` are given; none otherwise
    * @see https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html#CognitoUserPools-CreateUserPoolClient-request-SupportedIdentityProviders
    */
   readonly supportedIdentityProviders?: cognito.UserPoolClientIdentityProvider[];
+
+  /**
+   * Identity providers defined in the app: each is added to
+   * SupportedIdentityProviders, and the client depends on it, so that
+   * CloudFormation never creates the client before the provider exists.
+   *
+   * (The client also depends on every provider registered on an in-app
+   * `UserPool`, whatever names `supportedIdentityProviders` lists.)
+   *
+   * @default - none
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html
+   */
+  readonly identityProviders?: cognito.IUserPoolIdentityProvider[];
 
   /**
    * The OAuth 2.0 grants the client allows. `clientCredentials` must stand

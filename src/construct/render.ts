@@ -90,8 +90,10 @@ export function renderClientProperties(
   const oAuthEnabled = props.oAuthEnabled ?? flows.length > 0;
   const userFlow = flows.includes('code') || flows.includes('implicit');
   const scopes = props.oAuthScopes?.map((s) => s.scopeName) ?? (userFlow ? [cognito.OAuthScope.OPENID.scopeName] : []);
-  const defaultProviders = oAuthEnabled ? [cognito.UserPoolClientIdentityProvider.COGNITO.name] : [];
-  const providers = props.supportedIdentityProviders?.map((p) => p.name) ?? defaultProviders;
+  const federated = (props.identityProviders ?? []).map((p) => p.providerName);
+  const named = props.supportedIdentityProviders?.map((p) => p.name);
+  const defaultProviders = oAuthEnabled && federated.length === 0 ? [cognito.UserPoolClientIdentityProvider.COGNITO.name] : [];
+  const providers = [...(named ?? defaultProviders), ...federated];
   const refresh = refreshValidity(props.refreshTokenValidity ?? D.REFRESH_TOKEN_VALIDITY);
 
   return {

@@ -1,9 +1,26 @@
-import { AspectPriority, Aspects, Names, Resource, SecretValue } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnResource, Names, Reference, Resource, SecretValue, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { ValidatedUserPoolClientProps } from './props';
 import { renderClientProperties } from './render';
 import { markBuiltIn, UserPoolClientValidator } from '../aspects/user-pool-client-validator';
+
+/**
+ * Orders creation after everything the client names, so that CloudFormation
+ * cannot create it first ("The provider X does not exist", "Invalid scope"):
+ * identity providers given as objects or registered on the pool, and the
+ * resource servers behind resource-server scopes.
+ */
+function addCreationDependencies(resource: cognito.CfnUserPoolClient, props: ValidatedUserPoolClientProps): void {
+  for (const provider of [...(props.identityProviders ?? []), ...(props.userPool.identityProviders ?? [])]) {
+    resource.node.addDependency(provider);
+  }
+  for (const scope of props.oAuthScopes ?? []) {
+    for (const token of Tokenization.reverseString(scope.scopeName).tokens) {
+      if (Reference.isReference(token) && CfnResource.isCfnResource(token.target)) resource.addDependency(token.target);
+    }
+  }
+}
 
 /**
  * An Amazon Cognito app client with every setting written out and validated
@@ -43,6 +60,7 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
 
     this.resource = new cognito.CfnUserPoolClient(this, 'Resource', renderClientProperties(props.userPool.userPoolId, this.userPoolClientName, props));
     this.userPoolClientId = this.resource.ref;
+    addCreationDependencies(this.resource, props);
 
     if (props.validation ?? true) {
       Aspects.of(this).add(markBuiltIn(new UserPoolClientValidator()), { priority: AspectPriority.READONLY });

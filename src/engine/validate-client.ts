@@ -52,7 +52,8 @@ export function validateClient(resource: ClientResource, context: ClientContext 
     }
     return findings;
   }
-  const client = new ClientView(withoutNoValue(raw) as Record<string, unknown>, context);
+  const known = context.resolveKnown ? context.resolveKnown(raw) : raw;
+  const client = new ClientView(withoutNoValue(known) as Record<string, unknown>, context);
   for (const rule of rules) {
     if (!rule.check || selection.disabledRules?.has(rule.id)) continue;
     try {

@@ -10,8 +10,12 @@ export interface ClientContext {
   readonly extraEnumValues?: { readonly [property: string]: readonly string[] };
   /** The user pool, identity providers and resource servers in the same template, when known. */
   readonly pool?: PoolIndex;
-  /** Logical ids this client depends on (DependsOn and references). */
+  /** Logical ids this client depends on (DependsOn and references); undefined when unknown. */
   readonly dependencies?: ReadonlySet<string>;
+  /** The client's logical id in its template, when known. */
+  readonly logicalId?: string;
+  /** Replaces references whose value the template fixes (IdP names, resource-server identifiers). */
+  readonly resolveKnown?: (value: unknown) => unknown;
 }
 
 /** An entry of a list property with its position, for messages. */

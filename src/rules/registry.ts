@@ -8,6 +8,7 @@ import { SECRET_RULES } from './client/secret';
 import { SETTINGS_RULES } from './client/settings';
 import { TOKEN_VALIDITY_RULES } from './client/token-validity';
 import { URL_RULES } from './client/urls';
+import { USER_POOL_RULES } from './client/user-pool';
 import type { RuleDefinition } from './rule';
 
 /**
@@ -26,6 +27,7 @@ export const SERVICE_RULES: readonly RuleDefinition[] = [
   ...IDENTITY_PROVIDER_RULES,
   ...ANALYTICS_RULES,
   ...SETTINGS_RULES,
+  ...USER_POOL_RULES,
 ];
 
 const byId = new Map<string, RuleDefinition>();

@@ -141,6 +141,24 @@ export class UserPoolClientRuleIds {
   public static readonly UPDATE_FULL_STATE = 'VUPC-UPDATE-FULL-STATE';
   /** Clients created through CloudFormation have no managed login branding style until one is applied. */
   public static readonly MANAGED_LOGIN_BRANDING = 'VUPC-MANAGED-LOGIN-BRANDING';
+  /** Each supported identity provider is COGNITO or the ProviderName of an identity provider of the pool. */
+  public static readonly IDP_EXISTS = 'VUPC-IDP-EXISTS';
+  /** A client depends on every identity provider it lists (DependsOn, or a Ref to the provider). */
+  public static readonly IDP_DEPENDENCY = 'VUPC-IDP-DEPENDENCY';
+  /** Each custom scope (identifier/scope) is defined by a resource server of the pool. */
+  public static readonly OAUTH_SCOPE_EXISTS = 'VUPC-OAUTH-SCOPE-EXISTS';
+  /** A client depends on the resource server of every custom scope it lists. */
+  public static readonly OAUTH_SCOPE_DEPENDENCY = 'VUPC-OAUTH-SCOPE-DEPENDENCY';
+  /** When WriteAttributes is set, it includes every required attribute of the pool. */
+  public static readonly WRITE_REQUIRED = 'VUPC-WRITE-REQUIRED';
+  /** When WriteAttributes is set, it includes every attribute that a listed identity provider maps. */
+  public static readonly WRITE_MAPPED = 'VUPC-WRITE-MAPPED';
+  /** ALLOW_USER_AUTH only on a pool of the Essentials or Plus feature plan. */
+  public static readonly AUTHFLOW_USER_AUTH_TIER = 'VUPC-AUTHFLOW-USER-AUTH-TIER';
+  /** A client with OAuth flows belongs to a pool that has a domain. */
+  public static readonly OAUTH_NEEDS_DOMAIN = 'VUPC-OAUTH-NEEDS-DOMAIN';
+  /** A user pool holds at most 1,000 app clients unless the quota was raised (up to 10,000). */
+  public static readonly QUOTA_CLIENTS = 'VUPC-QUOTA-CLIENTS';
 
   private constructor() {}
 }

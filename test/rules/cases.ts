@@ -1,3 +1,4 @@
+import { PoolIndex } from '../../src/engine/pool-index';
 import { ClientContext } from '../../src/rules/client-view';
 import { VALID_WEB_CLIENT } from '../helpers';
 
@@ -44,6 +45,20 @@ const callbacks = (urls: string[]) => ({ CallbackURLs: urls, DefaultRedirectURI:
 const rotationOn = { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 }, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] };
 const arn = 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/0123456789abcdef0123456789abcdef';
 const role = 'arn:aws:iam::123456789012:role/cognito-analytics';
+/** A pool in the same template: email required, custom:plan, a Google provider mapping email, an orders/read scope. */
+const POOL: PoolIndex = {
+  logicalId: 'Pool',
+  customAttributes: new Set(['plan']),
+  requiredAttributes: new Set(['email']),
+  tier: 'ESSENTIALS',
+  hasDomain: true,
+  identityProviders: new Map([['Google', { logicalId: 'GoogleIdp', mappedAttributes: new Set(['email']) }]]),
+  resourceServerScopes: new Map([['orders/read', 'OrdersServer']]),
+  clientPositions: new Map([['Client', 0]]),
+};
+const inPool = (pool: Partial<PoolIndex> = {}, dependencies = ['GoogleIdp', 'OrdersServer']): Partial<RuleCase> => ({
+  context: { pool: { ...POOL, ...pool }, dependencies: new Set(dependencies), logicalId: 'Client' },
+});
 const c = (rule: string, name: string, patch: Record<string, unknown>, extra: Partial<RuleCase> = {}): RuleCase => ({ rule: `VUPC-${rule}`, name, patch, ...extra });
 
 /** Each case breaks the rule it names. */
@@ -153,6 +168,15 @@ export const FAILING: RuleCase[] = [
   c('ROTATION-GRACE-RANGE', '61 seconds', { ...rotationOn, RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 61 } }),
   c('ROTATION-GRACE-RANGE', '-1', { ...rotationOn, RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: -1 } }),
   c('ROTATION-GRACE-IGNORED', 'grace without rotation', { RefreshTokenRotation: { Feature: 'DISABLED', RetryGracePeriodSeconds: 10 } }),
+  c('IDP-EXISTS', 'a misspelt provider', { SupportedIdentityProviders: ['COGNITO', 'google'] }, inPool()),
+  c('IDP-DEPENDENCY', 'a provider the client does not depend on', { SupportedIdentityProviders: ['Google'] }, inPool({}, [])),
+  c('OAUTH-SCOPE-EXISTS', 'a scope no resource server defines', { AllowedOAuthScopes: ['orders/delete'] }, { base: M2M, ...inPool() }),
+  c('OAUTH-SCOPE-DEPENDENCY', 'a scope whose server the client does not depend on', { AllowedOAuthScopes: ['orders/read'] }, { base: M2M, ...inPool({}, []) }),
+  c('WRITE-REQUIRED', 'a required attribute left out', { WriteAttributes: ['name'] }, inPool()),
+  c('WRITE-MAPPED', 'a mapped attribute left out', { SupportedIdentityProviders: ['Google'], WriteAttributes: ['name'] }, inPool({ requiredAttributes: new Set() })),
+  c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on a LITE pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool({ tier: 'LITE' })),
+  c('OAUTH-NEEDS-DOMAIN', 'a pool without a domain', {}, inPool({ hasDomain: false })),
+  c('QUOTA-CLIENTS', 'the 1,001st client of a pool', {}, inPool({ clientPositions: new Map([['Client', 1000]]) })),
 ];
 
 /** Each case sits at the boundary of the rule it names and satisfies it. */
@@ -240,6 +264,18 @@ export const PASSING: RuleCase[] = [
   c('ROTATION-GRACE-RANGE', '60 seconds', { ...rotationOn, RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 60 } }),
   c('ROTATION-GRACE-RANGE', '0 seconds', { RefreshTokenRotation: { Feature: 'DISABLED', RetryGracePeriodSeconds: 0 } }),
   c('ROTATION-GRACE-IGNORED', 'grace with rotation', rotationOn),
+  c('IDP-EXISTS', 'COGNITO and a provider of the pool', { SupportedIdentityProviders: ['COGNITO', 'Google'] }, inPool()),
+  c('IDP-EXISTS', 'an imported pool is not guessed', { SupportedIdentityProviders: ['Anything'] }),
+  c('IDP-DEPENDENCY', 'a provider the client depends on', { SupportedIdentityProviders: ['Google'] }, inPool()),
+  c('OAUTH-SCOPE-EXISTS', 'a scope of a resource server, and reserved scopes', { AllowedOAuthScopes: ['openid', 'orders/read'] }, inPool()),
+  c('OAUTH-SCOPE-DEPENDENCY', 'a scope whose server the client depends on', { AllowedOAuthScopes: ['orders/read'] }, { base: M2M, ...inPool() }),
+  c('WRITE-REQUIRED', 'every required attribute', { WriteAttributes: ['email'] }, inPool()),
+  c('WRITE-REQUIRED', 'write attributes not set', { WriteAttributes: undefined }, inPool()),
+  c('WRITE-MAPPED', 'every mapped attribute', { SupportedIdentityProviders: ['Google'], WriteAttributes: ['email', 'name'] }, inPool()),
+  c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on an ESSENTIALS pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool()),
+  c('AUTHFLOW-USER-AUTH-TIER', 'a pool whose tier is not set', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool({ tier: undefined })),
+  c('OAUTH-NEEDS-DOMAIN', 'a pool with a domain', {}, inPool()),
+  c('QUOTA-CLIENTS', 'the 1,000th client of a pool', {}, inPool({ clientPositions: new Map([['Client', 999]]) })),
 ];
 
 export function baseOf(rc: RuleCase): Record<string, unknown> {

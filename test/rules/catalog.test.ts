@@ -81,6 +81,15 @@ const PINNED = [
   'VUPC-ROTATION-GRACE-IGNORED warning',
   'VUPC-UPDATE-FULL-STATE warning documented',
   'VUPC-MANAGED-LOGIN-BRANDING warning documented',
+  'VUPC-IDP-EXISTS error',
+  'VUPC-IDP-DEPENDENCY error',
+  'VUPC-OAUTH-SCOPE-EXISTS error',
+  'VUPC-OAUTH-SCOPE-DEPENDENCY error',
+  'VUPC-WRITE-REQUIRED error',
+  'VUPC-WRITE-MAPPED error',
+  'VUPC-AUTHFLOW-USER-AUTH-TIER error',
+  'VUPC-OAUTH-NEEDS-DOMAIN warning',
+  'VUPC-QUOTA-CLIENTS info',
 ];
 
 test('the catalogue of rule ids and severities is pinned', () => {

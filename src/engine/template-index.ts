@@ -1,0 +1,161 @@
+import type { IdentityProviderInfo, PoolIndex } from './pool-index';
+import { STANDARD_ATTRIBUTES } from '../rules/api-model';
+import type { ClientContext } from '../rules/client-view';
+import { isIntrinsic, isPlainObject } from '../rules/values';
+
+/** A resource as a CloudFormation template holds it. */
+export interface TemplateResource {
+  readonly Type?: unknown;
+  readonly Properties?: unknown;
+  readonly DependsOn?: unknown;
+}
+
+export const TYPES = {
+  client: 'AWS::Cognito::UserPoolClient',
+  pool: 'AWS::Cognito::UserPool',
+  identityProvider: 'AWS::Cognito::UserPoolIdentityProvider',
+  resourceServer: 'AWS::Cognito::UserPoolResourceServer',
+  domain: 'AWS::Cognito::UserPoolDomain',
+} as const;
+const INDEXED_TYPES = new Set<unknown>(Object.values(TYPES));
+const STANDARD = new Set<string>(STANDARD_ATTRIBUTES);
+
+const props = (r: TemplateResource | undefined): Record<string, unknown> => (isPlainObject(r?.Properties) ? r!.Properties : {});
+const refTarget = (v: unknown): string | undefined => (isIntrinsic(v) && typeof (v as { Ref?: unknown }).Ref === 'string' ? (v as { Ref: string }).Ref : undefined);
+
+/** Every logical id a value refers to (Ref, Fn::GetAtt, ${X} in Fn::Sub). */
+export function referencedIds(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    value.forEach((v) => referencedIds(v, out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'Ref' && typeof v === 'string') {out.add(v);} else if (k === 'Fn::GetAtt') {out.add(Array.isArray(v) ? String(v[0]) : String(v).split('.')[0]);} else if (k === 'Fn::Sub' && (typeof v === 'string' || Array.isArray(v))) {
+        const text = typeof v === 'string' ? v : v[0];
+        if (typeof text === 'string') for (const m of text.matchAll(/\$\{([^}.!]+)[^}]*\}/g)) out.add(m[1]);
+        if (Array.isArray(v)) referencedIds(v[1], out);
+      } else {referencedIds(v, out);}
+    }
+  }
+  return out;
+}
+
+function dependsOn(r: TemplateResource): string[] {
+  const d = r.DependsOn;
+  if (typeof d === 'string') return [d];
+  return Array.isArray(d) ? d.filter((x): x is string => typeof x === 'string') : [];
+}
+
+interface MutablePool {
+  logicalId: string;
+  customAttributes?: Set<string>;
+  requiredAttributes?: Set<string>;
+  tier?: string;
+  hasDomain: boolean;
+  identityProviders?: Map<string, IdentityProviderInfo>;
+  resourceServerScopes?: Map<string, string>;
+  clientPositions: Map<string, number>;
+}
+
+/**
+ * The Cognito resources of one template, indexed once so that each client's
+ * look-ups are constant time (validation stays linear in the resources).
+ */
+export class TemplateIndex {
+  /** Builds the index; only Cognito resources are read. */
+  public static of(resources: Readonly<Record<string, TemplateResource>>): TemplateIndex {
+    const index = new TemplateIndex();
+    const entries = Object.entries(isPlainObject(resources) ? resources : {}).filter(([, r]) => isPlainObject(r) && INDEXED_TYPES.has(r.Type));
+    for (const [id, r] of entries) if (r.Type === TYPES.pool) index.addPool(id, props(r));
+    for (const [id, r] of entries) index.addChild(id, r);
+    return index;
+  }
+
+  private readonly pools = new Map<string, MutablePool>();
+  /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
+  private readonly refValues = new Map<string, string>();
+
+  private constructor() {}
+
+  /** The pool a client's UserPoolId refers to, when it is in the template. */
+  public poolOf(userPoolId: unknown): PoolIndex | undefined {
+    const id = refTarget(userPoolId);
+    return id === undefined ? undefined : this.pools.get(id);
+  }
+
+  /**
+   * The value with `Ref`s to identity providers and resource servers of the
+   * template replaced by what they return, and `Fn::Join`s of known parts
+   * joined: so `OAuthScope.resourceServer(...)` and L2 providers read as the
+   * strings they will be at deploy time.
+   */
+  public resolveKnown(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map((v) => this.resolveKnown(v));
+    if (!isPlainObject(value) && !isIntrinsic(value)) return value;
+    const ref = refTarget(value);
+    if (ref !== undefined) return this.refValues.get(ref) ?? value;
+    const join = (value as Record<string, unknown>)['Fn::Join'];
+    if (Array.isArray(join) && join.length === 2 && typeof join[0] === 'string' && Array.isArray(join[1])) {
+      const parts = join[1].map((p) => this.resolveKnown(p));
+      return parts.every((p) => typeof p === 'string') ? parts.join(join[0]) : value;
+    }
+    if (isIntrinsic(value)) return value;
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, this.resolveKnown(v)]));
+  }
+
+  /** What the rules know around a client of this template. */
+  public contextOf(logicalId: string, resource: TemplateResource, moreDependencies: readonly string[] = []): ClientContext {
+    const dependencies = referencedIds(resource.Properties);
+    [...dependsOn(resource), ...moreDependencies].forEach((d) => dependencies.add(d));
+    return {
+      logicalId,
+      pool: this.poolOf(props(resource).UserPoolId),
+      dependencies,
+      resolveKnown: (value) => this.resolveKnown(value),
+    };
+  }
+
+  private addPool(id: string, p: Record<string, unknown>): void {
+    const pool: MutablePool = { logicalId: id, hasDomain: false, clientPositions: new Map(), identityProviders: new Map(), resourceServerScopes: new Map() };
+    if (typeof p.UserPoolTier === 'string') pool.tier = p.UserPoolTier;
+    const schema = p.Schema;
+    if (schema === undefined || Array.isArray(schema)) {
+      const entries = (schema ?? []) as unknown[];
+      if (entries.every((a) => isPlainObject(a) && typeof a.Name === 'string')) {
+        const attrs = entries as Array<{ Name: string; Required?: unknown }>;
+        pool.customAttributes = new Set(attrs.filter((a) => !STANDARD.has(a.Name)).map((a) => a.Name));
+        pool.requiredAttributes = new Set(attrs.filter((a) => STANDARD.has(a.Name) && (a.Required === true || a.Required === 'true')).map((a) => a.Name));
+      }
+    }
+    this.pools.set(id, pool);
+  }
+
+  private addChild(id: string, r: TemplateResource): void {
+    const p = props(r);
+    const pool = this.pools.get(refTarget(p.UserPoolId) ?? '');
+    if (r.Type === TYPES.identityProvider) {
+      const name = p.ProviderName;
+      if (typeof name === 'string') this.refValues.set(id, name);
+      if (!pool?.identityProviders) return;
+      if (typeof name !== 'string') {
+        pool.identityProviders = undefined;
+        return;
+      }
+      const mapping = p.AttributeMapping;
+      pool.identityProviders.set(name, { logicalId: id, mappedAttributes: mapping === undefined ? new Set() : isPlainObject(mapping) ? new Set(Object.keys(mapping)) : undefined });
+    } else if (r.Type === TYPES.resourceServer) {
+      const identifier = p.Identifier;
+      if (typeof identifier === 'string') this.refValues.set(id, identifier);
+      if (!pool?.resourceServerScopes) return;
+      const scopes = p.Scopes ?? [];
+      if (typeof identifier !== 'string' || !Array.isArray(scopes) || !scopes.every((s) => isPlainObject(s) && typeof s.ScopeName === 'string')) {
+        pool.resourceServerScopes = undefined;
+        return;
+      }
+      for (const s of scopes as Array<{ ScopeName: string }>) pool.resourceServerScopes.set(`${identifier}/${s.ScopeName}`, id);
+    } else if (r.Type === TYPES.domain && pool) {
+      pool.hasDomain = true;
+    } else if (r.Type === TYPES.client && pool) {
+      pool.clientPositions.set(id, pool.clientPositions.size);
+    }
+  }
+}

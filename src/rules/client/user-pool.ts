@@ -1,0 +1,193 @@
+import { RESERVED_SCOPES } from '../api-model';
+import type { ClientView } from '../client-view';
+import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { Sources } from '../sources';
+
+/**
+ * Rules that need the client's user pool, its identity providers and
+ * resource servers. They run only when the pool is defined in the same
+ * template; for an imported pool, or one in another stack, they are skipped:
+ * never guessed.
+ */
+const COGNITO = 'COGNITO';
+const RESERVED = new Set<string>(RESERVED_SCOPES);
+const QUOTA_CLIENTS = 1000;
+
+function dependsOn(client: ClientView, logicalId: string): boolean {
+  return client.context.dependencies?.has(logicalId) ?? true;
+}
+
+export const USER_POOL_RULES: RuleDefinition[] = [
+  {
+    id: 'VUPC-IDP-EXISTS',
+    catalogueId: 'R-IDP-EXISTS',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.USER_POOL,
+    properties: ['SupportedIdentityProviders'],
+    summary: 'Each supported identity provider is COGNITO or the ProviderName of an identity provider of the pool.',
+    why: 'Cognito refuses the client: "The provider X does not exist for User Pool Y". Names are case-sensitive (Google, Facebook, SignInWithApple, LoginWithAmazon).',
+    fix: 'Define the identity provider on the pool (AWS::Cognito::UserPoolIdentityProvider), or correct the name.',
+    source: Sources.IDPS,
+    check: (client, report) => {
+      const providers = client.context.pool?.identityProviders;
+      if (!providers) return;
+      for (const { index, value } of client.strings('SupportedIdentityProviders')) {
+        if (value !== COGNITO && !providers.has(value)) {
+          const known = [COGNITO, ...providers.keys()].join(', ');
+          report({ property: `SupportedIdentityProviders[${index}]`, value, problem: `is not an identity provider of user pool ${client.context.pool!.logicalId} (it has: ${known})` });
+        }
+      }
+    },
+  },
+  {
+    id: 'VUPC-IDP-DEPENDENCY',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.USER_POOL,
+    properties: ['SupportedIdentityProviders', 'DependsOn'],
+    summary: 'A client depends on every identity provider it lists (DependsOn, or a Ref to the provider).',
+    why: 'CloudFormation creates resources without a dependency in parallel: the client can be created before the provider and fail with "The provider X does not exist" (aws/aws-cdk#15850).',
+    fix: 'Add the provider to the client\'s DependsOn (client.node.addDependency(provider)), refer to it with Ref, or use ValidatedUserPoolClient `identityProviders`.',
+    source: Sources.IDPS,
+    check: (client, report) => {
+      const providers = client.context.pool?.identityProviders;
+      if (!providers) return;
+      for (const { index, value } of client.strings('SupportedIdentityProviders')) {
+        const provider = providers.get(value);
+        if (provider && !dependsOn(client, provider.logicalId)) {
+          report({ property: `SupportedIdentityProviders[${index}]`, value, problem: `names ${provider.logicalId}, which the client does not depend on` });
+        }
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-SCOPE-EXISTS',
+    catalogueId: 'R-OAUTH-SCOPE-EXISTS',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.USER_POOL,
+    properties: ['AllowedOAuthScopes'],
+    summary: 'Each custom scope (identifier/scope) is defined by a resource server of the pool.',
+    why: 'Cognito refuses the client with ScopeDoesNotExistException "Invalid scope requested".',
+    fix: 'Add the scope to an AWS::Cognito::UserPoolResourceServer of the pool, or correct the identifier or scope name.',
+    source: Sources.RESOURCE_SERVERS,
+    check: (client, report) => {
+      const scopes = client.context.pool?.resourceServerScopes;
+      if (!scopes) return;
+      for (const { index, value } of client.strings('AllowedOAuthScopes')) {
+        if (!RESERVED.has(value) && !scopes.has(value)) {
+          report({ property: `AllowedOAuthScopes[${index}]`, value, problem: `is not a scope of any resource server of user pool ${client.context.pool!.logicalId}` });
+        }
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-SCOPE-DEPENDENCY',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.USER_POOL,
+    properties: ['AllowedOAuthScopes', 'DependsOn'],
+    summary: 'A client depends on the resource server of every custom scope it lists.',
+    why: 'Without a dependency CloudFormation may create the client before the resource server, and Cognito refuses the unknown scope (aws/aws-cdk#10676).',
+    fix: 'Build the scope with OAuthScope.resourceServer(server, scope) (a Ref), or add the resource server to the client\'s DependsOn.',
+    source: Sources.RESOURCE_SERVERS,
+    check: (client, report) => {
+      const scopes = client.context.pool?.resourceServerScopes;
+      if (!scopes) return;
+      for (const { index, value } of client.strings('AllowedOAuthScopes')) {
+        const server = scopes.get(value);
+        if (server && !dependsOn(client, server)) {
+          report({ property: `AllowedOAuthScopes[${index}]`, value, problem: `belongs to ${server}, which the client does not depend on` });
+        }
+      }
+    },
+  },
+  {
+    id: 'VUPC-WRITE-REQUIRED',
+    catalogueId: 'R-WRITE-REQUIRED',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.USER_POOL,
+    properties: ['WriteAttributes'],
+    summary: 'When WriteAttributes is set, it includes every required attribute of the pool.',
+    why: 'Required attributes are always writable; a client whose write list omits one is refused with "Invalid write attributes specified".',
+    fix: 'Add the pool\'s required attributes to WriteAttributes.',
+    source: Sources.ATTRIBUTES,
+    check: (client, report) => {
+      const required = client.context.pool?.requiredAttributes;
+      if (!required || !client.fullyKnown('WriteAttributes')) return;
+      const written = client.stringSet('WriteAttributes');
+      const missing = [...required].filter((a) => !written.has(a));
+      if (missing.length > 0) report({ property: 'WriteAttributes', value: [...written], problem: `omits ${missing.join(', ')}, required by user pool ${client.context.pool!.logicalId}` });
+    },
+  },
+  {
+    id: 'VUPC-WRITE-MAPPED',
+    catalogueId: 'R-WRITE-MAPPED',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.USER_POOL,
+    properties: ['WriteAttributes', 'SupportedIdentityProviders'],
+    summary: 'When WriteAttributes is set, it includes every attribute that a listed identity provider maps.',
+    why: 'Cognito updates mapped attributes at every federated sign-in and fails the sign-in when the client cannot write one.',
+    fix: 'Add the mapped attributes to WriteAttributes, or remove them from the provider\'s AttributeMapping.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'Documented as "must"; it fails at sign-in, not at deployment. An error, which can be turned off.',
+    check: (client, report) => {
+      const providers = client.context.pool?.identityProviders;
+      if (!providers || !client.fullyKnown('WriteAttributes')) return;
+      const written = client.stringSet('WriteAttributes');
+      for (const { index, value } of client.strings('SupportedIdentityProviders')) {
+        const missing = [...(providers.get(value)?.mappedAttributes ?? [])].filter((a) => !written.has(a));
+        if (missing.length > 0) report({ property: `SupportedIdentityProviders[${index}]`, value, problem: `maps ${missing.join(', ')}, which WriteAttributes omits` });
+      }
+    },
+  },
+  {
+    id: 'VUPC-AUTHFLOW-USER-AUTH-TIER',
+    catalogueId: 'R-AUTHFLOW-USER-AUTH-TIER',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.USER_POOL,
+    properties: ['ExplicitAuthFlows'],
+    summary: 'ALLOW_USER_AUTH only on a pool of the Essentials or Plus feature plan.',
+    why: 'Choice-based sign-in needs the Essentials tier or higher; Cognito refuses it on Lite with FeatureUnavailableInTierException.',
+    fix: 'Set the pool\'s UserPoolTier (featurePlan) to ESSENTIALS or PLUS, or remove ALLOW_USER_AUTH.',
+    source: Sources.FEATURE_PLANS,
+    decision: 'Checked only when the pool sets UserPoolTier: new pools default to Essentials, older ones were Lite, so an unset tier is undecidable.',
+    check: (client, report) => {
+      if (client.context.pool?.tier !== 'LITE') return;
+      for (const { index, value } of client.strings('ExplicitAuthFlows')) {
+        if (value === 'ALLOW_USER_AUTH') report({ property: `ExplicitAuthFlows[${index}]`, value, problem: `needs the Essentials or Plus plan; user pool ${client.context.pool.logicalId} is LITE` });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-NEEDS-DOMAIN',
+    catalogueId: 'R-OAUTH-NEEDS-DOMAIN',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.USER_POOL,
+    properties: ['AllowedOAuthFlows'],
+    summary: 'A client with OAuth flows belongs to a pool that has a domain.',
+    why: 'The authorization and token endpoints exist only once the pool has a domain; without one no OAuth flow can run.',
+    fix: 'Add an AWS::Cognito::UserPoolDomain (userPool.addDomain(...)) for the pool.',
+    source: Sources.DOMAINS,
+    check: (client, report) => {
+      const pool = client.context.pool;
+      if (pool && !pool.hasDomain && client.oauthFlows().size > 0) {
+        report({ property: 'AllowedOAuthFlows', value: [...client.oauthFlows()], problem: `is set, but user pool ${pool.logicalId} has no domain in this template` });
+      }
+    },
+  },
+  {
+    id: 'VUPC-QUOTA-CLIENTS',
+    catalogueId: 'R-QUOTA-CLIENTS',
+    severity: RuleSeverity.INFO,
+    context: RuleContext.USER_POOL,
+    properties: ['UserPoolId'],
+    summary: 'A user pool holds at most 1,000 app clients unless the quota was raised (up to 10,000).',
+    why: 'Past the quota CreateUserPoolClient fails with LimitExceededException.',
+    fix: 'Request a quota increase for app clients per user pool before deploying, or spread the clients over pools.',
+    source: Sources.QUOTAS,
+    check: (client, report) => {
+      const position = client.context.pool?.clientPositions?.get(client.context.logicalId ?? '') ?? -1;
+      if (position >= QUOTA_CLIENTS) {
+        report({ property: 'UserPoolId', problem: `makes this app client number ${position + 1} of user pool ${client.context.pool!.logicalId}, past the default quota of ${QUOTA_CLIENTS}` });
+      }
+    },
+  },
+];

@@ -1,0 +1,192 @@
+import { AspectPriority, Aspects, DefaultStackSynthesizer, SecretValue, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
+import { testApp } from '../helpers';
+
+const newStack = () => new Stack(testApp(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+
+function federatedPool(stack: Stack, props: cognito.UserPoolProps = {}) {
+  const pool = new cognito.UserPool(stack, 'Pool', {
+    standardAttributes: { email: { required: true } },
+    customAttributes: { plan: new cognito.StringAttribute() },
+    ...props,
+  });
+  const google = new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', {
+    userPool: pool,
+    clientId: 'google-client-id',
+    clientSecretValue: SecretValue.unsafePlainText('google-secret'),
+    attributeMapping: { email: cognito.ProviderAttribute.GOOGLE_EMAIL },
+  });
+  const oidc = new cognito.UserPoolIdentityProviderOidc(stack, 'Corp', {
+    userPool: pool,
+    name: 'CorpOIDC',
+    clientId: 'corp',
+    clientSecret: 'corp-secret',
+    issuerUrl: 'https://login.corp.example.com',
+    attributeMapping: { email: cognito.ProviderAttribute.other('mail'), givenName: cognito.ProviderAttribute.other('given_name') },
+  });
+  const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read orders' });
+  const server = pool.addResourceServer('Orders', { identifier: 'orders', scopes: [read] });
+  return { pool, google, oidc, read, server };
+}
+
+const validate = (stack: Stack) => Aspects.of(stack).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+const errors = (stack: Stack) => Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
+const warnings = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((m) => String(m.entry.data));
+const oauth = { allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: ['https://a.example.com/cb'] };
+
+describe('identity providers', () => {
+  test('ValidatedUserPoolClient lists the providers it is given and depends on them (DependsOn)', () => {
+    const stack = newStack();
+    const { pool, google, oidc } = federatedPool(stack, {});
+    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-federated' } });
+    const client = new ValidatedUserPoolClient(stack, 'Web', {
+      userPool: pool,
+      identityProviders: [google, oidc],
+      oAuthFlows: { authorizationCodeGrant: true },
+      callbackUrls: ['https://a.example.com/cb'],
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, givenName: true }),
+    });
+    const template = Template.fromStack(stack);
+    template.hasResource('AWS::Cognito::UserPoolClient', {
+      Properties: Match.objectLike({ SupportedIdentityProviders: [{ Ref: stack.getLogicalId(google.node.defaultChild as cognito.CfnUserPoolIdentityProvider) }, { Ref: Match.stringLikeRegexp('^Corp') }] }),
+      DependsOn: Match.arrayWith([stack.getLogicalId(google.node.defaultChild as cognito.CfnUserPoolIdentityProvider)]),
+    });
+    expect(errors(stack)).toEqual([]);
+    expect(client.node.path).toBe('Stack/Web');
+  });
+
+  test('the aws-cdk L2 with a provider name races the provider; the validator says so', () => {
+    const stack = newStack();
+    const { pool } = federatedPool(stack);
+    new cognito.UserPoolClient(stack, 'L2', { userPool: pool, supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.GOOGLE], oAuth: { callbackUrls: ['https://a.example.com/cb'] } });
+    validate(stack);
+    expect(errors(stack)).toEqual([expect.stringMatching(/^\[VUPC-IDP-DEPENDENCY\] Stack\/L2\/Resource: SupportedIdentityProviders\[0\] 'Google' names Google[0-9A-F]{8}, which the client does not depend on/)]);
+  });
+
+  test('a name given as a string with ValidatedUserPoolClient: the client depends on every provider registered on the pool', () => {
+    const stack = newStack();
+    const { pool } = federatedPool(stack);
+    new ValidatedUserPoolClient(stack, 'Web', {
+      userPool: pool,
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.GOOGLE, cognito.UserPoolClientIdentityProvider.custom('CorpOIDC')],
+      oAuthFlows: { authorizationCodeGrant: true },
+      callbackUrls: ['https://a.example.com/cb'],
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, givenName: true }),
+    });
+    const [client] = Object.values(Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient'));
+    expect(client.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^Google/), expect.stringMatching(/^Corp/)]));
+    expect(errors(stack)).toEqual([]);
+  });
+
+  test('a provider the pool does not have', () => {
+    const stack = newStack();
+    const { pool } = federatedPool(stack);
+    new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, supportedIdentityProviders: ['COGNITO', 'Facebook'], ...oauth });
+    validate(stack);
+    expect(errors(stack)).toEqual([expect.stringMatching(/^\[VUPC-IDP-EXISTS\] Stack\/L1: SupportedIdentityProviders\[1\] 'Facebook' is not an identity provider of user pool Pool[0-9A-F]{8} \(it has: COGNITO, Google, CorpOIDC\)/)]);
+  });
+
+  test('write attributes must cover the required attributes and what a listed provider maps', () => {
+    const stack = newStack();
+    const { pool, oidc } = federatedPool(stack);
+    new ValidatedUserPoolClient(stack, 'Web', {
+      userPool: pool,
+      identityProviders: [oidc],
+      oAuthFlows: { authorizationCodeGrant: true },
+      callbackUrls: ['https://a.example.com/cb'],
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ givenName: true }),
+    });
+    expect(errors(stack)).toEqual([
+      expect.stringMatching(/^\[VUPC-WRITE-REQUIRED\] .*WriteAttributes \["given_name"\] omits email, required by user pool/),
+      expect.stringMatching(/^\[VUPC-WRITE-MAPPED\] .*SupportedIdentityProviders\[0\] 'CorpOIDC' maps email, which WriteAttributes omits/),
+    ]);
+  });
+});
+
+describe('resource-server scopes', () => {
+  test('OAuthScope.resourceServer adds the dependency; a custom string without it races the server', () => {
+    const stack = newStack();
+    const { pool, server, read } = federatedPool(stack);
+    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-m2m' } });
+    new ValidatedUserPoolClient(stack, 'Worker', { userPool: pool, generateSecret: true, authFlows: {}, oAuthFlows: { clientCredentials: true }, oAuthScopes: [cognito.OAuthScope.resourceServer(server, read)] });
+    new cognito.CfnUserPoolClient(stack, 'Raw', { userPoolId: pool.userPoolId, generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: ['orders/read', 'orders/write'] });
+    validate(stack);
+    Template.fromStack(stack).hasResource('AWS::Cognito::UserPoolClient', { DependsOn: Match.arrayWith([stack.getLogicalId(server.node.defaultChild as cognito.CfnUserPoolResourceServer)]) });
+    expect(errors(stack)).toEqual([
+      expect.stringMatching(/^\[VUPC-OAUTH-SCOPE-EXISTS\] Stack\/Raw: AllowedOAuthScopes\[1\] 'orders\/write' is not a scope of any resource/),
+      expect.stringMatching(/^\[VUPC-OAUTH-SCOPE-DEPENDENCY\] Stack\/Raw: AllowedOAuthScopes\[0\] 'orders\/read' belongs to PoolOrders[0-9A-F]{8}, which the client does not depend on/),
+    ]);
+  });
+});
+
+describe('attributes, tier and domain', () => {
+  test('a custom attribute the pool does not define', () => {
+    const stack = newStack();
+    const { pool } = federatedPool(stack);
+    new ValidatedUserPoolClient(stack, 'Web', { userPool: pool, readAttributes: new cognito.ClientAttributes().withCustomAttributes('plan', 'tenant') });
+    expect(errors(stack)).toEqual([expect.stringMatching(/^\[VUPC-ATTR-EXISTS\] Stack\/Web\/Resource: ReadAttributes\[1\] 'custom:tenant' is not a custom attribute of user pool/)]);
+  });
+
+  test('ALLOW_USER_AUTH on a Lite pool, but not on an Essentials pool or one whose tier is unset', () => {
+    for (const [featurePlan, expected] of [[cognito.FeaturePlan.LITE, 1], [cognito.FeaturePlan.ESSENTIALS, 0], [undefined, 0]] as const) {
+      const stack = newStack();
+      const pool = new cognito.UserPool(stack, 'Pool', { featurePlan });
+      new ValidatedUserPoolClient(stack, 'Web', { userPool: pool, authFlows: { user: true } });
+      expect(errors(stack).filter((e) => e.startsWith('[VUPC-AUTHFLOW-USER-AUTH-TIER]'))).toHaveLength(expected);
+    }
+  });
+
+  test('OAuth on a pool without a domain is a warning', () => {
+    const stack = newStack();
+    const { pool } = federatedPool(stack);
+    new ValidatedUserPoolClient(stack, 'Web', {
+      userPool: pool,
+      oAuthFlows: { authorizationCodeGrant: true },
+      callbackUrls: ['https://a.example.com/cb'],
+    });
+    expect(warnings(stack)).toEqual([expect.stringMatching(/^\[VUPC-OAUTH-NEEDS-DOMAIN\] Stack\/Web\/Resource: AllowedOAuthFlows \["code"\] is set, but user pool Pool[0-9A-F]{8} has no domain/)]);
+  });
+
+  test('an imported pool, or one in another stack, is never guessed', () => {
+    const app = testApp();
+    const poolStack = new Stack(app, 'Pools');
+    const { pool } = federatedPool(poolStack);
+    const clientStack = new Stack(app, 'Clients');
+    const imported = cognito.UserPool.fromUserPoolId(clientStack, 'Imported', 'eu-west-1_abc');
+    for (const [id, userPool] of [['Cross', pool], ['Imported', imported]] as const) {
+      new cognito.CfnUserPoolClient(clientStack, `${id}Client`, {
+        userPoolId: userPool.userPoolId,
+        supportedIdentityProviders: ['NoSuchProvider'],
+        readAttributes: ['custom:nope'],
+        explicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        ...oauth,
+        allowedOAuthScopes: ['nope/read'],
+      });
+    }
+    validate(clientStack);
+    expect(errors(clientStack)).toEqual([]);
+  });
+});
+
+test('snapshot of a complete federated setup', () => {
+  const stack = new Stack(testApp(), 'Federated', { synthesizer: new DefaultStackSynthesizer({ generateBootstrapVersionRule: false }) });
+  const { pool, google, oidc, server, read } = federatedPool(stack);
+  pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-federated' } });
+  new ValidatedUserPoolClient(stack, 'Web', {
+    userPool: pool,
+    userPoolClientName: 'web',
+    identityProviders: [google, oidc],
+    supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+    oAuthFlows: { authorizationCodeGrant: true },
+    oAuthScopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.resourceServer(server, read)],
+    callbackUrls: ['https://app.example.com/callback'],
+    logoutUrls: ['https://app.example.com/'],
+    readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, givenName: true }).withCustomAttributes('plan'),
+    writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, givenName: true }),
+  });
+  expect(errors(stack)).toEqual([]);
+  expect(warnings(stack)).toEqual([]);
+  expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+});
