@@ -115,7 +115,13 @@ export class TemplateIndex {
   }
 
   private addPool(id: string, p: Record<string, unknown>): void {
-    const pool: MutablePool = { logicalId: id, hasDomain: false, clientPositions: new Map(), identityProviders: new Map(), resourceServerScopes: new Map() };
+    const pool: MutablePool = {
+      logicalId: id,
+      hasDomain: false,
+      clientPositions: new Map(),
+      identityProviders: new Map(),
+      resourceServerScopes: new Map(),
+    };
     if (typeof p.UserPoolTier === 'string') pool.tier = p.UserPoolTier;
     const schema = p.Schema;
     if (schema === undefined || Array.isArray(schema)) {
@@ -141,7 +147,8 @@ export class TemplateIndex {
         return;
       }
       const mapping = p.AttributeMapping;
-      pool.identityProviders.set(name, { logicalId: id, mappedAttributes: mapping === undefined ? new Set() : isPlainObject(mapping) ? new Set(Object.keys(mapping)) : undefined });
+      const mapped = mapping === undefined ? new Set<string>() : isPlainObject(mapping) ? new Set(Object.keys(mapping)) : undefined;
+      pool.identityProviders.set(name, { logicalId: id, mappedAttributes: mapped });
     } else if (r.Type === TYPES.resourceServer) {
       const identifier = p.Identifier;
       if (typeof identifier === 'string') this.refValues.set(id, identifier);
