@@ -1,6 +1,7 @@
 /** Renders everything derived from the rule registry and the defaults (pure; generate-docs.ts writes it). */
 import { DEFAULT_SETTINGS } from '../src/construct/default-settings';
-import { ALL_RULES } from '../src/rules/registry';
+import { POLICY_OPTION_TYPES } from '../src/policy/options';
+import { ALL_RULES, POLICY_RULES } from '../src/rules/registry';
 import type { RuleDefinition } from '../src/rules/rule';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -44,6 +45,7 @@ export function rulesDoc(): string {
     lines.push(`- **Severity:** ${reported(r)}`);
     lines.push(`- **Needs:** ${r.context}`);
     lines.push(`- **Reads:** ${r.properties.map((p) => `\`${p}\``).join(', ')}`);
+    if (r.policyOptions) lines.push(`- **Turned on by:** ${r.policyOptions.map((o) => `\`${o}\``).join(', ')} (UserPoolClientPolicy)`);
     if (r.catalogueId) lines.push(`- **Catalogue row:** \`${r.catalogueId}\``);
     lines.push(`- **Why:** ${cell(r.why)}`);
     lines.push(`- **Fix:** ${cell(r.fix)}`);
@@ -74,4 +76,26 @@ export function replaceBetween(text: string, marker: string, body: string): stri
 /** The README with its generated sections replaced. */
 export function readmeWithGeneratedSections(readme: string): string {
   return replaceBetween(readme, 'defaults', defaultsTable());
+}
+
+/** JSON Schema of a policy file (`validate-user-pool-clients --policy FILE`), from the option types and the policy rules. */
+export function policySchema(): string {
+  const describe = (option: string) =>
+    option === 'warningRules'
+      ? 'Policy rule ids reported as warnings instead of errors.'
+      : POLICY_RULES.filter((r) => r.policyOptions?.includes(option)).map((r) => `${r.summary} (${r.id})`).join(' ');
+  const types = { 'boolean': { type: 'boolean' }, 'number': { type: 'number', exclusiveMinimum: 0 }, 'string-list': { type: 'array', items: { type: 'string', minLength: 1 } } };
+  const properties = Object.fromEntries(
+    Object.entries(POLICY_OPTION_TYPES).map(([option, type]) => [option, { ...types[type], description: describe(option) }]),
+  );
+  const schema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client/docs/policy.schema.json',
+    title: 'UserPoolClientPolicy options',
+    description: 'Organisation policy for Amazon Cognito app clients; the same options as UserPoolClientPolicyProps. Every option is off unless set.',
+    type: 'object',
+    additionalProperties: false,
+    properties,
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }

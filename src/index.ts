@@ -2,8 +2,12 @@
 export { ValidatedUserPoolClient } from './construct/validated-user-pool-client';
 export { ValidatedUserPoolClientOptions, ValidatedUserPoolClientProps, UserPoolClientAnalytics } from './construct/props';
 export { UserPoolClientDefaults } from './construct/defaults';
-// Validation
+// Validation: the aspects, the plugin and acknowledgements
 export { UserPoolClientValidator, UserPoolClientValidatorProps } from './aspects/user-pool-client-validator';
+export { UserPoolClientPolicy } from './policy/user-pool-client-policy';
+export { UserPoolClientPolicyProps } from './policy/props';
+export { UserPoolClientChecks } from './aspects/stages';
+export { UserPoolClientValidationPlugin, UserPoolClientValidationPluginProps } from './plugin/validation-plugin';
 export { UserPoolClientAcknowledgements, RuleAcknowledgement } from './aspects/acknowledgements';
 // Rules
 export { UserPoolClientRuleIds } from './rules/rule-ids';

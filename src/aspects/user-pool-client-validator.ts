@@ -1,12 +1,10 @@
-import { Annotations, Aspects, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { Aspects, IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { UserPoolClientAcknowledgements } from './acknowledgements';
-import { concreteRegion, constructDependencies, isUserPoolClientResource, rendered, stackIndex } from './cloudformation-resource';
-import type { Finding } from '../engine/finding';
-import { RuleSelection, validateClient } from '../engine/validate-client';
+import { checkClientNode, checkRuleIds } from './client-check';
+import { isUserPoolClientResource } from './cloudformation-resource';
+import { RuleSelection } from '../engine/validate-client';
 import { ENUM_PROPERTIES } from '../rules/api-model';
-import { findRule } from '../rules/registry';
-import { RuleSeverity } from '../rules/rule';
+import { SERVICE_RULES } from '../rules/registry';
 
 /** Marks validator instances across copies of this library (instanceof would not). */
 const VALIDATOR = Symbol.for('cdk-validated-user-pool-client.UserPoolClientValidator');
@@ -38,17 +36,6 @@ export interface UserPoolClientValidatorProps {
    * @default - only the values of the API model
    */
   readonly additionalEnumValues?: { [property: string]: string[] };
-}
-
-function checkRuleIds(prop: string, ids: unknown): Set<string> {
-  if (ids === undefined) return new Set();
-  if (!Array.isArray(ids)) throw new Error(`UserPoolClientValidator: ${prop} must be a list of rule ids, got ${typeof ids}.`);
-  for (const id of ids) {
-    if (typeof id !== 'string' || !findRule(id)) {
-      throw new Error(`UserPoolClientValidator: ${prop} names '${String(id)}', which is not a rule id; use UserPoolClientRuleIds (the ids are listed in docs/rules.md).`);
-    }
-  }
-  return new Set(ids as string[]);
 }
 
 function checkEnumValues(values: unknown): { [property: string]: string[] } | undefined {
@@ -92,23 +79,15 @@ export class UserPoolClientValidator implements IAspect {
   public constructor(props: UserPoolClientValidatorProps = {}) {
     Object.defineProperty(this, VALIDATOR, { value: true });
     this.selection = {
-      disabledRules: checkRuleIds('disabledRules', props.disabledRules),
-      warningRules: checkRuleIds('warningRules', props.warningRules),
+      disabledRules: checkRuleIds('UserPoolClientValidator', 'disabledRules', props.disabledRules, SERVICE_RULES),
+      warningRules: checkRuleIds('UserPoolClientValidator', 'warningRules', props.warningRules, SERVICE_RULES),
     };
     this.extraEnumValues = checkEnumValues(props.additionalEnumValues);
   }
 
   public visit(node: IConstruct): void {
     if (!isUserPoolClientResource(node) || this.defersTo(node)) return;
-    const client = rendered(node);
-    if (!client) return;
-    const context = stackIndex(Stack.of(node)).contextOf(client.logicalId, client.resource, constructDependencies(node));
-    const findings = validateClient(
-      { path: node.node.path, properties: client.resource.Properties },
-      { ...context, region: concreteRegion(node), extraEnumValues: this.extraEnumValues },
-      this.selection,
-    );
-    findings.forEach((f) => report(node, f));
+    checkClientNode(node, { extraEnumValues: this.extraEnumValues }, this.selection, 'service');
   }
 
   /** The validator a ValidatedUserPoolClient adds to itself stays silent where another one reaches. */
@@ -138,35 +117,3 @@ function hasValidatorAbove(node: IConstruct, self: IAspect): boolean {
   return false;
 }
 
-/**
- * CDK checks acknowledgements only on a construct's ancestors when a warning
- * is added later (aws-cdk-lib 2.262-2.276), so one made with
- * `Annotations.acknowledgeWarning` on the client resource itself would not
- * apply to warnings added at synth time. Read CDK's record for the node
- * itself; the lookup is guarded and answers false if CDK changes it.
- */
-function acknowledgedInCdk(node: IConstruct, ruleId: string): boolean {
-  const root = node.node.root as unknown as Record<symbol, { acks?: Map<string, Set<string>> } | undefined>;
-  const acks = root[Symbol.for('@aws-cdk/core.Acknowledgements')]?.acks;
-  return acks instanceof Map && acks.get(node.node.path)?.has(ruleId) === true;
-}
-
-/**
- * Adds a finding as an annotation, once. An acknowledged finding (through
- * this library, on the client or an ancestor) becomes an info annotation
- * that names the reason, so nothing disappears silently.
- */
-function report(node: IConstruct, finding: Finding): void {
-  if (node.node.metadata.some((m) => typeof m.data === 'string' && m.data.includes(finding.message))) return;
-  const annotations = Annotations.of(node);
-  const ack = finding.severity === RuleSeverity.INFO ? undefined : UserPoolClientAcknowledgements.find(node, finding.ruleId);
-  if (ack) {
-    annotations.addInfo(`Acknowledged on ${ack.path || '<app>'} (${ack.reason}): ${finding.message}`);
-  } else if (finding.severity === RuleSeverity.ERROR) {
-    annotations.addError(finding.message);
-  } else if (finding.severity === RuleSeverity.WARNING) {
-    if (!acknowledgedInCdk(node, finding.ruleId)) annotations.addWarningV2(finding.ruleId, finding.message);
-  } else {
-    annotations.addInfoV2(finding.ruleId, finding.message);
-  }
-}

@@ -1,6 +1,7 @@
 import { API_ENUMS, EnumProperty } from './api-model';
 import { asBoolean, asInteger, isIntrinsic, isPlainObject, ListValue } from './values';
 import type { PoolIndex } from '../engine/pool-index';
+import type { UserPoolClientPolicyProps } from '../policy/props';
 
 /** What the engine knows around a client, beyond its own properties. */
 export interface ClientContext {
@@ -14,6 +15,8 @@ export interface ClientContext {
   readonly dependencies?: ReadonlySet<string>;
   /** The client's logical id in its template, when known. */
   readonly logicalId?: string;
+  /** The organisation policy being checked (policy rules only). */
+  readonly policy?: UserPoolClientPolicyProps;
   /** Replaces references whose value the template fixes (IdP names, resource-server identifiers). */
   readonly resolveKnown?: (value: unknown) => unknown;
 }

@@ -9,6 +9,7 @@ import { SETTINGS_RULES } from './client/settings';
 import { TOKEN_VALIDITY_RULES } from './client/token-validity';
 import { URL_RULES } from './client/urls';
 import { USER_POOL_RULES } from './client/user-pool';
+import { POLICY_RULES } from './policy/policy-rules';
 import type { RuleDefinition } from './rule';
 
 /**
@@ -30,8 +31,11 @@ export const SERVICE_RULES: readonly RuleDefinition[] = [
   ...USER_POOL_RULES,
 ];
 
+/** Every rule of the library, in the order of the rules document. */
+export const ALL_RULES: readonly RuleDefinition[] = [...SERVICE_RULES, ...POLICY_RULES];
+
 const byId = new Map<string, RuleDefinition>();
-for (const rule of SERVICE_RULES) {
+for (const rule of ALL_RULES) {
   if (byId.has(rule.id)) throw new Error(`Duplicate rule id ${rule.id}`);
   byId.set(rule.id, rule);
 }
@@ -43,5 +47,4 @@ export function findRule(id: string): RuleDefinition | undefined {
 /** Rules that produce findings (the others are documentation). */
 export const CHECKED_SERVICE_RULES = SERVICE_RULES.filter((r) => r.check !== undefined);
 
-/** Every rule of the library, in the order of the rules document. */
-export const ALL_RULES: readonly RuleDefinition[] = SERVICE_RULES;
+export { POLICY_RULES };

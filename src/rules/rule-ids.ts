@@ -159,6 +159,40 @@ export class UserPoolClientRuleIds {
   public static readonly OAUTH_NEEDS_DOMAIN = 'VUPC-OAUTH-NEEDS-DOMAIN';
   /** A user pool holds at most 1,000 app clients unless the quota was raised (up to 10,000). */
   public static readonly QUOTA_CLIENTS = 'VUPC-QUOTA-CLIENTS';
+  /** Every client sets ClientName. */
+  public static readonly POLICY_CLIENT_NAME = 'VUPC-POLICY-CLIENT-NAME';
+  /** Public clients (implicit grant, or only app-scheme and loopback callbacks) have no secret. */
+  public static readonly POLICY_SECRET_PUBLIC_CLIENT = 'VUPC-POLICY-SECRET-PUBLIC-CLIENT';
+  /** Token lifetimes stay within the organisation maximums (access and ID tokens in minutes, refresh tokens in days). */
+  public static readonly POLICY_TOKEN_LIFETIME = 'VUPC-POLICY-TOKEN-LIFETIME';
+  /** No client can write email_verified or phone_number_verified. */
+  public static readonly POLICY_WRITE_VERIFIED_FLAGS = 'VUPC-POLICY-WRITE-VERIFIED-FLAGS';
+  /** Every client sets ReadAttributes. */
+  public static readonly POLICY_READ_EXPLICIT = 'VUPC-POLICY-READ-EXPLICIT';
+  /** Every client sets WriteAttributes. */
+  public static readonly POLICY_WRITE_EXPLICIT = 'VUPC-POLICY-WRITE-EXPLICIT';
+  /** No client can write the attributes the organisation reserves (e.g. custom:tenant, custom:role). */
+  public static readonly POLICY_WRITE_FORBIDDEN = 'VUPC-POLICY-WRITE-FORBIDDEN';
+  /** No client allows the auth flows the organisation forbids (e.g. the password flows). */
+  public static readonly POLICY_AUTHFLOW_FORBIDDEN = 'VUPC-POLICY-AUTHFLOW-FORBIDDEN';
+  /** Every client sets ExplicitAuthFlows. */
+  public static readonly POLICY_AUTHFLOW_EXPLICIT = 'VUPC-POLICY-AUTHFLOW-EXPLICIT';
+  /** No client allows the implicit grant. */
+  public static readonly POLICY_NO_IMPLICIT_GRANT = 'VUPC-POLICY-NO-IMPLICIT-GRANT';
+  /** No client allows aws.cognito.signin.user.admin unless acknowledged. */
+  public static readonly POLICY_ADMIN_SCOPE = 'VUPC-POLICY-ADMIN-SCOPE';
+  /** No callback or logout URL points to localhost, 127.0.0.1 or [::1]. */
+  public static readonly POLICY_NO_LOOPBACK_URLS = 'VUPC-POLICY-NO-LOOPBACK-URLS';
+  /** http(s) callback, logout and default redirect URLs use only the hosts the organisation allows. */
+  public static readonly POLICY_URL_HOSTS = 'VUPC-POLICY-URL-HOSTS';
+  /** No client shares user data with analytics. */
+  public static readonly POLICY_ANALYTICS_USER_DATA = 'VUPC-POLICY-ANALYTICS-USER-DATA';
+  /** Every client sets PreventUserExistenceErrors: ENABLED. */
+  public static readonly POLICY_PREVENT_USER_EXISTENCE_ERRORS = 'VUPC-POLICY-PREVENT-USER-EXISTENCE-ERRORS';
+  /** No client turns token revocation off. */
+  public static readonly POLICY_TOKEN_REVOCATION = 'VUPC-POLICY-TOKEN-REVOCATION';
+  /** Every client that issues refresh tokens rotates them. */
+  public static readonly POLICY_REFRESH_TOKEN_ROTATION = 'VUPC-POLICY-REFRESH-TOKEN-ROTATION';
 
   private constructor() {}
 }

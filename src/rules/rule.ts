@@ -29,6 +29,7 @@ export enum RuleContext {
   CLIENT = 'client properties',
   STACK_REGION = 'stack Region',
   USER_POOL = 'user pool in the same app',
+  POLICY = 'a UserPoolClientPolicy option',
 }
 
 /**
@@ -53,6 +54,8 @@ export interface RuleDefinition {
   readonly fix: string;
   /** Where the constraint is documented. */
   readonly source: string;
+  /** For policy rules: the UserPoolClientPolicy options that turn the rule on. */
+  readonly policyOptions?: readonly string[];
   /** For points the research marks uncertain: what we decided and on what evidence. */
   readonly decision?: string;
   readonly check?: (client: ClientView, report: Report) => void;

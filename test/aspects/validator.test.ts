@@ -156,7 +156,7 @@ describe('reporting', () => {
   });
 
   test.each([
-    [{ disabledRules: ['VUPC-TYPO'] }, /disabledRules names 'VUPC-TYPO', which is not a rule id/],
+    [{ disabledRules: ['VUPC-TYPO'] }, /disabledRules names 'VUPC-TYPO', which is not one of its rule ids/],
     [{ warningRules: 'VUPC-CALLBACK-HTTPS' as unknown as string[] }, /warningRules must be a list of rule ids/],
     [{ additionalEnumValues: { ExplicitAuthFlow: ['X'] } }, /additionalEnumValues key 'ExplicitAuthFlow' is not an enum property; allowed: ExplicitAuthFlows, /],
   ])('bad validator props are refused: %j', (props, message) => {

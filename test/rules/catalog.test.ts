@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { readmeWithGeneratedSections, ruleIdsSource, rulesDoc } from '../../scripts/docs';
+import { policySchema, readmeWithGeneratedSections, ruleIdsSource, rulesDoc } from '../../scripts/docs';
 import { UserPoolClientRuleIds } from '../../src';
 import { ALL_RULES } from '../../src/rules/registry';
 
@@ -90,6 +90,23 @@ const PINNED = [
   'VUPC-AUTHFLOW-USER-AUTH-TIER error',
   'VUPC-OAUTH-NEEDS-DOMAIN warning',
   'VUPC-QUOTA-CLIENTS info',
+  'VUPC-POLICY-CLIENT-NAME error',
+  'VUPC-POLICY-SECRET-PUBLIC-CLIENT error',
+  'VUPC-POLICY-TOKEN-LIFETIME error',
+  'VUPC-POLICY-WRITE-VERIFIED-FLAGS error',
+  'VUPC-POLICY-READ-EXPLICIT error',
+  'VUPC-POLICY-WRITE-EXPLICIT error',
+  'VUPC-POLICY-WRITE-FORBIDDEN error',
+  'VUPC-POLICY-AUTHFLOW-FORBIDDEN error',
+  'VUPC-POLICY-AUTHFLOW-EXPLICIT error',
+  'VUPC-POLICY-NO-IMPLICIT-GRANT error',
+  'VUPC-POLICY-ADMIN-SCOPE error',
+  'VUPC-POLICY-NO-LOOPBACK-URLS error',
+  'VUPC-POLICY-URL-HOSTS error',
+  'VUPC-POLICY-ANALYTICS-USER-DATA error',
+  'VUPC-POLICY-PREVENT-USER-EXISTENCE-ERRORS error',
+  'VUPC-POLICY-TOKEN-REVOCATION error',
+  'VUPC-POLICY-REFRESH-TOKEN-ROTATION error',
 ];
 
 test('the catalogue of rule ids and severities is pinned', () => {
@@ -115,5 +132,6 @@ test('every rule carries what a finding needs: id scheme, summary, why, fix, sou
 test('the generated files are current (run `npx projen rules:doc`)', () => {
   expect(read('src/rules/rule-ids.ts')).toBe(ruleIdsSource());
   expect(read('docs/rules.md')).toBe(rulesDoc());
+  expect(read('docs/policy.schema.json')).toBe(policySchema());
   expect(read('README.md')).toBe(readmeWithGeneratedSections(read('README.md')));
 });

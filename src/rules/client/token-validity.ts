@@ -4,7 +4,7 @@ import { checkIntegerRange, oneOf } from '../constraint-checks';
 import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
-type Token = 'AccessToken' | 'IdToken' | 'RefreshToken';
+export type Token = 'AccessToken' | 'IdToken' | 'RefreshToken';
 const TOKENS: readonly Token[] = ['AccessToken', 'IdToken', 'RefreshToken'];
 const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 /** The unit the API applies to a bare number (TokenValidityUnits member absent). */
@@ -28,7 +28,7 @@ export function humanDuration(seconds: number): string {
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
-interface Validity {
+export interface Validity {
   readonly value: number;
   readonly unit: string;
   readonly seconds: number;
@@ -41,7 +41,7 @@ interface Validity {
  * default when the property is absent. Undefined when the value or unit is
  * unknown or invalid (other rules report those).
  */
-function validity(client: ClientView, token: Token): Validity | undefined {
+export function validity(client: ClientView, token: Token): Validity | undefined {
   const property = validityProperty(token);
   const unit = client.has(unitProperty(token)) ? client.string(unitProperty(token)) : DEFAULT_UNIT[token];
   if (unit === undefined || UNIT_SECONDS[unit] === undefined) return undefined;

@@ -4,7 +4,7 @@ import { checkListEntries, checkStringProperty } from '../constraint-checks';
 import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:./;
 
 interface UrlEntry extends Entry {
@@ -23,7 +23,7 @@ function redirectUrls(client: ClientView): UrlEntry[] {
   return out;
 }
 
-function parse(value: string): URL | undefined {
+export function parseUrl(value: string): URL | undefined {
   if (!SCHEME.test(value)) return undefined;
   try {
     return new URL(value);
@@ -34,7 +34,7 @@ function parse(value: string): URL | undefined {
 
 /** The hygiene problems of one redirect URL, in the order a reader fixes them. */
 export function urlProblems(value: string): { absolute?: string; fragment?: string; https?: string } {
-  const url = parse(value);
+  const url = parseUrl(value);
   if (!url) return { absolute: 'is not an absolute URL (scheme and host or path)' };
   return {
     fragment: value.includes('#') ? 'contains a fragment (#...)' : undefined,

@@ -1,0 +1,80 @@
+import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { UserPoolClientAcknowledgements } from './acknowledgements';
+import { concreteRegion, constructDependencies, rendered, stackIndex } from './cloudformation-resource';
+import type { Finding } from '../engine/finding';
+import { RuleSelection, validateClient } from '../engine/validate-client';
+import type { ClientContext } from '../rules/client-view';
+import type { RuleDefinition } from '../rules/rule';
+import { RuleSeverity } from '../rules/rule';
+
+/** What an aspect checked on a client: the plugin skips it, so nothing is reported twice. */
+export type CheckKind = 'service' | 'policy';
+const checked = new WeakMap<IConstruct, Set<CheckKind>>();
+
+/** True when an aspect already checked `node` for `kind`. */
+export function wasChecked(node: IConstruct, kind: CheckKind): boolean {
+  return checked.get(node)?.has(kind) ?? false;
+}
+
+/** Checks that option values are rule ids of `rules`; names the option and what is allowed. */
+export function checkRuleIds(owner: string, option: string, ids: unknown, rules: readonly RuleDefinition[]): Set<string> {
+  if (ids === undefined) return new Set();
+  if (!Array.isArray(ids)) throw new Error(`${owner}: ${option} must be a list of rule ids, got ${typeof ids}.`);
+  const known = new Set(rules.map((r) => r.id));
+  for (const id of ids) {
+    if (typeof id !== 'string' || !known.has(id)) {
+      throw new Error(`${owner}: ${option} names '${String(id)}', which is not one of its rule ids; use UserPoolClientRuleIds (the ids are listed in docs/rules.md).`);
+    }
+  }
+  return new Set(ids as string[]);
+}
+
+/** Runs rules over one client resource of the tree and reports the findings on it. */
+export function checkClientNode(node: CfnResource, context: Partial<ClientContext>, selection: RuleSelection, kind: CheckKind): void {
+  const client = rendered(node);
+  if (!client) return;
+  const around = stackIndex(Stack.of(node)).contextOf(client.logicalId, client.resource, constructDependencies(node));
+  const findings = validateClient(
+    { path: node.node.path, properties: client.resource.Properties },
+    { ...around, region: concreteRegion(node), ...context },
+    selection,
+  );
+  findings.forEach((f) => report(node, f));
+  let kinds = checked.get(node);
+  if (!kinds) checked.set(node, (kinds = new Set()));
+  kinds.add(kind);
+}
+
+/**
+ * CDK checks acknowledgements only on a construct's ancestors when a warning
+ * is added later (aws-cdk-lib 2.262-2.276), so one made with
+ * `Annotations.acknowledgeWarning` on the client resource itself would not
+ * apply to warnings added at synth time. Read CDK's record for the node
+ * itself; the lookup is guarded and answers false if CDK changes it.
+ */
+function acknowledgedInCdk(node: IConstruct, ruleId: string): boolean {
+  const root = node.node.root as unknown as Record<symbol, { acks?: Map<string, Set<string>> } | undefined>;
+  const acks = root[Symbol.for('@aws-cdk/core.Acknowledgements')]?.acks;
+  return acks instanceof Map && acks.get(node.node.path)?.has(ruleId) === true;
+}
+
+/**
+ * Adds a finding as an annotation, once. An acknowledged finding (through
+ * this library, on the client or an ancestor) becomes an info annotation
+ * that names the reason, so nothing disappears silently.
+ */
+function report(node: IConstruct, finding: Finding): void {
+  if (node.node.metadata.some((m) => typeof m.data === 'string' && m.data.includes(finding.message))) return;
+  const annotations = Annotations.of(node);
+  const ack = finding.severity === RuleSeverity.INFO ? undefined : UserPoolClientAcknowledgements.find(node, finding.ruleId);
+  if (ack) {
+    annotations.addInfo(`Acknowledged on ${ack.path || '<app>'} (${ack.reason}): ${finding.message}`);
+  } else if (finding.severity === RuleSeverity.ERROR) {
+    annotations.addError(finding.message);
+  } else if (finding.severity === RuleSeverity.WARNING) {
+    if (!acknowledgedInCdk(node, finding.ruleId)) annotations.addWarningV2(finding.ruleId, finding.message);
+  } else {
+    annotations.addInfoV2(finding.ruleId, finding.message);
+  }
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from 'fs';
+import { CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { UserPoolClientAcknowledgements } from '../aspects/acknowledgements';
+import { checkRuleIds, wasChecked } from '../aspects/client-check';
+import { RuleSelection } from '../engine/validate-client';
+import { validateTemplate } from '../engine/validate-template';
+import { checkPolicyProps } from '../policy/options';
+import type { UserPoolClientPolicyProps } from '../policy/props';
+import { policySelection } from '../policy/user-pool-client-policy';
+import { ALL_RULES, findRule, SERVICE_RULES } from '../rules/registry';
+import { RuleSeverity } from '../rules/rule';
+
+const VERSION: string = (() => {
+  try {
+    return JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/**
+ * Options of the validation plugin.
+ */
+export interface UserPoolClientValidationPluginProps {
+  /**
+   * Run the service rules (what Cognito and CloudFormation reject).
+   *
+   * @default true
+   */
+  readonly serviceRules?: boolean;
+
+  /**
+   * An organisation policy to check as well.
+   *
+   * @default - no policy
+   */
+  readonly policy?: UserPoolClientPolicyProps;
+
+  /**
+   * Service rule ids not to run.
+   *
+   * @default - every rule runs
+   */
+  readonly disabledRules?: string[];
+
+  /**
+   * Service rule ids whose errors are reported as warnings.
+   *
+   * @default - each rule at its own severity
+   */
+  readonly warningRules?: string[];
+}
+
+/** Walks the app to the stack at `path` (a Stage's stacks are below it). */
+function findStack(app: IConstruct, path: string): Stack | undefined {
+  let node: IConstruct | undefined = app;
+  for (const part of path.split('/').filter(Boolean)) node = node?.node.tryFindChild(part);
+  return node && Stack.isStack(node) ? node : undefined;
+}
+
+/** Client resources of a stack by logical id. */
+function clientConstructs(stack: Stack | undefined): Map<string, CfnResource> {
+  const out = new Map<string, CfnResource>();
+  for (const c of stack?.node.findAll() ?? []) {
+    if (CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Cognito::UserPoolClient' && Stack.of(c) === stack) out.set(stack.resolve(c.logicalId), c);
+  }
+  return out;
+}
+
+/**
+ * A CDK policy-validation plugin that runs this library's rules (and
+ * optionally an organisation policy) over the synthesized templates of every
+ * stack, nested stages included, so findings appear in CDK's validation
+ * report with their location and fix.
+ *
+ * Register it with `Validations.of(app).addPlugins(new UserPoolClientValidationPlugin())`.
+ * Acknowledge a finding with `Validations.of(scope).acknowledge({ id: 'cdk-validated-user-pool-client::VUPC-…', reason })`.
+ *
+ * Used together with the aspects, it skips every client an aspect already
+ * checked (service rules for `UserPoolClientValidator` and
+ * `ValidatedUserPoolClient`, policy rules for `UserPoolClientPolicy`), so no
+ * finding is reported twice.
+ */
+export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
+  public readonly name = 'cdk-validated-user-pool-client';
+  public readonly version?: string = VERSION;
+  public readonly ruleIds?: string[];
+  private readonly props: UserPoolClientValidationPluginProps;
+  private readonly serviceSelection: RuleSelection;
+
+  public constructor(props: UserPoolClientValidationPluginProps = {}) {
+    const owner = 'UserPoolClientValidationPlugin';
+    this.serviceSelection = {
+      disabledRules: checkRuleIds(owner, 'disabledRules', props.disabledRules, SERVICE_RULES),
+      warningRules: checkRuleIds(owner, 'warningRules', props.warningRules, SERVICE_RULES),
+    };
+    if (props.policy !== undefined) checkPolicyProps(props.policy, `${owner}: policy`);
+    this.props = props;
+    this.ruleIds = ALL_RULES.map((r) => r.id);
+  }
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const violations: PolicyViolation[] = [];
+    const policy = this.props.policy;
+    for (const { stackConstructPath, templatePath } of context.stackTemplates) {
+      const stack = findStack(context.appConstruct, stackConstructPath);
+      const constructs = clientConstructs(stack);
+      const template = JSON.parse(readFileSync(templatePath, 'utf8'));
+      const region = stack && !Token.isUnresolved(stack.region) ? stack.region : undefined;
+      const findings = validateTemplate(template, {
+        service: this.props.serviceRules === false ? false : this.serviceSelection,
+        policy: policy ? { props: policy, selection: policySelection(policy, 'UserPoolClientValidationPlugin') } : undefined,
+        region,
+        pathOf: (id) => constructs.get(id)?.node.path ?? `${stackConstructPath}/${id}`,
+        skip: (id, kind) => (constructs.has(id) ? wasChecked(constructs.get(id)!, kind) : false),
+      });
+      for (const { logicalId, finding } of findings) {
+        const construct = constructs.get(logicalId);
+        if (finding.severity === RuleSeverity.INFO) continue;
+        if (construct && UserPoolClientAcknowledgements.find(construct, finding.ruleId)) continue;
+        violations.push({
+          ruleName: finding.ruleId,
+          description: finding.message,
+          fix: findRule(finding.ruleId)?.fix,
+          severity: finding.severity,
+          violatingResources: [{
+            resourceLogicalId: logicalId,
+            templatePath,
+            constructPath: construct?.node.path,
+            locations: [`Resources/${logicalId}/Properties/${finding.property.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/')}`],
+          }],
+        });
+      }
+    }
+    return { success: !violations.some((v) => v.severity === RuleSeverity.ERROR), violations, pluginVersion: VERSION };
+  }
+}

@@ -1,0 +1,301 @@
+import type { PolicyOption } from '../../policy/options';
+import type { UserPoolClientPolicyProps } from '../../policy/props';
+import { API_ENUMS } from '../api-model';
+import { humanDuration, validity } from '../client/token-validity';
+import { LOOPBACK_HOSTS, parseUrl } from '../client/urls';
+import type { ClientView } from '../client-view';
+import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { Sources } from '../sources';
+
+/** Cognito's flows when ExplicitAuthFlows is absent. */
+const DEFAULT_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
+const VERIFIED_FLAGS = ['email_verified', 'phone_number_verified'];
+const STANDARD_WRITABLE = 'every standard attribute (WriteAttributes is not set)';
+
+type PolicyCheck = (client: ClientView, report: Report, policy: UserPoolClientPolicyProps) => void;
+
+function policyRule(options: PolicyOption[], rule: Omit<RuleDefinition, 'severity' | 'context' | 'check' | 'policyOptions'> & { check: PolicyCheck }): RuleDefinition {
+  return {
+    ...rule,
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.POLICY,
+    policyOptions: options,
+    check: (client, report) => rule.check(client, report, client.context.policy ?? {}),
+  };
+}
+
+/** URL entries of the redirect lists, with their property names. */
+function urls(client: ClientView): Array<{ property: string; value: string }> {
+  const out = ['CallbackURLs', 'LogoutURLs'].flatMap((p) => client.strings(p).map((e) => ({ property: `${p}[${e.index}]`, value: e.value })));
+  const fallback = client.string('DefaultRedirectURI');
+  return fallback === undefined ? out : [...out, { property: 'DefaultRedirectURI', value: fallback }];
+}
+
+function hostAllowed(host: string, allowed: readonly string[]): boolean {
+  return allowed.some((a) => (a.startsWith('*.') ? host.endsWith(a.slice(1)) && host.length > a.length - 1 : host === a.toLowerCase()));
+}
+
+/** A public client cannot keep a secret: implicit grant, or every callback is an app scheme or loopback URL. */
+function isPublicClient(client: ClientView): boolean {
+  if (client.oauthFlows().has('implicit')) return true;
+  const callbacks = client.strings('CallbackURLs');
+  return callbacks.length > 0 && client.fullyKnown('CallbackURLs') && callbacks.every(({ value }) => {
+    const url = parseUrl(value);
+    return url !== undefined && (!url.protocol.startsWith('http') || LOOPBACK_HOSTS.has(url.hostname));
+  });
+}
+
+const LIFETIMES: Array<[PolicyOption, 'AccessToken' | 'IdToken' | 'RefreshToken', number]> = [
+  ['maxAccessTokenMinutes', 'AccessToken', 60],
+  ['maxIdTokenMinutes', 'IdToken', 60],
+  ['maxRefreshTokenDays', 'RefreshToken', 86400],
+];
+
+export const POLICY_RULES: RuleDefinition[] = [
+  policyRule(['requireClientName'], {
+    id: 'VUPC-POLICY-CLIENT-NAME',
+    catalogueId: 'R-CLIENTNAME-EXPLICIT',
+    properties: ['ClientName'],
+    summary: 'Every client sets ClientName.',
+    why: 'Without it CloudFormation generates a name, which makes the client hard to recognise in the console, logs and audits.',
+    fix: 'Set ClientName (userPoolClientName).',
+    source: Sources.CFN_CLIENT,
+    check: (client, report) => {
+      if (!client.has('ClientName')) report({ property: 'ClientName', problem: 'is not set' });
+    },
+  }),
+  policyRule(['forbidSecretOnPublicClients'], {
+    id: 'VUPC-POLICY-SECRET-PUBLIC-CLIENT',
+    catalogueId: 'R-SECRET-PUBLIC-CLIENT',
+    properties: ['GenerateSecret', 'AllowedOAuthFlows', 'CallbackURLs'],
+    summary: 'Public clients (implicit grant, or only app-scheme and loopback callbacks) have no secret.',
+    why: 'A browser or mobile app cannot keep a secret; one shipped in it is public, and gives a false sense of security.',
+    fix: 'Set GenerateSecret: false for public clients and use the code grant with PKCE; keep secrets for server-side clients.',
+    source: Sources.APP_CLIENTS,
+    check: (client, report) => {
+      if (client.hasSecret() && isPublicClient(client)) report({ property: 'GenerateSecret', value: true, problem: 'is true on a public client' });
+    },
+  }),
+  policyRule(['maxAccessTokenMinutes', 'maxIdTokenMinutes', 'maxRefreshTokenDays'], {
+    id: 'VUPC-POLICY-TOKEN-LIFETIME',
+    catalogueId: 'R-TOKEN-LIFETIME-POLICY',
+    properties: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
+    summary: 'Token lifetimes stay within the organisation maximums (access and ID tokens in minutes, refresh tokens in days).',
+    why: 'Long-lived tokens extend what a stolen token can do.',
+    fix: 'Shorten the validity to the policy maximum.',
+    source: Sources.TOKEN_UNITS,
+    check: (client, report, policy) => {
+      for (const [option, token, unitSeconds] of LIFETIMES) {
+        const max = policy[option] as number | undefined;
+        const v = validity(client, token);
+        if (max !== undefined && v && v.seconds > max * unitSeconds) {
+          report({ property: `${token}Validity`, value: v.explicit ? v.value : undefined, problem: `(${humanDuration(v.seconds)}${v.explicit ? '' : ', the API default'}) is longer than the policy maximum of ${humanDuration(max * unitSeconds)}` });
+        }
+      }
+    },
+  }),
+  policyRule(['forbidVerifiedFlagWrites'], {
+    id: 'VUPC-POLICY-WRITE-VERIFIED-FLAGS',
+    catalogueId: 'R-WRITE-VERIFIED-FLAGS',
+    properties: ['WriteAttributes'],
+    summary: 'No client can write email_verified or phone_number_verified.',
+    why: 'A user who can set these flags can mark an unverified email or phone number as verified.',
+    fix: 'Remove the verified flags from WriteAttributes; let Cognito verification or administrators set them.',
+    source: Sources.ATTRIBUTES,
+    check: (client, report) => {
+      for (const { index, value } of client.strings('WriteAttributes')) {
+        if (VERIFIED_FLAGS.includes(value)) report({ property: `WriteAttributes[${index}]`, value, problem: 'lets users mark their own contact data as verified' });
+      }
+    },
+  }),
+  policyRule(['requireExplicitReadAttributes'], {
+    id: 'VUPC-POLICY-READ-EXPLICIT',
+    catalogueId: 'R-READ-LEAST-PRIVILEGE',
+    properties: ['ReadAttributes'],
+    summary: 'Every client sets ReadAttributes.',
+    why: 'Without it the client reads every standard attribute, and ID tokens carry every readable attribute.',
+    fix: 'Set ReadAttributes to the attributes the app needs.',
+    source: Sources.ATTRIBUTES,
+    check: (client, report) => {
+      if (!client.has('ReadAttributes')) report({ property: 'ReadAttributes', problem: 'is not set, so every standard attribute is readable' });
+    },
+  }),
+  policyRule(['requireExplicitWriteAttributes'], {
+    id: 'VUPC-POLICY-WRITE-EXPLICIT',
+    catalogueId: 'R-WRITE-LEAST-PRIVILEGE',
+    properties: ['WriteAttributes'],
+    summary: 'Every client sets WriteAttributes.',
+    why: 'Without it users can change every standard attribute through the client.',
+    fix: 'Set WriteAttributes to the attributes users may change.',
+    source: Sources.ATTRIBUTES,
+    check: (client, report) => {
+      if (!client.has('WriteAttributes')) report({ property: 'WriteAttributes', problem: 'is not set, so every standard attribute is writable' });
+    },
+  }),
+  policyRule(['neverWritableAttributes'], {
+    id: 'VUPC-POLICY-WRITE-FORBIDDEN',
+    catalogueId: 'R-WRITE-LEAST-PRIVILEGE',
+    properties: ['WriteAttributes'],
+    summary: 'No client can write the attributes the organisation reserves (e.g. custom:tenant, custom:role).',
+    why: 'Attributes used for authorization must not be changeable by the user they describe (privilege escalation).',
+    fix: 'Remove the attribute from WriteAttributes; set it from a trusted back end with the admin API.',
+    source: Sources.ATTRIBUTES,
+    check: (client, report, policy) => {
+      const forbidden = new Set(policy.neverWritableAttributes ?? []);
+      if (!client.has('WriteAttributes')) {
+        const standard = [...forbidden].filter((a) => !a.includes(':'));
+        if (standard.length > 0) report({ property: 'WriteAttributes', problem: `is not set, so ${standard.join(', ')} ${standard.length > 1 ? 'are' : 'is'} writable (${STANDARD_WRITABLE})` });
+        return;
+      }
+      for (const { index, value } of client.strings('WriteAttributes')) {
+        if (forbidden.has(value)) report({ property: `WriteAttributes[${index}]`, value, problem: 'is an attribute the policy reserves' });
+      }
+    },
+  }),
+  policyRule(['forbiddenAuthFlows'], {
+    id: 'VUPC-POLICY-AUTHFLOW-FORBIDDEN',
+    catalogueId: 'R-AUTHFLOW-PASSWORD-POLICY',
+    properties: ['ExplicitAuthFlows'],
+    summary: 'No client allows the auth flows the organisation forbids (e.g. the password flows).',
+    why: 'In the password flows Cognito receives the password itself instead of an SRP proof.',
+    fix: 'Use ALLOW_USER_SRP_AUTH or ALLOW_USER_AUTH instead; acknowledge the rule where a flow is needed (e.g. a user migration trigger).',
+    source: Sources.AUTH_FLOWS,
+    check: (client, report, policy) => {
+      const forbidden = new Set(policy.forbiddenAuthFlows ?? []);
+      if (!client.has('ExplicitAuthFlows')) {
+        const defaults = DEFAULT_FLOWS.filter((f) => forbidden.has(f));
+        if (defaults.length > 0) report({ property: 'ExplicitAuthFlows', problem: `is not set, so Cognito's default allows ${defaults.join(', ')}` });
+        return;
+      }
+      for (const { index, value } of client.strings('ExplicitAuthFlows')) {
+        if (forbidden.has(value)) report({ property: `ExplicitAuthFlows[${index}]`, value, problem: 'is a flow the policy forbids' });
+      }
+    },
+  }),
+  policyRule(['requireExplicitAuthFlows'], {
+    id: 'VUPC-POLICY-AUTHFLOW-EXPLICIT',
+    catalogueId: 'R-AUTHFLOW-EXPLICIT',
+    properties: ['ExplicitAuthFlows'],
+    summary: 'Every client sets ExplicitAuthFlows.',
+    why: "Without it Cognito's default applies, which includes ALLOW_CUSTOM_AUTH.",
+    fix: 'Set ExplicitAuthFlows to the flows the app uses.',
+    source: Sources.AUTH_FLOWS,
+    check: (client, report) => {
+      if (!client.has('ExplicitAuthFlows')) report({ property: 'ExplicitAuthFlows', problem: `is not set, so ${DEFAULT_FLOWS.join(', ')} are allowed` });
+    },
+  }),
+  policyRule(['forbidImplicitGrant'], {
+    id: 'VUPC-POLICY-NO-IMPLICIT-GRANT',
+    catalogueId: 'R-OAUTH-IMPLICIT-POLICY',
+    properties: ['AllowedOAuthFlows'],
+    summary: 'No client allows the implicit grant.',
+    why: 'The implicit grant returns tokens in the URL fragment (browser history, referrers) and issues no refresh token.',
+    fix: 'Use the authorization code grant (with PKCE for public clients).',
+    source: Sources.AUTHORIZE,
+    check: (client, report) => {
+      for (const { index, value } of client.strings('AllowedOAuthFlows')) {
+        if (value === 'implicit') report({ property: `AllowedOAuthFlows[${index}]`, value, problem: 'is the implicit grant' });
+      }
+    },
+  }),
+  policyRule(['forbidAdminScope'], {
+    id: 'VUPC-POLICY-ADMIN-SCOPE',
+    catalogueId: 'R-OAUTH-ADMIN-SCOPE-POLICY',
+    properties: ['AllowedOAuthScopes'],
+    summary: 'No client allows aws.cognito.signin.user.admin unless acknowledged.',
+    why: 'The scope lets the token call the user self-service APIs (change attributes, delete the user).',
+    fix: 'Remove the scope; acknowledge the rule on clients that call the self-service APIs.',
+    source: Sources.APP_CLIENTS,
+    check: (client, report) => {
+      for (const { index, value } of client.strings('AllowedOAuthScopes')) {
+        if (value === 'aws.cognito.signin.user.admin') report({ property: `AllowedOAuthScopes[${index}]`, value, problem: 'grants the self-service user APIs' });
+      }
+    },
+  }),
+  policyRule(['forbidLoopbackUrls'], {
+    id: 'VUPC-POLICY-NO-LOOPBACK-URLS',
+    catalogueId: 'R-CALLBACK-LOCALHOST-PROD',
+    properties: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
+    summary: 'No callback or logout URL points to localhost, 127.0.0.1 or [::1].',
+    why: 'Loopback URLs are for development; in production any local process can receive the authorization code.',
+    fix: 'Remove loopback URLs from production clients (apply this policy to production stages only).',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report) => {
+      for (const { property, value } of urls(client)) {
+        const url = parseUrl(value);
+        if (url && LOOPBACK_HOSTS.has(url.hostname)) report({ property, value, problem: 'points to a loopback address' });
+      }
+    },
+  }),
+  policyRule(['allowedUrlHosts'], {
+    id: 'VUPC-POLICY-URL-HOSTS',
+    properties: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
+    summary: 'http(s) callback, logout and default redirect URLs use only the hosts the organisation allows.',
+    why: 'A redirect to a host outside the organisation hands authorization codes or tokens to it.',
+    fix: 'Use an allowed host, or add the host to allowedUrlHosts.',
+    source: Sources.CREATE_CLIENT,
+    check: (client, report, policy) => {
+      const allowed = policy.allowedUrlHosts ?? [];
+      for (const { property, value } of urls(client)) {
+        const url = parseUrl(value);
+        if (url?.protocol.startsWith('http') && !hostAllowed(url.hostname, allowed)) {
+          report({ property, value, problem: `uses host ${url.hostname}, which is not in allowedUrlHosts (${allowed.join(', ')})` });
+        }
+      }
+    },
+  }),
+  policyRule(['forbidAnalyticsUserData'], {
+    id: 'VUPC-POLICY-ANALYTICS-USER-DATA',
+    catalogueId: 'R-ANALYTICS-USERDATA-POLICY',
+    properties: ['AnalyticsConfiguration.UserDataShared'],
+    summary: 'No client shares user data with analytics.',
+    why: 'With UserDataShared Cognito includes user data in the events it sends to Amazon Pinpoint.',
+    fix: 'Set UserDataShared: false, or acknowledge with the data-protection approval as the reason.',
+    source: Sources.ANALYTICS_TYPE,
+    check: (client, report) => {
+      if (client.boolean('AnalyticsConfiguration.UserDataShared') === true) report({ property: 'AnalyticsConfiguration.UserDataShared', value: true, problem: 'sends user data to analytics' });
+    },
+  }),
+  policyRule(['requirePreventUserExistenceErrors'], {
+    id: 'VUPC-POLICY-PREVENT-USER-EXISTENCE-ERRORS',
+    catalogueId: 'R-PUEE-POLICY',
+    properties: ['PreventUserExistenceErrors'],
+    summary: 'Every client sets PreventUserExistenceErrors: ENABLED.',
+    why: 'With LEGACY (the API default) sign-in and recovery errors reveal which users exist.',
+    fix: 'Set PreventUserExistenceErrors: ENABLED (preventUserExistenceErrors: true).',
+    source: Sources.USER_EXISTENCE,
+    check: (client, report) => {
+      if (client.isUnknown('PreventUserExistenceErrors')) return;
+      const value = client.string('PreventUserExistenceErrors');
+      if (value !== API_ENUMS.PreventUserExistenceErrors[1]) report({ property: 'PreventUserExistenceErrors', value, problem: value === undefined ? 'is not set, so LEGACY applies' : 'is not ENABLED' });
+    },
+  }),
+  policyRule(['requireTokenRevocation'], {
+    id: 'VUPC-POLICY-TOKEN-REVOCATION',
+    catalogueId: 'R-REVOCATION-POLICY',
+    properties: ['EnableTokenRevocation'],
+    summary: 'No client turns token revocation off.',
+    why: 'Without revocation, RevokeToken and the revocation endpoint do not work: a leaked refresh token stays valid until it expires.',
+    fix: 'Set EnableTokenRevocation: true.',
+    source: Sources.TOKEN_REVOCATION,
+    check: (client, report) => {
+      if (client.boolean('EnableTokenRevocation') === false) report({ property: 'EnableTokenRevocation', value: false, problem: 'turns revocation off' });
+    },
+  }),
+  policyRule(['requireRefreshTokenRotation'], {
+    id: 'VUPC-POLICY-REFRESH-TOKEN-ROTATION',
+    catalogueId: 'R-ROTATION-POLICY',
+    properties: ['RefreshTokenRotation.Feature'],
+    summary: 'Every client that issues refresh tokens rotates them.',
+    why: 'With rotation a stolen refresh token stops working as soon as the legitimate client refreshes.',
+    fix: 'Enable refresh token rotation (after checking that the app refreshes with GetTokensFromRefreshToken or the token endpoint).',
+    source: Sources.REFRESH_TOKEN,
+    check: (client, report) => {
+      const flows = client.oauthFlows();
+      const machineOnly = flows.size > 0 && [...flows].every((f) => f === 'client_credentials');
+      if (machineOnly || client.isUnknown('RefreshTokenRotation.Feature')) return;
+      const feature = client.string('RefreshTokenRotation.Feature');
+      if (feature !== 'ENABLED') report({ property: 'RefreshTokenRotation.Feature', value: feature, problem: feature === undefined ? 'is not set, so rotation is off' : 'is not ENABLED' });
+    },
+  }),
+];

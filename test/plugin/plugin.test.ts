@@ -1,0 +1,83 @@
+import { Stack, Stage, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { UserPoolClientRuleIds, UserPoolClientValidationPlugin, ValidatedUserPoolClient } from '../../src';
+import { testApp } from '../helpers';
+
+function app(withStage = false) {
+  const a = testApp();
+  const scope = withStage ? new Stage(a, 'Prod') : a;
+  const stack = new Stack(scope, 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const pool = new cognito.UserPool(stack, 'Pool');
+  const bad = new cognito.CfnUserPoolClient(stack, 'Bad', {
+    userPoolId: pool.userPoolId,
+    allowedOAuthFlowsUserPoolClient: true,
+    allowedOAuthFlows: ['code', 'implicit'],
+    allowedOAuthScopes: ['openid'],
+    supportedIdentityProviders: ['COGNITO'],
+    callbackUrLs: ['http://partner.example.com/cb'],
+  });
+  return { app: a, stack, pool, bad };
+}
+
+function validateDirectly(plugin: UserPoolClientValidationPlugin, a: ReturnType<typeof app>) {
+  const assembly = a.app.synth();
+  const artifact = assembly.stacksRecursively.find((s) => s.hierarchicalId.endsWith('Stack'))!;
+  return plugin.validate({
+    templatePaths: [artifact.templateFullPath],
+    stackTemplates: [{ stackConstructPath: a.stack.node.path, templatePath: artifact.templateFullPath }],
+    appConstruct: a.app,
+    accountId: undefined,
+    region: undefined,
+  } as never);
+}
+
+test('the report names rule, construct, template location, severity and fix', () => {
+  const plugin = new UserPoolClientValidationPlugin({ policy: { forbidImplicitGrant: true } });
+  const report = validateDirectly(plugin, app());
+  expect(report.success).toBe(false);
+  expect(report.violations.map((v) => [v.ruleName, v.severity])).toEqual([
+    ['VUPC-CALLBACK-HTTPS', 'error'],
+    ['VUPC-OAUTH-NEEDS-DOMAIN', 'warning'],
+    ['VUPC-POLICY-NO-IMPLICIT-GRANT', 'error'],
+  ]);
+  const [https] = report.violations;
+  expect(https.description).toMatch(/^\[VUPC-CALLBACK-HTTPS\] Stack\/Bad: CallbackURLs\[0\] 'http:\/\/partner.example.com\/cb' uses http:\/\//);
+  expect(https.fix).toMatch(/Use https:\/\//);
+  expect(https.violatingResources).toEqual([{ resourceLogicalId: 'Bad', templatePath: expect.stringMatching(/Stack.template.json$/), constructPath: 'Stack/Bad', locations: ['Resources/Bad/Properties/CallbackURLs/0'] }]);
+  expect(plugin.name).toBe('cdk-validated-user-pool-client');
+  expect(plugin.ruleIds).toContain(UserPoolClientRuleIds.CALLBACK_HTTPS);
+});
+
+test('warnings alone do not fail the report', () => {
+  const a = app();
+  a.bad.callbackUrLs = ['https://partner.example.com/cb'];
+  const report = validateDirectly(new UserPoolClientValidationPlugin(), a);
+  expect(report.violations.map((v) => v.ruleName)).toEqual(['VUPC-OAUTH-NEEDS-DOMAIN']);
+  expect(report.success).toBe(true);
+});
+
+test('registered on the app, it fails the synth, nested stages included', () => {
+  const a = app(true);
+  Validations.of(a.app).addPlugins(new UserPoolClientValidationPlugin());
+  expect(() => a.app.synth()).toThrow(/VUPC-CALLBACK-HTTPS/);
+});
+
+test('acknowledged with <plugin name>::<rule id>, the synth passes', () => {
+  const a = app();
+  Validations.of(a.app).addPlugins(new UserPoolClientValidationPlugin());
+  Validations.of(a.bad).acknowledge({ id: `cdk-validated-user-pool-client::${UserPoolClientRuleIds.CALLBACK_HTTPS}`, reason: 'partner has no TLS yet, tracked in JIRA-1' });
+  expect(() => a.app.synth()).not.toThrow();
+});
+
+test('clients an aspect already checked are not reported twice', () => {
+  const a = app();
+  a.bad.callbackUrLs = ['https://partner.example.com/cb'];
+  new ValidatedUserPoolClient(a.stack, 'Mine', { userPool: a.pool, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: ['http://partner.example.com/cb'] });
+  const report = validateDirectly(new UserPoolClientValidationPlugin(), a);
+  expect(report.violations.map((v) => v.violatingResources[0].constructPath)).toEqual(['Stack/Bad']);
+});
+
+test('bad plugin props are refused', () => {
+  expect(() => new UserPoolClientValidationPlugin({ disabledRules: ['NOPE'] })).toThrow(/UserPoolClientValidationPlugin: disabledRules names 'NOPE'/);
+  expect(() => new UserPoolClientValidationPlugin({ policy: { maxIdTokenMinutes: 0 } })).toThrow(/'maxIdTokenMinutes' must be a positive number/);
+});

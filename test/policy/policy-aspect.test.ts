@@ -1,0 +1,96 @@
+import { Aspects, AspectPriority, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { UserPoolClientAcknowledgements, UserPoolClientChecks, UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
+import { testApp, testStack } from '../helpers';
+
+const errors = (stack: Stack) => Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
+const ids = (messages: string[]) => messages.map((m) => m.slice(1, m.indexOf(']')));
+
+describe('UserPoolClientPolicy.recommended()', () => {
+  test('flags what the aws-cdk L2 does by default: implicit grant, LEGACY user existence errors, no explicit flows, no name', () => {
+    const { stack, pool } = testStack();
+    new cognito.UserPoolClient(stack, 'L2', { userPool: pool });
+    Aspects.of(stack).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
+    expect(ids(errors(stack))).toEqual([
+      'VUPC-POLICY-CLIENT-NAME',
+      'VUPC-POLICY-AUTHFLOW-EXPLICIT',
+      'VUPC-POLICY-NO-IMPLICIT-GRANT',
+      'VUPC-POLICY-PREVENT-USER-EXISTENCE-ERRORS',
+    ]);
+  });
+
+  test('a ValidatedUserPoolClient with its defaults passes it', () => {
+    const { stack, pool } = testStack();
+    new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: ['https://a.example.com/cb'] });
+    Aspects.of(stack).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
+    expect(errors(stack)).toEqual([]);
+  });
+
+  test('forbids self-service writes to the verified flags and the password flows', () => {
+    const { stack, pool } = testStack();
+    new ValidatedUserPoolClient(stack, 'Client', {
+      userPool: pool,
+      authFlows: { userPassword: true },
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ emailVerified: true }),
+    });
+    Aspects.of(stack).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
+    expect(ids(errors(stack))).toEqual(['VUPC-POLICY-WRITE-VERIFIED-FLAGS', 'VUPC-POLICY-AUTHFLOW-FORBIDDEN']);
+  });
+});
+
+describe('acknowledging a policy finding', () => {
+  test('with a reason: the finding becomes an info naming it', () => {
+    const { stack, pool } = testStack();
+    const client = new ValidatedUserPoolClient(stack, 'Admin', { userPool: pool, oAuthFlows: { authorizationCodeGrant: true }, oAuthScopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.COGNITO_ADMIN], callbackUrls: ['https://a.example.com/cb'] });
+    Aspects.of(stack).add(new UserPoolClientPolicy({ forbidAdminScope: true }), { priority: AspectPriority.READONLY });
+    UserPoolClientAcknowledgements.acknowledge(client, UserPoolClientRuleIds.POLICY_ADMIN_SCOPE, 'The account page edits the user profile');
+    expect(errors(stack)).toEqual([]);
+    Annotations.fromStack(stack).hasInfo('/Stack/Admin/Resource', Match.stringLikeRegexp('Acknowledged on Stack/Admin \\(The account page edits the user profile\\): \\[VUPC-POLICY-ADMIN-SCOPE\\]'));
+  });
+
+  test('without a reason: refused', () => {
+    const { stack } = testStack();
+    expect(() => UserPoolClientAcknowledgements.acknowledge(stack, UserPoolClientRuleIds.POLICY_ADMIN_SCOPE, '')).toThrow(/a non-empty reason is required/);
+  });
+});
+
+describe('policy props are checked', () => {
+  test.each([
+    [{ maxAccessTokenMinutes: -5 }, /'maxAccessTokenMinutes' must be a positive number; got -5/],
+    [{ forbidImplicitGrant: 'yes' }, /'forbidImplicitGrant' must be true or false; got "yes"/],
+    [{ allowedHosts: ['a'] }, /'allowedHosts' is not a policy option; allowed keys: requireClientName, /],
+    [{ forbidImplicitGrant: true, warningRules: ['VUPC-CALLBACK-HTTPS'] }, /warningRules names 'VUPC-CALLBACK-HTTPS', which is not one of its rule ids/],
+  ])('%j', (props, message) => {
+    expect(() => new UserPoolClientPolicy(props as never)).toThrow(message);
+  });
+});
+
+describe('nested stages', () => {
+  function appWithStage() {
+    const app = testApp();
+    const top = new Stack(app, 'Top');
+    const prod = new Stage(app, 'Prod');
+    const inner = new Stack(prod, 'Inner');
+    for (const stack of [top, inner]) {
+      const pool = new cognito.UserPool(stack, 'Pool');
+      new cognito.CfnUserPoolClient(stack, 'Client', { userPoolId: pool.userPoolId, authSessionValidity: 30 });
+    }
+    return { app, top, inner };
+  }
+
+  test('an aspect on the App does not reach a nested Stage', () => {
+    const { app, top, inner } = appWithStage();
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    expect(errors(top)).toHaveLength(1);
+    expect(errors(inner)).toHaveLength(0);
+  });
+
+  test('UserPoolClientChecks.applyToAllStages covers the app and its stages', () => {
+    const { app, top, inner } = appWithStage();
+    const covered = UserPoolClientChecks.applyToAllStages(app, new UserPoolClientValidator(), UserPoolClientPolicy.recommended());
+    expect(covered).toEqual(['<app>', 'Prod']);
+    expect(ids(errors(top))).toEqual(['VUPC-AUTHSESSION-RANGE', 'VUPC-POLICY-CLIENT-NAME', 'VUPC-POLICY-AUTHFLOW-EXPLICIT', 'VUPC-POLICY-PREVENT-USER-EXISTENCE-ERRORS']);
+    expect(ids(errors(inner))).toEqual(ids(errors(top)));
+  });
+});
