@@ -63,6 +63,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   devDeps: [`aws-cdk@${CDK_CLI}`],
+  // The command line reads YAML templates with CloudFormation's short-form tags.
+  bundledDeps: ['yaml@^2.9.1'],
+  bin: { 'validate-user-pool-clients': 'lib/cli/main.js' },
 
   jestOptions: {
     updateSnapshot: UpdateSnapshot.NEVER,

@@ -78,7 +78,8 @@ export class TemplateIndex {
 
   /** The pool a client's UserPoolId refers to, when it is in the template. */
   public poolOf(userPoolId: unknown): PoolIndex | undefined {
-    const id = refTarget(userPoolId);
+    const getAtt = isIntrinsic(userPoolId) ? (userPoolId as Record<string, unknown>)['Fn::GetAtt'] : undefined;
+    const id = refTarget(userPoolId) ?? (Array.isArray(getAtt) && getAtt[1] === 'UserPoolId' ? String(getAtt[0]) : undefined);
     return id === undefined ? undefined : this.pools.get(id);
   }
 
@@ -137,7 +138,7 @@ export class TemplateIndex {
 
   private addChild(id: string, r: TemplateResource): void {
     const p = props(r);
-    const pool = this.pools.get(refTarget(p.UserPoolId) ?? '');
+    const pool = this.poolOf(p.UserPoolId) as MutablePool | undefined;
     if (r.Type === TYPES.identityProvider) {
       const name = p.ProviderName;
       if (typeof name === 'string') this.refValues.set(id, name);

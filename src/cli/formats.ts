@@ -1,0 +1,89 @@
+import type { Finding } from '../engine/finding';
+import { ALL_RULES } from '../rules/registry';
+import { RuleSeverity } from '../rules/rule';
+
+/** A finding with where it is in a file. */
+export interface Located {
+  readonly file: string;
+  readonly line?: number;
+  readonly logicalId: string;
+  readonly finding: Finding;
+}
+
+export interface RunSummary {
+  readonly templates: ReadonlyArray<{ readonly file: string; readonly clients: number }>;
+  readonly findings: readonly Located[];
+  readonly toolVersion: string;
+}
+
+const count = (s: RunSummary, severity: RuleSeverity) => s.findings.filter((f) => f.finding.severity === severity).length;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function formatText(s: RunSummary): string {
+  const lines: string[] = [];
+  for (const t of s.templates) {
+    if (t.clients === 0) lines.push(`${t.file}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
+  }
+  for (const { file, line, finding } of s.findings) {
+    lines.push(`${finding.severity.toUpperCase()} ${file}${line ? `:${line}` : ''}`, `  ${finding.message}`, '');
+  }
+  const clients = s.templates.reduce((n, t) => n + t.clients, 0);
+  lines.push(`${plural(count(s, RuleSeverity.ERROR), 'error')}, ${plural(count(s, RuleSeverity.WARNING), 'warning')} in ${plural(clients, 'app client')} of ${plural(s.templates.length, 'template')}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatJson(s: RunSummary): string {
+  const body = {
+    tool: { name: 'validate-user-pool-clients', version: s.toolVersion },
+    templates: s.templates,
+    findings: s.findings.map(({ file, line, logicalId, finding }) => ({ ...finding, file, line, logicalId })),
+    summary: { errors: count(s, RuleSeverity.ERROR), warnings: count(s, RuleSeverity.WARNING), infos: count(s, RuleSeverity.INFO) },
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+const SARIF_LEVEL: Record<RuleSeverity, string> = { [RuleSeverity.ERROR]: 'error', [RuleSeverity.WARNING]: 'warning', [RuleSeverity.INFO]: 'note' };
+const RULES_DOC = 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client/blob/main/docs/rules.md';
+
+/** SARIF 2.1.0, for code-scanning UIs: one run, every rule described, results with file and line. */
+export function formatSarif(s: RunSummary): string {
+  const rules = ALL_RULES.filter((r) => r.check);
+  const indexOf = new Map(rules.map((r, i) => [r.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'validate-user-pool-clients',
+          version: s.toolVersion,
+          informationUri: 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client',
+          rules: rules.map((r) => ({
+            id: r.id,
+            name: r.id.replace(/^VUPC-/, '').toLowerCase().replace(/-(.)/g, (_, c: string) => c.toUpperCase()),
+            shortDescription: { text: r.summary },
+            fullDescription: { text: `${r.why} Fix: ${r.fix}` },
+            helpUri: `${RULES_DOC}#${r.id.toLowerCase()}`,
+            help: { text: `${r.summary} ${r.why} Fix: ${r.fix} Source: ${r.source}` },
+            defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+          })),
+        },
+      },
+      artifacts: s.templates.map((t) => ({ location: { uri: t.file.split('\\').join('/') } })),
+      results: s.findings.map(({ file, line, logicalId, finding }) => ({
+        ruleId: finding.ruleId,
+        ruleIndex: indexOf.get(finding.ruleId) ?? -1,
+        level: SARIF_LEVEL[finding.severity],
+        message: { text: finding.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: file.split('\\').join('/') },
+            ...(line ? { region: { startLine: line } } : {}),
+          },
+          logicalLocations: [{ name: logicalId, fullyQualifiedName: `${finding.path}.${finding.property}`, kind: 'resource' }],
+        }],
+      })),
+    }],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,162 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parseArgs } from 'util';
+import { formatJson, formatSarif, formatText, Located, RunSummary } from './formats';
+import { InputError, LoadedTemplate, loadInput } from './templates';
+import { validateTemplate, clientsOf } from '../engine/validate-template';
+import { checkPolicyProps } from '../policy/options';
+import type { UserPoolClientPolicyProps } from '../policy/props';
+import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
+import { SERVICE_RULES } from '../rules/registry';
+import { RuleSeverity } from '../rules/rule';
+
+export const USAGE = `Usage: validate-user-pool-clients [options] <template or cdk.out> [...]
+
+Checks every AWS::Cognito::UserPoolClient in CloudFormation templates (JSON, or
+YAML with !Ref/!GetAtt/!Sub short forms) and cloud assemblies (cdk.out,
+nested stages included) against what Cognito and CloudFormation reject.
+
+Options:
+  --policy FILE        also check an organisation policy (JSON; schema: docs/policy.schema.json)
+  --recommended        also check the recommended policy (a --policy file adds to it)
+  --format FORMAT      text (default), json or sarif (SARIF 2.1.0)
+  --strict             exit 1 on warnings too
+  --disable-rule ID    do not run a service rule (repeatable)
+  --version            print the version
+  --help               print this help
+
+Exit status: 0 no error (warnings allowed), 1 errors found (or warnings with
+--strict), 2 bad usage or unreadable input (2 wins over 1).
+`;
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+function version(): string {
+  try {
+    return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+class UsageError extends Error {}
+
+interface Options {
+  readonly inputs: string[];
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly strict: boolean;
+  readonly policy?: UserPoolClientPolicyProps;
+  readonly disabled: Set<string>;
+}
+
+function options(argv: string[]): Options | 'help' | 'version' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'policy': { type: 'string' },
+        'recommended': { type: 'boolean' },
+        'format': { type: 'string' },
+        'strict': { type: 'boolean' },
+        'disable-rule': { type: 'string', multiple: true },
+        'version': { type: 'boolean' },
+        'help': { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (v.version) return 'version';
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got '${format}'.`);
+  if (parsed.positionals.length === 0) throw new UsageError('give at least one template file or cdk.out directory.');
+  const disabled = new Set(v['disable-rule'] ?? []);
+  for (const id of disabled) {
+    if (!SERVICE_RULES.some((r) => r.id === id)) throw new UsageError(`--disable-rule ${id}: not a service rule id (see docs/rules.md).`);
+  }
+  let policy: UserPoolClientPolicyProps | undefined = v.recommended ? { ...UserPoolClientPolicy.RECOMMENDED } : undefined;
+  if (v.policy !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(v.policy, 'utf8'));
+    } catch (e) {
+      throw new InputError(`${v.policy}: cannot be read as a JSON policy (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    }
+    try {
+      policy = { ...policy, ...checkPolicyProps(json, v.policy) };
+      policySelection(policy, v.policy);
+    } catch (e) {
+      throw new InputError((e as Error).message);
+    }
+  }
+  return { inputs: parsed.positionals, format, strict: v.strict ?? false, policy, disabled };
+}
+
+function check(templates: LoadedTemplate[], o: Options): RunSummary {
+  const findings: Located[] = [];
+  const summary: Array<{ file: string; clients: number }> = [];
+  for (const t of templates) {
+    summary.push({ file: t.file, clients: clientsOf(t.template).length });
+    const results = validateTemplate(t.template, {
+      service: { disabledRules: o.disabled },
+      policy: o.policy ? { props: o.policy, selection: policySelection(o.policy) } : undefined,
+      pathOf: (id) => t.constructPaths.get(id) ?? `${t.file}#${id}`,
+    });
+    for (const { logicalId, finding } of results) {
+      findings.push({ file: t.file, line: t.line(logicalId, finding.property), logicalId, finding });
+    }
+  }
+  return { templates: summary, findings, toolVersion: version() };
+}
+
+/** Runs the command line; returns the exit status. Never throws. */
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    const o = options(argv);
+    if (o === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (o === 'version') {
+      io.out(`${version()}\n`);
+      return 0;
+    }
+    const templates: LoadedTemplate[] = [];
+    let unreadable = false;
+    for (const input of o.inputs) {
+      try {
+        templates.push(...loadInput(input));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        io.err(`validate-user-pool-clients: ${e.message}\n`);
+        unreadable = true;
+      }
+    }
+    const summary = check(templates, o);
+    io.out(o.format === 'json' ? formatJson(summary) : o.format === 'sarif' ? formatSarif(summary) : formatText(summary));
+    if (unreadable) return 2;
+    const fails = (severity: RuleSeverity) => severity === RuleSeverity.ERROR || (o.strict && severity === RuleSeverity.WARNING);
+    const failing = summary.findings.some(({ finding }) => fails(finding.severity));
+    return failing ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`validate-user-pool-clients: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`validate-user-pool-clients: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`validate-user-pool-clients: internal error: ${(e as Error)?.stack ?? e}\nPlease report this.\n`);
+    return 2;
+  }
+}
+

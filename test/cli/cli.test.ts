@@ -1,0 +1,225 @@
+import { mkdtempSync, writeFileSync, truncateSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Stack, Stage } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { runCli } from '../../src/cli/run';
+import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
+import { testApp } from '../helpers';
+
+const FIXTURES = join(__dirname, 'fixtures');
+const tmp = () => mkdtempSync(join(tmpdir(), 'vupc-cli-'));
+
+function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function writeTemplate(template: unknown, name = 'template.json'): string {
+  const file = join(tmp(), name);
+  writeFileSync(file, typeof template === 'string' ? template : JSON.stringify(template, null, 2));
+  return file;
+}
+
+const client = (properties: unknown) => ({ Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: properties } } });
+
+describe('templates', () => {
+  test('JSON: errors with file and line, exit 1', () => {
+    const file = writeTemplate(client({ UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 }));
+    const { code, out } = cli(file);
+    expect(code).toBe(1);
+    expect(out).toContain(`ERROR ${file}:7\n  [VUPC-AUTHSESSION-RANGE] ${file}#Client: AuthSessionValidity 30 is outside the allowed range 3-15 minutes.`);
+    expect(out).toMatch(/1 error, 0 warnings in 1 app client of 1 template\.\n$/);
+  });
+
+  test('YAML with !Ref, !GetAtt, !Sub and !Join short forms', () => {
+    const { code, out } = cli(join(FIXTURES, 'clients.yaml'));
+    expect(code).toBe(1);
+    expect(out).toContain(`ERROR ${join(FIXTURES, 'clients.yaml')}:33\n  [VUPC-CALLBACK-HTTPS] ${join(FIXTURES, 'clients.yaml')}#Web: CallbackURLs[1] 'http://partner.example.com/callback'`);
+    expect(out).not.toContain('#Worker');
+    expect(out).toContain(`[VUPC-OAUTH-SCOPE-EXISTS] ${join(FIXTURES, 'clients.yaml')}#Writer: AllowedOAuthScopes[0] 'orders/write' is not a scope`);
+    expect(out).toMatch(/2 errors, 0 warnings in 3 app clients of 1 template/);
+  });
+
+  test('a template without app clients is clean and says so', () => {
+    const { code, out } = cli(join(FIXTURES, 'no-clients.json'));
+    expect(code).toBe(0);
+    expect(out).toContain('no-clients.json: no AWS::Cognito::UserPoolClient resources, nothing to check.');
+  });
+
+  test.each([
+    ['no Resources', { AWSTemplateFormatVersion: '2010-09-09' }, 0, /no AWS::Cognito::UserPoolClient resources/],
+    ['Properties that are not an object', client('oops'), 1, /\[VUPC-PROPERTY-TYPE\] .*#Client: Properties 'oops' is not an object/],
+    ['an unknown intrinsic function', client({ UserPoolId: { 'Fn::Future': ['x'] }, CallbackURLs: { 'Fn::Magic': 1 } }), 0, /0 errors, 1 warning/],
+    ['a list where an object belongs', { Resources: [] }, 0, /nothing to check/],
+  ])('%s: no crash', (_name, template, code, output) => {
+    const r = cli(writeTemplate(template));
+    expect(r.code).toBe(code);
+    expect(r.out).toMatch(output);
+  });
+});
+
+describe('cloud assemblies', () => {
+  test('a cdk.out directory, nested stages included, with construct paths', () => {
+    const outdir = tmp();
+    const app = testApp({ outdir });
+    for (const scope of [app, new Stage(app, 'Prod')]) {
+      const stack = new Stack(scope, 'Stack');
+      const pool = new cognito.UserPool(stack, 'Pool');
+      new cognito.CfnUserPoolClient(stack, 'Client', { userPoolId: pool.userPoolId, authSessionValidity: 1 });
+    }
+    app.synth();
+    const { code, out } = cli(outdir);
+    expect(code).toBe(1);
+    expect(out).toContain('[VUPC-AUTHSESSION-RANGE] Stack/Client: AuthSessionValidity 1');
+    expect(out).toContain('[VUPC-AUTHSESSION-RANGE] Prod/Stack/Client: AuthSessionValidity 1');
+    expect(out).toMatch(/2 errors, 0 warnings in 2 app clients of 2 templates/);
+  });
+});
+
+describe('bad input exits 2 and names the file', () => {
+  test.each([
+    ['malformed JSON', '{ "Resources": ', 'bad.json', /bad.json: is not valid JSON/],
+    ['malformed YAML', 'Resources:\n  A: [unclosed\n', 'bad.yaml', /bad.yaml: is not valid YAML or JSON \(line \d+: /],
+    ['an empty file', '   \n', 'empty.yaml', /empty.yaml: is empty; expected a CloudFormation template/],
+  ])('%s', (_name, text, name, message) => {
+    const r = cli(writeTemplate(text, name));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  test('a missing file, and 2 wins over 1', () => {
+    const bad = writeTemplate(client({ AuthSessionValidity: 30 }));
+    const r = cli(bad, '/nonexistent/template.json');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('/nonexistent/template.json: no such file or directory.');
+    expect(r.out).toContain('[VUPC-AUTHSESSION-RANGE]');
+  });
+
+  test('a directory that is not a cloud assembly', () => {
+    const r = cli(tmp());
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is a directory without manifest.json/);
+  });
+
+  test('a file over the size limit', () => {
+    const file = join(tmp(), 'huge.json');
+    writeFileSync(file, '');
+    truncateSync(file, MAX_TEMPLATE_BYTES + 1);
+    const r = cli(file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/huge.json: is 256 MiB, larger than the 256 MiB this tool reads/);
+  });
+
+  test.each([
+    [[], /give at least one template file or cdk.out directory/],
+    [['--format', 'xml', 'x.json'], /--format must be text, json or sarif; got 'xml'/],
+    [['--unknown', 'x.json'], /Unknown option '--unknown'/],
+    [['--disable-rule', 'NOPE', 'x.json'], /--disable-rule NOPE: not a service rule id/],
+  ])('usage %j', (args, message) => {
+    const r = cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).toContain('Usage: validate-user-pool-clients');
+  });
+
+  test.each([
+    ['{"forbidImplicitGrant": "yes"}', /'forbidImplicitGrant' must be true or false; got "yes"/],
+    ['{"noSuchOption": true}', /'noSuchOption' is not a policy option/],
+    ['not json', /cannot be read as a JSON policy/],
+  ])('a bad policy file: %s', (policy, message) => {
+    const r = cli('--policy', writeTemplate(policy, 'policy.json'), join(FIXTURES, 'no-clients.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
+
+describe('options', () => {
+  const implicit = () => writeTemplate(client({ UserPoolId: 'eu-west-1_abc', ClientName: 'c', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['implicit'], AllowedOAuthScopes: ['openid'], SupportedIdentityProviders: ['COGNITO'], CallbackURLs: ['https://a.example.com/cb'] }));
+
+  test('--policy and --recommended', () => {
+    const file = implicit();
+    expect(cli(file).code).toBe(0);
+    const policy = writeTemplate('{"forbidImplicitGrant": true, "warningRules": ["VUPC-POLICY-NO-IMPLICIT-GRANT"]}', 'policy.json');
+    const withPolicy = cli('--policy', policy, file);
+    expect(withPolicy.code).toBe(0);
+    expect(withPolicy.out).toContain('WARNING');
+    const recommended = cli('--recommended', file);
+    expect(recommended.code).toBe(1);
+    expect(recommended.out).toContain('[VUPC-POLICY-NO-IMPLICIT-GRANT]');
+  });
+
+  test('--strict fails on warnings', () => {
+    const file = writeTemplate(client({ UserPoolId: 'eu-west-1_abc', ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH'] }));
+    expect(cli(file).code).toBe(0);
+    expect(cli('--strict', file).code).toBe(1);
+  });
+
+  test('--format json', () => {
+    const file = writeTemplate(client({ UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 }));
+    const { out } = cli('--format', 'json', file);
+    const json = JSON.parse(out);
+    expect(json.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
+    expect(json.findings[0]).toMatchObject({ ruleId: 'VUPC-AUTHSESSION-RANGE', severity: 'error', file, line: 7, logicalId: 'Client', property: 'AuthSessionValidity' });
+  });
+
+  test('--help and --version', () => {
+    expect(cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('Exit status: 0 no error') });
+    expect(cli('--version').out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('SARIF 2.1.0', () => {
+  test('has the structure code-scanning UIs require', () => {
+    const { code, out } = cli('--format', 'sarif', join(FIXTURES, 'clients.yaml'));
+    expect(code).toBe(1);
+    const sarif = JSON.parse(out);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(sarif.runs).toHaveLength(1);
+    const [run] = sarif.runs;
+    expect(run.tool.driver.name).toBe('validate-user-pool-clients');
+    const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
+    for (const rule of run.tool.driver.rules) {
+      expect(rule).toEqual(expect.objectContaining({ id: expect.stringMatching(/^VUPC-/), shortDescription: { text: expect.any(String) }, defaultConfiguration: { level: expect.stringMatching(/^(error|warning|note)$/) } }));
+    }
+    expect(run.results.length).toBeGreaterThan(0);
+    for (const result of run.results) {
+      expect(ruleIds[result.ruleIndex]).toBe(result.ruleId);
+      expect(['error', 'warning', 'note']).toContain(result.level);
+      expect(result.message.text).toContain(`[${result.ruleId}]`);
+      const location = result.locations[0].physicalLocation;
+      expect(location.artifactLocation.uri).toMatch(/clients\.yaml$/);
+      expect(location.region.startLine).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('secrets stay secret', () => {
+  test.each(['text', 'json', 'sarif'])('%s output masks ClientSecret and ExternalId, keeping their length', (format) => {
+    const secret = 'Sup3rSecretValueThatMustNotLeak';
+    const external = 'external-id-do-not-print';
+    const file = writeTemplate(client({
+      UserPoolId: 'eu-west-1_abc',
+      ClientSecret: secret,
+      AnalyticsConfiguration: { ApplicationId: 'zz', RoleArn: 'arn:aws:s3:::not-a-role', ExternalId: external, Extra: external },
+    }));
+    const { out } = cli('--format', format, file);
+    expect(out).not.toContain(secret);
+    expect(out).not.toContain(external);
+    expect(out).toContain('*'.repeat(secret.length));
+  });
+});
+
+describe('a directory of stages is read recursively', () => {
+  test('nested assembly directories are followed from the manifest', () => {
+    const root = tmp();
+    mkdirSync(join(root, 'assembly-Prod'));
+    writeFileSync(join(root, 'manifest.json'), JSON.stringify({ artifacts: { Prod: { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Prod' } } } }));
+    writeFileSync(join(root, 'assembly-Prod', 'manifest.json'), JSON.stringify({ artifacts: { S: { type: 'aws:cloudformation:stack', properties: { templateFile: 'S.template.json' } } } }));
+    writeFileSync(join(root, 'assembly-Prod', 'S.template.json'), JSON.stringify(client({ UserPoolId: 'eu-west-1_abc' })));
+    expect(cli(root)).toMatchObject({ code: 0, out: expect.stringContaining('0 errors, 0 warnings in 1 app client of 1 template') });
+  });
+});
