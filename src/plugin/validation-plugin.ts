@@ -5,9 +5,7 @@ import { UserPoolClientAcknowledgements } from '../aspects/acknowledgements';
 import { checkRuleIds, wasChecked } from '../aspects/client-check';
 import { RuleSelection } from '../engine/validate-client';
 import { validateTemplate } from '../engine/validate-template';
-import { checkPolicyProps } from '../policy/options';
-import type { UserPoolClientPolicyProps } from '../policy/props';
-import { policySelection } from '../policy/user-pool-client-policy';
+import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
 import { ALL_RULES, findRule, SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
 
@@ -31,11 +29,11 @@ export interface UserPoolClientValidationPluginProps {
   readonly serviceRules?: boolean;
 
   /**
-   * An organisation policy to check as well.
+   * An organisation policy to check as well, e.g. `UserPoolClientPolicy.recommended()`.
    *
    * @default - no policy
    */
-  readonly policy?: UserPoolClientPolicyProps;
+  readonly policy?: UserPoolClientPolicy;
 
   /**
    * Service rule ids not to run.
@@ -95,14 +93,13 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
       disabledRules: checkRuleIds(owner, 'disabledRules', props.disabledRules, SERVICE_RULES),
       warningRules: checkRuleIds(owner, 'warningRules', props.warningRules, SERVICE_RULES),
     };
-    if (props.policy !== undefined) checkPolicyProps(props.policy, `${owner}: policy`);
     this.props = props;
     this.ruleIds = ALL_RULES.map((r) => r.id);
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const violations: PolicyViolation[] = [];
-    const policy = this.props.policy;
+    const policy = this.props.policy?.props;
     for (const { stackConstructPath, templatePath } of context.stackTemplates) {
       const stack = findStack(context.appConstruct, stackConstructPath);
       const constructs = clientConstructs(stack);

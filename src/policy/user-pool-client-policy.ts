@@ -29,7 +29,7 @@ export function policySelection(props: UserPoolClientPolicyProps, owner = 'UserP
  * `Aspects.of(app).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY })`.
  */
 export class UserPoolClientPolicy implements IAspect {
-  /** The options of `recommended()`, to extend: `new UserPoolClientPolicy({ ...UserPoolClientPolicy.RECOMMENDED, maxAccessTokenMinutes: 15 })`. */
+  /** The options of `recommended()`. */
   public static readonly RECOMMENDED: UserPoolClientPolicyProps = {
     requireClientName: true,
     forbidImplicitGrant: true,
@@ -44,9 +44,11 @@ export class UserPoolClientPolicy implements IAspect {
    * The recommended baseline: no implicit grant, PreventUserExistenceErrors
    * ENABLED, token revocation on, no self-service writes to the verified
    * flags, explicit auth flows without the password flows, and a client name.
+   *
+   * @param additions options to set on top of the baseline (they win where both set one)
    */
-  public static recommended(): UserPoolClientPolicy {
-    return new UserPoolClientPolicy(UserPoolClientPolicy.RECOMMENDED);
+  public static recommended(additions: UserPoolClientPolicyProps = {}): UserPoolClientPolicy {
+    return new UserPoolClientPolicy({ ...UserPoolClientPolicy.RECOMMENDED, ...additions });
   }
 
   /** The policy's options. */

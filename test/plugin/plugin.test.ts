@@ -1,6 +1,6 @@
 import { Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { UserPoolClientRuleIds, UserPoolClientValidationPlugin, ValidatedUserPoolClient } from '../../src';
+import { UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidationPlugin, ValidatedUserPoolClient } from '../../src';
 import { testApp } from '../helpers';
 
 function app(withStage = false) {
@@ -32,7 +32,7 @@ function validateDirectly(plugin: UserPoolClientValidationPlugin, a: ReturnType<
 }
 
 test('the report names rule, construct, template location, severity and fix', () => {
-  const plugin = new UserPoolClientValidationPlugin({ policy: { forbidImplicitGrant: true } });
+  const plugin = new UserPoolClientValidationPlugin({ policy: new UserPoolClientPolicy({ forbidImplicitGrant: true }) });
   const report = validateDirectly(plugin, app());
   expect(report.success).toBe(false);
   expect(report.violations.map((v) => [v.ruleName, v.severity])).toEqual([
@@ -79,5 +79,5 @@ test('clients an aspect already checked are not reported twice', () => {
 
 test('bad plugin props are refused', () => {
   expect(() => new UserPoolClientValidationPlugin({ disabledRules: ['NOPE'] })).toThrow(/UserPoolClientValidationPlugin: disabledRules names 'NOPE'/);
-  expect(() => new UserPoolClientValidationPlugin({ policy: { maxIdTokenMinutes: 0 } })).toThrow(/'maxIdTokenMinutes' must be a positive number/);
+  expect(() => new UserPoolClientValidationPlugin({ warningRules: ['VUPC-POLICY-ADMIN-SCOPE'] })).toThrow(/warningRules names 'VUPC-POLICY-ADMIN-SCOPE'/);
 });
