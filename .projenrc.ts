@@ -62,7 +62,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client-go',
   },
 
-  devDeps: [`aws-cdk@${CDK_CLI}`],
+  devDeps: [`aws-cdk@${CDK_CLI}`, 'fast-check@^4'],
   // The command line reads YAML templates with CloudFormation's short-form tags.
   bundledDeps: ['yaml@^2.9.1'],
   bin: { 'validate-user-pool-clients': 'lib/cli/main.js' },

@@ -7,6 +7,6 @@
  */
 const original = console.error;
 console.error = (...args: unknown[]) => {
-  if (typeof args[0] === 'string' && args[0].startsWith('[Warning] Template validation found issues')) return;
+  if (typeof args[0] === 'string' && (args[0].startsWith('[Warning] Template validation found issues') || args[0].includes('(CloudFormation Validate)'))) return;
   original(...args);
 };

@@ -2,11 +2,21 @@ import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
 import { concreteRegion, constructDependencies, rendered, stackIndex } from './cloudformation-resource';
+import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
 import { RuleSelection, validateClient } from '../engine/validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { RuleDefinition } from '../rules/rule';
 import { RuleSeverity } from '../rules/rule';
+
+/** Marks the resources ValidatedUserPoolClient creates, so findings on them name its props. */
+const VALIDATED_CLIENT_RESOURCE = Symbol.for('cdk-validated-user-pool-client.ValidatedUserPoolClient.Resource');
+export function markValidatedClientResource(resource: IConstruct): void {
+  Object.defineProperty(resource, VALIDATED_CLIENT_RESOURCE, { value: true });
+}
+function ownedByValidatedClient(node: IConstruct): boolean {
+  return VALIDATED_CLIENT_RESOURCE in node;
+}
 
 /** What an aspect checked on a client: the plugin skips it, so nothing is reported twice. */
 export type CheckKind = 'service' | 'policy';
@@ -37,7 +47,7 @@ export function checkClientNode(node: CfnResource, context: Partial<ClientContex
   const around = stackIndex(Stack.of(node)).contextOf(client.logicalId, client.resource, constructDependencies(node));
   const findings = validateClient(
     { path: node.node.path, properties: client.resource.Properties },
-    { ...around, region: concreteRegion(node), ...context },
+    { ...around, region: concreteRegion(node), propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined, ...context },
     selection,
   );
   findings.forEach((f) => report(node, f));

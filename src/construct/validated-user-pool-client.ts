@@ -3,6 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { ValidatedUserPoolClientProps } from './props';
 import { renderClientProperties } from './render';
+import { markValidatedClientResource } from '../aspects/client-check';
 import { markBuiltIn, UserPoolClientValidator } from '../aspects/user-pool-client-validator';
 
 /**
@@ -59,6 +60,7 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     this.generateSecret = props.generateSecret ?? false;
 
     this.resource = new cognito.CfnUserPoolClient(this, 'Resource', renderClientProperties(props.userPool.userPoolId, this.userPoolClientName, props));
+    markValidatedClientResource(this.resource);
     this.userPoolClientId = this.resource.ref;
     addCreationDependencies(this.resource, props);
 

@@ -41,7 +41,7 @@ export function validateClient(resource: ClientResource, context: ClientContext 
       severity,
       path: resource.path,
       property: violation.property,
-      message: formatMessage(rule, resource.path, violation),
+      message: formatMessage(rule, resource.path, violation, context.propNames),
     });
 
   const raw = resource.properties ?? {};

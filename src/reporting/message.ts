@@ -41,7 +41,9 @@ export function showValue(value: unknown): string {
  * The one message format of every door: rule id, where, what, why, fix.
  *   [VUPC-CALLBACK-HTTPS] App/Web/Resource: CallbackURLs[1] 'http://…' uses http:// for … Cognito requires … Fix: …
  */
-export function formatMessage(rule: RuleDefinition, path: string, violation: Violation): string {
+export function formatMessage(rule: RuleDefinition, path: string, violation: Violation, propNames?: { readonly [p: string]: string }): string {
   const shown = violation.value === undefined ? '' : ` ${showValue(redact(violation.property, violation.value))}`;
-  return `[${rule.id}] ${path}: ${violation.property}${shown} ${violation.problem}. ${rule.why} Fix: ${violation.fix ?? rule.fix}`;
+  const prop = propNames?.[violation.property.split(/[.[]/)[0]];
+  const named = prop ? `${violation.property} (prop ${prop})` : violation.property;
+  return `[${rule.id}] ${path}: ${named}${shown} ${violation.problem}. ${rule.why} Fix: ${violation.fix ?? rule.fix}`;
 }

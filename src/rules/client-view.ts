@@ -1,5 +1,5 @@
 import { API_ENUMS, EnumProperty } from './api-model';
-import { asBoolean, asInteger, isIntrinsic, isPlainObject, ListValue } from './values';
+import { asBoolean, asInteger, asString, isIntrinsic, isPlainObject, ListValue } from './values';
 import type { PoolIndex } from '../engine/pool-index';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 
@@ -15,6 +15,8 @@ export interface ClientContext {
   readonly dependencies?: ReadonlySet<string>;
   /** The client's logical id in its template, when known. */
   readonly logicalId?: string;
+  /** Construct prop names by CloudFormation property, named in messages (ValidatedUserPoolClient). */
+  readonly propNames?: { readonly [cfnProperty: string]: string };
   /** The organisation policy being checked (policy rules only). */
   readonly policy?: UserPoolClientPolicyProps;
   /** Replaces references whose value the template fixes (IdP names, resource-server identifiers). */
@@ -46,6 +48,8 @@ export class ClientView {
     const dot = path.indexOf('.');
     if (dot < 0) return this.properties[path];
     const parent = this.properties[path.slice(0, dot)];
+    // A member of an unresolved object is itself unknown, never absent.
+    if (isIntrinsic(parent)) return parent;
     return isPlainObject(parent) ? parent[path.slice(dot + 1)] : undefined;
   }
 
@@ -59,9 +63,9 @@ export class ClientView {
     return isIntrinsic(this.value(path));
   }
 
+  /** A string, or a number or boolean as the string CloudFormation converts it to. */
   public string(path: string): string | undefined {
-    const v = this.value(path);
-    return typeof v === 'string' ? v : undefined;
+    return asString(this.value(path));
   }
 
   public integer(path: string): number | undefined {
@@ -83,7 +87,8 @@ export class ClientView {
     const list = this.list(path);
     const out: Entry[] = [];
     list?.items.forEach((value, index) => {
-      if (typeof value === 'string') out.push({ index, value });
+      const text = asString(value);
+      if (text !== undefined) out.push({ index, value: text });
     });
     return out;
   }
@@ -94,10 +99,16 @@ export class ClientView {
     return list !== undefined && (!list.known || list.items.length > 0);
   }
 
+  /** True when the list is concrete and holds at least one entry: "is set" can be decided. */
+  public knownNonEmpty(path: string): boolean {
+    const list = this.list(path);
+    return list !== undefined && list.known && list.items.length > 0;
+  }
+
   /** True when the list is concrete, so "missing from the list" can be decided. */
   public fullyKnown(path: string): boolean {
     const list = this.list(path);
-    return list !== undefined && list.known && list.items.every((v) => typeof v === 'string');
+    return list !== undefined && list.known && list.items.every((v) => asString(v) !== undefined);
   }
 
   /** The concrete string entries of a list, as a set. */

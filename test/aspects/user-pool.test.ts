@@ -99,8 +99,8 @@ describe('identity providers', () => {
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ givenName: true }),
     });
     expect(errors(stack)).toEqual([
-      expect.stringMatching(/^\[VUPC-WRITE-REQUIRED\] .*WriteAttributes \["given_name"\] omits email, required by user pool/),
-      expect.stringMatching(/^\[VUPC-WRITE-MAPPED\] .*SupportedIdentityProviders\[0\] 'CorpOIDC' maps email, which WriteAttributes omits/),
+      expect.stringMatching(/^\[VUPC-WRITE-REQUIRED\] .*WriteAttributes \(prop writeAttributes\) \["given_name"\] omits email, required by user pool/),
+      expect.stringMatching(/^\[VUPC-WRITE-MAPPED\] .*SupportedIdentityProviders\[0\] \(prop supportedIdentityProviders, identityProviders\) 'CorpOIDC' maps email, which WriteAttributes omits/),
     ]);
   });
 });
@@ -126,7 +126,7 @@ describe('attributes, tier and domain', () => {
     const stack = newStack();
     const { pool } = federatedPool(stack);
     new ValidatedUserPoolClient(stack, 'Web', { userPool: pool, readAttributes: new cognito.ClientAttributes().withCustomAttributes('plan', 'tenant') });
-    expect(errors(stack)).toEqual([expect.stringMatching(/^\[VUPC-ATTR-EXISTS\] Stack\/Web\/Resource: ReadAttributes\[1\] 'custom:tenant' is not a custom attribute of user pool/)]);
+    expect(errors(stack)).toEqual([expect.stringMatching(/^\[VUPC-ATTR-EXISTS\] Stack\/Web\/Resource: ReadAttributes\[1\] \(prop readAttributes\) 'custom:tenant' is not a custom attribute of user pool/)]);
   });
 
   test('ALLOW_USER_AUTH on a Lite pool, but not on an Essentials pool or one whose tier is unset', () => {
@@ -146,7 +146,7 @@ describe('attributes, tier and domain', () => {
       oAuthFlows: { authorizationCodeGrant: true },
       callbackUrls: ['https://a.example.com/cb'],
     });
-    expect(warnings(stack)).toEqual([expect.stringMatching(/^\[VUPC-OAUTH-NEEDS-DOMAIN\] Stack\/Web\/Resource: AllowedOAuthFlows \["code"\] is set, but user pool Pool[0-9A-F]{8} has no domain/)]);
+    expect(warnings(stack)).toEqual([expect.stringMatching(/^\[VUPC-OAUTH-NEEDS-DOMAIN\] Stack\/Web\/Resource: AllowedOAuthFlows \(prop oAuthFlows\) \["code"\] is set, but user pool Pool[0-9A-F]{8} has no domain/)]);
   });
 
   test('an imported pool, or one in another stack, is never guessed', () => {

@@ -66,7 +66,7 @@ export const FAILING: RuleCase[] = [
   c('PROPERTY-TYPE', 'a word for a number', { AccessTokenValidity: 'sixty' }),
   c('PROPERTY-TYPE', 'a string for a list', { CallbackURLs: 'https://app.example.com/callback' }),
   c('PROPERTY-TYPE', 'null for a boolean', { GenerateSecret: null }),
-  c('PROPERTY-TYPE', 'a number in a list of strings', { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 7] }),
+  c('PROPERTY-TYPE', 'an object in a list of strings', { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', { flow: 'x' }] }),
   c('PROPERTY-TYPE', 'a string for an object', { TokenValidityUnits: 'minutes' }),
   c('PROPERTY-TYPE', 'a fraction for a whole number', { AuthSessionValidity: 3.5 }),
   c('PROPERTY-UNKNOWN', 'a misspelt property', { CallbackUrls: ['https://app.example.com/callback'] }),
@@ -182,6 +182,7 @@ export const FAILING: RuleCase[] = [
 /** Each case sits at the boundary of the rule it names and satisfies it. */
 export const PASSING: RuleCase[] = [
   c('PROPERTY-TYPE', 'a whole number written as a string', { AccessTokenValidity: '60', GenerateSecret: 'false' }),
+  c('PROPERTY-TYPE', 'a number where a string belongs (CloudFormation converts it)', { ClientName: 2026 }),
   c('PROPERTY-TYPE', 'a list from an intrinsic', { CallbackURLs: { 'Fn::Split': [',', { Ref: 'Urls' }] }, DefaultRedirectURI: undefined }),
   c('PROPERTY-UNKNOWN', 'every property and member of the schema', { ClientSecret: 'a'.repeat(30), AnalyticsConfiguration: { ApplicationArn: arn, ApplicationId: 'ab', RoleArn: role, ExternalId: 'x', UserDataShared: false } }),
   c('POOLID-REQUIRED', 'a Ref', { UserPoolId: { Ref: 'Pool' } }),

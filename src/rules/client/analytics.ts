@@ -15,7 +15,8 @@ const analyticsRule = (rule: Omit<RuleDefinition, 'context' | 'source'> & { sour
   context: RuleContext.CLIENT,
   source: Sources.ANALYTICS_TYPE,
   ...rule,
-  check: rule.check && ((client, report) => (client.has(A) ? rule.check!(client, report) : undefined)),
+  // An unresolved AnalyticsConfiguration (a Ref, an Fn::If) cannot be judged member by member.
+  check: rule.check && ((client, report) => (client.has(A) && !client.isUnknown(A) ? rule.check!(client, report) : undefined)),
 });
 
 /** The Region of an ARN, when the ARN is concrete. */
@@ -34,7 +35,6 @@ export const ANALYTICS_RULES: RuleDefinition[] = [
     fix: 'Keep ApplicationArn, or ApplicationId with RoleArn and ExternalId, not both.',
     decision: 'From the Terraform and CDK validators; the API model states no rule (U-17). An error, which can be turned off.',
     check: (client, report) => {
-      if (client.isUnknown(A)) return;
       if (client.has(ARN) && client.has(ID)) report({ property: A, problem: 'sets both ApplicationArn and ApplicationId' });
       if (!client.has(ARN) && !client.has(ID)) report({ property: A, problem: 'sets neither ApplicationArn nor ApplicationId' });
     },

@@ -138,7 +138,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     check: (client, report) => {
       if (!oauthFlagOff(client)) return;
       for (const property of ['AllowedOAuthFlows', 'AllowedOAuthScopes']) {
-        if (client.nonEmpty(property)) {
+        if (client.knownNonEmpty(property)) {
           report({ property: 'AllowedOAuthFlowsUserPoolClient', value: client.value('AllowedOAuthFlowsUserPoolClient'), problem: `is not true while ${property} is set` });
           return;
         }

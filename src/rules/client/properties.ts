@@ -23,7 +23,8 @@ function typeProblem(value: unknown, type: PropertyType): string | undefined {
   if (isIntrinsic(value)) return undefined;
   switch (type) {
     case 'string':
-      return typeof value === 'string' ? undefined : `is ${jsonType(value)}`;
+      // CloudFormation coerces numbers and booleans to strings; the value rules then judge the string.
+      return ['string', 'number', 'boolean'].includes(typeof value) ? undefined : `is ${jsonType(value)}`;
     case 'integer':
       if (typeof value === 'number') return Number.isInteger(value) ? undefined : 'is not a whole number';
       if (typeof value === 'string') return /^-?\d{1,16}$/.test(value.trim()) ? undefined : 'is a string that is not a whole number';
@@ -79,7 +80,7 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     context: RuleContext.CLIENT,
     properties: ['*'],
     summary: 'Every property has the JSON type the CloudFormation schema declares (strings, whole numbers, booleans, lists of strings, objects).',
-    why: 'CloudFormation rejects a template whose property values do not match the resource schema. Whole numbers and booleans may be written as strings ("60", "true"), as CloudFormation converts them.',
+    why: 'CloudFormation rejects a template whose property values do not match the resource schema. It converts between scalars where it can: "60" and "true" are read as a number and a boolean, numbers and booleans as strings.',
     fix: 'Write the value with the type the schema declares.',
     source: Sources.CFN_CLIENT,
     check: (client, report) => {

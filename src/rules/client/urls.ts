@@ -176,7 +176,7 @@ export const URL_RULES: RuleDefinition[] = [
       if (flagOn && (flows.has('code') || flows.has('implicit'))) return;
       const why = flagOn ? 'is set on a client without the code or implicit flow' : 'is set while AllowedOAuthFlowsUserPoolClient is not true';
       for (const property of ['CallbackURLs', 'LogoutURLs']) {
-        if (client.nonEmpty(property)) report({ property, problem: why });
+        if (client.knownNonEmpty(property)) report({ property, problem: why });
       }
       if (client.has('DefaultRedirectURI')) report({ property: 'DefaultRedirectURI', problem: why });
     },
