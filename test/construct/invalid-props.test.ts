@@ -1,0 +1,59 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { ValidatedUserPoolClient, ValidatedUserPoolClientOptions } from '../../src';
+import { testApp } from '../helpers';
+
+/**
+ * Every invalid input to the construct gets a message that names the prop:
+ * from the validator (which judges everything a template can express), with
+ * the CloudFormation property and the prop side by side.
+ */
+function findings(options: ValidatedUserPoolClientOptions, poolProps: cognito.UserPoolProps = {}) {
+  const stack = new Stack(testApp(), 'Stack', { env: { region: 'eu-west-1', account: '123456789012' } });
+  const pool = new cognito.UserPool(stack, 'Pool', poolProps);
+  pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-invalid-props' } });
+  new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, ...options });
+  const a = Annotations.fromStack(stack);
+  return [...a.findError('*', Match.anyValue()), ...a.findWarning('*', Match.anyValue())].map((m) => String(m.entry.data));
+}
+
+const web = { oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: ['https://app.example.com/cb'] };
+const m2m = { generateSecret: true, authFlows: {}, oAuthFlows: { clientCredentials: true }, oAuthScopes: [cognito.OAuthScope.custom('api/read')] };
+
+const CASES: Array<[string, ValidatedUserPoolClientOptions, string, string, cognito.UserPoolProps?]> = [
+  ['an empty name', { userPoolClientName: '' }, 'VUPC-CLIENTNAME-LENGTH', 'ClientName (prop userPoolClientName)'],
+  ['a name with a slash', { userPoolClientName: 'web/app' }, 'VUPC-CLIENTNAME-PATTERN', "ClientName (prop userPoolClientName) 'web/app'"],
+  ['an access token of 4 minutes', { accessTokenValidity: Duration.minutes(4) }, 'VUPC-ACCESS-DURATION', 'AccessTokenValidity (prop accessTokenValidity) 4 in minutes is 4 minutes, outside 5 minutes to 1 day'],
+  ['an ID token of 25 hours', { idTokenValidity: Duration.hours(25) }, 'VUPC-ID-DURATION', 'IdTokenValidity (prop idTokenValidity) 1500 in minutes is 25 hours'],
+  ['a refresh token of 59 minutes', { refreshTokenValidity: Duration.minutes(59), accessTokenValidity: Duration.minutes(5), idTokenValidity: Duration.minutes(5) }, 'VUPC-REFRESH-DURATION', 'RefreshTokenValidity (prop refreshTokenValidity) 59'],
+  ['a refresh token of 3651 days', { refreshTokenValidity: Duration.days(3651) }, 'VUPC-REFRESH-DURATION', 'RefreshTokenValidity (prop refreshTokenValidity) 3651 in days'],
+  ['an access token longer than the refresh token', { accessTokenValidity: Duration.hours(3), refreshTokenValidity: Duration.hours(2) }, 'VUPC-TOKEN-LE-REFRESH', 'AccessTokenValidity (prop accessTokenValidity) 180 (3 hours) is longer than the refresh token validity (2 hours)'],
+  ['an auth session of 2 minutes', { authSessionValidity: Duration.minutes(2) }, 'VUPC-AUTHSESSION-RANGE', 'AuthSessionValidity (prop authSessionValidity) 2'],
+  ['a grace period of 61 seconds', { enableRefreshTokenRotation: true, refreshTokenRotationGracePeriod: Duration.seconds(61) }, 'VUPC-ROTATION-GRACE-RANGE', 'RefreshTokenRotation.RetryGracePeriodSeconds (prop enableRefreshTokenRotation, refreshTokenRotationGracePeriod) 61'],
+  ['the code grant with an empty callbackUrls', { oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: [] }, 'VUPC-OAUTH-CALLBACK-REQUIRED', 'CallbackURLs (prop callbackUrls) is empty while code is an allowed OAuth flow'],
+  ['a plain-http callback', { ...web, callbackUrls: ['http://app.example.com/cb'] }, 'VUPC-CALLBACK-HTTPS', "CallbackURLs[0] (prop callbackUrls) 'http://app.example.com/cb'"],
+  ['101 callback URLs', { ...web, callbackUrls: Array.from({ length: 101 }, (_, i) => `https://app.example.com/${i}`) }, 'VUPC-URL-COUNT', 'CallbackURLs (prop callbackUrls) has 101 entries'],
+  ['a plain-http logout URL', { ...web, logoutUrls: ['http://app.example.com/'] }, 'VUPC-LOGOUT-URL-SCHEME', "LogoutURLs[0] (prop logoutUrls) 'http://app.example.com/'"],
+  ['a default redirect outside the callbacks', { ...web, defaultRedirectUri: 'https://other.example.com/cb' }, 'VUPC-DEFAULT-REDIRECT-IN-CALLBACKS', "DefaultRedirectURI (prop defaultRedirectUri) 'https://other.example.com/cb'"],
+  ['client credentials with the code grant', { ...m2m, oAuthFlows: { clientCredentials: true, authorizationCodeGrant: true }, callbackUrls: ['https://a.example.com/cb'] }, 'VUPC-OAUTH-CC-ONLY', 'AllowedOAuthFlows (prop oAuthFlows)'],
+  ['client credentials without a secret', { ...m2m, generateSecret: false }, 'VUPC-OAUTH-CC-SECRET', 'GenerateSecret (prop generateSecret) false is not true on a client_credentials client'],
+  ['openid with client credentials', { ...m2m, oAuthScopes: [cognito.OAuthScope.OPENID] }, 'VUPC-OAUTH-CC-SCOPES', "AllowedOAuthScopes[0] (prop oAuthScopes) 'openid'"],
+  ['email without openid', { ...web, oAuthScopes: [cognito.OAuthScope.EMAIL] }, 'VUPC-OAUTH-OPENID-REQUIRED', 'AllowedOAuthScopes (prop oAuthScopes) ["email"] includes email without openid'],
+  ['a scope with a space', { ...web, oAuthScopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('my scope')] }, 'VUPC-OAUTH-SCOPES-FORMAT', "AllowedOAuthScopes[1] (prop oAuthScopes) 'my scope'"],
+  ['flows with OAuth disabled', { ...web, oAuthEnabled: false }, 'VUPC-OAUTH-FLAG-REQUIRED', 'AllowedOAuthFlowsUserPoolClient (prop oAuthEnabled) false is not true'],
+  ['a provider name of 33 characters', { supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom('x'.repeat(33))] }, 'VUPC-IDP-FORMAT', 'SupportedIdentityProviders[0] (prop supportedIdentityProviders, identityProviders)'],
+  ['a custom attribute the pool lacks', { readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant') }, 'VUPC-ATTR-EXISTS', "ReadAttributes[0] (prop readAttributes) 'custom:tenant'"],
+  ['write attributes without a required attribute', { writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ givenName: true }) }, 'VUPC-WRITE-REQUIRED', 'WriteAttributes (prop writeAttributes) ["given_name"] omits email', { standardAttributes: { email: { required: true } } }],
+  ['analytics by id without a role', { analytics: { applicationId: '0123456789abcdef0123456789abcdef' } }, 'VUPC-ANALYTICS-ID-NEEDS-ROLE', 'AnalyticsConfiguration.RoleArn (prop analytics) is missing'],
+  ['analytics by a malformed ARN', { analytics: { applicationArn: 'my-project' } }, 'VUPC-ANALYTICS-FORMAT', "AnalyticsConfiguration.ApplicationArn (prop analytics) 'my-project'"],
+  ['context data without a secret', { enablePropagateAdditionalUserContextData: true }, 'VUPC-CONTEXT-DATA-SECRET', 'EnablePropagateAdditionalUserContextData (prop enablePropagateAdditionalUserContextData) true'],
+  ['choice-based sign-in on a Lite pool', { authFlows: { user: true } }, 'VUPC-AUTHFLOW-USER-AUTH-TIER', "ExplicitAuthFlows[0] (prop authFlows) 'ALLOW_USER_AUTH'", { featurePlan: cognito.FeaturePlan.LITE }],
+];
+
+// Every row gets its pool props, so that jest does not take the last parameter for `done`.
+test.each(CASES.map(([name, options, rule, text, pool]) => [name, options, rule, text, pool ?? {}] as const))('%s', (_name, options, rule, text, poolProps) => {
+  const mine = findings(options, poolProps).filter((m) => m.startsWith(`[${rule}] Stack/Client/Resource: `));
+  expect(mine.length).toBeGreaterThan(0);
+  expect(mine[0]).toContain(text);
+});
