@@ -116,6 +116,16 @@ project.addTask('example', {
   exec: `${TS_NODE} examples/run.ts`,
 });
 
+project.addTask('bench', {
+  description: `Benchmark validation cost at synth time and the command line (with aws-cdk-lib ${CDK_LATEST_TESTED}); not part of the tests`,
+  steps: [
+    { spawn: 'compile' },
+    { exec: `npm install --no-save aws-cdk-lib@${CDK_LATEST_TESTED}` },
+    { exec: 'node --expose-gc -r ts-node/register/transpile-only bench/run.ts', env: { TS_NODE_PROJECT: 'bench/tsconfig.json' } },
+    { exec: `npm install --no-save aws-cdk-lib@${CDK_FLOOR}` },
+  ],
+});
+
 project.addTask('test:cdk-latest', {
   description: `Run the test suite against aws-cdk-lib ${CDK_LATEST_TESTED} (the floor is ${CDK_FLOOR})`,
   steps: [

@@ -44,7 +44,9 @@ export function checkRuleIds(owner: string, option: string, ids: unknown, rules:
 export function checkClientNode(node: CfnResource, context: Partial<ClientContext>, selection: RuleSelection, kind: CheckKind): void {
   const client = rendered(node);
   if (!client) return;
-  const around = stackIndex(Stack.of(node)).contextOf(client.logicalId, client.resource, constructDependencies(node));
+  const index = stackIndex(Stack.of(node));
+  index.noteClient(client.logicalId, client.resource);
+  const around = index.contextOf(client.logicalId, client.resource, constructDependencies(node));
   const findings = validateClient(
     { path: node.node.path, properties: client.resource.Properties },
     { ...around, region: concreteRegion(node), propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined, ...context },

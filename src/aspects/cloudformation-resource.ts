@@ -3,7 +3,8 @@ import { IConstruct } from 'constructs';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 
 export const USER_POOL_CLIENT_TYPE = TYPES.client;
-const INDEXED = new Set<string>(Object.values(TYPES));
+/** What a client refers to; clients themselves are noted as they are visited. */
+const INDEXED = new Set<string>([TYPES.pool, TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
 
 /** True for every AWS::Cognito::UserPoolClient, however it was made (L1, L2, L3, raw CfnResource). */
 export function isUserPoolClientResource(node: IConstruct): node is CfnResource {

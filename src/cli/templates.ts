@@ -53,8 +53,11 @@ function readText(file: string, shown: string): string {
   }
 }
 
-/** Line lookup for JSON text: the first `"<id>"` key after "Resources", then the property key after it. */
-function jsonLines(text: string): LoadedTemplate['line'] {
+/**
+ * Line lookup for JSON text, built in one pass: where each resource's key
+ * starts, and the property key searched only up to the next resource.
+ */
+function jsonLines(text: string, template: unknown): LoadedTemplate['line'] {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineAt = (offset: number) => {
@@ -67,15 +70,30 @@ function jsonLines(text: string): LoadedTemplate['line'] {
     }
     return lo + 1;
   };
-  const resources = Math.max(text.indexOf('"Resources"'), 0);
+  let bounds: Map<string, [number, number]> | undefined;
+  const boundsOf = (id: string) => {
+    if (!bounds) {
+      const ids = new Set(Object.keys(isObject(template) && isObject(template.Resources) ? template.Resources : {}));
+      const from = Math.max(text.indexOf('"Resources"'), 0);
+      const found: Array<[string, number]> = [];
+      for (const m of text.slice(from).matchAll(/"((?:[^"\\]|\\.)*)"\s*:\s*\{/g)) {
+        const key = JSON.parse(`"${m[1]}"`) as string;
+        if (ids.delete(key)) found.push([key, from + m.index!]);
+      }
+      bounds = new Map(found.map(([key, at], i) => [key, [at, found[i + 1]?.[1] ?? text.length]]));
+    }
+    return bounds.get(id);
+  };
   return (logicalId, property) => {
-    const at = text.indexOf(`${JSON.stringify(logicalId)}`, resources);
-    if (at < 0) return undefined;
+    const [at, end] = boundsOf(logicalId) ?? [];
+    if (at === undefined) return undefined;
     const name = property?.split(/[.[]/)[0];
     const prop = name ? text.indexOf(`"${name}"`, at) : -1;
-    return lineAt(prop >= 0 ? prop : at);
+    return lineAt(prop >= 0 && prop < end! ? prop : at);
   };
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function yamlTemplate(text: string, shown: string): { template: unknown; line: LoadedTemplate['line'] } {
   const lineCounter = new LineCounter();
@@ -107,7 +125,8 @@ export function loadTemplate(file: string, shown = file, constructPaths: Readonl
   const isJson = extname(file).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
   if (isJson) {
     try {
-      return { file: shown, template: JSON.parse(text), constructPaths, line: jsonLines(text) };
+      const template = JSON.parse(text);
+      return { file: shown, template, constructPaths, line: jsonLines(text, template) };
     } catch (e) {
       if (extname(file).toLowerCase() === '.json') throw new InputError(`${shown}: is not valid JSON (${(e as Error).message}).`);
     }

@@ -162,8 +162,17 @@ export class TemplateIndex {
       for (const s of scopes as Array<{ ScopeName: string }>) pool.resourceServerScopes.set(`${identifier}/${s.ScopeName}`, id);
     } else if (r.Type === TYPES.domain && pool) {
       pool.hasDomain = true;
-    } else if (r.Type === TYPES.client && pool) {
-      pool.clientPositions.set(id, pool.clientPositions.size);
+    } else if (r.Type === TYPES.client) {
+      this.noteClient(id, r);
     }
+  }
+
+  /**
+   * Counts a client against its pool's quota (template order). The aspect
+   * notes clients as it visits them, so the index never renders a client twice.
+   */
+  public noteClient(logicalId: string, resource: TemplateResource): void {
+    const pool = this.poolOf(props(resource).UserPoolId) as MutablePool | undefined;
+    if (pool && !pool.clientPositions.has(logicalId)) pool.clientPositions.set(logicalId, pool.clientPositions.size);
   }
 }

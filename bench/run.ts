@@ -1,0 +1,183 @@
+/**
+ * Benchmark: what validation costs at synth time, and the command line on a
+ * large template. Run with `npx projen bench` (it uses the newest aws-cdk-lib
+ * tested, whose built-in CloudFormation validation can be switched off).
+ *
+ * Every comparison runs in this one process, alternating the variants, and
+ * reports medians and ratios; results go to bench/results/<date>.json.
+ * BENCH_SIZES=100,1000 and BENCH_REPS=3 narrow a run.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { cpus, tmpdir, totalmem } from 'os';
+import { join } from 'path';
+import { App, AppProps, AspectPriority, Aspects, SecretValue, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../src';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,3000').split(',').map(Number);
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const STACK_RESOURCES = 400;
+const SUPPORT_RESOURCES = 6; // a pool, its domain, three identity providers, a resource server
+const CLI_CLIENTS = 5000;
+
+type ClientKind = 'l1' | 'l2' | 'validated';
+interface Variant {
+  readonly kind: ClientKind;
+  readonly validator?: boolean;
+  readonly policy?: boolean;
+  readonly builtinValidation?: boolean;
+}
+
+/** An app of `n` clients over stacks of at most 400 resources, half web clients (code grant), half machine clients. */
+function buildApp(n: number, v: Variant): App {
+  const app = new App({ builtinCloudFormationValidation: v.builtinValidation ?? false, outdir: mkdtempSync(join(tmpdir(), 'vupc-bench-')) } as AppProps);
+  const perStack = STACK_RESOURCES - SUPPORT_RESOURCES;
+  for (let s = 0; s * perStack < n; s++) {
+    const stack = new Stack(app, `Clients${s}`);
+    const pool = new cognito.UserPool(stack, 'Pool');
+    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: `bench-${s}` } });
+    const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' });
+    const server = new cognito.UserPoolResourceServer(stack, 'Api', { userPool: pool, identifier: 'api', scopes: [read] });
+    for (const [i, name] of ['CorpA', 'CorpB', 'CorpC'].entries()) {
+      new cognito.UserPoolIdentityProviderOidc(stack, name, { userPool: pool, name, clientId: `id${i}`, clientSecret: 'secret', issuerUrl: `https://login${i}.example.com` });
+    }
+    for (let c = 0; c < Math.min(perStack, n - s * perStack); c++) addClient(stack, `C${c}`, { pool, server, read }, c % 2 === 0, v.kind);
+    if (v.validator) Aspects.of(stack).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    if (v.policy) Aspects.of(stack).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
+  }
+  return app;
+}
+
+interface Support {
+  readonly pool: cognito.UserPool;
+  readonly server: cognito.UserPoolResourceServer;
+  readonly read: cognito.ResourceServerScope;
+}
+
+function addClient(stack: Stack, id: string, { pool, server, read }: Support, web: boolean, kind: ClientKind): void {
+  const scope = cognito.OAuthScope.resourceServer(server, read);
+  const callbackUrls = [`https://${id.toLowerCase()}.example.com/cb`];
+  const cognitoOnly = [cognito.UserPoolClientIdentityProvider.COGNITO];
+  if (kind === 'validated') {
+    new ValidatedUserPoolClient(stack, id, web
+      ? { userPool: pool, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls, supportedIdentityProviders: cognitoOnly }
+      : { userPool: pool, generateSecret: true, authFlows: {}, oAuthFlows: { clientCredentials: true }, oAuthScopes: [scope] });
+  } else if (kind === 'l2') {
+    const oAuth = { flows: { authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID], callbackUrls };
+    new cognito.UserPoolClient(stack, id, web
+      ? { userPool: pool, userPoolClientName: id, oAuth, supportedIdentityProviders: cognitoOnly }
+      : { userPool: pool, userPoolClientName: id, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [scope] } });
+  } else {
+    new cognito.CfnUserPoolClient(stack, id, web
+      ? { userPoolId: pool.userPoolId, clientName: id, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: [`https://${id.toLowerCase()}.example.com/cb`], supportedIdentityProviders: ['COGNITO'] }
+      : { userPoolId: pool.userPoolId, clientName: id, generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: [scope.scopeName] });
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/** Times the synth of fresh apps, the variants alternating, `reps` times each; median milliseconds. */
+function timeSynth(n: number, variants: Record<string, Variant>, reps: number): Record<string, number> {
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  for (let r = 0; r < reps; r++) {
+    for (const [name, v] of Object.entries(variants)) {
+      const app = buildApp(n, v);
+      gc();
+      const start = process.hrtime.bigint();
+      app.synth();
+      times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs)]));
+}
+
+function cliTemplate(n: number): string {
+  const resources: Record<string, unknown> = {
+    Pool: { Type: 'AWS::Cognito::UserPool' },
+    Domain: { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: { Ref: 'Pool' }, Domain: 'bench' } },
+    Api: { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { Ref: 'Pool' }, Identifier: 'api', Name: 'api', Scopes: [{ ScopeName: 'read', ScopeDescription: 'read' }] } },
+  };
+  for (let i = 0; i < n; i++) {
+    resources[`Client${i}`] = {
+      Type: 'AWS::Cognito::UserPoolClient',
+      Properties: i % 2 === 0
+        ? { UserPoolId: { Ref: 'Pool' }, ClientName: `web${i}`, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid', 'email'], CallbackURLs: [`https://web${i}.example.com/cb`], SupportedIdentityProviders: ['COGNITO'], AccessTokenValidity: 60, TokenValidityUnits: { AccessToken: 'minutes' } }
+        : { UserPoolId: { Ref: 'Pool' }, ClientName: `m2m${i}`, GenerateSecret: true, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['api/read'] },
+      ...(i % 2 === 0 ? {} : { DependsOn: ['Api'] }),
+    };
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'vupc-cli-bench-')), 'clients.json');
+  writeFileSync(file, JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources }, null, 1));
+  return file;
+}
+
+function timeCommand(cmd: string, args: string[], reps: number): number | undefined {
+  const xs: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(cmd, args, { stdio: 'ignore' });
+    if (result.error) return undefined;
+    xs.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(xs);
+}
+
+function main(): void {
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    awsCdkLib: JSON.parse(readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8')).version,
+    reps: REPS,
+    synth: [] as unknown[],
+  };
+  const rows: string[] = [
+    '| clients | plain synth (ms) | + validator | ratio | + validator + policy | ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  buildApp(50, { kind: 'l1', validator: true }).synth(); // warm-up
+  for (const n of SIZES) {
+    const reps = n >= 3000 ? Math.max(3, Math.ceil(REPS / 2)) : REPS;
+    const t = timeSynth(n, {
+      plain: { kind: 'l1' },
+      validator: { kind: 'l1', validator: true },
+      policy: { kind: 'l1', validator: true, policy: true },
+      l2: { kind: 'l2' },
+      validated: { kind: 'validated' },
+    }, reps);
+    const r = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+    const ratios = { validator: r(t.validator, t.plain), validatorAndPolicy: r(t.policy, t.plain), validatedVsL2: r(t.validated, t.l2) };
+    (results.synth as unknown[]).push({ clients: n, reps, medianMs: t, ratios });
+    rows.push(`| ${n} | ${t.plain.toFixed(0)} | ${t.validator.toFixed(0)} | ${r(t.validator, t.plain)} | ${t.policy.toFixed(0)} | ${r(t.policy, t.plain)} | ${t.l2.toFixed(0)} | ${t.validated.toFixed(0)} | ${r(t.validated, t.l2)} |`);
+    console.log(rows[rows.length - 1]);
+  }
+  const builtinN = Math.min(1000, Math.max(...SIZES));
+  const builtin = timeSynth(builtinN, { off: { kind: 'l1' }, on: { kind: 'l1', builtinValidation: true } }, Math.min(REPS, 3));
+  results.builtinCloudFormationValidation = { clients: builtinN, medianMs: builtin, ratio: Math.round((builtin.on / builtin.off) * 100) / 100 };
+
+  const template = cliTemplate(CLI_CLIENTS);
+  const cli = timeCommand(process.execPath, [join(__dirname, '..', 'lib', 'cli', 'main.js'), template], 3);
+  const cfnLint = execFileExists('cfn-lint') ? timeCommand('cfn-lint', [template], 1) : undefined;
+  results.cli = { clients: CLI_CLIENTS, medianMs: cli, cfnLintMs: cfnLint ?? 'cfn-lint is not installed on this machine' };
+
+  console.log(`\n${rows.join('\n')}\n`);
+  console.log(`CDK's built-in CloudFormation validation at ${builtinN} clients: ${builtin.off.toFixed(0)} ms off, ${builtin.on.toFixed(0)} ms on (${(builtin.on / builtin.off).toFixed(2)}x), not counted above.`);
+  console.log(`Command line on one template of ${CLI_CLIENTS} clients: ${cli?.toFixed(0)} ms${cfnLint ? `; cfn-lint: ${cfnLint.toFixed(0)} ms (${(cfnLint / cli!).toFixed(1)}x slower)` : '; cfn-lint is not installed on this machine'}.`);
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `${new Date().toISOString().slice(0, 10)}.json`);
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`Results: ${out}`);
+}
+
+function execFileExists(cmd: string): boolean {
+  try {
+    execFileSync(cmd, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+main();
