@@ -45,8 +45,9 @@ export function checkClientNode(node: CfnResource, context: Partial<ClientContex
   const client = rendered(node);
   if (!client) return;
   const index = stackIndex(Stack.of(node));
-  index.noteClient(client.logicalId, client.resource);
-  const around = index.contextOf(client.logicalId, client.resource, constructDependencies(node));
+  // Clients are keyed by construct path here: computing logical ids would cost as much as the rules.
+  index.noteClient(node.node.path, client.resource);
+  const around = index.contextOf(node.node.path, client.resource, constructDependencies(node));
   const findings = validateClient(
     { path: node.node.path, properties: client.resource.Properties },
     { ...around, region: concreteRegion(node), propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined, ...context },

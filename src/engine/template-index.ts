@@ -90,25 +90,38 @@ export class TemplateIndex {
    * strings they will be at deploy time.
    */
   public resolveKnown(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map((v) => this.resolveKnown(v));
+    return this.refValues.size === 0 ? value : this.resolveIn(value);
+  }
+
+  /** Copy-on-write: parts without a known reference are returned as they are. */
+  private resolveIn(value: unknown): unknown {
+    if (Array.isArray(value)) {
+      const items = value.map((v) => this.resolveIn(v));
+      return items.every((v, i) => v === value[i]) ? value : items;
+    }
     if (!isPlainObject(value) && !isIntrinsic(value)) return value;
     const ref = refTarget(value);
     if (ref !== undefined) return this.refValues.get(ref) ?? value;
     const join = (value as Record<string, unknown>)['Fn::Join'];
     if (Array.isArray(join) && join.length === 2 && typeof join[0] === 'string' && Array.isArray(join[1])) {
-      const parts = join[1].map((p) => this.resolveKnown(p));
+      const parts = join[1].map((p) => this.resolveIn(p));
       return parts.every((p) => typeof p === 'string') ? parts.join(join[0]) : value;
     }
     if (isIntrinsic(value)) return value;
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, this.resolveKnown(v)]));
+    const entries = Object.entries(value as Record<string, unknown>);
+    const resolved = entries.map(([k, v]) => [k, this.resolveIn(v)] as const);
+    return resolved.every(([, v], i) => v === entries[i][1]) ? value : Object.fromEntries(resolved);
   }
 
-  /** What the rules know around a client of this template. */
-  public contextOf(logicalId: string, resource: TemplateResource, moreDependencies: readonly string[] = []): ClientContext {
+  /**
+   * What the rules know around a client of this template. `key` identifies
+   * the client for the pool's quota (its logical id, or its construct path).
+   */
+  public contextOf(key: string, resource: TemplateResource, moreDependencies: readonly string[] = []): ClientContext {
     const dependencies = referencedIds(resource.Properties);
     [...dependsOn(resource), ...moreDependencies].forEach((d) => dependencies.add(d));
     return {
-      logicalId,
+      logicalId: key,
       pool: this.poolOf(props(resource).UserPoolId),
       dependencies,
       resolveKnown: (value) => this.resolveKnown(value),
@@ -171,8 +184,8 @@ export class TemplateIndex {
    * Counts a client against its pool's quota (template order). The aspect
    * notes clients as it visits them, so the index never renders a client twice.
    */
-  public noteClient(logicalId: string, resource: TemplateResource): void {
+  public noteClient(key: string, resource: TemplateResource): void {
     const pool = this.poolOf(props(resource).UserPoolId) as MutablePool | undefined;
-    if (pool && !pool.clientPositions.has(logicalId)) pool.clientPositions.set(logicalId, pool.clientPositions.size);
+    if (pool && !pool.clientPositions.has(key)) pool.clientPositions.set(key, pool.clientPositions.size);
   }
 }

@@ -54,10 +54,13 @@ export function validateClient(resource: ClientResource, context: ClientContext 
   }
   const known = context.resolveKnown ? context.resolveKnown(raw) : raw;
   const client = new ClientView(withoutNoValue(known) as Record<string, unknown>, context);
+  let current: RuleDefinition = rules[0];
+  const report = (violation: Violation) => emit(current, violation);
   for (const rule of rules) {
     if (!rule.check || selection.disabledRules?.has(rule.id)) continue;
+    current = rule;
     try {
-      rule.check(client, (violation) => emit(rule, violation));
+      rule.check(client, report);
     } catch (e) {
       emit(rule, { property: '*', problem: `could not be evaluated (${(e as Error)?.message ?? e}); please report this`, fix: 'Check this rule by hand.' }, RuleSeverity.WARNING);
     }

@@ -23,6 +23,11 @@ export interface ClientContext {
   readonly resolveKnown?: (value: unknown) => unknown;
 }
 
+const MODEL_ENUMS = Object.fromEntries(Object.entries(API_ENUMS).map(([k, v]) => [k, new Set<string>(v)])) as unknown as Record<
+  EnumProperty,
+  ReadonlySet<string>
+>;
+
 /** An entry of a list property with its position, for messages. */
 export interface Entry {
   readonly index: number;
@@ -36,6 +41,8 @@ export interface Entry {
  * sees anything it did not ask for and cannot throw on odd input.
  */
 export class ClientView {
+  private readonly stringLists = new Map<string, readonly Entry[]>();
+  private readonly stringSets = new Map<string, ReadonlySet<string>>();
   private readonly enums = new Map<string, ReadonlySet<string>>();
 
   public constructor(
@@ -55,7 +62,8 @@ export class ClientView {
 
   /** Present in the template (possibly as an intrinsic). */
   public has(path: string): boolean {
-    return this.value(path) !== undefined && this.value(path) !== null;
+    const v = this.value(path);
+    return v !== undefined && v !== null;
   }
 
   /** Present, but only known at deploy time. */
@@ -83,13 +91,16 @@ export class ClientView {
   }
 
   /** The entries of a list that are concrete strings, with their index. */
-  public strings(path: string): Entry[] {
-    const list = this.list(path);
-    const out: Entry[] = [];
-    list?.items.forEach((value, index) => {
-      const text = asString(value);
-      if (text !== undefined) out.push({ index, value: text });
-    });
+  public strings(path: string): readonly Entry[] {
+    let out = this.stringLists.get(path);
+    if (!out) {
+      const entries: Entry[] = [];
+      this.list(path)?.items.forEach((value, index) => {
+        const text = asString(value);
+        if (text !== undefined) entries.push({ index, value: text });
+      });
+      this.stringLists.set(path, (out = entries));
+    }
     return out;
   }
 
@@ -112,22 +123,23 @@ export class ClientView {
   }
 
   /** The concrete string entries of a list, as a set. */
-  public stringSet(path: string): Set<string> {
-    return new Set(this.strings(path).map((e) => e.value));
+  public stringSet(path: string): ReadonlySet<string> {
+    let set = this.stringSets.get(path);
+    if (!set) this.stringSets.set(path, (set = new Set(this.strings(path).map((e) => e.value))));
+    return set;
   }
 
   /** The values accepted for an enum property: the model's plus configured extras. */
   public allowed(property: EnumProperty): ReadonlySet<string> {
+    const extra = this.context.extraEnumValues?.[property];
+    if (!extra) return MODEL_ENUMS[property];
     let set = this.enums.get(property);
-    if (!set) {
-      set = new Set([...API_ENUMS[property], ...(this.context.extraEnumValues?.[property] ?? [])]);
-      this.enums.set(property, set);
-    }
+    if (!set) this.enums.set(property, (set = new Set([...API_ENUMS[property], ...extra])));
     return set;
   }
 
   /** The concrete OAuth flows the client allows. */
-  public oauthFlows(): Set<string> {
+  public oauthFlows(): ReadonlySet<string> {
     return this.stringSet('AllowedOAuthFlows');
   }
 

@@ -26,13 +26,24 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !isIntrinsic(value);
 }
 
-/** Drops `Ref: AWS::NoValue` wherever it stands, as CloudFormation does. */
+/** True when `Ref: AWS::NoValue`, or a member set to undefined (never written to a template), stands anywhere in the value. */
+function hasNoValue(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasNoValue);
+  if (value !== null && typeof value === 'object') return isNoValue(value) || Object.values(value).some((v) => v === undefined || hasNoValue(v));
+  return false;
+}
+
+/** Drops `Ref: AWS::NoValue` wherever it stands, as CloudFormation does (the value itself when there is none). */
 export function withoutNoValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => !isNoValue(v)).map(withoutNoValue);
+  return hasNoValue(value) ? dropNoValue(value) : value;
+}
+
+function dropNoValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => !isNoValue(v)).map(dropNoValue);
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (v !== undefined && !isNoValue(v)) out[k] = withoutNoValue(v);
+      if (v !== undefined && !isNoValue(v)) out[k] = dropNoValue(v);
     }
     return out;
   }

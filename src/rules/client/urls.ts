@@ -32,8 +32,21 @@ export function parseUrl(value: string): URL | undefined {
   }
 }
 
-/** The hygiene problems of one redirect URL, in the order a reader fixes them. */
-export function urlProblems(value: string): { absolute?: string; fragment?: string; https?: string } {
+const problems = new Map<string, UrlProblems>();
+type UrlProblems = { absolute?: string; fragment?: string; https?: string };
+
+/** The hygiene problems of one redirect URL (remembered: the three rules ask about the same URLs). */
+export function urlProblems(value: string): UrlProblems {
+  let found = problems.get(value);
+  if (!found) {
+    if (problems.size > 10000) problems.clear();
+    found = computeUrlProblems(value);
+    problems.set(value, found);
+  }
+  return found;
+}
+
+function computeUrlProblems(value: string): UrlProblems {
   const url = parseUrl(value);
   if (!url) return { absolute: 'is not an absolute URL (scheme and host or path)' };
   return {

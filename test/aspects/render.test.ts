@@ -1,0 +1,57 @@
+import { CfnParameter, CfnResource, Fn, Lazy, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { fastRender, fullRender } from '../../src/aspects/cloudformation-resource';
+import { CONFIGURATIONS } from '../construct/configurations';
+import { testApp } from '../helpers';
+
+/** The validator's fast rendering must equal CDK's own, or decline (undefined) and leave it to CDK's. */
+function expectSameRendering(stack: Stack) {
+  const clients = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Cognito::UserPoolClient');
+  expect(clients.length).toBeGreaterThan(0);
+  let fast = 0;
+  for (const client of clients) {
+    const quick = fastRender(client);
+    if (quick) {
+      fast++;
+      // As a template holds them: undefined members are never written.
+      const asTemplate = (r: unknown) => JSON.parse(JSON.stringify(r));
+      expect(asTemplate(quick.resource)).toEqual(asTemplate(fullRender(client)?.resource));
+    }
+  }
+  return fast;
+}
+
+test.each(Object.entries(CONFIGURATIONS))('%s', (_name, build) => {
+  const stack = new Stack(testApp(), 'Stack');
+  build(stack, new cognito.UserPool(stack, 'Pool'));
+  expect(expectSameRendering(stack)).toBe(1);
+});
+
+test('L1, L2 and raw clients with tokens, lazies and dependencies', () => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  const host = new CfnParameter(stack, 'Host');
+  const server = pool.addResourceServer('Api', { identifier: 'api', scopes: [new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'r' })] });
+  const l1 = new cognito.CfnUserPoolClient(stack, 'L1', {
+    userPoolId: pool.userPoolId,
+    clientName: Fn.join('-', ['web', host.valueAsString]),
+    callbackUrLs: [`https://${host.valueAsString}/cb`, 'http://localhost/cb'],
+    allowedOAuthScopes: Lazy.list({ produce: () => ['openid'] }),
+    tokenValidityUnits: { accessToken: Lazy.string({ produce: () => 'minutes' }) },
+    accessTokenValidity: Lazy.number({ produce: () => 30 }),
+  });
+  l1.addDependency(server.node.defaultChild as CfnResource);
+  new cognito.UserPoolClient(stack, 'L2', { userPool: pool, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(server, new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'r' }))] } });
+  new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: { UserPoolId: pool.userPoolId, ClientName: 'raw', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] } });
+  expect(expectSameRendering(stack)).toBe(3);
+});
+
+test('overrides, conditions and whole-struct tokens take CDK\'s full rendering', () => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  const overridden = new cognito.CfnUserPoolClient(stack, 'Overridden', { userPoolId: pool.userPoolId });
+  overridden.addPropertyOverride('ClientName', 'x');
+  const lazyStruct = new cognito.CfnUserPoolClient(stack, 'LazyStruct', { userPoolId: pool.userPoolId, tokenValidityUnits: Lazy.any({ produce: () => ({ accessToken: 'minutes' }) }) });
+  for (const client of [overridden, lazyStruct]) expect(fastRender(client)).toBeUndefined();
+  expect(fullRender(lazyStruct)?.resource.Properties).toEqual({ UserPoolId: { Ref: expect.any(String) }, TokenValidityUnits: { AccessToken: 'minutes' } });
+});
