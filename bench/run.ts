@@ -65,13 +65,16 @@ function addClient(stack: Stack, id: string, { pool, server, read }: Support, we
       : { userPool: pool, generateSecret: true, authFlows: {}, oAuthFlows: { clientCredentials: true }, oAuthScopes: [scope] });
   } else if (kind === 'l2') {
     const oAuth = { flows: { authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID], callbackUrls };
+    const secure = { userPool: pool, userPoolClientName: id, preventUserExistenceErrors: true, authFlows: { userSrp: true } };
     new cognito.UserPoolClient(stack, id, web
-      ? { userPool: pool, userPoolClientName: id, oAuth, supportedIdentityProviders: cognitoOnly }
-      : { userPool: pool, userPoolClientName: id, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [scope] } });
+      ? { ...secure, oAuth, supportedIdentityProviders: cognitoOnly }
+      : { ...secure, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [scope] } });
   } else {
+    // Clients that pass the validator and the recommended policy: the benchmark measures checking, not reporting.
+    const secure = { userPoolId: pool.userPoolId, clientName: id, preventUserExistenceErrors: 'ENABLED', explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] };
     new cognito.CfnUserPoolClient(stack, id, web
-      ? { userPoolId: pool.userPoolId, clientName: id, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: [`https://${id.toLowerCase()}.example.com/cb`], supportedIdentityProviders: ['COGNITO'] }
-      : { userPoolId: pool.userPoolId, clientName: id, generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: [scope.scopeName] });
+      ? { ...secure, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: callbackUrls, supportedIdentityProviders: ['COGNITO'] }
+      : { ...secure, generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: [scope.scopeName] });
   }
 }
 

@@ -4,7 +4,7 @@ import { UserPoolClientAcknowledgements } from './acknowledgements';
 import { concreteRegion, constructDependencies, rendered, stackIndex } from './cloudformation-resource';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
-import { RuleSelection, validateClient } from '../engine/validate-client';
+import { ClientResource, RuleSelection, validateClient } from '../engine/validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { RuleDefinition } from '../rules/rule';
 import { RuleSeverity } from '../rules/rule';
@@ -42,21 +42,42 @@ export function checkRuleIds(owner: string, option: string, ids: unknown, rules:
 
 /** Runs rules over one client resource of the tree and reports the findings on it. */
 export function checkClientNode(node: CfnResource, context: Partial<ClientContext>, selection: RuleSelection, kind: CheckKind): void {
-  const client = rendered(node);
+  const client = prepare(node);
   if (!client) return;
-  const index = stackIndex(Stack.of(node));
-  // Clients are keyed by construct path here: computing logical ids would cost as much as the rules.
-  index.noteClient(node.node.path, client.resource);
-  const around = index.contextOf(node.node.path, client.resource, constructDependencies(node));
-  const findings = validateClient(
-    { path: node.node.path, properties: client.resource.Properties },
-    { ...around, region: concreteRegion(node), propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined, ...context },
-    selection,
-  );
+  const findings = validateClient(client.subject, { ...client.context, ...context }, selection);
   findings.forEach((f) => report(node, f));
   let kinds = checked.get(node);
   if (!kinds) checked.set(node, (kinds = new Set()));
   kinds.add(kind);
+}
+
+interface Prepared {
+  readonly subject: ClientResource;
+  readonly context: ClientContext;
+}
+
+/**
+ * A client read once for every read-only aspect that visits it (the
+ * validator and a policy): aspects that change the tree run before read-only
+ * ones on each node, so what the first read-only aspect reads is final.
+ */
+const prepared = new WeakMap<IConstruct, Prepared | null>();
+function prepare(node: CfnResource): Prepared | undefined {
+  if (prepared.has(node)) return prepared.get(node) ?? undefined;
+  const client = rendered(node);
+  let result: Prepared | null = null;
+  if (client) {
+    const index = stackIndex(Stack.of(node));
+    // Clients are keyed by construct path here: computing logical ids would cost as much as the rules.
+    index.noteClient(node.node.path, client.resource);
+    const around = index.contextOf(node.node.path, client.resource, constructDependencies(node));
+    result = {
+      subject: { path: node.node.path, properties: client.resource.Properties },
+      context: { ...around, region: concreteRegion(node), propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined },
+    };
+  }
+  prepared.set(node, result);
+  return result ?? undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { matchesPattern, StringConstraint } from './api-model';
+import { API_LISTS, EnumProperty, matchesPattern, StringConstraint } from './api-model';
 import type { ClientView } from './client-view';
 import type { Report } from './rule';
 import { codePointLength } from './values';
@@ -44,6 +44,26 @@ export function checkIntegerRange(
   if (value === undefined) return;
   if (value < range.min || value > range.max) {
     report({ property, value, problem: `is outside the allowed range ${range.min}-${range.max}${unit}` });
+  }
+}
+
+/** Checks that a concrete list holds at most `max` entries. */
+export function checkListSize(client: ClientView, report: Report, property: keyof typeof API_LISTS): void {
+  const list = client.list(property);
+  const max = API_LISTS[property].max;
+  if (list?.known && list.items.length > max) {
+    report({ property, problem: `has ${list.items.length} entries, more than the maximum of ${max}` });
+  }
+}
+
+/** Checks a scalar (`Name` or `Name.Member`) or every entry of a list against an enum. */
+export function checkEnum(client: ClientView, report: Report, property: string, values: EnumProperty, isList = false): void {
+  const allowed = client.allowed(values);
+  const entries = isList
+    ? client.strings(property).map(({ index, value }) => ({ path: `${property}[${index}]`, value }))
+    : [{ path: property, value: client.string(property) }];
+  for (const { path, value } of entries) {
+    if (value !== undefined && !allowed.has(value)) report({ property: path, value, problem: `is not one of ${oneOf(allowed)}` });
   }
 }
 

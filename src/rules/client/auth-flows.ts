@@ -1,5 +1,5 @@
 import { LEGACY_AUTH_FLOWS } from '../api-model';
-import { oneOf } from '../constraint-checks';
+import { checkEnum } from '../constraint-checks';
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
@@ -23,12 +23,7 @@ export const AUTH_FLOW_RULES: RuleDefinition[] = [
     why: 'The API model constrains ExplicitAuthFlowsType to a fixed set of values (ALLOW_CLIENT_TOKEN_AUTH is newer than the model and accepted).',
     fix: 'Use the exact flow name; a flow released after this library can be accepted through UserPoolClientValidator `additionalEnumValues`.',
     source: Sources.CREATE_CLIENT,
-    check: (client, report) => {
-      const allowed = client.allowed('ExplicitAuthFlows');
-      for (const { index, value } of client.strings('ExplicitAuthFlows')) {
-        if (!allowed.has(value)) report({ property: `ExplicitAuthFlows[${index}]`, value, problem: `is not one of ${oneOf(allowed)}` });
-      }
-    },
+    check: (client, report) => checkEnum(client, report, 'ExplicitAuthFlows', 'ExplicitAuthFlows', true),
   },
   {
     id: 'VUPC-AUTHFLOW-NO-LEGACY-MIX',

@@ -1,7 +1,7 @@
-import { API_LISTS, API_STRINGS, RESERVED_SCOPES } from '../api-model';
+import { API_STRINGS, RESERVED_SCOPES } from '../api-model';
 import type { ClientView } from '../client-view';
-import { checkListEntries, oneOf } from '../constraint-checks';
-import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { checkEnum, checkListEntries, checkListSize } from '../constraint-checks';
+import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
 const RESERVED = new Set<string>(RESERVED_SCOPES);
@@ -10,14 +10,6 @@ const NEEDS_OPENID = ['phone', 'email', 'profile'];
 /** True when the OAuth flag is concretely not true (false, "false" or absent). */
 function oauthFlagOff(client: ClientView): boolean {
   return !client.isUnknown('AllowedOAuthFlowsUserPoolClient') && client.boolean('AllowedOAuthFlowsUserPoolClient') !== true;
-}
-
-function checkListSize(client: ClientView, report: Report, property: keyof typeof API_LISTS): void {
-  const list = client.list(property);
-  const max = API_LISTS[property].max;
-  if (list?.known && list.items.length > max) {
-    report({ property, problem: `has ${list.items.length} entries, more than the maximum of ${max}` });
-  }
 }
 
 export const OAUTH_RULES: RuleDefinition[] = [
@@ -33,10 +25,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     source: Sources.CREATE_CLIENT,
     check: (client, report) => {
       checkListSize(client, report, 'AllowedOAuthFlows');
-      const allowed = client.allowed('AllowedOAuthFlows');
-      for (const { index, value } of client.strings('AllowedOAuthFlows')) {
-        if (!allowed.has(value)) report({ property: `AllowedOAuthFlows[${index}]`, value, problem: `is not one of ${oneOf(allowed)}` });
-      }
+      checkEnum(client, report, 'AllowedOAuthFlows', 'AllowedOAuthFlows', true);
     },
   },
   {

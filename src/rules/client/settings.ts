@@ -1,5 +1,5 @@
 import { API_INTEGERS } from '../api-model';
-import { checkIntegerRange, oneOf } from '../constraint-checks';
+import { checkEnum, checkIntegerRange } from '../constraint-checks';
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 import { isPlainObject } from '../values';
@@ -18,11 +18,7 @@ export const SETTINGS_RULES: RuleDefinition[] = [
     why: 'The API model constrains PreventUserExistenceErrorTypes to these two values.',
     fix: 'Use ENABLED (recommended: no user enumeration) or LEGACY.',
     source: Sources.USER_EXISTENCE,
-    check: (client, report) => {
-      const value = client.string('PreventUserExistenceErrors');
-      const allowed = client.allowed('PreventUserExistenceErrors');
-      if (value !== undefined && !allowed.has(value)) report({ property: 'PreventUserExistenceErrors', value, problem: `is not one of ${oneOf(allowed)}` });
-    },
+    check: (client, report) => checkEnum(client, report, 'PreventUserExistenceErrors', 'PreventUserExistenceErrors'),
   },
   {
     id: 'VUPC-ROTATION-FEATURE-REQUIRED',
@@ -48,11 +44,7 @@ export const SETTINGS_RULES: RuleDefinition[] = [
     why: 'The API model constrains FeatureType to these two values (in YAML, unquoted ON/OFF become booleans).',
     fix: "Write 'ENABLED' or 'DISABLED' (quoted in YAML).",
     source: Sources.ROTATION,
-    check: (client, report) => {
-      const value = client.string(FEATURE);
-      const allowed = client.allowed('RefreshTokenRotation.Feature');
-      if (value !== undefined && !allowed.has(value)) report({ property: FEATURE, value, problem: `is not one of ${oneOf(allowed)}` });
-    },
+    check: (client, report) => checkEnum(client, report, FEATURE, 'RefreshTokenRotation.Feature'),
   },
   {
     id: 'VUPC-ROTATION-GRACE-RANGE',

@@ -1,6 +1,6 @@
 import { API_ENUMS, API_INTEGERS } from '../api-model';
 import type { ClientView } from '../client-view';
-import { checkIntegerRange, oneOf } from '../constraint-checks';
+import { checkEnum, checkIntegerRange, oneOf } from '../constraint-checks';
 import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
@@ -117,15 +117,7 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
     why: 'The API model constrains TimeUnitsType to these four values (lower case).',
     fix: `Use one of ${oneOf(API_ENUMS.TokenValidityUnits)}.`,
     source: Sources.TOKEN_UNITS,
-    check: (client, report) => {
-      const allowed = client.allowed('TokenValidityUnits');
-      for (const token of TOKENS) {
-        const unit = client.string(unitProperty(token));
-        if (unit !== undefined && !allowed.has(unit)) {
-          report({ property: unitProperty(token), value: unit, problem: `is not one of ${oneOf(allowed)}` });
-        }
-      }
-    },
+    check: (client, report) => TOKENS.forEach((token) => checkEnum(client, report, unitProperty(token), 'TokenValidityUnits')),
   },
   rawRule('AccessToken', 'ACCESS'),
   rawRule('IdToken', 'ID'),

@@ -1,7 +1,7 @@
-import { API_LISTS, API_STRINGS } from '../api-model';
+import { API_STRINGS } from '../api-model';
 import type { ClientView, Entry } from '../client-view';
-import { checkListEntries, checkStringProperty } from '../constraint-checks';
-import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { checkListEntries, checkListSize, checkStringProperty } from '../constraint-checks';
+import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
 export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -69,13 +69,6 @@ function hygieneRule(kind: 'absolute' | 'fragment' | 'https', base: Omit<RuleDef
   };
 }
 
-function checkCount(client: ClientView, report: Report, property: 'CallbackURLs' | 'LogoutURLs'): void {
-  const list = client.list(property);
-  if (list?.known && list.items.length > API_LISTS[property].max) {
-    report({ property, problem: `has ${list.items.length} entries, more than the maximum of ${API_LISTS[property].max}` });
-  }
-}
-
 export const URL_RULES: RuleDefinition[] = [
   {
     id: 'VUPC-URL-COUNT',
@@ -88,8 +81,8 @@ export const URL_RULES: RuleDefinition[] = [
     fix: 'Remove unused URLs, or split the apps over several clients.',
     source: Sources.QUOTAS,
     check: (client, report) => {
-      checkCount(client, report, 'CallbackURLs');
-      checkCount(client, report, 'LogoutURLs');
+      checkListSize(client, report, 'CallbackURLs');
+      checkListSize(client, report, 'LogoutURLs');
     },
   },
   {
