@@ -11,6 +11,7 @@ import { UserPoolClientValidator, ValidatedUserPoolClient } from '../src';
 export function buildExampleApp(app: App): Stack {
   const stack = new Stack(app, 'ExampleStack', { env: { account: '123456789012', region: 'eu-west-1' } });
   const pool = new cognito.UserPool(stack, 'Pool', { signInAliases: { email: true } });
+  pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-validated-clients' } });
 
   // A browser app: authorization code grant, no secret, every setting written out.
   new ValidatedUserPoolClient(stack, 'WebApp', {
