@@ -1,5 +1,4 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { parseArgs } from 'util';
 import { formatJson, formatSarif, formatText, Located, RunSummary } from './formats';
 import { InputError, LoadedTemplate, loadInput } from './templates';
@@ -9,6 +8,7 @@ import type { UserPoolClientPolicyProps } from '../policy/props';
 import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
 import { SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
+import { PACKAGE_VERSION } from '../version';
 
 export const USAGE = `Usage: validate-user-pool-clients [options] <template or cdk.out> [...]
 
@@ -34,13 +34,6 @@ export interface CliIo {
   readonly err: (text: string) => void;
 }
 
-function version(): string {
-  try {
-    return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 class UsageError extends Error {}
 
@@ -114,7 +107,7 @@ function check(templates: LoadedTemplate[], o: Options): RunSummary {
       findings.push({ file: t.file, line: t.line(logicalId, finding.property), logicalId, finding });
     }
   }
-  return { templates: summary, findings, toolVersion: version() };
+  return { templates: summary, findings, toolVersion: PACKAGE_VERSION };
 }
 
 /** Runs the command line; returns the exit status. Never throws. */
@@ -126,7 +119,7 @@ export function runCli(argv: string[], io: CliIo): number {
       return 0;
     }
     if (o === 'version') {
-      io.out(`${version()}\n`);
+      io.out(`${PACKAGE_VERSION}\n`);
       return 0;
     }
     const templates: LoadedTemplate[] = [];

@@ -3,19 +3,14 @@ import { CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyV
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from '../aspects/acknowledgements';
 import { checkRuleIds, wasChecked } from '../aspects/client-check';
+import { isUserPoolClientResource } from '../aspects/cloudformation-resource';
 import { RuleSelection } from '../engine/validate-client';
 import { validateTemplate } from '../engine/validate-template';
 import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
 import { ALL_RULES, findRule, SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
+import { PACKAGE_VERSION as VERSION } from '../version';
 
-const VERSION: string = (() => {
-  try {
-    return JSON.parse(readFileSync(`${__dirname}/../../package.json`, 'utf8')).version;
-  } catch {
-    return '0.0.0';
-  }
-})();
 
 /**
  * Options of the validation plugin.
@@ -61,7 +56,7 @@ function findStack(app: IConstruct, path: string): Stack | undefined {
 function clientConstructs(stack: Stack | undefined): Map<string, CfnResource> {
   const out = new Map<string, CfnResource>();
   for (const c of stack?.node.findAll() ?? []) {
-    if (CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Cognito::UserPoolClient' && Stack.of(c) === stack) out.set(stack.resolve(c.logicalId), c);
+    if (isUserPoolClientResource(c) && Stack.of(c) === stack) out.set(stack.resolve(c.logicalId), c);
   }
   return out;
 }

@@ -101,8 +101,11 @@ export const API_ENUMS = {
 export type EnumProperty = keyof typeof API_ENUMS;
 export const ENUM_PROPERTIES = Object.keys(API_ENUMS) as EnumProperty[];
 
+/** The auth flows Cognito allows when ExplicitAuthFlows is not set. */
+export const API_DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'] as const;
+
 /** OAuth scopes that Cognito reserves (everything else is `resource-server/scope`). */
-export const RESERVED_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'] as const;
+export const RESERVED_SCOPES: ReadonlySet<string> = new Set(['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin']);
 
 /** Standard user pool attributes an app client may read or write. */
 export const STANDARD_ATTRIBUTES = [

@@ -11,7 +11,7 @@ const ROLE = `${A}.RoleArn`;
 const EXTERNAL = `${A}.ExternalId`;
 const IAM_ROLE = /^arn:[\w-]+:iam::\d{12}:role\/.+/;
 
-const analyticsRule = (rule: Omit<RuleDefinition, 'context' | 'source'> & { source?: string }): RuleDefinition => ({
+const analyticsRule = (rule: Omit<RuleDefinition, 'context' | 'source'> & { source?: string; context?: RuleContext }): RuleDefinition => ({
   context: RuleContext.CLIENT,
   source: Sources.ANALYTICS_TYPE,
   ...rule,
@@ -88,6 +88,7 @@ export const ANALYTICS_RULES: RuleDefinition[] = [
     id: 'VUPC-ANALYTICS-REGION',
     catalogueId: 'R-ANALYTICS-REGION',
     severity: RuleSeverity.ERROR,
+    context: RuleContext.STACK_REGION,
     properties: [ARN],
     summary: 'An ApplicationArn names an Amazon Pinpoint project in the Region of the user pool.',
     why: 'Cognito supports only in-Region projects by ARN; a project in another Region needs ApplicationId with RoleArn and ExternalId.',

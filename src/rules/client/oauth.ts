@@ -4,7 +4,6 @@ import { checkEnum, checkListEntries, checkListSize } from '../constraint-checks
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
-const RESERVED = new Set<string>(RESERVED_SCOPES);
 const NEEDS_OPENID = ['phone', 'email', 'profile'];
 
 /** True when the OAuth flag is concretely not true (false, "false" or absent). */
@@ -76,7 +75,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     check: (client, report) => {
       if (!client.oauthFlows().has('client_credentials')) return;
       for (const { index, value } of client.strings('AllowedOAuthScopes')) {
-        if (RESERVED.has(value)) report({ property: `AllowedOAuthScopes[${index}]`, value, problem: 'is a reserved scope on a client_credentials client' });
+        if (RESERVED_SCOPES.has(value)) report({ property: `AllowedOAuthScopes[${index}]`, value, problem: 'is a reserved scope on a client_credentials client' });
       }
     },
   },

@@ -15,9 +15,9 @@ function entries(client: ClientView, property: string): UrlEntry[] {
   return client.strings(property).map((e) => ({ ...e, property: `${property}[${e.index}]` }));
 }
 
-/** Callback URLs and the default redirect URI: the URLs Cognito redirects users to after sign-in. */
-function redirectUrls(client: ClientView): UrlEntry[] {
-  const out = entries(client, 'CallbackURLs');
+/** Callback URLs and the default redirect URI (and the logout URLs when asked): where Cognito sends users. */
+export function redirectUrls(client: ClientView, withLogout = false): UrlEntry[] {
+  const out = [...entries(client, 'CallbackURLs'), ...(withLogout ? entries(client, 'LogoutURLs') : [])];
   const fallback = client.string('DefaultRedirectURI');
   if (fallback !== undefined) out.push({ index: -1, value: fallback, property: 'DefaultRedirectURI' });
   return out;

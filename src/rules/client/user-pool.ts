@@ -10,7 +10,6 @@ import { Sources } from '../sources';
  * never guessed.
  */
 const COGNITO = 'COGNITO';
-const RESERVED = new Set<string>(RESERVED_SCOPES);
 const QUOTA_CLIENTS = 1000;
 
 function dependsOn(client: ClientView, logicalId: string): boolean {
@@ -73,7 +72,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
       const scopes = client.context.pool?.resourceServerScopes;
       if (!scopes) return;
       for (const { index, value } of client.strings('AllowedOAuthScopes')) {
-        if (!RESERVED.has(value) && !scopes.has(value)) {
+        if (!RESERVED_SCOPES.has(value) && !scopes.has(value)) {
           report({ property: `AllowedOAuthScopes[${index}]`, value, problem: `is not a scope of any resource server of user pool ${client.context.pool!.logicalId}` });
         }
       }

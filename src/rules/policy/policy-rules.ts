@@ -1,14 +1,12 @@
 import type { PolicyOption } from '../../policy/options';
 import type { UserPoolClientPolicyProps } from '../../policy/props';
-import { API_ENUMS } from '../api-model';
+import { API_DEFAULT_AUTH_FLOWS, API_ENUMS } from '../api-model';
 import { humanDuration, validity } from '../client/token-validity';
-import { LOOPBACK_HOSTS, parseUrl } from '../client/urls';
+import { LOOPBACK_HOSTS, parseUrl, redirectUrls } from '../client/urls';
 import type { ClientView } from '../client-view';
 import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
-/** Cognito's flows when ExplicitAuthFlows is absent. */
-const DEFAULT_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 const VERIFIED_FLAGS = ['email_verified', 'phone_number_verified'];
 const STANDARD_WRITABLE = 'every standard attribute (WriteAttributes is not set)';
 
@@ -22,13 +20,6 @@ function policyRule(options: PolicyOption[], rule: Omit<RuleDefinition, 'severit
     policyOptions: options,
     check: (client, report) => rule.check(client, report, client.context.policy ?? {}),
   };
-}
-
-/** URL entries of the redirect lists, with their property names. */
-function urls(client: ClientView): Array<{ property: string; value: string }> {
-  const out = ['CallbackURLs', 'LogoutURLs'].flatMap((p) => client.strings(p).map((e) => ({ property: `${p}[${e.index}]`, value: e.value })));
-  const fallback = client.string('DefaultRedirectURI');
-  return fallback === undefined ? out : [...out, { property: 'DefaultRedirectURI', value: fallback }];
 }
 
 function hostAllowed(host: string, allowed: readonly string[]): boolean {
@@ -163,7 +154,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     check: (client, report, policy) => {
       const forbidden = new Set(policy.forbiddenAuthFlows ?? []);
       if (!client.has('ExplicitAuthFlows')) {
-        const defaults = DEFAULT_FLOWS.filter((f) => forbidden.has(f));
+        const defaults = API_DEFAULT_AUTH_FLOWS.filter((f) => forbidden.has(f));
         if (defaults.length > 0) report({ property: 'ExplicitAuthFlows', problem: `is not set, so Cognito's default allows ${defaults.join(', ')}` });
         return;
       }
@@ -181,7 +172,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     fix: 'Set ExplicitAuthFlows to the flows the app uses.',
     source: Sources.AUTH_FLOWS,
     check: (client, report) => {
-      if (!client.has('ExplicitAuthFlows')) report({ property: 'ExplicitAuthFlows', problem: `is not set, so ${DEFAULT_FLOWS.join(', ')} are allowed` });
+      if (!client.has('ExplicitAuthFlows')) report({ property: 'ExplicitAuthFlows', problem: `is not set, so ${API_DEFAULT_AUTH_FLOWS.join(', ')} are allowed` });
     },
   }),
   policyRule(['forbidImplicitGrant'], {
@@ -221,7 +212,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     fix: 'Remove loopback URLs from production clients (apply this policy to production stages only).',
     source: Sources.CREATE_CLIENT,
     check: (client, report) => {
-      for (const { property, value } of urls(client)) {
+      for (const { property, value } of redirectUrls(client, true)) {
         const url = parseUrl(value);
         if (url && LOOPBACK_HOSTS.has(url.hostname)) report({ property, value, problem: 'points to a loopback address' });
       }
@@ -236,7 +227,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     source: Sources.CREATE_CLIENT,
     check: (client, report, policy) => {
       const allowed = policy.allowedUrlHosts ?? [];
-      for (const { property, value } of urls(client)) {
+      for (const { property, value } of redirectUrls(client, true)) {
         const url = parseUrl(value);
         if (url?.protocol.startsWith('http') && !hostAllowed(url.hostname, allowed)) {
           report({ property, value, problem: `uses host ${url.hostname}, which is not in allowedUrlHosts (${allowed.join(', ')})` });
