@@ -4,7 +4,7 @@ import { UserPoolClientAcknowledgements } from './acknowledgements';
 import { concreteRegion, constructDependencies, rendered, stackIndex } from './cloudformation-resource';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
-import { ClientResource, RuleSelection, validateClient } from '../engine/validate-client';
+import { ReadClient, readClient, RuleSelection, runRules } from '../engine/validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { RuleDefinition } from '../rules/rule';
 import { RuleSeverity } from '../rules/rule';
@@ -41,18 +41,20 @@ export function checkRuleIds(owner: string, option: string, ids: unknown, rules:
 }
 
 /** Runs rules over one client resource of the tree and reports the findings on it. */
-export function checkClientNode(node: CfnResource, context: Partial<ClientContext>, selection: RuleSelection, kind: CheckKind): void {
+export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'extraEnumValues' | 'policy'>, selection: RuleSelection, kind: CheckKind): void {
   const client = prepare(node);
   if (!client) return;
-  const findings = validateClient(client.subject, { ...client.context, ...context }, selection);
-  findings.forEach((f) => report(node, f));
+  const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.context, ...extra } : client.context;
+  const findings = runRules(client.path, client.read, context, selection);
+  for (const finding of findings) report(node, finding);
   let kinds = checked.get(node);
   if (!kinds) checked.set(node, (kinds = new Set()));
   kinds.add(kind);
 }
 
 interface Prepared {
-  readonly subject: ClientResource;
+  readonly path: string;
+  readonly read: ReadClient;
   readonly context: ClientContext;
 }
 
@@ -63,18 +65,18 @@ interface Prepared {
  */
 const prepared = new WeakMap<IConstruct, Prepared | null>();
 function prepare(node: CfnResource): Prepared | undefined {
-  if (prepared.has(node)) return prepared.get(node) ?? undefined;
+  const known = prepared.get(node);
+  if (known !== undefined) return known ?? undefined;
   const client = rendered(node);
   let result: Prepared | null = null;
   if (client) {
+    const path = node.node.path;
     const index = stackIndex(Stack.of(node));
     // Clients are keyed by construct path here: computing logical ids would cost as much as the rules.
-    index.noteClient(node.node.path, client.resource);
-    const around = index.contextOf(node.node.path, client.resource, constructDependencies(node));
-    result = {
-      subject: { path: node.node.path, properties: client.resource.Properties },
-      context: { ...around, region: concreteRegion(node), propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined },
-    };
+    index.noteClient(path, client.resource);
+    const around = index.contextOf(path, client.resource, constructDependencies(node));
+    const context: ClientContext = { ...around, region: concreteRegion(node), propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined };
+    result = { path, read: readClient(client.resource.Properties, context), context };
   }
   prepared.set(node, result);
   return result ?? undefined;

@@ -52,8 +52,15 @@ export function fullRender(resource: CfnResource): Rendered | undefined {
 }
 
 /** CloudFormation names of the L1 props whose names are not the prop name capitalised. */
-const CFN_NAMES: Record<string, string> = { callbackUrLs: 'CallbackURLs', logoutUrLs: 'LogoutURLs', defaultRedirectUri: 'DefaultRedirectURI' };
-const cfnName = (prop: string) => CFN_NAMES[prop] ?? prop.charAt(0).toUpperCase() + prop.slice(1);
+const CFN_NAMES = new Map<string, string>([['callbackUrLs', 'CallbackURLs'], ['logoutUrLs', 'LogoutURLs'], ['defaultRedirectUri', 'DefaultRedirectURI']]);
+function cfnName(prop: string): string {
+  let name = CFN_NAMES.get(prop);
+  if (name === undefined) {
+    name = prop.charAt(0).toUpperCase() + prop.slice(1);
+    if (CFN_NAMES.size < 1000) CFN_NAMES.set(prop, name);
+  }
+  return name;
+}
 
 /**
  * Resolved string tokens per stack: thousands of clients refer to the same
@@ -73,11 +80,16 @@ function resolveTokens(value: unknown, stack: Stack, rename: boolean): unknown {
   if (value === null || value === undefined || typeof value === 'boolean') return value;
   if (typeof value === 'string') return Token.isUnresolved(value) ? resolveString(value, stack) : value;
   if (typeof value === 'number') return Token.isUnresolved(value) ? stack.resolve(value) : value;
-  if (Array.isArray(value)) return Token.isUnresolved(value) ? stack.resolve(value) : value.map((v) => resolveTokens(v, stack, false));
+  if (Array.isArray(value)) {
+    if (Token.isUnresolved(value)) return stack.resolve(value);
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = resolveTokens(value[i], stack, false);
+    return out;
+  }
   if (Tokenization.isResolvable(value)) return stack.resolve(value);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const resolved = resolveTokens(v, stack, rename);
+  for (const k of Object.keys(value as object)) {
+    const resolved = resolveTokens((value as Record<string, unknown>)[k], stack, rename);
     if (resolved !== undefined) out[rename ? cfnName(k) : k] = resolved;
   }
   return out;
@@ -93,20 +105,34 @@ function resolveTokens(value: unknown, stack: Stack, rename: boolean): unknown {
 export function fastRender(resource: CfnResource): Rendered | undefined {
   const internals = resource as unknown as Partial<CfnInternals>;
   const overrides = internals.rawOverrides;
-  const dependencies = internals.dependsOn ?? new Set<CfnResource>(); // created on the first addDependency
-  const unusual = Object.keys(overrides ?? {}).length > 0 || resource.cfnOptions.condition !== undefined;
-  if (overrides === undefined || unusual || !(dependencies instanceof Set)) return undefined;
+  const dependencies = internals.dependsOn; // created on the first addDependency
+  if (overrides === null || typeof overrides !== 'object' || hasKeys(overrides) || resource.cfnOptions.condition !== undefined) return undefined;
+  if (dependencies !== undefined && !(dependencies instanceof Set)) return undefined;
   const camel = internals.cfnProperties;
   if (camel === null || typeof camel !== 'object') return undefined;
   const stack = Stack.of(resource);
   // L1 classes hold props in camelCase (CDK renames them when rendering); a raw CfnResource holds CloudFormation names.
   const isL1 = Object.getPrototypeOf(resource) !== CfnResource.prototype;
-  // A whole struct given as a token (Lazy, IResolvable) resolves to camelCase members: CDK must render it.
-  if (isL1 && Object.values(camel).some((v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Tokenization.isResolvable(v))) return undefined;
+  for (const key of Object.keys(camel)) {
+    const v = camel[key];
+    // A whole struct given as a token (Lazy, IResolvable) resolves to camelCase members: CDK must render it.
+    if (isL1 && v !== null && typeof v === 'object' && !Array.isArray(v) && Tokenization.isResolvable(v)) return undefined;
+  }
   const properties = resolveTokens(camel, stack, isL1) as Record<string, unknown>;
-  if (Object.keys(properties).some((k) => CFN_PROPERTY_TYPES[k] === undefined)) return undefined;
-  const dependsOn = [...dependencies].map((d) => stack.resolve(d.logicalId) as string).sort();
-  return { resource: { Type: resource.cfnResourceType, Properties: properties, ...(dependsOn.length ? { DependsOn: dependsOn } : {}) } };
+  for (const key of Object.keys(properties)) if (CFN_PROPERTY_TYPES[key] === undefined) return undefined;
+  const rendering: { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] } = {
+    Type: resource.cfnResourceType,
+    Properties: properties,
+  };
+  if (dependencies !== undefined && dependencies.size > 0) {
+    rendering.DependsOn = [...dependencies].map((d) => stack.resolve(d.logicalId) as string).sort();
+  }
+  return { resource: rendering };
+}
+
+function hasKeys(value: object): boolean {
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return true;
+  return false;
 }
 
 const indexes = new WeakMap<Stack, TemplateIndex>();

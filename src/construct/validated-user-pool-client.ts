@@ -18,7 +18,7 @@ function addCreationDependencies(resource: cognito.CfnUserPoolClient, props: Val
   }
   for (const scope of props.oAuthScopes ?? []) {
     for (const token of Tokenization.reverseString(scope.scopeName).tokens) {
-      if (Reference.isReference(token) && CfnResource.isCfnResource(token.target)) resource.addDependency(token.target);
+      if (Reference.isReference(token) && CfnResource.isCfnResource(token.target)) resource.node.addDependency(token.target);
     }
   }
 }

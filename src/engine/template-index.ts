@@ -26,14 +26,21 @@ const refTarget = (v: unknown): string | undefined => (isIntrinsic(v) && typeof 
 /** Every logical id a value refers to (Ref, Fn::GetAtt, ${X} in Fn::Sub). */
 export function referencedIds(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) {
-    value.forEach((v) => referencedIds(v, out));
+    for (const v of value) referencedIds(v, out);
   } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'Ref' && typeof v === 'string') {out.add(v);} else if (k === 'Fn::GetAtt') {out.add(Array.isArray(v) ? String(v[0]) : String(v).split('.')[0]);} else if (k === 'Fn::Sub' && (typeof v === 'string' || Array.isArray(v))) {
+    for (const k in value) {
+      const v = (value as Record<string, unknown>)[k];
+      if (k === 'Ref' && typeof v === 'string') {
+        out.add(v);
+      } else if (k === 'Fn::GetAtt') {
+        out.add(Array.isArray(v) ? String(v[0]) : String(v).split('.')[0]);
+      } else if (k === 'Fn::Sub' && (typeof v === 'string' || Array.isArray(v))) {
         const text = typeof v === 'string' ? v : v[0];
         if (typeof text === 'string') for (const m of text.matchAll(/\$\{([^}.!]+)[^}]*\}/g)) out.add(m[1]);
         if (Array.isArray(v)) referencedIds(v[1], out);
-      } else {referencedIds(v, out);}
+      } else if (v !== null && typeof v === 'object') {
+        referencedIds(v, out);
+      }
     }
   }
   return out;
@@ -73,8 +80,12 @@ export class TemplateIndex {
   private readonly pools = new Map<string, MutablePool>();
   /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
   private readonly refValues = new Map<string, string>();
+  /** One closure per template, shared by its clients' contexts. */
+  private readonly resolveKnownBound: (value: unknown) => unknown;
 
-  private constructor() {}
+  private constructor() {
+    this.resolveKnownBound = (value) => this.resolveKnown(value);
+  }
 
   /** The pool a client's UserPoolId refers to, when it is in the template. */
   public poolOf(userPoolId: unknown): PoolIndex | undefined {
@@ -93,24 +104,34 @@ export class TemplateIndex {
     return this.refValues.size === 0 ? value : this.resolveIn(value);
   }
 
-  /** Copy-on-write: parts without a known reference are returned as they are. */
+  /** Copy-on-write: parts without a known reference are returned as they are, and nothing is allocated for them. */
   private resolveIn(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
-      const items = value.map((v) => this.resolveIn(v));
-      return items.every((v, i) => v === value[i]) ? value : items;
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const v = this.resolveIn(value[i]);
+        if (v !== value[i]) (copy ??= value.slice())[i] = v;
+      }
+      return copy ?? value;
     }
-    if (!isPlainObject(value) && !isIntrinsic(value)) return value;
-    const ref = refTarget(value);
-    if (ref !== undefined) return this.refValues.get(ref) ?? value;
-    const join = (value as Record<string, unknown>)['Fn::Join'];
-    if (Array.isArray(join) && join.length === 2 && typeof join[0] === 'string' && Array.isArray(join[1])) {
-      const parts = join[1].map((p) => this.resolveIn(p));
-      return parts.every((p) => typeof p === 'string') ? parts.join(join[0]) : value;
+    if (isIntrinsic(value)) {
+      const ref = refTarget(value);
+      if (ref !== undefined) return this.refValues.get(ref) ?? value;
+      const join = (value as Record<string, unknown>)['Fn::Join'];
+      if (Array.isArray(join) && join.length === 2 && typeof join[0] === 'string' && Array.isArray(join[1])) {
+        const parts = join[1].map((p) => this.resolveIn(p));
+        return parts.every((p) => typeof p === 'string') ? parts.join(join[0]) : value;
+      }
+      return value;
     }
-    if (isIntrinsic(value)) return value;
-    const entries = Object.entries(value as Record<string, unknown>);
-    const resolved = entries.map(([k, v]) => [k, this.resolveIn(v)] as const);
-    return resolved.every(([, v], i) => v === entries[i][1]) ? value : Object.fromEntries(resolved);
+    let copy: Record<string, unknown> | undefined;
+    for (const k in value) {
+      const before = (value as Record<string, unknown>)[k];
+      const v = this.resolveIn(before);
+      if (v !== before) (copy ??= { ...(value as Record<string, unknown>) })[k] = v;
+    }
+    return copy ?? value;
   }
 
   /**
@@ -119,12 +140,13 @@ export class TemplateIndex {
    */
   public contextOf(key: string, resource: TemplateResource, moreDependencies: readonly string[] = []): ClientContext {
     const dependencies = referencedIds(resource.Properties);
-    [...dependsOn(resource), ...moreDependencies].forEach((d) => dependencies.add(d));
+    for (const d of dependsOn(resource)) dependencies.add(d);
+    for (const d of moreDependencies) dependencies.add(d);
     return {
       logicalId: key,
       pool: this.poolOf(props(resource).UserPoolId),
       dependencies,
-      resolveKnown: (value) => this.resolveKnown(value),
+      resolveKnown: this.resolveKnownBound,
     };
   }
 

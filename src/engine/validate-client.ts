@@ -1,4 +1,5 @@
 import type { Finding } from './finding';
+import { RulePlan } from './rule-plan';
 import { formatMessage } from '../reporting/message';
 import { ClientContext, ClientView } from '../rules/client-view';
 import { CHECKED_SERVICE_RULES } from '../rules/registry';
@@ -27,40 +28,62 @@ function severityOf(rule: RuleDefinition, selection: RuleSelection): RuleSeverit
   return rule.severity === RuleSeverity.ERROR && selection.warningRules?.has(rule.id) ? RuleSeverity.WARNING : rule.severity;
 }
 
+/** A client's properties as the rules read them, or the value that stood where an object belongs. */
+export type ReadClient = { readonly properties: Record<string, unknown> } | { readonly notAnObject: unknown };
+
+/**
+ * Reads a client's properties once for any number of rule runs: references
+ * the template resolves are replaced (`context.resolveKnown`) and
+ * `Ref: AWS::NoValue` is dropped, as CloudFormation does.
+ */
+export function readClient(properties: unknown, context: ClientContext = {}): ReadClient {
+  const raw = properties ?? {};
+  if (!isPlainObject(raw)) return { notAnObject: raw };
+  const known = context.resolveKnown ? context.resolveKnown(raw) : raw;
+  return { properties: withoutNoValue(known) as Record<string, unknown> };
+}
+
 /**
  * Runs the rules over one client. Pure: the same input gives the same
  * findings in the same order. It never throws: a rule that fails on input
  * nobody foresaw becomes a warning that names it, not a crashed synth.
  */
 export function validateClient(resource: ClientResource, context: ClientContext = {}, selection: RuleSelection = {}): Finding[] {
+  return runRules(resource.path, readClient(resource.properties, context), context, selection);
+}
+
+/** Runs the selected rules over a client read with `readClient`. */
+export function runRules(path: string, client: ReadClient, context: ClientContext, selection: RuleSelection): Finding[] {
   const findings: Finding[] = [];
   const rules = selection.rules ?? CHECKED_SERVICE_RULES;
   const emit = (rule: RuleDefinition, violation: Violation, severity = severityOf(rule, selection)) =>
     findings.push({
       ruleId: rule.id,
       severity,
-      path: resource.path,
+      path,
       property: violation.property,
-      message: formatMessage(rule, resource.path, violation, context.propNames),
+      message: formatMessage(rule, path, violation, context.propNames),
     });
 
-  const raw = resource.properties ?? {};
-  if (!isPlainObject(raw)) {
+  if (!('properties' in client)) {
+    const raw = client.notAnObject;
     const typeRule = rules.find((r) => r.id === 'VUPC-PROPERTY-TYPE');
     if (typeRule && !isIntrinsic(raw) && !selection.disabledRules?.has(typeRule.id)) {
       emit(typeRule, { property: 'Properties', value: raw, problem: 'is not an object' });
     }
     return findings;
   }
-  const known = context.resolveKnown ? context.resolveKnown(raw) : raw;
-  const client = new ClientView(withoutNoValue(known) as Record<string, unknown>, context);
+  const view = new ClientView(client.properties, context);
+  const plan = RulePlan.of(rules, selection.disabledRules);
+  const selected = plan.select(client.properties);
   let current: RuleDefinition = rules[0];
   const report = (violation: Violation) => emit(current, violation);
-  for (const rule of rules) {
-    if (!rule.check || selection.disabledRules?.has(rule.id)) continue;
+  for (let i = 0; i < plan.rules.length; i++) {
+    if (!selected[i]) continue;
+    const rule = plan.rules[i];
     current = rule;
     try {
-      rule.check(client, report);
+      rule.check!(view, report);
     } catch (e) {
       emit(rule, { property: '*', problem: `could not be evaluated (${(e as Error)?.message ?? e}); please report this`, fix: 'Check this rule by hand.' }, RuleSeverity.WARNING);
     }

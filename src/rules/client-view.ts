@@ -41,9 +41,13 @@ export interface Entry {
  * sees anything it did not ask for and cannot throw on odd input.
  */
 export class ClientView {
-  private readonly stringLists = new Map<string, readonly Entry[]>();
-  private readonly stringSets = new Map<string, ReadonlySet<string>>();
-  private readonly enums = new Map<string, ReadonlySet<string>>();
+  // Caches are created on first use: a client is read by every rule, and
+  // most rules ask about the same few lists.
+  private lists?: Map<string, ListValue | undefined>;
+  private stringLists?: Map<string, readonly Entry[]>;
+  private stringSets?: Map<string, ReadonlySet<string>>;
+  private enums?: Map<string, ReadonlySet<string>>;
+  private memos?: Map<string, unknown>;
 
   public constructor(
     public readonly properties: Readonly<Record<string, unknown>>,
@@ -52,12 +56,12 @@ export class ClientView {
 
   /** The raw value at `Name` or `Name.Member`. */
   public value(path: string): unknown {
-    const dot = path.indexOf('.');
-    if (dot < 0) return this.properties[path];
-    const parent = this.properties[path.slice(0, dot)];
+    const split = splitPath(path);
+    if (split === undefined) return this.properties[path];
+    const parent = this.properties[split[0]];
     // A member of an unresolved object is itself unknown, never absent.
     if (isIntrinsic(parent)) return parent;
-    return isPlainObject(parent) ? parent[path.slice(dot + 1)] : undefined;
+    return isPlainObject(parent) ? parent[split[1]] : undefined;
   }
 
   /** Present in the template (possibly as an intrinsic). */
@@ -85,21 +89,26 @@ export class ClientView {
   }
 
   public list(path: string): ListValue | undefined {
+    const lists = (this.lists ??= new Map());
+    if (lists.has(path)) return lists.get(path);
     const v = this.value(path);
-    if (isIntrinsic(v)) return { known: false, items: [] };
-    return Array.isArray(v) ? { known: true, items: v } : undefined;
+    const list = isIntrinsic(v) ? UNKNOWN_LIST : Array.isArray(v) ? { known: true, items: v } : undefined;
+    lists.set(path, list);
+    return list;
   }
 
   /** The entries of a list that are concrete strings, with their index. */
   public strings(path: string): readonly Entry[] {
-    let out = this.stringLists.get(path);
+    const cache = (this.stringLists ??= new Map());
+    let out = cache.get(path);
     if (!out) {
+      const items = this.list(path)?.items ?? NO_ITEMS;
       const entries: Entry[] = [];
-      this.list(path)?.items.forEach((value, index) => {
-        const text = asString(value);
+      for (let index = 0; index < items.length; index++) {
+        const text = asString(items[index]);
         if (text !== undefined) entries.push({ index, value: text });
-      });
-      this.stringLists.set(path, (out = entries));
+      }
+      cache.set(path, (out = entries));
     }
     return out;
   }
@@ -119,13 +128,18 @@ export class ClientView {
   /** True when the list is concrete, so "missing from the list" can be decided. */
   public fullyKnown(path: string): boolean {
     const list = this.list(path);
-    return list !== undefined && list.known && list.items.every((v) => asString(v) !== undefined);
+    return list !== undefined && list.known && this.strings(path).length === list.items.length;
   }
 
   /** The concrete string entries of a list, as a set. */
   public stringSet(path: string): ReadonlySet<string> {
-    let set = this.stringSets.get(path);
-    if (!set) this.stringSets.set(path, (set = new Set(this.strings(path).map((e) => e.value))));
+    const cache = (this.stringSets ??= new Map());
+    let set = cache.get(path);
+    if (!set) {
+      set = new Set();
+      for (const e of this.strings(path)) set.add(e.value);
+      cache.set(path, set);
+    }
     return set;
   }
 
@@ -133,8 +147,9 @@ export class ClientView {
   public allowed(property: EnumProperty): ReadonlySet<string> {
     const extra = this.context.extraEnumValues?.[property];
     if (!extra) return MODEL_ENUMS[property];
-    let set = this.enums.get(property);
-    if (!set) this.enums.set(property, (set = new Set([...API_ENUMS[property], ...extra])));
+    const cache = (this.enums ??= new Map());
+    let set = cache.get(property);
+    if (!set) cache.set(property, (set = new Set([...API_ENUMS[property], ...extra])));
     return set;
   }
 
@@ -147,4 +162,29 @@ export class ClientView {
   public hasSecret(): boolean {
     return this.boolean('GenerateSecret') === true;
   }
+
+  /**
+   * A value derived from this client, computed once however many rules ask
+   * (e.g. the redirect URLs three rules walk). `key` names the derivation.
+   */
+  public memo<T>(key: string, compute: (client: ClientView) => T): T {
+    const memos = (this.memos ??= new Map());
+    if (!memos.has(key)) memos.set(key, compute(this));
+    return memos.get(key) as T;
+  }
+}
+
+const UNKNOWN_LIST: ListValue = { known: false, items: [] };
+const NO_ITEMS: readonly unknown[] = [];
+
+/** `Name.Member` split once per distinct path (rules ask with a few constant paths). */
+const splitPaths = new Map<string, readonly [string, string] | undefined>();
+function splitPath(path: string): readonly [string, string] | undefined {
+  let split = splitPaths.get(path);
+  if (split === undefined && !splitPaths.has(path)) {
+    const dot = path.indexOf('.');
+    split = dot < 0 ? undefined : [path.slice(0, dot), path.slice(dot + 1)];
+    if (splitPaths.size < 1000) splitPaths.set(path, split);
+  }
+  return split;
 }

@@ -59,11 +59,13 @@ export function checkListSize(client: ClientView, report: Report, property: keyo
 /** Checks a scalar (`Name` or `Name.Member`) or every entry of a list against an enum. */
 export function checkEnum(client: ClientView, report: Report, property: string, values: EnumProperty, isList = false): void {
   const allowed = client.allowed(values);
-  const entries = isList
-    ? client.strings(property).map(({ index, value }) => ({ path: `${property}[${index}]`, value }))
-    : [{ path: property, value: client.string(property) }];
-  for (const { path, value } of entries) {
-    if (value !== undefined && !allowed.has(value)) report({ property: path, value, problem: `is not one of ${oneOf(allowed)}` });
+  if (!isList) {
+    const value = client.string(property);
+    if (value !== undefined && !allowed.has(value)) report({ property, value, problem: `is not one of ${oneOf(allowed)}` });
+    return;
+  }
+  for (const { index, value } of client.strings(property)) {
+    if (!allowed.has(value)) report({ property: `${property}[${index}]`, value, problem: `is not one of ${oneOf(allowed)}` });
   }
 }
 

@@ -44,8 +44,20 @@ export interface RuleDefinition {
   readonly catalogueId?: string;
   readonly severity: RuleSeverity;
   readonly context: RuleContext;
-  /** CloudFormation properties the rule reads. */
+  /**
+   * CloudFormation properties the rule reads (`Name`, `Name.Member`, or `*`
+   * for every property). The engine runs a rule only on clients where one
+   * of them is set, unless `checksAbsence` is true.
+   */
   readonly properties: readonly string[];
+  /**
+   * True when the rule can report on a client where none of its properties
+   * is set (a required property, or an API default that applies): it then
+   * runs on every client.
+   *
+   * @default false
+   */
+  readonly checksAbsence?: boolean;
   /** One line: what must hold. */
   readonly summary: string;
   /** Why Cognito rejects (or mishandles) a violation. */

@@ -14,8 +14,14 @@ export type Unknown = typeof UNKNOWN;
 /** True for `{ Ref: … }`, `{ 'Fn::…': … }` and `{ Condition: … }` objects. */
 export function isIntrinsic(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::'));
+  // Counts own keys without allocating them: this runs for every object a rule reads.
+  let only: string | undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (only !== undefined) return false;
+    only = key;
+  }
+  return only !== undefined && (only === 'Ref' || only === 'Condition' || only.startsWith('Fn::'));
 }
 
 export function isNoValue(value: unknown): boolean {
@@ -28,8 +34,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** True when `Ref: AWS::NoValue`, or a member set to undefined (never written to a template), stands anywhere in the value. */
 function hasNoValue(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasNoValue);
-  if (value !== null && typeof value === 'object') return isNoValue(value) || Object.values(value).some((v) => v === undefined || hasNoValue(v));
+  if (Array.isArray(value)) {
+    for (const v of value) if (hasNoValue(v)) return true;
+    return false;
+  }
+  if (value === null || typeof value !== 'object') return false;
+  if (isNoValue(value)) return true;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || hasNoValue(v)) return true;
+  }
   return false;
 }
 

@@ -24,7 +24,7 @@ function typeProblem(value: unknown, type: PropertyType): string | undefined {
   switch (type) {
     case 'string':
       // CloudFormation coerces numbers and booleans to strings; the value rules then judge the string.
-      return ['string', 'number', 'boolean'].includes(typeof value) ? undefined : `is ${jsonType(value)}`;
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? undefined : `is ${jsonType(value)}`;
     case 'integer':
       if (typeof value === 'number') return Number.isInteger(value) ? undefined : 'is not a whole number';
       if (typeof value === 'string') return /^-?\d{1,16}$/.test(value.trim()) ? undefined : 'is a string that is not a whole number';
@@ -42,7 +42,7 @@ function expected(type: PropertyType): string {
   return typeof type === 'string' ? EXPECTED[type] : `an object with ${Object.keys(type).join(', ')}`;
 }
 
-/** Walks one property (and its members or entries) against the schema type. */
+/** Walks one property (and its members or entries) against the schema type; paths are only written for a problem. */
 function checkType(report: Report, property: string, value: unknown, type: PropertyType): void {
   const problem = typeProblem(value, type);
   if (problem) {
@@ -50,16 +50,19 @@ function checkType(report: Report, property: string, value: unknown, type: Prope
     return;
   }
   if (type === 'string-list' && Array.isArray(value)) {
-    value.forEach((item, i) => checkType(report, `${property}[${i}]`, item, 'string'));
+    for (let i = 0; i < value.length; i++) {
+      if (typeProblem(value[i], 'string')) checkType(report, `${property}[${i}]`, value[i], 'string');
+    }
   } else if (typeof type === 'object' && isPlainObject(value)) {
-    for (const [member, memberValue] of Object.entries(value)) {
-      if (type[member] !== undefined) checkType(report, `${property}.${member}`, memberValue, type[member]);
+    for (const member in value) {
+      if (type[member] !== undefined) checkType(report, `${property}.${member}`, value[member], type[member]);
     }
   }
 }
 
 function unknownMembers(client: ClientView, report: Report): void {
-  for (const [name, value] of Object.entries(client.properties)) {
+  for (const name in client.properties) {
+    const value = client.properties[name];
     const type = CFN_PROPERTY_TYPES[name];
     if (type === undefined) {
       report({ property: name, problem: 'is not a property of AWS::Cognito::UserPoolClient' });
@@ -84,9 +87,9 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     fix: 'Write the value with the type the schema declares.',
     source: Sources.CFN_CLIENT,
     check: (client, report) => {
-      for (const [name, value] of Object.entries(client.properties)) {
+      for (const name in client.properties) {
         const type = CFN_PROPERTY_TYPES[name];
-        if (type !== undefined) checkType(report, name, value, type);
+        if (type !== undefined) checkType(report, name, client.properties[name], type);
       }
     },
   },
@@ -107,6 +110,7 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
     properties: ['UserPoolId'],
+    checksAbsence: true,
     summary: 'UserPoolId is set.',
     why: 'UserPoolId is required by CreateUserPoolClient and by the CloudFormation schema.',
     fix: 'Set UserPoolId to the id of the user pool (for example a Ref to the AWS::Cognito::UserPool).',

@@ -15,12 +15,19 @@ function entries(client: ClientView, property: string): UrlEntry[] {
   return client.strings(property).map((e) => ({ ...e, property: `${property}[${e.index}]` }));
 }
 
-/** Callback URLs and the default redirect URI (and the logout URLs when asked): where Cognito sends users. */
-export function redirectUrls(client: ClientView, withLogout = false): UrlEntry[] {
-  const out = [...entries(client, 'CallbackURLs'), ...(withLogout ? entries(client, 'LogoutURLs') : [])];
+function computeRedirectUrls(client: ClientView, withLogout: boolean): readonly UrlEntry[] {
+  const out = entries(client, 'CallbackURLs');
+  if (withLogout) out.push(...entries(client, 'LogoutURLs'));
   const fallback = client.string('DefaultRedirectURI');
   if (fallback !== undefined) out.push({ index: -1, value: fallback, property: 'DefaultRedirectURI' });
   return out;
+}
+
+/** Callback URLs and the default redirect URI (and the logout URLs when asked): where Cognito sends users. */
+export function redirectUrls(client: ClientView, withLogout = false): readonly UrlEntry[] {
+  return withLogout
+    ? client.memo('redirectUrlsWithLogout', (c) => computeRedirectUrls(c, true))
+    : client.memo('redirectUrls', (c) => computeRedirectUrls(c, false));
 }
 
 export function parseUrl(value: string): URL | undefined {

@@ -178,6 +178,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     severity: RuleSeverity.INFO,
     context: RuleContext.USER_POOL,
     properties: ['UserPoolId'],
+    checksAbsence: true,
     summary: 'A user pool holds at most 1,000 app clients unless the quota was raised (up to 10,000).',
     why: 'Past the quota CreateUserPoolClient fails with LimitExceededException.',
     fix: 'Request a quota increase for app clients per user pool before deploying, or spread the clients over pools.',

@@ -1,0 +1,135 @@
+import * as fc from 'fast-check';
+import { RulePlan } from '../../src/engine/rule-plan';
+import { readClient, validateClient } from '../../src/engine/validate-client';
+import type { PoolIndex } from '../../src/engine/pool-index';
+import type { UserPoolClientPolicyProps } from '../../src/policy/props';
+import { ClientContext, ClientView } from '../../src/rules/client-view';
+import { CHECKED_SERVICE_RULES, POLICY_RULES } from '../../src/rules/registry';
+import type { RuleDefinition } from '../../src/rules/rule';
+import { VALID_WEB_CLIENT } from '../helpers';
+import { anyJson, FC_PARAMS, fewer, intrinsic, PROPERTY_NAMES, validClient } from '../property/arbitraries';
+import { baseOf, FAILING, PASSING, VALID_M2M_CLIENT } from '../rules/cases';
+
+type Props = Record<string, unknown>;
+const CHECKED_POLICY_RULES = POLICY_RULES.filter((r) => r.check);
+const ALL_CHECKED = [...CHECKED_SERVICE_RULES, ...CHECKED_POLICY_RULES];
+
+/** Every policy option on, with limits most clients break. */
+const STRICT_POLICY: UserPoolClientPolicyProps = {
+  requireClientName: true,
+  forbidSecretOnPublicClients: true,
+  maxAccessTokenMinutes: 5,
+  maxIdTokenMinutes: 5,
+  maxRefreshTokenDays: 1,
+  forbidVerifiedFlagWrites: true,
+  requireExplicitReadAttributes: true,
+  requireExplicitWriteAttributes: true,
+  neverWritableAttributes: ['email', 'custom:plan'],
+  forbiddenAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
+  requireExplicitAuthFlows: true,
+  forbidImplicitGrant: true,
+  forbidAdminScope: true,
+  forbidLoopbackUrls: true,
+  allowedUrlHosts: ['example.com'],
+  forbidAnalyticsUserData: true,
+  requirePreventUserExistenceErrors: true,
+  requireTokenRevocation: true,
+  requireRefreshTokenRotation: true,
+};
+
+const poolArb: fc.Arbitrary<PoolIndex> = fc.record({
+  logicalId: fc.constant('Pool'),
+  customAttributes: fc.option(fc.constant(new Set(['plan'])), { nil: undefined }),
+  requiredAttributes: fc.option(fc.constant(new Set(['email'])), { nil: undefined }),
+  tier: fc.constantFrom(undefined, 'LITE', 'ESSENTIALS'),
+  hasDomain: fc.boolean(),
+  identityProviders: fc.option(fc.constant(new Map([['Google', { logicalId: 'GoogleIdp', mappedAttributes: new Set(['email']) }]])), { nil: undefined }),
+  resourceServerScopes: fc.option(fc.constant(new Map([['orders/read', 'OrdersServer']])), { nil: undefined }),
+  clientPositions: fc.constant(new Map([['Client', 1500]])),
+});
+const contextArb: fc.Arbitrary<ClientContext> = fc.record({
+  pool: fc.option(poolArb, { nil: undefined }),
+  dependencies: fc.option(fc.constant(new Set(['GoogleIdp'])), { nil: undefined }),
+  logicalId: fc.constant('Client'),
+  region: fc.constantFrom(undefined, 'eu-west-1', 'us-east-1'),
+  policy: fc.constant(STRICT_POLICY),
+});
+
+/** Valid clients with up to three properties replaced by anything a template can hold. */
+const clientArb: fc.Arbitrary<Props> = fc.tuple(
+  validClient,
+  fc.array(fc.tuple(fc.constantFrom(...PROPERTY_NAMES), fc.oneof(anyJson, intrinsic)), { maxLength: 3 }),
+).map(([client, changes]) => ({ ...client, ...Object.fromEntries(changes) }));
+
+/** Client configurations the rule tests use. */
+const CORPUS: Props[] = [{}, VALID_WEB_CLIENT, VALID_M2M_CLIENT, ...[...FAILING, ...PASSING].map((c) => ({ ...baseOf(c), ...c.patch }))];
+const asJson = (context: ClientContext) => JSON.stringify(context, (_k, v) => (v instanceof Set || v instanceof Map ? [...v] : v));
+const CORPUS_CONTEXTS: ClientContext[] = [
+  ...new Map([{}, ...[...FAILING, ...PASSING].map((c) => c.context ?? {})].map((c) => [asJson(c), { ...c, policy: STRICT_POLICY }])).values(),
+];
+
+/** What a rule reports when it is run directly, with no plan in between. */
+function direct(rule: RuleDefinition, props: Props, context: ClientContext): string[] {
+  const read = readClient(props, context);
+  if (!('properties' in read)) return [];
+  const out: string[] = [];
+  rule.check!(new ClientView(read.properties, context), (v) => out.push(`${rule.id} ${v.property}`));
+  return out;
+}
+
+const withoutProperties = (rule: RuleDefinition, props: Props): Props => {
+  const read = new Set(rule.properties.map((p) => p.split('.')[0]));
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !read.has(k)));
+};
+
+describe('the rule plan skips only rules that cannot report', () => {
+  const skippable = ALL_CHECKED.filter((r) => !r.checksAbsence && !r.properties.includes('*'));
+
+  test.each(skippable.map((r) => [r.id, r]))('%s reports nothing when none of its properties is set (rule test cases)', (_id, rule) => {
+    const reports = CORPUS.flatMap((props) => CORPUS_CONTEXTS.flatMap((context) => direct(rule, withoutProperties(rule, props), context)));
+    expect(reports).toEqual([]);
+  });
+
+  test('no rule without checksAbsence reports when none of its properties is set (generated clients and contexts)', () => {
+    fc.assert(fc.property(clientArb, contextArb, (props, context) => {
+      expect(skippable.flatMap((rule) => direct(rule, withoutProperties(rule, props), context))).toEqual([]);
+    }), fewer(2));
+  });
+
+  test('rules that check absence do report on a client that sets none of their properties', () => {
+    const reported = ALL_CHECKED.filter((r) => r.checksAbsence).filter((rule) =>
+      [{}, { ...VALID_WEB_CLIENT, UserPoolId: undefined }].some((props) =>
+        direct(rule, withoutProperties(rule, props), { policy: STRICT_POLICY, pool: { logicalId: 'Pool', clientPositions: new Map([['Client', 1500]]) }, logicalId: 'Client' }).length > 0));
+    expect(reported.map((r) => r.id)).toEqual(ALL_CHECKED.filter((r) => r.checksAbsence).map((r) => r.id));
+  });
+
+  test('planned validation finds exactly what running every rule finds', () => {
+    const everyRule = (props: Props, context: ClientContext, rules: readonly RuleDefinition[]) => rules.flatMap((r) => direct(r, props, context));
+    const planned = (props: Props, context: ClientContext, rules: readonly RuleDefinition[]) =>
+      validateClient({ path: 'Client', properties: props }, context, { rules }).map((f) => `${f.ruleId} ${f.property}`);
+    fc.assert(fc.property(clientArb, contextArb, (props, context) => {
+      expect(planned(props, context, CHECKED_SERVICE_RULES)).toEqual(everyRule(props, context, CHECKED_SERVICE_RULES));
+      expect(planned(props, context, CHECKED_POLICY_RULES)).toEqual(everyRule(props, context, CHECKED_POLICY_RULES));
+    }), FC_PARAMS);
+  });
+});
+
+describe('RulePlan', () => {
+  const rule = (id: string, properties: string[], checksAbsence = false): RuleDefinition =>
+    ({ id, properties, checksAbsence, check: () => undefined }) as unknown as RuleDefinition;
+  const rules = [rule('A', ['ClientName']), rule('B', ['TokenValidityUnits.AccessToken']), rule('C', ['*']), rule('D', ['UserPoolId'], true), rule('E', ['CallbackURLs'])];
+
+  test('runs a rule when one of its properties (or the parent of a member) is set, and always the * and absence rules', () => {
+    const plan = RulePlan.of(rules, undefined);
+    expect(plan.select({ TokenValidityUnits: {} })).toEqual([false, true, true, true, false]);
+    expect(plan.select({ ClientName: 'a', CallbackURLs: [] })).toEqual([true, false, true, true, true]);
+  });
+
+  test('leaves disabled rules out, and is built once per rule list and selection', () => {
+    const disabled = new Set(['A', 'C']);
+    const plan = RulePlan.of(rules, disabled);
+    expect(plan.rules.map((r) => r.id)).toEqual(['B', 'D', 'E']);
+    expect(RulePlan.of(rules, disabled)).toBe(plan);
+    expect(RulePlan.of(rules, undefined)).not.toBe(plan);
+  });
+});
