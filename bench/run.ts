@@ -4,107 +4,68 @@
  * tested, whose built-in CloudFormation validation can be switched off).
  *
  * Every comparison runs in this one process, alternating the variants, and
- * reports medians and ratios; results go to bench/results/<date>.json.
- * BENCH_SIZES=100,1000 and BENCH_REPS=3 narrow a run.
+ * again with each run in a fresh process (cold, as `cdk synth` runs an app);
+ * it reports medians and ratios; results go to bench/results/<date>.json.
+ * BENCH_SIZES=100,1000, BENCH_FRESH_SIZES=1000, BENCH_REPS=3 and
+ * BENCH_FRESH_REPS=3 narrow a run.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { cpus, tmpdir, totalmem } from 'os';
 import { join } from 'path';
-import { App, AppProps, AspectPriority, Aspects, Stack } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../src';
+import { Timing, timeOnce, Variant, VARIANTS } from './app';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,3000').split(',').map(Number);
+const FRESH_SIZES = (process.env.BENCH_FRESH_SIZES ?? '1000,3000').split(',').map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
-const STACK_RESOURCES = 400;
-const SUPPORT_RESOURCES = 6; // a pool, its domain, three identity providers, a resource server
+const FRESH_REPS = Number(process.env.BENCH_FRESH_REPS ?? 5);
 const CLI_CLIENTS = 5000;
 
-type ClientKind = 'l1' | 'l2' | 'validated';
-interface Variant {
-  readonly kind: ClientKind;
-  readonly validator?: boolean;
-  readonly policy?: boolean;
-  readonly builtinValidation?: boolean;
-}
-
-/** An app of `n` clients over stacks of at most 400 resources, half web clients (code grant), half machine clients. */
-function buildApp(n: number, v: Variant): App {
-  const app = new App({ builtinCloudFormationValidation: v.builtinValidation ?? false, outdir: mkdtempSync(join(tmpdir(), 'vupc-bench-')) } as AppProps);
-  const perStack = STACK_RESOURCES - SUPPORT_RESOURCES;
-  for (let s = 0; s * perStack < n; s++) {
-    const stack = new Stack(app, `Clients${s}`);
-    const pool = new cognito.UserPool(stack, 'Pool');
-    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: `bench-${s}` } });
-    const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' });
-    const server = new cognito.UserPoolResourceServer(stack, 'Api', { userPool: pool, identifier: 'api', scopes: [read] });
-    for (const [i, name] of ['CorpA', 'CorpB', 'CorpC'].entries()) {
-      new cognito.UserPoolIdentityProviderOidc(stack, name, { userPool: pool, name, clientId: `id${i}`, clientSecret: 'secret', issuerUrl: `https://login${i}.example.com` });
-    }
-    for (let c = 0; c < Math.min(perStack, n - s * perStack); c++) addClient(stack, `C${c}`, { pool, server, read }, c % 2 === 0, v.kind);
-    if (v.validator) Aspects.of(stack).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
-    if (v.policy) Aspects.of(stack).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
-  }
-  return app;
-}
-
-interface Support {
-  readonly pool: cognito.UserPool;
-  readonly server: cognito.UserPoolResourceServer;
-  readonly read: cognito.ResourceServerScope;
-}
-
-function addClient(stack: Stack, id: string, { pool, server, read }: Support, web: boolean, kind: ClientKind): void {
-  const scope = cognito.OAuthScope.resourceServer(server, read);
-  const callbackUrls = [`https://${id.toLowerCase()}.example.com/cb`];
-  const cognitoOnly = [cognito.UserPoolClientIdentityProvider.COGNITO];
-  if (kind === 'validated') {
-    new ValidatedUserPoolClient(stack, id, web
-      ? { userPool: pool, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls, supportedIdentityProviders: cognitoOnly }
-      : { userPool: pool, generateSecret: true, authFlows: {}, oAuthFlows: { clientCredentials: true }, oAuthScopes: [scope] });
-  } else if (kind === 'l2') {
-    const oAuth = { flows: { authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID], callbackUrls };
-    const secure = { userPool: pool, userPoolClientName: id, preventUserExistenceErrors: true, authFlows: { userSrp: true } };
-    new cognito.UserPoolClient(stack, id, web
-      ? { ...secure, oAuth, supportedIdentityProviders: cognitoOnly }
-      : { ...secure, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [scope] } });
-  } else {
-    // Clients that pass the validator and the recommended policy: the benchmark measures checking, not reporting.
-    const secure = { userPoolId: pool.userPoolId, clientName: id, preventUserExistenceErrors: 'ENABLED', explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] };
-    new cognito.CfnUserPoolClient(stack, id, web
-      ? { ...secure, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: callbackUrls, supportedIdentityProviders: ['COGNITO'] }
-      : { ...secure, generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: [scope.scopeName] });
-  }
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const collect = (globalThis as { gc?: () => void }).gc;
+/** Before a timed run in this process: a collected heap, then compiled code again. */
+const settle = (variants: Record<string, Variant>) => (name: string) => {
+  collect?.();
+  timeOnce(WARM_CLIENTS, variants[name]);
+};
+const WARM_CLIENTS = 100;
 
-interface Timing {
-  /** `app.synth()` alone (aspects run here). */
-  readonly synth: number;
-  /** Building the app and synthesizing it: what `cdk synth` runs. */
-  readonly total: number;
-}
-
-/** Times fresh apps, the variants alternating, `reps` times each; medians in milliseconds. */
-function timeSynth(n: number, variants: Record<string, Variant>, reps: number): Record<string, Timing> {
+/**
+ * Runs every variant `reps` times, alternating, and returns the medians;
+ * the order is reversed on every other round. In one process, each timed
+ * run starts from a collected heap and is preceded by a small run of the
+ * same variant: a forced full collection also discards compiled code, and
+ * the timed run should not pay for recompiling it (no real synth does).
+ */
+function alternate(
+  names: string[],
+  reps: number,
+  run: (name: string) => Timing | undefined,
+  prepare?: (name: string) => void,
+): Record<string, Timing> {
   const times: Record<string, { synth: number[]; total: number[] }> = {};
-  for (const k of Object.keys(variants)) times[k] = { synth: [], total: [] };
+  for (const k of names) times[k] = { synth: [], total: [] };
   for (let r = 0; r < reps; r++) {
-    for (const [name, v] of Object.entries(variants)) {
-      gc();
-      const start = process.hrtime.bigint();
-      const app = buildApp(n, v);
-      const built = process.hrtime.bigint();
-      app.synth();
-      const end = process.hrtime.bigint();
-      times[name].synth.push(Number(end - built) / 1e6);
-      times[name].total.push(Number(end - start) / 1e6);
+    for (const name of r % 2 === 0 ? names : [...names].reverse()) {
+      prepare?.(name);
+      const t = run(name);
+      if (!t) continue;
+      times[name].synth.push(t.synth);
+      times[name].total.push(t.total);
     }
   }
   return Object.fromEntries(Object.entries(times).map(([k, t]) => [k, { synth: median(t.synth), total: median(t.total) }]));
+}
+
+/** One run in a new Node.js process, as `cdk synth` runs an app. */
+function inFreshProcess(n: number, variant: string): Timing | undefined {
+  const child = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'fresh-process.ts'), String(n), variant], {
+    env: { ...process.env, TS_NODE_PROJECT: join(__dirname, 'tsconfig.json') },
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`fresh-process run failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Timing;
 }
 
 function cliTemplate(n: number): string {
@@ -145,45 +106,58 @@ function main(): void {
     awsCdkLib: JSON.parse(readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8')).version,
     reps: REPS,
     synth: [] as unknown[],
+    freshProcess: [] as unknown[],
   };
+  const ms = (x: number) => x.toFixed(0);
   const rows: string[] = [
     '| clients | plain: build + synth (ms) | + validator | ratio | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  buildApp(50, { kind: 'l1', validator: true }).synth(); // warm-up
+  const names = Object.keys(VARIANTS);
+  alternate(names, 1, (name) => timeOnce(Math.min(...SIZES), VARIANTS[name])); // warm-up
   for (const n of SIZES) {
     const reps = n >= 3000 ? Math.max(3, Math.ceil(REPS / 2)) : REPS;
-    const t = timeSynth(n, {
-      plain: { kind: 'l1' },
-      validator: { kind: 'l1', validator: true },
-      policy: { kind: 'l1', validator: true, policy: true },
-      l2: { kind: 'l2' },
-      validated: { kind: 'validated' },
-    }, reps);
-    const r = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    const t = alternate(names, reps, (name) => timeOnce(n, VARIANTS[name]), settle(VARIANTS));
     const ratios = {
-      validator: r(t.validator.total, t.plain.total),
-      validatorSynthOnly: r(t.validator.synth, t.plain.synth),
-      validatorAndPolicy: r(t.policy.total, t.plain.total),
-      validatedVsL2: r(t.validated.total, t.l2.total),
+      validator: ratio(t.validator.total, t.plain.total),
+      validatorSynthOnly: ratio(t.validator.synth, t.plain.synth),
+      validatorAndPolicy: ratio(t.policy.total, t.plain.total),
+      validatedVsL2: ratio(t.validated.total, t.l2.total),
     };
     (results.synth as unknown[]).push({ clients: n, reps, medianMs: t, ratios });
-    const ms = (x: number) => x.toFixed(0);
     rows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${ratios.validator} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${ratios.validatorSynthOnly} | ${ms(t.policy.total)} | ${ratios.validatorAndPolicy} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${ratios.validatedVsL2} |`);
     console.log(rows[rows.length - 1]);
   }
+
+  const freshRows = [
+    '| clients | plain: build + synth (ms) | + validator | ratio | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const n of FRESH_SIZES) {
+    const t = alternate(['plain', 'validator', 'policy'], FRESH_REPS, (name) => inFreshProcess(n, name));
+    const ratios = {
+      validator: ratio(t.validator.total, t.plain.total),
+      validatorSynthOnly: ratio(t.validator.synth, t.plain.synth),
+      validatorAndPolicy: ratio(t.policy.total, t.plain.total),
+    };
+    (results.freshProcess as unknown[]).push({ clients: n, reps: FRESH_REPS, medianMs: t, ratios });
+    freshRows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${ratios.validator} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${ratios.validatorSynthOnly} | ${ms(t.policy.total)} | ${ratios.validatorAndPolicy} |`);
+    console.log(freshRows[freshRows.length - 1]);
+  }
+
   const builtinN = Math.min(1000, Math.max(...SIZES));
-  const builtin = timeSynth(builtinN, { off: { kind: 'l1' }, on: { kind: 'l1', builtinValidation: true } }, Math.min(REPS, 3));
-  const builtinRatio = Math.round((builtin.on.synth / builtin.off.synth) * 100) / 100;
-  results.builtinCloudFormationValidation = { clients: builtinN, medianMs: builtin, ratio: builtinRatio };
+  const builtinVariants: Record<string, Variant> = { off: { kind: 'l1' }, on: { kind: 'l1', builtinValidation: true } };
+  const builtin = alternate(['off', 'on'], Math.min(REPS, 3), (name) => timeOnce(builtinN, builtinVariants[name]), settle(builtinVariants));
+  results.builtinCloudFormationValidation = { clients: builtinN, medianMs: builtin, ratio: ratio(builtin.on.synth, builtin.off.synth) };
 
   const template = cliTemplate(CLI_CLIENTS);
   const cli = timeCommand(process.execPath, [join(__dirname, '..', 'lib', 'cli', 'main.js'), template], 3);
   const cfnLint = execFileExists('cfn-lint') ? timeCommand('cfn-lint', [template], 1) : undefined;
   results.cli = { clients: CLI_CLIENTS, medianMs: cli, cfnLintMs: cfnLint ?? 'cfn-lint is not installed on this machine' };
 
-  console.log(`\n${rows.join('\n')}\n`);
-  console.log(`CDK's built-in CloudFormation validation at ${builtinN} clients: synth ${builtin.off.synth.toFixed(0)} ms off, ${builtin.on.synth.toFixed(0)} ms on (${(builtin.on.synth / builtin.off.synth).toFixed(2)}x), not counted above.`);
+  console.log(`\nIn one process, variants alternating (JIT warm after the first runs):\n${rows.join('\n')}\n`);
+  console.log(`Each run in a fresh process (as \`cdk synth\` runs an app):\n${freshRows.join('\n')}\n`);
+  console.log(`CDK's built-in CloudFormation validation at ${builtinN} clients: synth ${ms(builtin.off.synth)} ms off, ${ms(builtin.on.synth)} ms on (${(builtin.on.synth / builtin.off.synth).toFixed(2)}x), not counted above.`);
   console.log(`Command line on one template of ${CLI_CLIENTS} clients: ${cli?.toFixed(0)} ms${cfnLint ? `; cfn-lint: ${cfnLint.toFixed(0)} ms (${(cfnLint / cli!).toFixed(1)}x slower)` : '; cfn-lint is not installed on this machine'}.`);
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });

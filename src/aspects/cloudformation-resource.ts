@@ -135,11 +135,32 @@ function hasKeys(value: object): boolean {
   return false;
 }
 
+/**
+ * A resource the index reads (pool, domain, identity provider, resource
+ * server), rendered the way CDK does (resolve the props, then let the L1
+ * convert them to CloudFormation names) but resolving only its tokens: an
+ * L2 user pool costs a hundred times a client to render fully. Resources
+ * with overrides or a condition take CDK's full render.
+ */
+export function indexedRender(resource: CfnResource): Rendered | undefined {
+  const internals = resource as unknown as Partial<CfnInternals> & { renderProperties?: (props: Record<string, unknown>) => unknown };
+  const overrides = internals.rawOverrides;
+  const props = internals.cfnProperties;
+  if (overrides === null || typeof overrides !== 'object' || hasKeys(overrides) || resource.cfnOptions.condition !== undefined
+    || typeof internals.renderProperties !== 'function' || props === null || typeof props !== 'object') {
+    return fullRender(resource);
+  }
+  const stack = Stack.of(resource);
+  const properties = internals.renderProperties.call(resource, resolveTokens(props, stack, false) as Record<string, unknown>);
+  return { logicalId: stack.resolve(resource.logicalId), resource: { Type: resource.cfnResourceType, Properties: properties } };
+}
+
 const indexes = new WeakMap<Stack, TemplateIndex>();
 
 /**
  * The Cognito resources of the client's stack, indexed once per stack (the
- * first client visited builds it), so validation stays linear.
+ * first client visited builds it), so validation stays linear. A resource
+ * that cannot be rendered is left out (CDK reports it when it synthesizes).
  */
 export function stackIndex(stack: Stack): TemplateIndex {
   let index = indexes.get(stack);
@@ -147,8 +168,12 @@ export function stackIndex(stack: Stack): TemplateIndex {
     const resources: Record<string, TemplateResource> = {};
     for (const node of stack.node.findAll()) {
       if (CfnResource.isCfnResource(node) && INDEXED.has(node.cfnResourceType) && Stack.of(node) === stack) {
-        const r = fullRender(node);
-        if (r?.logicalId) resources[r.logicalId] = r.resource;
+        try {
+          const r = indexedRender(node);
+          if (r?.logicalId) resources[r.logicalId] = r.resource;
+        } catch {
+          // left out of the index
+        }
       }
     }
     index = TemplateIndex.of(resources);
@@ -166,12 +191,25 @@ export function constructDependencies(resource: CfnResource): string[] {
   const stack = Stack.of(resource);
   const ids: string[] = [];
   for (const scope of resource.node.scopes) {
-    for (const dependency of scope.node.dependencies) {
-      for (const target of dependency.node.findAll()) {
-        if (CfnResource.isCfnResource(target) && Stack.of(target) === stack) ids.push(stack.resolve(target.logicalId));
-      }
-    }
+    for (const dependency of scope.node.dependencies) ids.push(...resourcesUnder(dependency, stack));
   }
+  return ids;
+}
+
+/**
+ * Logical ids of the resources of `stack` in a dependency's subtree,
+ * remembered: thousands of clients depend on the same few providers and
+ * resource servers, and read-only aspects run after the tree is final.
+ */
+const dependencyTargets = new WeakMap<IConstruct, { readonly stack: Stack; readonly ids: readonly string[] }>();
+function resourcesUnder(dependency: IConstruct, stack: Stack): readonly string[] {
+  const known = dependencyTargets.get(dependency);
+  if (known?.stack === stack) return known.ids;
+  const ids: string[] = [];
+  for (const target of dependency.node.findAll()) {
+    if (CfnResource.isCfnResource(target) && Stack.of(target) === stack) ids.push(stack.resolve(target.logicalId));
+  }
+  dependencyTargets.set(dependency, { stack, ids });
   return ids;
 }
 

@@ -8,13 +8,22 @@ import type { RuleDefinition } from '../rules/rule';
  * validation's cost.
  */
 export class RulePlan {
-  /** The plan of a rule list with some rules disabled; built once per (list, selection). */
+  /**
+   * The plan of a rule list with some rules disabled: built once per list
+   * and set of disabled ids (thousands of ValidatedUserPoolClients each
+   * carry a validator, and share one plan), found by identity after that.
+   */
   public static of(rules: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined): RulePlan {
-    let byDisabled = plans.get(rules);
-    if (!byDisabled) plans.set(rules, (byDisabled = new WeakMap()));
-    const key = disabled ?? NONE;
-    let plan = byDisabled.get(key);
-    if (!plan) byDisabled.set(key, (plan = new RulePlan(rules, disabled)));
+    let known = plans.get(rules);
+    if (!known) plans.set(rules, (known = { bySet: new WeakMap(), byIds: new Map() }));
+    const set = disabled ?? NONE;
+    let plan = known.bySet.get(set);
+    if (!plan) {
+      const ids = [...set].sort().join(' ');
+      plan = known.byIds.get(ids);
+      if (!plan) known.byIds.set(ids, (plan = new RulePlan(rules, set)));
+      known.bySet.set(set, plan);
+    }
     return plan;
   }
 
@@ -24,10 +33,13 @@ export class RulePlan {
   private readonly always: readonly boolean[];
   /** Positions (in `rules`) of the rules each top-level property triggers. */
   private readonly byProperty = new Map<string, number[]>();
+  private readonly marks: number[];
+  private stamp = 0;
 
   private constructor(all: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined) {
     this.rules = all.filter((r) => r.check !== undefined && !disabled?.has(r.id));
     this.always = this.rules.map((r) => r.checksAbsence === true || r.properties.length === 0 || r.properties.includes('*'));
+    this.marks = this.rules.map(() => 0);
     this.rules.forEach((rule, i) => {
       for (const property of new Set(rule.properties.map(topLevel))) {
         let positions = this.byProperty.get(property);
@@ -37,17 +49,26 @@ export class RulePlan {
     });
   }
 
-  /** For each rule of `rules`, whether it runs on a client with these properties. */
-  public select(properties: Readonly<Record<string, unknown>>): boolean[] {
-    const run = this.always.slice();
+  /**
+   * Marks the rules that run on a client with these properties; read the
+   * marks with `selected` before the next call. Marks are stamped rather
+   * than cleared, so selecting allocates nothing.
+   */
+  public select(properties: Readonly<Record<string, unknown>>): number {
+    const stamp = ++this.stamp;
     for (const key in properties) {
       const positions = this.byProperty.get(key);
-      if (positions) for (const i of positions) run[i] = true;
+      if (positions) for (const i of positions) this.marks[i] = stamp;
     }
-    return run;
+    return stamp;
+  }
+
+  /** True when rule `i` runs on the client of the `select` call that returned `stamp`. */
+  public selected(i: number, stamp: number): boolean {
+    return this.always[i] || this.marks[i] === stamp;
   }
 }
 
 const NONE: ReadonlySet<string> = new Set();
-const plans = new WeakMap<readonly RuleDefinition[], WeakMap<ReadonlySet<string>, RulePlan>>();
+const plans = new WeakMap<readonly RuleDefinition[], { bySet: WeakMap<ReadonlySet<string>, RulePlan>; byIds: Map<string, RulePlan> }>();
 const topLevel = (property: string) => property.split('.')[0];

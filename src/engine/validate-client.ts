@@ -75,11 +75,11 @@ export function runRules(path: string, client: ReadClient, context: ClientContex
   }
   const view = new ClientView(client.properties, context);
   const plan = RulePlan.of(rules, selection.disabledRules);
-  const selected = plan.select(client.properties);
+  const stamp = plan.select(client.properties);
   let current: RuleDefinition = rules[0];
   const report = (violation: Violation) => emit(current, violation);
   for (let i = 0; i < plan.rules.length; i++) {
-    if (!selected[i]) continue;
+    if (!plan.selected(i, stamp)) continue;
     const rule = plan.rules[i];
     current = rule;
     try {

@@ -1,4 +1,4 @@
-import { API_ENUMS, EnumProperty } from './api-model';
+import { API_ENUMS, CFN_PROPERTY_TYPES, EnumProperty } from './api-model';
 import { asBoolean, asInteger, asString, isIntrinsic, isPlainObject, ListValue } from './values';
 import type { PoolIndex } from '../engine/pool-index';
 import type { UserPoolClientPolicyProps } from '../policy/props';
@@ -41,11 +41,11 @@ export interface Entry {
  * sees anything it did not ask for and cannot throw on odd input.
  */
 export class ClientView {
-  // Caches are created on first use: a client is read by every rule, and
-  // most rules ask about the same few lists.
-  private lists?: Map<string, ListValue | undefined>;
-  private stringLists?: Map<string, readonly Entry[]>;
-  private stringSets?: Map<string, ReadonlySet<string>>;
+  // Caches are created on first use: every rule reads the client, and most
+  // ask about the same few lists. List properties have fixed slots, so
+  // reading them allocates nothing beyond what is remembered.
+  private lists?: Array<ListRead | null | undefined>;
+  private otherLists?: Map<string, ListRead | null>;
   private enums?: Map<string, ReadonlySet<string>>;
   private memos?: Map<string, unknown>;
 
@@ -89,58 +89,47 @@ export class ClientView {
   }
 
   public list(path: string): ListValue | undefined {
-    const lists = (this.lists ??= new Map());
-    if (lists.has(path)) return lists.get(path);
-    const v = this.value(path);
-    const list = isIntrinsic(v) ? UNKNOWN_LIST : Array.isArray(v) ? { known: true, items: v } : undefined;
-    lists.set(path, list);
-    return list;
+    return this.listRead(path) ?? undefined;
   }
 
   /** The entries of a list that are concrete strings, with their index. */
   public strings(path: string): readonly Entry[] {
-    const cache = (this.stringLists ??= new Map());
-    let out = cache.get(path);
-    if (!out) {
-      const items = this.list(path)?.items ?? NO_ITEMS;
+    const list = this.listRead(path);
+    if (!list) return NO_ENTRIES;
+    if (!list.entries) {
       const entries: Entry[] = [];
-      for (let index = 0; index < items.length; index++) {
-        const text = asString(items[index]);
+      for (let index = 0; index < list.items.length; index++) {
+        const text = asString(list.items[index]);
         if (text !== undefined) entries.push({ index, value: text });
       }
-      cache.set(path, (out = entries));
+      list.entries = entries;
     }
-    return out;
+    return list.entries;
   }
 
   /** True when the list is known and holds at least one entry (concrete or not). */
   public nonEmpty(path: string): boolean {
-    const list = this.list(path);
-    return list !== undefined && (!list.known || list.items.length > 0);
+    const list = this.listRead(path);
+    return !!list && (!list.known || list.items.length > 0);
   }
 
   /** True when the list is concrete and holds at least one entry: "is set" can be decided. */
   public knownNonEmpty(path: string): boolean {
-    const list = this.list(path);
-    return list !== undefined && list.known && list.items.length > 0;
+    const list = this.listRead(path);
+    return !!list && list.known && list.items.length > 0;
   }
 
   /** True when the list is concrete, so "missing from the list" can be decided. */
   public fullyKnown(path: string): boolean {
-    const list = this.list(path);
-    return list !== undefined && list.known && this.strings(path).length === list.items.length;
+    const list = this.listRead(path);
+    return !!list && list.known && this.strings(path).length === list.items.length;
   }
 
   /** The concrete string entries of a list, as a set. */
   public stringSet(path: string): ReadonlySet<string> {
-    const cache = (this.stringSets ??= new Map());
-    let set = cache.get(path);
-    if (!set) {
-      set = new Set();
-      for (const e of this.strings(path)) set.add(e.value);
-      cache.set(path, set);
-    }
-    return set;
+    const list = this.listRead(path);
+    if (!list) return NO_STRINGS;
+    return (list.set ??= new Set(this.strings(path).map((e) => e.value)));
   }
 
   /** The values accepted for an enum property: the model's plus configured extras. */
@@ -172,10 +161,44 @@ export class ClientView {
     if (!memos.has(key)) memos.set(key, compute(this));
     return memos.get(key) as T;
   }
+
+  /** The list at `path` with what has been derived from it; null when it is not a list. */
+  private listRead(path: string): ListRead | null {
+    const slot = LIST_SLOTS.get(path);
+    if (slot !== undefined) {
+      const lists = (this.lists ??= new Array(LIST_SLOTS.size));
+      let list = lists[slot];
+      if (list === undefined) lists[slot] = list = readList(this.value(path));
+      return list;
+    }
+    const others = (this.otherLists ??= new Map());
+    let list = others.get(path);
+    if (list === undefined) others.set(path, (list = readList(this.value(path))));
+    return list;
+  }
 }
 
-const UNKNOWN_LIST: ListValue = { known: false, items: [] };
+/** A list property as read, with the entries and set derived from it on demand. */
+interface ListRead extends ListValue {
+  entries?: readonly Entry[];
+  set?: ReadonlySet<string>;
+}
+
+function readList(value: unknown): ListRead | null {
+  if (isIntrinsic(value)) return { known: false, items: NO_ITEMS };
+  return Array.isArray(value) ? { known: true, items: value } : null;
+}
+
+/** Slots of the list properties of AWS::Cognito::UserPoolClient. */
+const LIST_SLOTS = new Map(
+  Object.entries(CFN_PROPERTY_TYPES)
+    .filter(([, type]) => type === 'string-list')
+    .map(([name], slot) => [name, slot] as const),
+);
+
 const NO_ITEMS: readonly unknown[] = [];
+const NO_ENTRIES: readonly Entry[] = [];
+const NO_STRINGS: ReadonlySet<string> = new Set();
 
 /** `Name.Member` split once per distinct path (rules ask with a few constant paths). */
 const splitPaths = new Map<string, readonly [string, string] | undefined>();

@@ -1,6 +1,6 @@
-import { CfnParameter, CfnResource, Fn, Lazy, Stack } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Fn, Lazy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { fastRender, fullRender } from '../../src/aspects/cloudformation-resource';
+import { fastRender, fullRender, indexedRender } from '../../src/aspects/cloudformation-resource';
 import { CONFIGURATIONS } from '../construct/configurations';
 import { testApp } from '../helpers';
 
@@ -57,4 +57,34 @@ test('overrides, conditions and whole-struct tokens take CDK\'s full rendering',
   const lazyStruct = new cognito.CfnUserPoolClient(stack, 'LazyStruct', { userPoolId: pool.userPoolId, tokenValidityUnits: Lazy.any({ produce: () => ({ accessToken: 'minutes' }) }) });
   for (const client of [overridden, lazyStruct]) expect(fastRender(client)).toBeUndefined();
   expect(fullRender(lazyStruct)?.resource.Properties).toEqual({ UserPoolId: { Ref: expect.any(String) }, TokenValidityUnits: { AccessToken: 'minutes' } });
+});
+
+test('the index renders pools, domains, identity providers and resource servers as CDK does', () => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool', {
+    featurePlan: cognito.FeaturePlan.ESSENTIALS,
+    standardAttributes: { email: { required: true, mutable: true }, givenName: { required: false } },
+    customAttributes: { tenant: new cognito.StringAttribute({ mutable: false }), plan: new cognito.NumberAttribute({ min: 1 }) },
+  });
+  pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'render-test' } });
+  pool.addResourceServer('Api', { identifier: 'api', scopes: [new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'r' })] });
+  new cognito.UserPoolIdentityProviderOidc(stack, 'Oidc', {
+    userPool: pool,
+    name: 'Corp',
+    clientId: 'id',
+    clientSecret: 'secret',
+    issuerUrl: 'https://login.example.com',
+    attributeMapping: { email: cognito.ProviderAttribute.other('mail'), custom: { 'custom:tenant': cognito.ProviderAttribute.other('tid') } },
+  });
+  new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', { userPool: pool, clientId: 'g', clientSecretValue: SecretValue.unsafePlainText('s') });
+  new cognito.CfnUserPool(stack, 'L1Pool', { userPoolTier: 'LITE', schema: [{ name: 'email', required: true }, { name: 'plan', attributeDataType: 'String' }] });
+  const indexed = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType.startsWith('AWS::Cognito::'));
+  expect(indexed.length).toBe(6);
+  const asTemplate = (r: unknown) => JSON.parse(JSON.stringify(r));
+  for (const resource of indexed) {
+    const full = fullRender(resource);
+    // The index reads Type and Properties (resource-level attributes such as DeletionPolicy are not rendered).
+    const expected = { logicalId: full?.logicalId, resource: { Type: full?.resource.Type, Properties: full?.resource.Properties } };
+    expect(asTemplate(indexedRender(resource))).toEqual(asTemplate(expected));
+  }
 });

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
+import type { PoolIndex } from '../../src/engine/pool-index';
 import { RulePlan } from '../../src/engine/rule-plan';
 import { readClient, validateClient } from '../../src/engine/validate-client';
-import type { PoolIndex } from '../../src/engine/pool-index';
 import type { UserPoolClientPolicyProps } from '../../src/policy/props';
 import { ClientContext, ClientView } from '../../src/rules/client-view';
 import { CHECKED_SERVICE_RULES, POLICY_RULES } from '../../src/rules/registry';
@@ -121,8 +121,13 @@ describe('RulePlan', () => {
 
   test('runs a rule when one of its properties (or the parent of a member) is set, and always the * and absence rules', () => {
     const plan = RulePlan.of(rules, undefined);
-    expect(plan.select({ TokenValidityUnits: {} })).toEqual([false, true, true, true, false]);
-    expect(plan.select({ ClientName: 'a', CallbackURLs: [] })).toEqual([true, false, true, true, true]);
+    const selection = (props: Props) => {
+      const stamp = plan.select(props);
+      return plan.rules.map((_r, i) => plan.selected(i, stamp));
+    };
+    expect(selection({ TokenValidityUnits: {} })).toEqual([false, true, true, true, false]);
+    expect(selection({ ClientName: 'a', CallbackURLs: [] })).toEqual([true, false, true, true, true]);
+    expect(selection({})).toEqual([false, false, true, true, false]);
   });
 
   test('leaves disabled rules out, and is built once per rule list and selection', () => {

@@ -17,8 +17,14 @@ const LIMITS: Record<Token, { min: number; max: number; text: string }> = {
   RefreshToken: { min: 3600, max: 315360000, text: '60 minutes to 10 years' },
 };
 
-const validityProperty = (token: Token) => `${token}Validity`;
-const unitProperty = (token: Token) => `TokenValidityUnits.${token}`;
+const VALIDITY_PROPERTY: Record<Token, string> = { AccessToken: 'AccessTokenValidity', IdToken: 'IdTokenValidity', RefreshToken: 'RefreshTokenValidity' };
+const UNIT_PROPERTY: Record<Token, string> = {
+  AccessToken: 'TokenValidityUnits.AccessToken',
+  IdToken: 'TokenValidityUnits.IdToken',
+  RefreshToken: 'TokenValidityUnits.RefreshToken',
+};
+const validityProperty = (token: Token) => VALIDITY_PROPERTY[token];
+const unitProperty = (token: Token) => UNIT_PROPERTY[token];
 
 /** Human form of a number of seconds, for messages. */
 export function humanDuration(seconds: number): string {

@@ -1,0 +1,102 @@
+/**
+ * The benchmark's apps: `n` app clients over stacks of at most 400
+ * resources, each stack with a user pool, its domain, three OIDC identity
+ * providers and a resource server; half web clients (code grant), half
+ * machine-to-machine clients. Every client passes the validator and the
+ * recommended policy, so the benchmark measures checking, not reporting.
+ */
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { App, AppProps, AspectPriority, Aspects, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../lib';
+
+// ts-node, which runs the benchmark, maps every stack trace through source maps, and CDK
+// captures one for each construct it creates. An app run as compiled JavaScript does not
+// pay that, so the benchmark does not either (it would inflate every baseline).
+Error.prepareStackTrace = undefined;
+
+const STACK_RESOURCES = 400;
+const SUPPORT_RESOURCES = 6; // a pool, its domain, three identity providers, a resource server
+
+export type ClientKind = 'l1' | 'l2' | 'validated';
+export interface Variant {
+  readonly kind: ClientKind;
+  readonly validator?: boolean;
+  readonly policy?: boolean;
+  readonly builtinValidation?: boolean;
+}
+
+/** The variants every size is measured with. */
+export const VARIANTS: Record<string, Variant> = {
+  plain: { kind: 'l1' },
+  validator: { kind: 'l1', validator: true },
+  policy: { kind: 'l1', validator: true, policy: true },
+  l2: { kind: 'l2' },
+  validated: { kind: 'validated' },
+};
+
+export function buildApp(n: number, v: Variant): App {
+  const app = new App({ builtinCloudFormationValidation: v.builtinValidation ?? false, outdir: mkdtempSync(join(tmpdir(), 'vupc-bench-')) } as AppProps);
+  const perStack = STACK_RESOURCES - SUPPORT_RESOURCES;
+  for (let s = 0; s * perStack < n; s++) {
+    const stack = new Stack(app, `Clients${s}`);
+    const pool = new cognito.UserPool(stack, 'Pool');
+    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: `bench-${s}` } });
+    const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' });
+    const server = new cognito.UserPoolResourceServer(stack, 'Api', { userPool: pool, identifier: 'api', scopes: [read] });
+    for (const [i, name] of ['CorpA', 'CorpB', 'CorpC'].entries()) {
+      new cognito.UserPoolIdentityProviderOidc(stack, name, { userPool: pool, name, clientId: `id${i}`, clientSecret: 'secret', issuerUrl: `https://login${i}.example.com` });
+    }
+    for (let c = 0; c < Math.min(perStack, n - s * perStack); c++) addClient(stack, `C${c}`, { pool, server, read }, c % 2 === 0, v.kind);
+    if (v.validator) Aspects.of(stack).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    if (v.policy) Aspects.of(stack).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
+  }
+  return app;
+}
+
+interface Support {
+  readonly pool: cognito.UserPool;
+  readonly server: cognito.UserPoolResourceServer;
+  readonly read: cognito.ResourceServerScope;
+}
+
+function addClient(stack: Stack, id: string, { pool, server, read }: Support, web: boolean, kind: ClientKind): void {
+  const scope = cognito.OAuthScope.resourceServer(server, read);
+  const callbackUrls = [`https://${id.toLowerCase()}.example.com/cb`];
+  const cognitoOnly = [cognito.UserPoolClientIdentityProvider.COGNITO];
+  if (kind === 'validated') {
+    new ValidatedUserPoolClient(stack, id, web
+      ? { userPool: pool, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls, supportedIdentityProviders: cognitoOnly }
+      : { userPool: pool, generateSecret: true, authFlows: {}, oAuthFlows: { clientCredentials: true }, oAuthScopes: [scope] });
+  } else if (kind === 'l2') {
+    const oAuth = { flows: { authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID], callbackUrls };
+    const secure = { userPool: pool, userPoolClientName: id, preventUserExistenceErrors: true, authFlows: { userSrp: true } };
+    new cognito.UserPoolClient(stack, id, web
+      ? { ...secure, oAuth, supportedIdentityProviders: cognitoOnly }
+      : { ...secure, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [scope] } });
+  } else {
+    const secure = { userPoolId: pool.userPoolId, clientName: id, preventUserExistenceErrors: 'ENABLED', explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] };
+    new cognito.CfnUserPoolClient(stack, id, web
+      ? { ...secure, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: callbackUrls, supportedIdentityProviders: ['COGNITO'] }
+      : { ...secure, generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: [scope.scopeName] });
+  }
+}
+
+export interface Timing {
+  /** `app.synth()` alone (aspects run here). */
+  readonly synth: number;
+  /** Building the app and synthesizing it: what `cdk synth` runs. */
+  readonly total: number;
+}
+
+/** Builds and synthesizes one app; milliseconds. */
+export function timeOnce(n: number, v: Variant): Timing {
+  const start = process.hrtime.bigint();
+  const app = buildApp(n, v);
+  const built = process.hrtime.bigint();
+  app.synth();
+  const end = process.hrtime.bigint();
+  return { synth: Number(end - built) / 1e6, total: Number(end - start) / 1e6 };
+}
