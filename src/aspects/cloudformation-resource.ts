@@ -1,4 +1,4 @@
-import { CfnResource, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, Lazy, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 import { CFN_PROPERTY_TYPES } from '../rules/api-model';
@@ -75,10 +75,27 @@ function resolveString(value: string, stack: Stack): unknown {
   return cache.get(value);
 }
 
+/**
+ * CDK writes a token into a string as `${Token[…]}`, or a number token as a
+ * number ending in `e+289`: a string with neither is plain data and is not
+ * resolved, which reading thousands of clients would pay for every string.
+ * The markers are checked against CDK once; if it ever encodes tokens
+ * otherwise, every string is resolved.
+ */
+const TOKEN_MARKERS = ['${Token[', 'e+289'];
+const STRING_TOKEN = Token.asString(Lazy.string({ produce: () => '' }));
+/** Exported for the tests: the shortcut is on with the aws-cdk-lib in use. */
+export const MARKERS_HOLD = Token.isUnresolved(STRING_TOKEN) && STRING_TOKEN.includes(TOKEN_MARKERS[0])
+  && String(Lazy.number({ produce: () => 0 })).includes(TOKEN_MARKERS[1]);
+function mayHoldToken(value: string): boolean {
+  return !MARKERS_HOLD || value.includes(TOKEN_MARKERS[0]) || value.includes(TOKEN_MARKERS[1]);
+}
+
 /** Resolves only the tokens in a value; plain data is copied as is. */
 function resolveTokens(value: unknown, stack: Stack, rename: boolean): unknown {
   if (value === null || value === undefined || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return Token.isUnresolved(value) ? resolveString(value, stack) : value;
+  // Token.isUnresolved misses number tokens written into strings, which CDK's resolve replaces: resolve every candidate.
+  if (typeof value === 'string') return mayHoldToken(value) ? resolveString(value, stack) : value;
   if (typeof value === 'number') return Token.isUnresolved(value) ? stack.resolve(value) : value;
   if (Array.isArray(value)) {
     if (Token.isUnresolved(value)) return stack.resolve(value);

@@ -1,6 +1,6 @@
 import { CfnParameter, CfnResource, Fn, Lazy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { fastRender, fullRender, indexedRender } from '../../src/aspects/cloudformation-resource';
+import { fastRender, fullRender, indexedRender, MARKERS_HOLD } from '../../src/aspects/cloudformation-resource';
 import { CONFIGURATIONS } from '../construct/configurations';
 import { testApp } from '../helpers';
 
@@ -87,4 +87,17 @@ test('the index renders pools, domains, identity providers and resource servers 
     const expected = { logicalId: full?.logicalId, resource: { Type: full?.resource.Type, Properties: full?.resource.Properties } };
     expect(asTemplate(indexedRender(resource))).toEqual(asTemplate(expected));
   }
+});
+
+test('plain strings skip the token test: CDK encodes tokens with the markers the reader looks for', () => {
+  expect(MARKERS_HOLD).toBe(true);
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  const port = Lazy.number({ produce: () => 8443 });
+  new cognito.CfnUserPoolClient(stack, 'Client', {
+    userPoolId: pool.userPoolId,
+    clientName: `name-${Lazy.string({ produce: () => 'x' })}`,
+    callbackUrLs: [`https://app.example.com:${port}/cb`, 'https://plain.example.com/cb'],
+  });
+  expect(expectSameRendering(stack)).toBe(1);
 });
