@@ -20,11 +20,27 @@ function ownedByValidatedClient(node: IConstruct): boolean {
 
 /** What an aspect checked on a client: the plugin skips it, so nothing is reported twice. */
 export type CheckKind = 'service' | 'policy';
-const checked = new WeakMap<IConstruct, Set<CheckKind>>();
+
+/**
+ * What the aspects know of a client resource, kept on the resource itself
+ * under a symbol (as CDK keeps its own caches on constructs): at thousands
+ * of clients, a property read is cheaper than weak-map look-ups.
+ */
+interface CheckState {
+  /** The client as read for the rules; null when it cannot be rendered. */
+  prepared?: Prepared | null;
+  service?: boolean;
+  policy?: boolean;
+}
+const STATE = Symbol('cdk-validated-user-pool-client.check-state');
+function stateOf(node: IConstruct): CheckState {
+  const holder = node as unknown as Record<symbol, CheckState | undefined>;
+  return (holder[STATE] ??= {});
+}
 
 /** True when an aspect already checked `node` for `kind`. */
 export function wasChecked(node: IConstruct, kind: CheckKind): boolean {
-  return checked.get(node)?.has(kind) ?? false;
+  return (node as unknown as Record<symbol, CheckState | undefined>)[STATE]?.[kind] === true;
 }
 
 /** Checks that option values are rule ids of `rules`; names the option and what is allowed. */
@@ -42,14 +58,13 @@ export function checkRuleIds(owner: string, option: string, ids: unknown, rules:
 
 /** Runs rules over one client resource of the tree and reports the findings on it. */
 export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'extraEnumValues' | 'policy'>, selection: RuleSelection, kind: CheckKind): void {
-  const client = prepare(node);
+  const state = stateOf(node);
+  const client = prepare(node, state);
   if (!client) return;
   const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.context, ...extra } : client.context;
   const findings = runRules(client.path, client.read, context, selection);
   for (const finding of findings) report(node, finding);
-  let kinds = checked.get(node);
-  if (!kinds) checked.set(node, (kinds = new Set()));
-  kinds.add(kind);
+  state[kind] = true;
 }
 
 interface Prepared {
@@ -63,10 +78,8 @@ interface Prepared {
  * validator and a policy): aspects that change the tree run before read-only
  * ones on each node, so what the first read-only aspect reads is final.
  */
-const prepared = new WeakMap<IConstruct, Prepared | null>();
-function prepare(node: CfnResource): Prepared | undefined {
-  const known = prepared.get(node);
-  if (known !== undefined) return known ?? undefined;
+function prepare(node: CfnResource, state: CheckState): Prepared | undefined {
+  if (state.prepared !== undefined) return state.prepared ?? undefined;
   const client = rendered(node);
   let result: Prepared | null = null;
   if (client) {
@@ -74,11 +87,13 @@ function prepare(node: CfnResource): Prepared | undefined {
     const index = stackIndex(Stack.of(node));
     // Clients are keyed by construct path here: computing logical ids would cost as much as the rules.
     index.noteClient(path, client.resource);
-    const around = index.contextOf(path, client.resource, constructDependencies(node));
-    const context: ClientContext = { ...around, region: concreteRegion(node), propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined };
+    const context = index.contextOf(path, client.resource, constructDependencies(node), {
+      region: concreteRegion(node),
+      propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
+    });
     result = { path, read: readClient(client.resource.Properties, context), context };
   }
-  prepared.set(node, result);
+  state.prepared = result;
   return result ?? undefined;
 }
 

@@ -232,6 +232,8 @@ function resourcesUnder(dependency: IConstruct, stack: Stack): readonly string[]
 
 /** The stack's Region when it is a concrete value. */
 export function concreteRegion(node: IConstruct): string | undefined {
-  const region = Stack.of(node).region;
-  return Token.isUnresolved(region) ? undefined : region;
+  const stack = Stack.of(node);
+  if (!regions.has(stack)) regions.set(stack, Token.isUnresolved(stack.region) ? undefined : stack.region);
+  return regions.get(stack);
 }
+const regions = new WeakMap<Stack, string | undefined>();

@@ -138,7 +138,12 @@ export class TemplateIndex {
    * What the rules know around a client of this template. `key` identifies
    * the client for the pool's quota (its logical id, or its construct path).
    */
-  public contextOf(key: string, resource: TemplateResource, moreDependencies: readonly string[] = []): ClientContext {
+  public contextOf(
+    key: string,
+    resource: TemplateResource,
+    moreDependencies: readonly string[] = [],
+    around: Pick<ClientContext, 'region' | 'propNames'> = {},
+  ): ClientContext {
     const dependencies = referencedIds(resource.Properties);
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of moreDependencies) dependencies.add(d);
@@ -147,6 +152,8 @@ export class TemplateIndex {
       pool: this.poolOf(props(resource).UserPoolId),
       dependencies,
       resolveKnown: this.resolveKnownBound,
+      region: around.region,
+      propNames: around.propNames,
     };
   }
 

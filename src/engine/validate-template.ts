@@ -39,7 +39,7 @@ export function validateTemplate(template: unknown, run: TemplateRun): TemplateF
   const index = TemplateIndex.of(resources);
   const out: TemplateFinding[] = [];
   for (const [logicalId, resource] of clientsOf(template)) {
-    const context = { ...index.contextOf(logicalId, resource), region: run.region };
+    const context = index.contextOf(logicalId, resource, [], { region: run.region });
     const subject = { path: run.pathOf(logicalId), properties: resource.Properties };
     const findings: Finding[] = [];
     if (run.service && !run.skip?.(logicalId, 'service')) findings.push(...validateClient(subject, context, run.service));
