@@ -1,4 +1,4 @@
-import { Aspects, IAspect, Stage } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { checkClientNode, checkRuleIds } from './client-check';
 import { isUserPoolClientResource } from './cloudformation-resource';
@@ -90,28 +90,44 @@ export class UserPoolClientValidator implements IAspect {
     checkClientNode(node, { extraEnumValues: this.extraEnumValues }, this.selection, 'service');
   }
 
-  /** The validator a ValidatedUserPoolClient adds to itself stays silent where another one reaches. */
-  private defersTo(node: IConstruct): boolean {
-    return BUILT_IN.has(this) && hasValidatorAbove(node, this);
+  /**
+   * The built-in validator of a stack checks only the ValidatedUserPoolClients
+   * of that stack that asked for it, and stays silent where a validator
+   * someone added reaches.
+   */
+  private defersTo(node: CfnResource): boolean {
+    if (!BUILT_IN.has(this)) return false;
+    return !(BUILT_IN_REQUESTED in node) || builtInValidators.get(Stack.of(node)) !== this || hasValidatorAbove(node);
   }
 }
 
 const BUILT_IN = new WeakSet<UserPoolClientValidator>();
+const BUILT_IN_REQUESTED = Symbol('cdk-validated-user-pool-client.built-in-validation');
+const builtInValidators = new WeakMap<Stack, UserPoolClientValidator>();
 
-/** Marks the validator a ValidatedUserPoolClient adds to itself. */
-export function markBuiltIn(validator: UserPoolClientValidator): UserPoolClientValidator {
+/**
+ * Validates a ValidatedUserPoolClient's resource even when the app adds no
+ * validator. One built-in validator per stack serves all of them: an aspect
+ * per client would cost CDK more to apply than the checks themselves.
+ */
+export function requestBuiltInValidation(resource: CfnResource): void {
+  Object.defineProperty(resource, BUILT_IN_REQUESTED, { value: true });
+  const stack = Stack.of(resource);
+  if (builtInValidators.has(stack)) return;
+  const validator = new UserPoolClientValidator();
   BUILT_IN.add(validator);
-  return validator;
+  builtInValidators.set(stack, validator);
+  Aspects.of(stack).add(validator, { priority: AspectPriority.READONLY });
 }
 
 /**
- * True when a validator was added to an ancestor of `node` that reaches it
+ * True when a validator someone added to an ancestor of `node` reaches it
  * (aspects stop at nested stages, so the walk does too).
  */
-function hasValidatorAbove(node: IConstruct, self: IAspect): boolean {
+function hasValidatorAbove(node: IConstruct): boolean {
   const scopes = node.node.scopes;
   for (let i = scopes.length - 2; i >= 0; i--) {
-    if (Aspects.of(scopes[i]).all.some((a) => a !== self && UserPoolClientValidator.isUserPoolClientValidator(a))) return true;
+    if (Aspects.of(scopes[i]).all.some((a) => UserPoolClientValidator.isUserPoolClientValidator(a) && !BUILT_IN.has(a))) return true;
     if (Stage.isStage(scopes[i])) return false;
   }
   return false;

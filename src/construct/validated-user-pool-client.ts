@@ -1,10 +1,10 @@
-import { AspectPriority, Aspects, CfnResource, Names, Reference, Resource, SecretValue, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, Names, Reference, Resource, SecretValue, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { ValidatedUserPoolClientProps } from './props';
 import { renderClientProperties } from './render';
 import { markValidatedClientResource } from '../aspects/client-check';
-import { markBuiltIn, UserPoolClientValidator } from '../aspects/user-pool-client-validator';
+import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
 
 /**
  * Orders creation after everything the client names, so that CloudFormation
@@ -64,9 +64,7 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     this.userPoolClientId = this.resource.ref;
     addCreationDependencies(this.resource, props);
 
-    if (props.validation ?? true) {
-      Aspects.of(this).add(markBuiltIn(new UserPoolClientValidator()), { priority: AspectPriority.READONLY });
-    }
+    if (props.validation ?? true) requestBuiltInValidation(this.resource);
   }
 
   /** Reference to the client, for constructs that take an `IUserPoolClientRef`. */

@@ -1,4 +1,4 @@
-import { Annotations as CoreAnnotations, Aspects, AspectPriority, CfnParameter, CfnResource, Duration, Fn, Lazy, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, Aspects, AspectPriority, CfnParameter, CfnResource, Duration, Fn, Lazy, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
@@ -195,6 +195,31 @@ describe('one finding, once', () => {
     addValidator(stack);
     addValidator(app);
     expect(errorsOf(stack)).toHaveLength(1);
+  });
+
+  test('one built-in validator per stack serves its ValidatedUserPoolClients, and leaves other clients alone', () => {
+    const { stack, pool } = testStack();
+    new ValidatedUserPoolClient(stack, 'A', { userPool: pool, authSessionValidity: Duration.minutes(20) });
+    new ValidatedUserPoolClient(stack, 'B', { userPool: pool, authSessionValidity: Duration.minutes(1) });
+    new ValidatedUserPoolClient(stack, 'Off', { userPool: pool, authSessionValidity: Duration.minutes(20), validation: false });
+    new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, authSessionValidity: 1 });
+    expect(Aspects.of(stack).all.filter((a) => UserPoolClientValidator.isUserPoolClientValidator(a))).toHaveLength(1);
+    expect(errorsOf(stack)).toEqual([
+      expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Stack\/A\/Resource/),
+      expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Stack\/B\/Resource/),
+    ]);
+  });
+
+  test('a client in a nested stack is checked by its own stack\'s built-in validator, once', () => {
+    const { stack, pool } = testStack();
+    badClient(stack, pool);
+    const nested = new NestedStack(stack, 'Nested');
+    new ValidatedUserPoolClient(nested, 'Inner', { userPool: cognito.UserPool.fromUserPoolId(nested, 'Imported', 'eu-west-1_abc123'), authSessionValidity: Duration.minutes(20) });
+    // A nested stack's messages are part of its parent's artifact.
+    expect(errorsOf(stack).sort()).toEqual([
+      expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Stack\/Client\/Resource/),
+      expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Stack\/Nested\/Inner\/Resource/),
+    ]);
   });
 
   test('validation: false leaves the client to validators added elsewhere', () => {
