@@ -17,8 +17,8 @@ import { Timing, timeOnce, Variant, VARIANTS } from './app';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,3000').split(',').map(Number);
 const FRESH_SIZES = (process.env.BENCH_FRESH_SIZES ?? '1000,3000').split(',').map(Number);
-const REPS = Number(process.env.BENCH_REPS ?? 5);
-const FRESH_REPS = Number(process.env.BENCH_FRESH_REPS ?? 5);
+const REPS = Number(process.env.BENCH_REPS ?? 7);
+const FRESH_REPS = Number(process.env.BENCH_FRESH_REPS ?? 7);
 const CLI_CLIENTS = 5000;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -116,7 +116,7 @@ function main(): void {
   const names = Object.keys(VARIANTS);
   alternate(names, 1, (name) => timeOnce(Math.min(...SIZES), VARIANTS[name])); // warm-up
   for (const n of SIZES) {
-    const reps = n >= 3000 ? Math.max(3, Math.ceil(REPS / 2)) : REPS;
+    const reps = n >= 3000 ? Math.max(3, REPS - 2) : REPS;
     const t = alternate(names, reps, (name) => timeOnce(n, VARIANTS[name]), settle(VARIANTS));
     const ratios = {
       validator: ratio(t.validator.total, t.plain.total),

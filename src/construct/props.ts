@@ -256,8 +256,9 @@ export interface ValidatedUserPoolClientOptions {
 
   /**
    * Whether the construct validates itself at synth time with a
-   * `UserPoolClientValidator`. A validator added to an enclosing scope takes
-   * over (its options apply), so findings are never reported twice.
+   * `UserPoolClientValidator` (one built-in validator per stack serves all
+   * of its ValidatedUserPoolClients). A validator added to an enclosing
+   * scope takes over (its options apply), so findings are never reported twice.
    *
    * @default true
    */

@@ -30,8 +30,9 @@ function addCreationDependencies(resource: cognito.CfnUserPoolClient, props: Val
  * It wraps `CfnUserPoolClient` (its default child, id `Resource`, as in the
  * aws-cdk L2 `UserPoolClient`, so logical ids survive a migration), renders
  * an explicit value for every setting Cognito would otherwise default
- * silently (secure values where the API default is not), and adds a
- * `UserPoolClientValidator` to itself.
+ * silently (secure values where the API default is not), and validates
+ * itself: one built-in `UserPoolClientValidator` per stack checks every
+ * `ValidatedUserPoolClient` of the stack.
  *
  * @example
  * declare const pool: cognito.UserPool;
