@@ -1,6 +1,6 @@
-import { CfnParameter, CfnResource, Fn, Lazy, SecretValue, Stack } from 'aws-cdk-lib';
+import { CfnCondition, CfnParameter, CfnResource, Fn, Lazy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { fastRender, fullRender, indexedRender, MARKERS_HOLD } from '../../src/aspects/cloudformation-resource';
+import { fastRender, fullRender, indexedRender, MARKERS_HOLD, stackIndex } from '../../src/aspects/cloudformation-resource';
 import { CONFIGURATIONS } from '../construct/configurations';
 import { testApp } from '../helpers';
 
@@ -100,4 +100,28 @@ test('plain strings skip the token test: CDK encodes tokens with the markers the
     callbackUrLs: [`https://app.example.com:${port}/cb`, 'https://plain.example.com/cb'],
   });
   expect(expectSameRendering(stack)).toBe(1);
+});
+
+test('the index takes CDK\'s full rendering for overridden or conditional resources, and leaves out one it cannot render', () => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  (pool.node.defaultChild as CfnResource).addPropertyOverride('UserPoolTier', 'LITE');
+  const google = new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', { userPool: pool, clientId: 'g', clientSecretValue: SecretValue.unsafePlainText('s') });
+  (google.node.defaultChild as CfnResource).cfnOptions.condition = new CfnCondition(stack, 'WithGoogle', { expression: Fn.conditionEquals('a', 'a') });
+  const broken = new cognito.CfnUserPoolResourceServer(stack, 'Broken', { userPoolId: pool.userPoolId, identifier: 'api', name: 'api' });
+  (broken as unknown as { _toCloudFormation: () => never })._toCloudFormation = () => {
+    throw new Error('cannot render');
+  };
+  (broken as unknown as { renderProperties: () => never }).renderProperties = () => {
+    throw new Error('cannot render');
+  };
+  for (const resource of [pool.node.defaultChild, google.node.defaultChild] as CfnResource[]) {
+    expect(indexedRender(resource)).toEqual(fullRender(resource));
+  }
+  const logicalId = (r: CfnResource) => stack.resolve(r.logicalId);
+  const index = stackIndex(stack);
+  const context = index.contextOf('Client', { Properties: { UserPoolId: { Ref: logicalId(pool.node.defaultChild as CfnResource) } } });
+  expect(context.pool?.tier).toBe('LITE');
+  expect(context.pool?.identityProviders?.has('Google')).toBe(true);
+  expect(context.pool?.resourceServerScopes?.size).toBe(0);
 });
