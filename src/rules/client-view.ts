@@ -48,6 +48,7 @@ export class ClientView {
   private otherLists?: Map<string, ListRead | null>;
   private enums?: Map<string, ReadonlySet<string>>;
   private memos?: Map<string, unknown>;
+  private flows?: ReadonlySet<string>;
 
   public constructor(
     public readonly properties: Readonly<Record<string, unknown>>,
@@ -142,9 +143,9 @@ export class ClientView {
     return set;
   }
 
-  /** The concrete OAuth flows the client allows. */
+  /** The concrete OAuth flows the client allows (most OAuth rules ask). */
   public oauthFlows(): ReadonlySet<string> {
-    return this.stringSet('AllowedOAuthFlows');
+    return (this.flows ??= this.stringSet('AllowedOAuthFlows'));
   }
 
   /** True when GenerateSecret is concretely true. */

@@ -96,7 +96,10 @@ export function asBoolean(value: unknown): boolean | undefined {
 
 /** Length in Unicode code points, which is how the API model measures strings. */
 export function codePointLength(value: string): number {
+  // Only a surrogate pair makes a code point longer than one UTF-16 unit; most values have none.
+  if (!SURROGATE.test(value)) return value.length;
   let n = 0;
   for (const _ of value) n++;
   return n;
 }
+const SURROGATE = /[\uD800-\uDFFF]/;
