@@ -1,4 +1,6 @@
+import { validateClient } from '../../src/engine/validate-client';
 import { ClientView } from '../../src/rules/client-view';
+import { codePointLength } from '../../src/rules/values';
 
 describe('ClientView', () => {
   const view = new ClientView({
@@ -33,5 +35,24 @@ describe('ClientView', () => {
     let computed = 0;
     const derive = () => ++computed;
     expect([view.memo('n', derive), view.memo('n', derive)]).toEqual([1, 1]);
+  });
+});
+
+describe('codePointLength', () => {
+  test.each([
+    ['', 0],
+    ['abc', 3],
+    ['é', 1],
+    ['a😀b', 3],
+    ['😀😀', 2],
+    ['\uD800x', 2],
+  ])('%j has %i code points, as the API model counts them', (value, expected) => {
+    expect(codePointLength(value)).toBe(expected);
+  });
+
+  test('a name of 128 emoji is within ClientName\'s 128 characters; 129 are not', () => {
+    const findings = (name: string) => validateClient({ path: 'C', properties: { UserPoolId: { Ref: 'Pool' }, ClientName: name } }).map((f) => f.ruleId);
+    expect(findings('😀'.repeat(128))).not.toContain('VUPC-CLIENTNAME-LENGTH');
+    expect(findings('😀'.repeat(129))).toContain('VUPC-CLIENTNAME-LENGTH');
   });
 });
