@@ -10,12 +10,14 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, AppProps, AspectPriority, Aspects, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+// The compiled library, as apps use it (`npx projen bench` compiles it first).
+// eslint-disable-next-line import/no-unresolved
 import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../lib';
 
 // ts-node, which runs the benchmark, maps every stack trace through source maps, and CDK
 // captures one for each construct it creates. An app run as compiled JavaScript does not
 // pay that, so the benchmark does not either (it would inflate every baseline).
-Error.prepareStackTrace = undefined;
+(Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
 
 const STACK_RESOURCES = 400;
 const SUPPORT_RESOURCES = 6; // a pool, its domain, three identity providers, a resource server

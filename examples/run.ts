@@ -15,7 +15,7 @@ console.log('# AWS::Cognito::UserPoolClient resources of ExampleStack\n');
 console.log(JSON.stringify(clients, null, 2));
 
 const annotations = Annotations.fromStack(stack);
-const show = (kind: string, messages: Array<{ id: string; entry: { data: unknown } }>) =>
+const show = (kind: string, messages: Array<{ id: string; entry: { data?: unknown } }>) =>
   messages.forEach((m) => console.log(`${kind} ${m.id}\n  ${String(m.entry.data)}\n`));
 console.log('\n# Findings\n');
 const errors = annotations.findError('*', Match.anyValue());
