@@ -4,8 +4,7 @@ import type { RuleDefinition } from '../rules/rule';
  * Which rules to run on a client, decided from the properties it sets: a
  * rule none of whose properties is set cannot report (unless it checks
  * absence), so it is not run. Most clients set a dozen of the 25 properties,
- * and at thousands of clients the rules that are skipped are most of the
- * validation's cost.
+ * which roughly halves the rules run on each.
  */
 export class RulePlan {
   /**
@@ -29,7 +28,7 @@ export class RulePlan {
 
   /** The rules that run, in registry order. */
   public readonly rules: readonly RuleDefinition[];
-  /** Positions (in `rules`) of the rules that run on every client. */
+  /** For each position in `rules`: true when the rule runs on every client. */
   private readonly always: readonly boolean[];
   /** Positions (in `rules`) of the rules each top-level property triggers. */
   private readonly byProperty = new Map<string, number[]>();
@@ -51,8 +50,9 @@ export class RulePlan {
 
   /**
    * Marks the rules that run on a client with these properties; read the
-   * marks with `selected` before the next call. Marks are stamped rather
-   * than cleared, so selecting allocates nothing.
+   * marks with `selected` before the next call (rules never call the
+   * engine, so nothing selects in between). Marks are stamped rather than
+   * cleared, so selecting allocates nothing.
    */
   public select(properties: Readonly<Record<string, unknown>>): number {
     const stamp = ++this.stamp;
