@@ -33,14 +33,12 @@ interface CheckState {
   policy?: boolean;
 }
 const STATE = Symbol('cdk-validated-user-pool-client.check-state');
-function stateOf(node: IConstruct): CheckState {
-  const holder = node as unknown as Record<symbol, CheckState | undefined>;
-  return (holder[STATE] ??= {});
-}
+const holder = (node: IConstruct) => node as unknown as Record<symbol, CheckState | undefined>;
+const stateOf = (node: IConstruct): CheckState => (holder(node)[STATE] ??= {});
 
 /** True when an aspect already checked `node` for `kind`. */
 export function wasChecked(node: IConstruct, kind: CheckKind): boolean {
-  return (node as unknown as Record<symbol, CheckState | undefined>)[STATE]?.[kind] === true;
+  return holder(node)[STATE]?.[kind] === true;
 }
 
 /** Checks that option values are rule ids of `rules`; names the option and what is allowed. */

@@ -18,6 +18,7 @@ interface CfnInternals {
   readonly rawOverrides?: Record<string, unknown>;
   readonly dependsOn?: Set<CfnResource>;
   readonly cfnOptions: CfnResource['cfnOptions'];
+  renderProperties(props: Record<string, unknown>): unknown;
   _toCloudFormation(): { Resources?: Record<string, TemplateResource> };
 }
 
@@ -120,13 +121,9 @@ function resolveTokens(value: unknown, stack: Stack, rename: boolean): unknown {
  * Anything unusual takes the full path.
  */
 export function fastRender(resource: CfnResource): Rendered | undefined {
-  const internals = resource as unknown as Partial<CfnInternals>;
-  const overrides = internals.rawOverrides;
-  const dependencies = internals.dependsOn; // created on the first addDependency
-  if (overrides === null || typeof overrides !== 'object' || hasKeys(overrides) || resource.cfnOptions.condition !== undefined) return undefined;
-  if (dependencies !== undefined && !(dependencies instanceof Set)) return undefined;
-  const camel = internals.cfnProperties;
-  if (camel === null || typeof camel !== 'object') return undefined;
+  const camel = plainProperties(resource);
+  const dependencies = (resource as unknown as Partial<CfnInternals>).dependsOn; // created on the first addDependency
+  if (!camel || (dependencies !== undefined && !(dependencies instanceof Set))) return undefined;
   const stack = Stack.of(resource);
   // L1 classes hold props in camelCase (CDK renames them when rendering); a raw CfnResource holds CloudFormation names.
   const isL1 = Object.getPrototypeOf(resource) !== CfnResource.prototype;
@@ -147,6 +144,17 @@ export function fastRender(resource: CfnResource): Rendered | undefined {
   return { resource: rendering };
 }
 
+/**
+ * The resource's props as its class holds them, when nothing else shapes its
+ * rendering (no raw overrides, no condition); undefined otherwise, and then
+ * only CDK's full render is exact.
+ */
+function plainProperties(resource: CfnResource): Record<string, unknown> | undefined {
+  const { rawOverrides: overrides, cfnProperties: props } = resource as unknown as Partial<CfnInternals>;
+  if (overrides === null || typeof overrides !== 'object' || hasKeys(overrides) || resource.cfnOptions.condition !== undefined) return undefined;
+  return props !== null && typeof props === 'object' ? props : undefined;
+}
+
 function hasKeys(value: object): boolean {
   for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return true;
   return false;
@@ -160,15 +168,11 @@ function hasKeys(value: object): boolean {
  * with overrides or a condition take CDK's full render.
  */
 export function indexedRender(resource: CfnResource): Rendered | undefined {
-  const internals = resource as unknown as Partial<CfnInternals> & { renderProperties?: (props: Record<string, unknown>) => unknown };
-  const overrides = internals.rawOverrides;
-  const props = internals.cfnProperties;
-  if (overrides === null || typeof overrides !== 'object' || hasKeys(overrides) || resource.cfnOptions.condition !== undefined
-    || typeof internals.renderProperties !== 'function' || props === null || typeof props !== 'object') {
-    return fullRender(resource);
-  }
+  const props = plainProperties(resource);
+  const render = (resource as unknown as Partial<CfnInternals>).renderProperties;
+  if (!props || typeof render !== 'function') return fullRender(resource);
   const stack = Stack.of(resource);
-  const properties = internals.renderProperties.call(resource, resolveTokens(props, stack, false) as Record<string, unknown>);
+  const properties = render.call(resource, resolveTokens(props, stack, false) as Record<string, unknown>);
   return { logicalId: stack.resolve(resource.logicalId), resource: { Type: resource.cfnResourceType, Properties: properties } };
 }
 

@@ -17,12 +17,9 @@ const LIMITS: Record<Token, { min: number; max: number; text: string }> = {
   RefreshToken: { min: 3600, max: 315360000, text: '60 minutes to 10 years' },
 };
 
-const VALIDITY_PROPERTY: Record<Token, string> = { AccessToken: 'AccessTokenValidity', IdToken: 'IdTokenValidity', RefreshToken: 'RefreshTokenValidity' };
-const UNIT_PROPERTY: Record<Token, string> = {
-  AccessToken: 'TokenValidityUnits.AccessToken',
-  IdToken: 'TokenValidityUnits.IdToken',
-  RefreshToken: 'TokenValidityUnits.RefreshToken',
-};
+// Property names built once: rules ask for them on every client.
+const VALIDITY_PROPERTY = Object.fromEntries(TOKENS.map((t) => [t, `${t}Validity`])) as Record<Token, string>;
+const UNIT_PROPERTY = Object.fromEntries(TOKENS.map((t) => [t, `TokenValidityUnits.${t}`])) as Record<Token, string>;
 const validityProperty = (token: Token) => VALIDITY_PROPERTY[token];
 const unitProperty = (token: Token) => UNIT_PROPERTY[token];
 
