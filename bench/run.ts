@@ -23,10 +23,17 @@ const CLI_CLIENTS = 5000;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-const collect = (globalThis as { gc?: () => void }).gc;
-/** Before a timed run in this process: a collected heap, then compiled code again. */
+/**
+ * A full collection that keeps compiled code. `gc()` with no options also
+ * reduces memory, which throws away optimised code and type feedback: with
+ * it, `--trace-opt` counted 2.6 times as many optimisations and 5 times as
+ * many deoptimisations, and every run paid for recompiling (plain synth
+ * 30% slower, validation more so). No real synth runs after such a collection.
+ */
+const collect = (globalThis as { gc?: (options?: { type: 'major' }) => void }).gc;
+/** Before a timed run in this process: a collected heap, and the variant's code run once. */
 const settle = (variants: Record<string, Variant>) => (name: string) => {
-  collect?.();
+  collect?.({ type: 'major' });
   timeOnce(WARM_CLIENTS, variants[name]);
 };
 const WARM_CLIENTS = 100;
@@ -35,8 +42,8 @@ const WARM_CLIENTS = 100;
  * Runs every variant `reps` times, alternating, and returns the medians;
  * the order is reversed on every other round. In one process, each timed
  * run starts from a collected heap and is preceded by a small run of the
- * same variant: a forced full collection also discards compiled code, and
- * the timed run should not pay for recompiling it (no real synth does).
+ * same variant, so it does not pay for the garbage or the code paths of the
+ * variant before it.
  */
 function alternate(
   names: string[],
