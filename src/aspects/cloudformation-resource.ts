@@ -77,36 +77,49 @@ function resolveString(value: string, stack: Stack): unknown {
 }
 
 /**
- * CDK writes a token into a string as `${Token[…]}`, or a number token as a
- * number ending in `e+289`: a string with neither is plain data and is not
- * resolved, which reading thousands of clients would pay for every string.
- * The markers are checked against CDK once; if it ever encodes tokens
- * otherwise, every string is resolved.
+ * CDK writes a token into a string as `${Token[…]}`, a number token as a
+ * double of about -1.xe+289 (`e+289` in a string), and a list token as a
+ * one-element list holding `#{Token[…]}`: a value with none of these is
+ * plain data and is not resolved, which reading thousands of clients would
+ * pay for every value. The markers are checked against CDK once; if it ever
+ * encodes tokens otherwise, every value is resolved.
  */
-const TOKEN_MARKERS = ['${Token[', 'e+289'];
+const TOKEN_MARKERS = { string: '${Token[', number: 'e+289', list: '#{Token[' };
+const NUMBER_TOKENS_BELOW = -1e288;
 const STRING_TOKEN = Token.asString(Lazy.string({ produce: () => '' }));
+const NUMBER_TOKEN = Lazy.number({ produce: () => 0 });
+const LIST_TOKEN = Token.asList(Lazy.list({ produce: () => [] }));
 /** Exported for the tests: the shortcut is on with the aws-cdk-lib in use. */
-export const MARKERS_HOLD = Token.isUnresolved(STRING_TOKEN) && STRING_TOKEN.includes(TOKEN_MARKERS[0])
-  && String(Lazy.number({ produce: () => 0 })).includes(TOKEN_MARKERS[1]);
+export const MARKERS_HOLD = Token.isUnresolved(STRING_TOKEN) && STRING_TOKEN.includes(TOKEN_MARKERS.string)
+  && NUMBER_TOKEN < NUMBER_TOKENS_BELOW && String(NUMBER_TOKEN).includes(TOKEN_MARKERS.number)
+  && LIST_TOKEN.length === 1 && LIST_TOKEN[0].includes(TOKEN_MARKERS.list);
+
 function mayHoldToken(value: string): boolean {
-  return !MARKERS_HOLD || value.includes(TOKEN_MARKERS[0]) || value.includes(TOKEN_MARKERS[1]);
+  return !MARKERS_HOLD || value.includes(TOKEN_MARKERS.string) || value.includes(TOKEN_MARKERS.number);
 }
 
-/** Resolves only the tokens in a value; plain data is copied as is. */
+/** Resolves only the tokens in a value, as CDK's resolve would (undefined list entries and members dropped); plain lists are kept as they are. */
 function resolveTokens(value: unknown, stack: Stack, rename: boolean): unknown {
   if (value === null || value === undefined || typeof value === 'boolean') return value;
   // Token.isUnresolved misses number tokens written into strings, which CDK's resolve replaces: resolve every candidate.
   if (typeof value === 'string') return mayHoldToken(value) ? resolveString(value, stack) : value;
-  if (typeof value === 'number') return Token.isUnresolved(value) ? stack.resolve(value) : value;
+  if (typeof value === 'number') return (!MARKERS_HOLD || value < NUMBER_TOKENS_BELOW) && Token.isUnresolved(value) ? stack.resolve(value) : value;
   if (Array.isArray(value)) {
-    if (Token.isUnresolved(value)) return stack.resolve(value);
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = resolveTokens(value[i], stack, false);
-    return out;
+    const mayBeToken = !MARKERS_HOLD || (value.length === 1 && typeof value[0] === 'string' && value[0].includes(TOKEN_MARKERS.list));
+    if (mayBeToken && Token.isUnresolved(value)) return stack.resolve(value);
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const before: unknown = value[i];
+      const after = before === undefined ? undefined : resolveTokens(before, stack, false);
+      if (copy === undefined && (after !== before || after === undefined)) copy = value.slice(0, i);
+      if (copy !== undefined && after !== undefined) copy.push(after);
+    }
+    return copy ?? value;
   }
   if (Tokenization.isResolvable(value)) return stack.resolve(value);
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value as object)) {
+  for (const k in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
     const resolved = resolveTokens((value as Record<string, unknown>)[k], stack, rename);
     if (resolved !== undefined) out[rename ? cfnName(k) : k] = resolved;
   }
@@ -127,13 +140,17 @@ export function fastRender(resource: CfnResource): Rendered | undefined {
   const stack = Stack.of(resource);
   // L1 classes hold props in camelCase (CDK renames them when rendering); a raw CfnResource holds CloudFormation names.
   const isL1 = Object.getPrototypeOf(resource) !== CfnResource.prototype;
-  for (const key of Object.keys(camel)) {
+  const properties: Record<string, unknown> = {};
+  for (const key in camel) {
     const v = camel[key];
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(camel, key)) continue;
     // A whole struct given as a token (Lazy, IResolvable) resolves to camelCase members: CDK must render it.
     if (isL1 && v !== null && typeof v === 'object' && !Array.isArray(v) && Tokenization.isResolvable(v)) return undefined;
+    const name = isL1 ? cfnName(key) : key;
+    if (CFN_PROPERTY_TYPES[name] === undefined) return undefined;
+    const resolved = resolveTokens(v, stack, isL1);
+    if (resolved !== undefined) properties[name] = resolved;
   }
-  const properties = resolveTokens(camel, stack, isL1) as Record<string, unknown>;
-  for (const key of Object.keys(properties)) if (CFN_PROPERTY_TYPES[key] === undefined) return undefined;
   const rendering: { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] } = {
     Type: resource.cfnResourceType,
     Properties: properties,
@@ -178,10 +195,34 @@ export function indexedRender(resource: CfnResource): Rendered | undefined {
 
 const indexes = new WeakMap<Stack, TemplateIndex>();
 
+/** A resource whose Properties are rendered on first read; null when it cannot be rendered (nothing is known then). */
+function renderedOnRead(node: CfnResource): TemplateResource {
+  let properties: unknown;
+  let done = false;
+  return {
+    Type: node.cfnResourceType,
+    get Properties() {
+      if (!done) {
+        done = true;
+        try {
+          const r = indexedRender(node);
+          properties = r ? r.resource.Properties : null;
+        } catch {
+          properties = null;
+        }
+      }
+      return properties;
+    },
+  };
+}
+
 /**
  * The Cognito resources of the client's stack, indexed once per stack (the
  * first client visited builds it), so validation stays linear. A resource
  * that cannot be rendered is left out (CDK reports it when it synthesizes).
+ * User pools are rendered only if a rule asks about their properties: an L2
+ * pool costs as much to render as a hundred clients, and most clients never
+ * need it.
  */
 export function stackIndex(stack: Stack): TemplateIndex {
   let index = indexes.get(stack);
@@ -190,6 +231,10 @@ export function stackIndex(stack: Stack): TemplateIndex {
     for (const node of stack.node.findAll()) {
       if (CfnResource.isCfnResource(node) && INDEXED.has(node.cfnResourceType) && Stack.of(node) === stack) {
         try {
+          if (node.cfnResourceType === TYPES.pool) {
+            resources[stack.resolve(node.logicalId)] = renderedOnRead(node);
+            continue;
+          }
           const r = indexedRender(node);
           if (r?.logicalId) resources[r.logicalId] = r.resource;
         } catch {
@@ -211,7 +256,8 @@ export function stackIndex(stack: Stack): TemplateIndex {
 export function constructDependencies(resource: CfnResource): string[] {
   const stack = Stack.of(resource);
   const ids: string[] = [];
-  for (const scope of resource.node.scopes) {
+  // Up the scope chain without building it: this runs for every client.
+  for (let scope: IConstruct | undefined = resource; scope; scope = scope.node.scope) {
     for (const dependency of scope.node.dependencies) ids.push(...resourcesUnder(dependency, stack));
   }
   return ids;

@@ -52,15 +52,55 @@ function dependsOn(r: TemplateResource): string[] {
   return Array.isArray(d) ? d.filter((x): x is string => typeof x === 'string') : [];
 }
 
-interface MutablePool {
-  logicalId: string;
-  customAttributes?: Set<string>;
-  requiredAttributes?: Set<string>;
-  tier?: string;
-  hasDomain: boolean;
-  identityProviders?: Map<string, IdentityProviderInfo>;
-  resourceServerScopes?: Map<string, string>;
-  clientPositions: Map<string, number>;
+/** What the pool's own properties tell: read on first use, as few rules need it and a pool costs more to render than a client. */
+interface PoolDetails {
+  readonly customAttributes?: ReadonlySet<string>;
+  readonly requiredAttributes?: ReadonlySet<string>;
+  readonly tier?: string;
+}
+
+function poolDetails(properties: unknown): PoolDetails {
+  // A pool without Properties has no schema and the default tier; Properties that are not an object tell nothing.
+  const p = properties === undefined ? {} : properties;
+  if (!isPlainObject(p)) return {};
+  const tier = typeof p.UserPoolTier === 'string' ? p.UserPoolTier : undefined;
+  const schema = p.Schema === undefined ? [] : p.Schema;
+  if (!Array.isArray(schema) || !schema.every((a) => isPlainObject(a) && typeof a.Name === 'string')) return { tier };
+  const attrs = schema as Array<{ Name: string; Required?: unknown }>;
+  return {
+    tier,
+    customAttributes: new Set(attrs.filter((a) => !STANDARD.has(a.Name)).map((a) => a.Name)),
+    requiredAttributes: new Set(attrs.filter((a) => STANDARD.has(a.Name) && (a.Required === true || a.Required === 'true')).map((a) => a.Name)),
+  };
+}
+
+class IndexedPool implements PoolIndex {
+  public hasDomain = false;
+  public identityProviders?: Map<string, IdentityProviderInfo> = new Map();
+  public resourceServerScopes?: Map<string, string> = new Map();
+  public readonly clientPositions = new Map<string, number>();
+  private details?: PoolDetails;
+
+  public constructor(
+    public readonly logicalId: string,
+    private readonly resource: TemplateResource,
+  ) {}
+
+  public get customAttributes() {
+    return this.read().customAttributes;
+  }
+
+  public get requiredAttributes() {
+    return this.read().requiredAttributes;
+  }
+
+  public get tier() {
+    return this.read().tier;
+  }
+
+  private read(): PoolDetails {
+    return (this.details ??= poolDetails(this.resource.Properties));
+  }
 }
 
 /**
@@ -68,16 +108,20 @@ interface MutablePool {
  * look-ups are constant time (validation stays linear in the resources).
  */
 export class TemplateIndex {
-  /** Builds the index; only Cognito resources are read. */
+  /**
+   * Builds the index; only Cognito resources are read, and a pool's own
+   * properties only when a rule asks about them (a resource may compute
+   * `Properties` on first read).
+   */
   public static of(resources: Readonly<Record<string, TemplateResource>>): TemplateIndex {
     const index = new TemplateIndex();
     const entries = Object.entries(isPlainObject(resources) ? resources : {}).filter(([, r]) => isPlainObject(r) && INDEXED_TYPES.has(r.Type));
-    for (const [id, r] of entries) if (r.Type === TYPES.pool) index.addPool(id, props(r));
-    for (const [id, r] of entries) index.addChild(id, r);
+    for (const [id, r] of entries) if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r));
+    for (const [id, r] of entries) if (r.Type !== TYPES.pool) index.addChild(id, r);
     return index;
   }
 
-  private readonly pools = new Map<string, MutablePool>();
+  private readonly pools = new Map<string, IndexedPool>();
   /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
   private readonly refValues = new Map<string, string>();
   /** One closure per template, shared by its clients' contexts. */
@@ -157,30 +201,9 @@ export class TemplateIndex {
     };
   }
 
-  private addPool(id: string, p: Record<string, unknown>): void {
-    const pool: MutablePool = {
-      logicalId: id,
-      hasDomain: false,
-      clientPositions: new Map(),
-      identityProviders: new Map(),
-      resourceServerScopes: new Map(),
-    };
-    if (typeof p.UserPoolTier === 'string') pool.tier = p.UserPoolTier;
-    const schema = p.Schema;
-    if (schema === undefined || Array.isArray(schema)) {
-      const entries = (schema ?? []) as unknown[];
-      if (entries.every((a) => isPlainObject(a) && typeof a.Name === 'string')) {
-        const attrs = entries as Array<{ Name: string; Required?: unknown }>;
-        pool.customAttributes = new Set(attrs.filter((a) => !STANDARD.has(a.Name)).map((a) => a.Name));
-        pool.requiredAttributes = new Set(attrs.filter((a) => STANDARD.has(a.Name) && (a.Required === true || a.Required === 'true')).map((a) => a.Name));
-      }
-    }
-    this.pools.set(id, pool);
-  }
-
   private addChild(id: string, r: TemplateResource): void {
     const p = props(r);
-    const pool = this.poolOf(p.UserPoolId) as MutablePool | undefined;
+    const pool = this.poolOf(p.UserPoolId) as IndexedPool | undefined;
     if (r.Type === TYPES.identityProvider) {
       const name = p.ProviderName;
       if (typeof name === 'string') this.refValues.set(id, name);
@@ -214,7 +237,7 @@ export class TemplateIndex {
    * notes clients as it visits them, so the index never renders a client twice.
    */
   public noteClient(key: string, resource: TemplateResource): void {
-    const pool = this.poolOf(props(resource).UserPoolId) as MutablePool | undefined;
+    const pool = this.poolOf(props(resource).UserPoolId) as IndexedPool | undefined;
     if (pool && !pool.clientPositions.has(key)) pool.clientPositions.set(key, pool.clientPositions.size);
   }
 }

@@ -125,3 +125,50 @@ test('the index takes CDK\'s full rendering for overridden or conditional resour
   expect(context.pool?.identityProviders?.has('Google')).toBe(true);
   expect(context.pool?.resourceServerScopes?.size).toBe(0);
 });
+
+test('undefined list entries are dropped and unchanged lists kept, number and list tokens resolved, as CDK renders them', () => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  const plain = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+  const client = new cognito.CfnUserPoolClient(stack, 'Client', {
+    userPoolId: pool.userPoolId,
+    explicitAuthFlows: plain,
+    // What JavaScript callers can pass: CDK leaves undefined entries out of the template.
+    callbackUrLs: ['https://a.example.com/cb', undefined as unknown as string, 'https://b.example.com/cb'],
+    allowedOAuthScopes: Lazy.list({ produce: () => ['openid'] }),
+    accessTokenValidity: Lazy.number({ produce: () => 30 }),
+  });
+  const quick = fastRender(client)!.resource.Properties as Record<string, unknown>;
+  expect(quick).toEqual(fullRender(client)?.resource.Properties);
+  expect(quick.CallbackURLs).toEqual(['https://a.example.com/cb', 'https://b.example.com/cb']);
+  expect(quick.AllowedOAuthScopes).toEqual(['openid']);
+  expect(quick.AccessTokenValidity).toBe(30);
+  expect(quick.ExplicitAuthFlows).toBe(plain);
+});
+
+test('the index renders a user pool only when a rule asks about its schema or tier, and knows nothing of one it cannot render', () => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool', { customAttributes: { tenant: new cognito.StringAttribute() } });
+  const cfnPool = pool.node.defaultChild as CfnResource;
+  let renders = 0;
+  const render = (cfnPool as unknown as { renderProperties: (p: unknown) => unknown }).renderProperties;
+  (cfnPool as unknown as { renderProperties: (p: unknown) => unknown }).renderProperties = function (this: unknown, p: unknown) {
+    renders++;
+    return render.call(this, p);
+  };
+  const context = stackIndex(stack).contextOf('Client', { Properties: { UserPoolId: { Ref: stack.resolve(cfnPool.logicalId) } } });
+  expect(context.pool?.logicalId).toBe(stack.resolve(cfnPool.logicalId));
+  expect(renders).toBe(0);
+  expect(context.pool?.customAttributes).toEqual(new Set(['tenant']));
+  expect(context.pool?.tier).toBeUndefined();
+  expect(renders).toBe(1);
+
+  const other = new Stack(testApp(), 'Other');
+  const broken = new cognito.UserPool(other, 'Pool').node.defaultChild as CfnResource;
+  (broken as unknown as { renderProperties: () => never }).renderProperties = () => {
+    throw new Error('cannot render');
+  };
+  const unknown = stackIndex(other).contextOf('Client', { Properties: { UserPoolId: { Ref: other.resolve(broken.logicalId) } } });
+  expect(unknown.pool).toBeDefined();
+  expect([unknown.pool?.customAttributes, unknown.pool?.requiredAttributes, unknown.pool?.tier]).toEqual([undefined, undefined, undefined]);
+});

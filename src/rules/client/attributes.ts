@@ -31,11 +31,11 @@ export const ATTRIBUTE_RULES: RuleDefinition[] = [
     source: Sources.ATTRIBUTES,
     decision: 'A name that is neither standard nor prefixed (custom:, dev:) is refused for every pool, so it is checked without the pool. Custom attributes are checked against the pool only when it is defined in the same app.',
     check: (client, report) => {
-      const customs = client.context.pool?.customAttributes;
       for (const property of ATTRIBUTE_LISTS) {
         for (const { index, value } of client.strings(property)) {
           if (value.length === 0 || STANDARD.has(value)) continue;
           if (value.startsWith('custom:') || value.startsWith('dev:')) {
+            const customs = client.context.pool?.customAttributes; // the pool is rendered on first read
             if (customs && !customs.has(value.slice(value.indexOf(':') + 1))) {
               report({ property: `${property}[${index}]`, value, problem: `is not a custom attribute of user pool ${client.context.pool?.logicalId}` });
             }

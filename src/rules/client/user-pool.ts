@@ -109,8 +109,10 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     fix: 'Add the pool\'s required attributes to WriteAttributes.',
     source: Sources.ATTRIBUTES,
     check: (client, report) => {
+      // The pool's schema is read only when needed: it is rendered on first read.
+      if (!client.fullyKnown('WriteAttributes')) return;
       const required = client.context.pool?.requiredAttributes;
-      if (!required || !client.fullyKnown('WriteAttributes')) return;
+      if (!required) return;
       const written = client.stringSet('WriteAttributes');
       const missing = [...required].filter((a) => !written.has(a));
       if (missing.length > 0) report({ property: 'WriteAttributes', value: [...written], problem: `omits ${missing.join(', ')}, required by user pool ${client.context.pool!.logicalId}` });
@@ -149,7 +151,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     source: Sources.FEATURE_PLANS,
     decision: 'Checked only when the pool sets UserPoolTier: new pools default to Essentials, older ones were Lite, so an unset tier is undecidable.',
     check: (client, report) => {
-      if (client.context.pool?.tier !== 'LITE') return;
+      if (!client.stringSet('ExplicitAuthFlows').has('ALLOW_USER_AUTH') || client.context.pool?.tier !== 'LITE') return;
       for (const { index, value } of client.strings('ExplicitAuthFlows')) {
         if (value === 'ALLOW_USER_AUTH') report({ property: `ExplicitAuthFlows[${index}]`, value, problem: `needs the Essentials or Plus plan; user pool ${client.context.pool.logicalId} is LITE` });
       }
