@@ -4,6 +4,7 @@ import { UserPoolClientAcknowledgements } from './acknowledgements';
 import { concreteRegion, constructDependencies, rendered, stackIndex } from './cloudformation-resource';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
+import { RuleMemo } from '../engine/rule-memo';
 import { ReadClient, readClient, RuleSelection, runRules } from '../engine/validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { RuleDefinition } from '../rules/rule';
@@ -60,7 +61,7 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
   const client = prepare(node, state);
   if (!client) return;
   const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.context, ...extra } : client.context;
-  const findings = runRules(client.path, client.read, context, selection);
+  const findings = runRules(client.path, client.read, context, selection, client.memo);
   for (const finding of findings) report(node, finding);
   state[kind] = true;
 }
@@ -69,6 +70,7 @@ interface Prepared {
   readonly path: string;
   readonly read: ReadClient;
   readonly context: ClientContext;
+  readonly memo: RuleMemo;
 }
 
 /**
@@ -82,17 +84,31 @@ function prepare(node: CfnResource, state: CheckState): Prepared | undefined {
   let result: Prepared | null = null;
   if (client) {
     const path = node.node.path;
-    const index = stackIndex(Stack.of(node));
+    const stack = Stack.of(node);
+    const index = stackIndex(stack);
     // Clients are keyed by construct path here: computing logical ids would cost as much as the rules.
     index.noteClient(path, client.resource);
     const context = index.contextOf(path, client.resource, constructDependencies(node), {
       region: concreteRegion(node),
       propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
     });
-    result = { path, read: readClient(client.resource.Properties, context), context };
+    result = { path, read: readClient(client.resource.Properties, context), context, memo: memoOf(stack) };
   }
   state.prepared = result;
   return result ?? undefined;
+}
+
+/** One memo per app: every stack's clients share what the rules found on repeated values. */
+const memos = new WeakMap<IConstruct, RuleMemo>();
+function memoOf(stack: Stack): RuleMemo {
+  let memo = memos.get(stack);
+  if (!memo) {
+    const root = stack.node.root;
+    memo = memos.get(root) ?? new RuleMemo();
+    memos.set(root, memo);
+    memos.set(stack, memo);
+  }
+  return memo;
 }
 
 /**

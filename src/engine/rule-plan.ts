@@ -1,4 +1,17 @@
-import type { RuleDefinition } from '../rules/rule';
+import { PER_CLIENT_PROPERTIES } from '../rules/api-model';
+import { RuleContext, RuleDefinition } from '../rules/rule';
+
+/** The rules to run on clients that set the same properties. */
+export interface Schedule {
+  /** Positions (in the plan's rules, in order) of the configuration rules that run (see `configurationRule`). */
+  readonly configurationRules: readonly number[];
+  /** Positions of the other rules that run. */
+  readonly otherRules: readonly number[];
+  /** The configuration properties the clients set, in the plan's order: what their configuration rules read. */
+  readonly configuration: readonly string[];
+  /** Identifies the set of configuration properties set. */
+  readonly configurationMask: number;
+}
 
 /**
  * Which rules to run on a client, decided from the properties it sets: a
@@ -28,44 +41,47 @@ export class RulePlan {
 
   /** The rules that run, in registry order. */
   public readonly rules: readonly RuleDefinition[];
+  /**
+   * For each position in `rules`: true for a configuration rule, which reads
+   * only configuration properties (and the Region, the enum extras or the
+   * policy, the same for many clients), so what it finds can be remembered
+   * (see RuleMemo). Rules that read every property, a per-client property or
+   * the user pool around the client are not.
+   */
+  public readonly configurationRule: readonly boolean[];
   /** For each position in `rules`: true when the rule runs on every client. */
   private readonly always: readonly boolean[];
-  /** Positions (in `rules`) of the rules each top-level property triggers. */
-  private readonly byProperty = new Map<string, number[]>();
-  private readonly marks: number[];
-  private stamp = 0;
+  /** The bit of each top-level property some rule reads. */
+  private readonly bits = new Map<string, number>();
+  private readonly schedules = new Map<number, Schedule>();
 
   private constructor(all: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined) {
     this.rules = all.filter((r) => r.check !== undefined && !disabled?.has(r.id));
     this.always = this.rules.map((r) => r.checksAbsence === true || r.properties.length === 0 || r.properties.includes('*'));
-    this.marks = this.rules.map(() => 0);
-    this.rules.forEach((rule, i) => {
-      for (const property of new Set(rule.properties.map(topLevel))) {
-        let positions = this.byProperty.get(property);
-        if (!positions) this.byProperty.set(property, (positions = []));
-        positions.push(i);
-      }
-    });
-  }
-
-  /**
-   * Marks the rules that run on a client with these properties; read the
-   * marks with `selected` before the next call (rules never call the
-   * engine, so nothing selects in between). Marks are stamped rather than
-   * cleared, so selecting allocates nothing.
-   */
-  public select(properties: Readonly<Record<string, unknown>>): number {
-    const stamp = ++this.stamp;
-    for (const key in properties) {
-      const positions = this.byProperty.get(key);
-      if (positions) for (const i of positions) this.marks[i] = stamp;
+    this.configurationRule = this.rules.map((r) => r.context !== RuleContext.USER_POOL && r.properties.every((p) => p !== '*' && !PER_CLIENT_PROPERTIES.has(topLevel(p))));
+    for (const rule of this.rules) {
+      for (const property of rule.properties.map(topLevel)) if (property !== '*' && !this.bits.has(property)) this.bits.set(property, 2 ** this.bits.size);
     }
-    return stamp;
   }
 
-  /** True when rule `i` runs on the client of the `select` call that returned `stamp`. */
-  public selected(i: number, stamp: number): boolean {
-    return this.always[i] || this.marks[i] === stamp;
+  /** What runs on a client with these properties: worked out once per combination of properties set. */
+  public schedule(properties: Readonly<Record<string, unknown>>): Schedule {
+    let mask = 0;
+    for (const key in properties) mask += this.bits.get(key) ?? 0;
+    let schedule = this.schedules.get(mask);
+    if (!schedule) {
+      const set = new Set(Object.keys(properties));
+      const configuration = [...this.bits.keys()].filter((p) => set.has(p) && !PER_CLIENT_PROPERTIES.has(p));
+      const runs = this.rules.flatMap((rule, i) => (this.always[i] || rule.properties.some((p) => set.has(topLevel(p))) ? [i] : []));
+      schedule = {
+        configurationRules: runs.filter((i) => this.configurationRule[i]),
+        otherRules: runs.filter((i) => !this.configurationRule[i]),
+        configuration,
+        configurationMask: configuration.reduce((sum, p) => sum + this.bits.get(p)!, 0),
+      };
+      this.schedules.set(mask, schedule);
+    }
+    return schedule;
   }
 }
 

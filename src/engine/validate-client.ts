@@ -1,4 +1,5 @@
 import type { Finding } from './finding';
+import { Found, RuleMemo } from './rule-memo';
 import { RulePlan } from './rule-plan';
 import { formatMessage } from '../reporting/message';
 import { ClientContext, ClientView } from '../rules/client-view';
@@ -52,8 +53,12 @@ export function validateClient(resource: ClientResource, context: ClientContext 
   return runRules(resource.path, readClient(resource.properties, context), context, selection);
 }
 
-/** Runs the selected rules over a client read with `readClient`. */
-export function runRules(path: string, client: ReadClient, context: ClientContext, selection: RuleSelection): Finding[] {
+/**
+ * Runs the selected rules over a client read with `readClient`. With a
+ * memo, the configuration rules do not run again on a configuration an
+ * earlier client had: what they found then is reported for this client.
+ */
+export function runRules(path: string, client: ReadClient, context: ClientContext, selection: RuleSelection, memo?: RuleMemo): Finding[] {
   const findings: Finding[] = [];
   const rules = selection.rules ?? CHECKED_SERVICE_RULES;
   const emit = (rule: RuleDefinition, violation: Violation, severity = severityOf(rule, selection)) =>
@@ -73,20 +78,37 @@ export function runRules(path: string, client: ReadClient, context: ClientContex
     }
     return findings;
   }
-  const view = new ClientView(client.properties, context);
+  const properties = client.properties;
+  const view = new ClientView(properties, context);
   const plan = RulePlan.of(rules, selection.disabledRules);
-  const stamp = plan.select(client.properties);
-  let current: RuleDefinition = rules[0];
-  const report = (violation: Violation) => emit(current, violation);
-  for (let i = 0; i < plan.rules.length; i++) {
-    if (!plan.selected(i, stamp)) continue;
-    const rule = plan.rules[i];
-    current = rule;
-    try {
-      rule.check!(view, report);
-    } catch (e) {
-      emit(rule, { property: '*', problem: `could not be evaluated (${(e as Error)?.message ?? e}); please report this`, fix: 'Check this rule by hand.' }, RuleSeverity.WARNING);
+  const schedule = plan.schedule(properties);
+  const found: Found[] = [];
+  let rule = -1;
+  const report = (violation: Violation) => found.push({ rule, violation });
+  /** Runs rules; false when one threw (what they found is then not remembered). */
+  const run = (positions: readonly number[]): boolean => {
+    let complete = true;
+    for (rule of positions) {
+      try {
+        plan.rules[rule].check!(view, report);
+      } catch (e) {
+        complete = false;
+        found.push({ rule, violation: { property: '*', problem: `could not be evaluated (${(e as Error)?.message ?? e}); please report this`, fix: 'Check this rule by hand.' }, failed: true });
+      }
     }
+    return complete;
+  };
+  // What the configuration rules find depends on the configuration alone: many clients share one.
+  const slot = memo && schedule.configurationRules.length > 0 ? memo.slot(plan, schedule, properties, context) : undefined;
+  if (slot?.value) {
+    found.push(...slot.value);
+  } else if (run(schedule.configurationRules) && slot) {
+    memo!.remember(plan, context, slot, found.slice());
   }
+  const configurationFindings = found.length;
+  run(schedule.otherRules);
+  // Both lists are in plan order; interleave them so findings come in rule order.
+  if (configurationFindings > 0 && found.length > configurationFindings) found.sort((a, b) => a.rule - b.rule);
+  for (const { rule, violation, failed } of found) emit(plan.rules[rule], violation, failed ? RuleSeverity.WARNING : undefined);
   return findings;
 }

@@ -1,6 +1,7 @@
 import type { Finding } from './finding';
+import { RuleMemo } from './rule-memo';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
-import { RuleSelection, validateClient } from './validate-client';
+import { readClient, RuleSelection, runRules } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 import { isPlainObject } from '../rules/values';
 
@@ -37,13 +38,18 @@ export function clientsOf(template: unknown): Array<[string, TemplateResource]> 
 export function validateTemplate(template: unknown, run: TemplateRun): TemplateFinding[] {
   const resources = isPlainObject(template) && isPlainObject(template.Resources) ? (template.Resources as Record<string, TemplateResource>) : {};
   const index = TemplateIndex.of(resources);
+  const memo = new RuleMemo();
   const out: TemplateFinding[] = [];
   for (const [logicalId, resource] of clientsOf(template)) {
+    const service = run.service && !run.skip?.(logicalId, 'service') ? run.service : undefined;
+    const policy = run.policy && !run.skip?.(logicalId, 'policy') ? run.policy : undefined;
+    if (!service && !policy) continue;
     const context = index.contextOf(logicalId, resource, [], { region: run.region });
-    const subject = { path: run.pathOf(logicalId), properties: resource.Properties };
+    const path = run.pathOf(logicalId);
+    const client = readClient(resource.Properties, context);
     const findings: Finding[] = [];
-    if (run.service && !run.skip?.(logicalId, 'service')) findings.push(...validateClient(subject, context, run.service));
-    if (run.policy && !run.skip?.(logicalId, 'policy')) findings.push(...validateClient(subject, { ...context, policy: run.policy.props }, run.policy.selection));
+    if (service) findings.push(...runRules(path, client, context, service, memo));
+    if (policy) findings.push(...runRules(path, client, { ...context, policy: policy.props }, policy.selection, memo));
     findings.forEach((finding) => out.push({ logicalId, finding }));
   }
   return out;

@@ -153,6 +153,15 @@ export const CFN_PROPERTY_TYPES: { readonly [property: string]: PropertyType } =
   WriteAttributes: 'string-list',
 };
 
+/**
+ * Properties whose values usually differ from one client to the next (its
+ * name, its URLs, its pool, its secret). The other properties are the
+ * client's configuration, which apps with many clients repeat: the engine
+ * remembers what rules found on a configuration, and only rules that read
+ * one of these properties run on every client.
+ */
+export const PER_CLIENT_PROPERTIES: ReadonlySet<string> = new Set(['ClientName', 'ClientSecret', 'UserPoolId', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI']);
+
 const compiled = new Map<string, RegExp>();
 /** Full-match test of a model pattern; regexes are compiled once. */
 export function matchesPattern(pattern: string, value: string): boolean {

@@ -163,6 +163,25 @@ describe('reporting', () => {
     expect(() => new UserPoolClientValidator(props)).toThrow(message);
   });
 
+  test('clients that share a configuration each get its findings, on their own path, under each validator\'s options', () => {
+    const { app, stack, pool } = testStack();
+    const other = new Stack(app, 'Other');
+    const otherPool = new cognito.UserPool(other, 'Pool');
+    const shared = { explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_NEW_FLOW', 'ALLOW_REFRESH_TOKEN_AUTH'], accessTokenValidity: 2, tokenValidityUnits: { accessToken: 'minutes' } };
+    for (const name of ['A', 'B', 'C']) new cognito.CfnUserPoolClient(stack, name, { userPoolId: pool.userPoolId, clientName: name, ...shared });
+    new cognito.CfnUserPoolClient(other, 'D', { userPoolId: otherPool.userPoolId, clientName: 'D', ...shared });
+    addValidator(stack);
+    addValidator(other, new UserPoolClientValidator({ additionalEnumValues: { ExplicitAuthFlows: ['ALLOW_NEW_FLOW'] }, warningRules: [UserPoolClientRuleIds.ACCESS_DURATION] }));
+    const ids = (messages: string[]) => messages.map((m) => m.match(/^\[([A-Z-]+)\] (\S+):/)!.slice(1).join(' '));
+    expect(ids(errorsOf(stack))).toEqual([
+      'VUPC-ACCESS-DURATION Stack/A', 'VUPC-AUTHFLOW-ENUM Stack/A',
+      'VUPC-ACCESS-DURATION Stack/B', 'VUPC-AUTHFLOW-ENUM Stack/B',
+      'VUPC-ACCESS-DURATION Stack/C', 'VUPC-AUTHFLOW-ENUM Stack/C',
+    ]);
+    expect(errorsOf(other)).toEqual([]);
+    expect(ids(warningsOf(other))).toEqual(['VUPC-ACCESS-DURATION Other/D']);
+  });
+
   test('additionalEnumValues accepts values newer than the API model', () => {
     const { stack, pool } = testStack();
     new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, explicitAuthFlows: ['ALLOW_PASSKEY_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });

@@ -1,65 +1,16 @@
 import * as fc from 'fast-check';
-import type { PoolIndex } from '../../src/engine/pool-index';
 import { RulePlan } from '../../src/engine/rule-plan';
 import { readClient, validateClient } from '../../src/engine/validate-client';
-import type { UserPoolClientPolicyProps } from '../../src/policy/props';
 import { ClientContext, ClientView } from '../../src/rules/client-view';
 import { CHECKED_SERVICE_RULES, POLICY_RULES } from '../../src/rules/registry';
-import type { RuleDefinition } from '../../src/rules/rule';
+import { RuleContext, RuleDefinition } from '../../src/rules/rule';
 import { VALID_WEB_CLIENT } from '../helpers';
-import { anyJson, FC_PARAMS, fewer, intrinsic, PROPERTY_NAMES, validClient } from '../property/arbitraries';
+import { clientArb, contextArb, FC_PARAMS, fewer, STRICT_POLICY } from '../property/arbitraries';
 import { baseOf, FAILING, PASSING, VALID_M2M_CLIENT } from '../rules/cases';
 
 type Props = Record<string, unknown>;
 const CHECKED_POLICY_RULES = POLICY_RULES.filter((r) => r.check);
 const ALL_CHECKED = [...CHECKED_SERVICE_RULES, ...CHECKED_POLICY_RULES];
-
-/** Every policy option on, with limits most clients break. */
-const STRICT_POLICY: UserPoolClientPolicyProps = {
-  requireClientName: true,
-  forbidSecretOnPublicClients: true,
-  maxAccessTokenMinutes: 5,
-  maxIdTokenMinutes: 5,
-  maxRefreshTokenDays: 1,
-  forbidVerifiedFlagWrites: true,
-  requireExplicitReadAttributes: true,
-  requireExplicitWriteAttributes: true,
-  neverWritableAttributes: ['email', 'custom:plan'],
-  forbiddenAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
-  requireExplicitAuthFlows: true,
-  forbidImplicitGrant: true,
-  forbidAdminScope: true,
-  forbidLoopbackUrls: true,
-  allowedUrlHosts: ['example.com'],
-  forbidAnalyticsUserData: true,
-  requirePreventUserExistenceErrors: true,
-  requireTokenRevocation: true,
-  requireRefreshTokenRotation: true,
-};
-
-const poolArb: fc.Arbitrary<PoolIndex> = fc.record({
-  logicalId: fc.constant('Pool'),
-  customAttributes: fc.option(fc.constant(new Set(['plan'])), { nil: undefined }),
-  requiredAttributes: fc.option(fc.constant(new Set(['email'])), { nil: undefined }),
-  tier: fc.constantFrom(undefined, 'LITE', 'ESSENTIALS'),
-  hasDomain: fc.boolean(),
-  identityProviders: fc.option(fc.constant(new Map([['Google', { logicalId: 'GoogleIdp', mappedAttributes: new Set(['email']) }]])), { nil: undefined }),
-  resourceServerScopes: fc.option(fc.constant(new Map([['orders/read', 'OrdersServer']])), { nil: undefined }),
-  clientPositions: fc.constant(new Map([['Client', 1500]])),
-});
-const contextArb: fc.Arbitrary<ClientContext> = fc.record({
-  pool: fc.option(poolArb, { nil: undefined }),
-  dependencies: fc.option(fc.constant(new Set(['GoogleIdp'])), { nil: undefined }),
-  logicalId: fc.constant('Client'),
-  region: fc.constantFrom(undefined, 'eu-west-1', 'us-east-1'),
-  policy: fc.constant(STRICT_POLICY),
-});
-
-/** Valid clients with up to three properties replaced by anything a template can hold. */
-const clientArb: fc.Arbitrary<Props> = fc.tuple(
-  validClient,
-  fc.array(fc.tuple(fc.constantFrom(...PROPERTY_NAMES), fc.oneof(anyJson, intrinsic)), { maxLength: 3 }),
-).map(([client, changes]) => ({ ...client, ...Object.fromEntries(changes) }));
 
 /** Client configurations the rule tests use. */
 const CORPUS: Props[] = [{}, VALID_WEB_CLIENT, VALID_M2M_CLIENT, ...[...FAILING, ...PASSING].map((c) => ({ ...baseOf(c), ...c.patch }))];
@@ -115,23 +66,44 @@ describe('the rule plan skips only rules that cannot report', () => {
 });
 
 describe('RulePlan', () => {
-  const rule = (id: string, properties: string[], checksAbsence = false): RuleDefinition =>
-    ({ id, properties, checksAbsence, check: () => undefined }) as unknown as RuleDefinition;
-  const rules = [rule('A', ['ClientName']), rule('B', ['TokenValidityUnits.AccessToken']), rule('C', ['*']), rule('D', ['UserPoolId'], true), rule('E', ['CallbackURLs'])];
+  const rule = (id: string, properties: string[], checksAbsence = false, context = RuleContext.CLIENT): RuleDefinition =>
+    ({ id, properties, checksAbsence, context, check: () => undefined }) as unknown as RuleDefinition;
+  const rules = [
+    rule('A', ['ClientName']),
+    rule('B', ['TokenValidityUnits.AccessToken']),
+    rule('C', ['*']),
+    rule('D', ['UserPoolId'], true),
+    rule('E', ['CallbackURLs']),
+    rule('F', ['AllowedOAuthFlows', 'GenerateSecret'], false, RuleContext.POLICY),
+    rule('G', ['AllowedOAuthFlows'], false, RuleContext.USER_POOL),
+  ];
 
   test('runs a rule when one of its properties (or the parent of a member) is set, and always the * and absence rules', () => {
-    const plan = RulePlan.of(rules, undefined);
+    const plan = RulePlan.of(rules.slice(0, 5), undefined);
     const selection = (props: Props) => {
-      const stamp = plan.select(props);
-      return plan.rules.map((_r, i) => plan.selected(i, stamp));
+      const { configurationRules, otherRules } = plan.schedule(props);
+      return plan.rules.map((_r, i) => configurationRules.includes(i) || otherRules.includes(i));
     };
     expect(selection({ TokenValidityUnits: {} })).toEqual([false, true, true, true, false]);
     expect(selection({ ClientName: 'a', CallbackURLs: [] })).toEqual([true, false, true, true, true]);
     expect(selection({})).toEqual([false, false, true, true, false]);
+    expect(selection({ CallbackURLs: [], ClientName: 'b' })).toEqual([true, false, true, true, true]);
+  });
+
+  test('configuration rules read only configuration properties, and neither every property nor the user pool', () => {
+    const plan = RulePlan.of(rules, undefined);
+    expect(plan.rules.filter((_r, i) => plan.configurationRule[i]).map((r) => r.id)).toEqual(['B', 'F']);
+    const schedule = plan.schedule({ ClientName: 'a', AllowedOAuthFlows: ['code'], TokenValidityUnits: {}, Unknown: 1 });
+    expect(schedule.configurationRules.map((i) => plan.rules[i].id)).toEqual(['B', 'F']);
+    expect(schedule.otherRules.map((i) => plan.rules[i].id)).toEqual(['A', 'C', 'D', 'G']);
+    // What the memo keys on: the configuration properties set (per-client ones and unknown ones left out).
+    expect([...schedule.configuration].sort()).toEqual(['AllowedOAuthFlows', 'TokenValidityUnits']);
+    expect(plan.schedule({ AllowedOAuthFlows: [], TokenValidityUnits: 1, ClientName: 'b' })).toBe(schedule);
+    expect(plan.schedule({ AllowedOAuthFlows: [] }).configurationMask).not.toBe(schedule.configurationMask);
   });
 
   test('leaves disabled rules out, and is built once per rule list and selection', () => {
-    const disabled = new Set(['A', 'C']);
+    const disabled = new Set(['A', 'C', 'F', 'G']);
     const plan = RulePlan.of(rules, disabled);
     expect(plan.rules.map((r) => r.id)).toEqual(['B', 'D', 'E']);
     expect(RulePlan.of(rules, disabled)).toBe(plan);

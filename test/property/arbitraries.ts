@@ -1,5 +1,8 @@
 import * as fc from 'fast-check';
+import type { PoolIndex } from '../../src/engine/pool-index';
+import type { UserPoolClientPolicyProps } from '../../src/policy/props';
 import { CFN_PROPERTY_TYPES } from '../../src/rules/api-model';
+import type { ClientContext } from '../../src/rules/client-view';
 
 /**
  * Fixed seed and run count: reproducible in CI; FC_SEED and FC_RUNS change
@@ -138,3 +141,50 @@ export const intrinsic: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 export const PROPERTY_NAMES = Object.keys(CFN_PROPERTY_TYPES);
+
+/** Every policy option on, with limits most clients break. */
+export const STRICT_POLICY: UserPoolClientPolicyProps = {
+  requireClientName: true,
+  forbidSecretOnPublicClients: true,
+  maxAccessTokenMinutes: 5,
+  maxIdTokenMinutes: 5,
+  maxRefreshTokenDays: 1,
+  forbidVerifiedFlagWrites: true,
+  requireExplicitReadAttributes: true,
+  requireExplicitWriteAttributes: true,
+  neverWritableAttributes: ['email', 'custom:plan'],
+  forbiddenAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
+  requireExplicitAuthFlows: true,
+  forbidImplicitGrant: true,
+  forbidAdminScope: true,
+  forbidLoopbackUrls: true,
+  allowedUrlHosts: ['example.com'],
+  forbidAnalyticsUserData: true,
+  requirePreventUserExistenceErrors: true,
+  requireTokenRevocation: true,
+  requireRefreshTokenRotation: true,
+};
+
+export const poolArb: fc.Arbitrary<PoolIndex> = fc.record({
+  logicalId: fc.constant('Pool'),
+  customAttributes: fc.option(fc.constant(new Set(['plan'])), { nil: undefined }),
+  requiredAttributes: fc.option(fc.constant(new Set(['email'])), { nil: undefined }),
+  tier: fc.constantFrom(undefined, 'LITE', 'ESSENTIALS'),
+  hasDomain: fc.boolean(),
+  identityProviders: fc.option(fc.constant(new Map([['Google', { logicalId: 'GoogleIdp', mappedAttributes: new Set(['email']) }]])), { nil: undefined }),
+  resourceServerScopes: fc.option(fc.constant(new Map([['orders/read', 'OrdersServer']])), { nil: undefined }),
+  clientPositions: fc.constant(new Map([['Client', 1500]])),
+});
+export const contextArb: fc.Arbitrary<ClientContext> = fc.record({
+  pool: fc.option(poolArb, { nil: undefined }),
+  dependencies: fc.option(fc.constant(new Set(['GoogleIdp'])), { nil: undefined }),
+  logicalId: fc.constant('Client'),
+  region: fc.constantFrom(undefined, 'eu-west-1', 'us-east-1'),
+  policy: fc.constant(STRICT_POLICY),
+});
+
+/** Valid clients with up to three properties replaced by anything a template can hold. */
+export const clientArb: fc.Arbitrary<Props> = fc.tuple(
+  validClient,
+  fc.array(fc.tuple(fc.constantFrom(...PROPERTY_NAMES), fc.oneof(anyJson, intrinsic)), { maxLength: 3 }),
+).map(([client, changes]) => ({ ...client, ...Object.fromEntries(changes) }));

@@ -1,0 +1,136 @@
+import type { RulePlan, Schedule } from './rule-plan';
+import type { ClientContext } from '../rules/client-view';
+import type { Violation } from '../rules/rule';
+
+/** A node of a tree of ids: a path of ids leads to what is kept for that sequence of values. */
+export interface IdNode<T> {
+  next?: Map<number, IdNode<T>>;
+  value?: T;
+}
+
+/** A violation with the position (in the plan) of the rule that reported it. */
+export interface Found {
+  readonly rule: number;
+  readonly violation: Violation;
+  /** True when the rule threw: reported as a warning that names the rule, and never remembered. */
+  readonly failed?: boolean;
+}
+
+/** Where what the configuration rules find on one configuration is kept; `value` is unset until a client fills it. */
+export type MemoSlot = IdNode<readonly Found[]>;
+
+/** What the configuration rules found, by the ids of the values they read; `size` counts the entries kept. */
+interface ConfigurationCache {
+  readonly root: IdNode<readonly Found[]>;
+  size: number;
+}
+
+/** Past this many configurations the cache stops growing: they rarely repeat. */
+const MAX_ENTRIES = 4096;
+/** Past this many distinct values, new ones get no id and the rules that read them simply run. */
+const MAX_VALUES = 200_000;
+/** Ids that stand for themselves: absent, null, true, false. */
+const FIRST_ID = 4;
+
+/**
+ * Remembers what the configuration rules found on configurations already
+ * seen, for one app or one template run. Apps with thousands of clients
+ * repeat a few configurations: names, URLs and pools differ; flows, scopes
+ * and lifetimes repeat. A configuration rule (`RulePlan.configurationRule`)
+ * reads only configuration properties and, beyond them, the Region, the
+ * enum extras and the policy (tests hold every rule to that), so a client
+ * whose configuration equals an earlier client's gets the earlier
+ * violations without the rules running again.
+ */
+export class RuleMemo {
+  private readonly strings = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
+  /** Lists and objects, as paths of their members' ids. */
+  private readonly lists: IdNode<number> = {};
+  private readonly objects: IdNode<number> = {};
+  private nextId = FIRST_ID;
+  private readonly banks = new Map<RulePlan, Map<unknown, Map<unknown, ConfigurationCache>>>();
+
+  /**
+   * The slot of a client's configuration: the properties it sets, the
+   * Region and their values lead there. Undefined when a value has no id
+   * (the rules then simply run).
+   */
+  public slot(plan: RulePlan, schedule: Schedule, properties: Readonly<Record<string, unknown>>, context: ClientContext): MemoSlot | undefined {
+    const cache = this.cache(plan, context.extraEnumValues, context.policy);
+    let node = this.step(cache.root, schedule.configurationMask);
+    if (node) node = this.step(node, this.idOf(context.region));
+    for (const property of schedule.configuration) if (node) node = this.step(node, this.idOf(properties[property]));
+    return node;
+  }
+
+  /** Keeps what the configuration rules found on a configuration (unless the cache is full). */
+  public remember(plan: RulePlan, context: ClientContext, slot: MemoSlot, found: readonly Found[]): void {
+    const cache = this.cache(plan, context.extraEnumValues, context.policy);
+    if (slot.value === undefined && cache.size < MAX_ENTRIES) {
+      slot.value = found;
+      cache.size++;
+    }
+  }
+
+  /**
+   * Equal values get equal ids: strings and numbers by value, lists and
+   * objects by the ids of their members (in order), anything unusual a
+   * fresh id that matches nothing. -1 when the table is full.
+   */
+  public idOf(value: unknown, depth = 0): number {
+    if (value === undefined) return 0;
+    if (value === null) return 1;
+    if (value === true) return 2;
+    if (value === false) return 3;
+    if (typeof value === 'string') return this.intern(this.strings, value);
+    if (typeof value === 'number') return this.intern(this.numbers, value);
+    if (typeof value !== 'object' || depth > 8) return this.fresh();
+    let node: IdNode<number> | undefined;
+    if (Array.isArray(value)) {
+      node = this.lists;
+      for (let i = 0; i < value.length && node; i++) node = i in value ? this.step(node, this.idOf(value[i], depth + 1)) : undefined;
+    } else if (Object.getPrototypeOf(value) === Object.prototype) {
+      node = this.objects;
+      for (const key in value) {
+        if (!node || !Object.prototype.hasOwnProperty.call(value, key)) return this.fresh();
+        node = this.step(node, this.idOf(key));
+        if (node) node = this.step(node, this.idOf((value as Record<string, unknown>)[key], depth + 1));
+      }
+    }
+    if (!node) return this.fresh();
+    return (node.value ??= this.fresh());
+  }
+
+  /** The node after `id`, made when missing; undefined for an id that is not a value id. */
+  public step<T>(node: IdNode<T>, id: number): IdNode<T> | undefined {
+    if (id < 0) return undefined;
+    const next = (node.next ??= new Map());
+    let child = next.get(id);
+    if (!child) next.set(id, (child = {}));
+    return child;
+  }
+
+  /** The cache of `plan` for clients checked with these enum extras and this policy (compared by identity). */
+  private cache(plan: RulePlan, extraEnumValues: unknown, policy: unknown): ConfigurationCache {
+    let byExtra = this.banks.get(plan);
+    if (!byExtra) this.banks.set(plan, (byExtra = new Map()));
+    let byPolicy = byExtra.get(extraEnumValues);
+    if (!byPolicy) byExtra.set(extraEnumValues, (byPolicy = new Map()));
+    let cache = byPolicy.get(policy);
+    if (!cache) byPolicy.set(policy, (cache = { root: {}, size: 0 }));
+    return cache;
+  }
+
+  private intern<K>(table: Map<K, number>, value: K): number {
+    const id = table.get(value);
+    if (id !== undefined) return id;
+    const fresh = this.fresh();
+    if (fresh >= 0) table.set(value, fresh);
+    return fresh;
+  }
+
+  private fresh(): number {
+    return this.nextId - FIRST_ID < MAX_VALUES ? this.nextId++ : -1;
+  }
+}

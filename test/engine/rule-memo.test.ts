@@ -1,0 +1,156 @@
+import * as fc from 'fast-check';
+import { RuleMemo } from '../../src/engine/rule-memo';
+import { RulePlan } from '../../src/engine/rule-plan';
+import { readClient, runRules, validateClient } from '../../src/engine/validate-client';
+import { validateTemplate } from '../../src/engine/validate-template';
+import { PER_CLIENT_PROPERTIES } from '../../src/rules/api-model';
+import { ClientContext, ClientView } from '../../src/rules/client-view';
+import { CHECKED_SERVICE_RULES, POLICY_RULES } from '../../src/rules/registry';
+import { RuleContext, RuleDefinition, RuleSeverity, Violation } from '../../src/rules/rule';
+import { VALID_WEB_CLIENT } from '../helpers';
+import { anyJson, clientArb, contextArb, FC_PARAMS, fewer, intrinsic, poolArb, STRICT_POLICY, validClient } from '../property/arbitraries';
+
+type Props = Record<string, unknown>;
+const CHECKED_POLICY_RULES = POLICY_RULES.filter((r) => r.check);
+const PER_CLIENT = [...PER_CLIENT_PROPERTIES];
+
+/** Everything a rule reports when run directly on a client. */
+function violations(rule: RuleDefinition, props: Props, context: ClientContext): Violation[] {
+  const read = readClient(props, context);
+  if (!('properties' in read)) return [];
+  const out: Violation[] = [];
+  rule.check!(new ClientView(read.properties, context), (v) => out.push(v));
+  return out;
+}
+
+const findings = (props: Props, context: ClientContext, rules: readonly RuleDefinition[], memo?: RuleMemo) =>
+  runRules('Client', readClient(props, context), context, { rules }, memo).map((f) => `${f.severity} ${f.ruleId} ${f.message}`);
+
+describe('configuration rules read nothing a memo does not key on', () => {
+  const configurationRules = (rules: readonly RuleDefinition[]) => {
+    const plan = RulePlan.of(rules, undefined);
+    return plan.rules.filter((_r, i) => plan.configurationRule[i]);
+  };
+  const rules = [...configurationRules(CHECKED_SERVICE_RULES), ...configurationRules(CHECKED_POLICY_RULES)];
+
+  test('most rules are configuration rules: the ones that read per-client properties or the pool are not', () => {
+    expect(rules.length).toBeGreaterThan((CHECKED_SERVICE_RULES.length + CHECKED_POLICY_RULES.length) / 2);
+    for (const rule of rules) {
+      expect(rule.context).not.toBe(RuleContext.USER_POOL);
+      expect(rule.properties.filter((p) => p === '*' || PER_CLIENT_PROPERTIES.has(p.split('.')[0]))).toEqual([]);
+    }
+  });
+
+  test('a client\'s name, URLs, pool id and secret, and the pool around it, change nothing they find', () => {
+    const perClientValues = fc.dictionary(fc.constantFrom(...PER_CLIENT), fc.oneof(anyJson, intrinsic, fc.constant(undefined)));
+    fc.assert(fc.property(clientArb, perClientValues, contextArb, poolArb, (props, other, context, pool) => {
+      const changed = { ...props, ...other };
+      const around: ClientContext = { ...context, pool, dependencies: new Set(['Other']), logicalId: 'Other', propNames: { ClientName: 'clientName' } };
+      for (const rule of rules) expect([rule.id, violations(rule, changed, around)]).toEqual([rule.id, violations(rule, props, context)]);
+    }), fewer(2));
+  });
+});
+
+describe('a memo changes no finding', () => {
+  /** Few configurations, many clients: each client takes one and gets its own name, URLs and pool. */
+  const apps = fc.tuple(
+    fc.array(clientArb, { minLength: 1, maxLength: 4 }),
+    fc.array(fc.tuple(fc.nat(), validClient, fc.nat(), contextArb), { minLength: 1, maxLength: 12 }),
+  );
+  const ENUM_EXTRAS = [undefined, { ExplicitAuthFlows: ['ALLOW_NEW_FLOW'] }];
+  const POLICIES = [STRICT_POLICY, { ...STRICT_POLICY, maxAccessTokenMinutes: 60 }];
+
+  test('clients that share configurations get what each would get alone, in the same order', () => {
+    fc.assert(fc.property(apps, ([configurations, clients]) => {
+      const memo = new RuleMemo();
+      for (const [pick, own, variant, context] of clients) {
+        const configuration = configurations[pick % configurations.length];
+        const perClient = Object.fromEntries(PER_CLIENT.filter((p) => p in own).map((p) => [p, own[p]]));
+        const props = { ...configuration, ...perClient };
+        const around = { ...context, extraEnumValues: ENUM_EXTRAS[variant % 2], policy: POLICIES[Math.floor(variant / 2) % 2] };
+        expect(findings(props, around, CHECKED_SERVICE_RULES, memo)).toEqual(findings(props, around, CHECKED_SERVICE_RULES));
+        expect(findings(props, around, CHECKED_POLICY_RULES, memo)).toEqual(findings(props, around, CHECKED_POLICY_RULES));
+      }
+    }), fewer(2));
+  });
+
+  test('a template validated with a memo gives the same findings as each client validated alone', () => {
+    const bad = { ...VALID_WEB_CLIENT, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_NOT_A_FLOW'], AccessTokenValidity: 2 };
+    const resources = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`Client${i}`, {
+      Type: 'AWS::Cognito::UserPoolClient',
+      Properties: { ...(i % 2 ? bad : VALID_WEB_CLIENT), ClientName: `client-${i}`, CallbackURLs: [`https://app${i}.example.com/cb`] },
+    }]));
+    const policy = { props: STRICT_POLICY, selection: { rules: CHECKED_POLICY_RULES } };
+    const out = validateTemplate({ Resources: resources }, { service: {}, policy, pathOf: (id) => id });
+    const alone = Object.entries(resources).flatMap(([id, r]) => [
+      ...validateClient({ path: id, properties: r.Properties }, { logicalId: id }),
+      ...validateClient({ path: id, properties: r.Properties }, { logicalId: id, policy: STRICT_POLICY }, { rules: CHECKED_POLICY_RULES }),
+    ]);
+    expect(out.map((f) => f.finding)).toEqual(alone);
+    expect(out.filter((f) => f.finding.ruleId === 'VUPC-AUTHFLOW-ENUM').map((f) => f.logicalId)).toEqual(['Client1', 'Client3', 'Client5']);
+  });
+
+  test('a rule that throws is reported on every client of the configuration, and its findings are not remembered', () => {
+    let calls = 0;
+    const throwing: RuleDefinition = {
+      id: 'VUPC-TEST-THROWS',
+      severity: RuleSeverity.ERROR,
+      context: RuleContext.CLIENT,
+      properties: ['GenerateSecret'],
+      summary: 's',
+      why: 'w',
+      fix: 'f',
+      source: 'https://example.com',
+      check: () => {
+        calls++;
+        throw new Error('boom');
+      },
+    };
+    const memo = new RuleMemo();
+    const run = (name: string) => findings({ GenerateSecret: true, ClientName: name }, {}, [throwing], memo);
+    expect(run('a')).toEqual([expect.stringMatching(/^warning VUPC-TEST-THROWS .*could not be evaluated \(boom\)/)]);
+    expect(run('b')).toEqual([expect.stringMatching(/^warning VUPC-TEST-THROWS .*could not be evaluated \(boom\)/)]);
+    expect(calls).toBe(2);
+  });
+
+  test('configurations past the cache\'s size are still checked, and each client gets its own findings', () => {
+    const memo = new RuleMemo();
+    const client = (i: number, props: Props = {}) => ({ ...VALID_WEB_CLIENT, ReadAttributes: ['email', `custom:a${i}`], ClientName: `c${i}`, ...props });
+    for (let i = 0; i < 5000; i++) findings(client(i), {}, CHECKED_SERVICE_RULES, memo);
+    const late = client(6000, { AccessTokenValidity: 2 });
+    expect(findings(late, {}, CHECKED_SERVICE_RULES, memo)).toEqual(findings(late, {}, CHECKED_SERVICE_RULES));
+    expect(findings(late, {}, CHECKED_SERVICE_RULES, memo).join('\n')).toContain('VUPC-ACCESS-DURATION');
+  });
+});
+
+describe('value ids', () => {
+  const memo = new RuleMemo();
+  const same = (a: unknown, b: unknown) => memo.idOf(a) === memo.idOf(b);
+
+  test('equal JSON values share an id, whatever object holds them', () => {
+    expect(same(['code', 'implicit'], ['code', 'implicit'])).toBe(true);
+    expect(same({ Feature: 'ENABLED', RetryGracePeriodSeconds: 10 }, { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 })).toBe(true);
+    expect(same({ Ref: 'Pool' }, { Ref: 'Pool' })).toBe(true);
+    expect(same(60, 60)).toBe(true);
+  });
+
+  test('values a rule can tell apart get different ids', () => {
+    const distinct: unknown[] = [
+      undefined, null, true, false, 'true', 1, '1', 0, '', [], {}, [[]], [{}], [null], [undefined], ['a', 'b'], ['ab'], ['b', 'a'],
+      { a: 1, b: 2 }, { b: 2, a: 1 }, { a: '1' }, { Ref: 'Pool' }, { Ref: 'Other' }, [['a'], 'b'], ['a', ['b']], NaN, Infinity,
+    ];
+    const ids = distinct.map((v) => memo.idOf(v));
+    expect(new Set(ids).size).toBe(distinct.length);
+  });
+
+  test('sparse lists and objects that are not plain data match nothing, not even themselves', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = ['a', , 'b'];
+    expect(same(sparse, sparse)).toBe(false);
+    const made = new (class Thing {
+      public readonly a = 1;
+    })();
+    expect(same(made, made)).toBe(false);
+    expect(same(new Set(['a']), new Set(['a']))).toBe(false);
+  });
+});
