@@ -109,6 +109,6 @@ export function runRules(path: string, client: ReadClient, context: ClientContex
   run(schedule.otherRules);
   // Both lists are in plan order; interleave them so findings come in rule order.
   if (configurationFindings > 0 && found.length > configurationFindings) found.sort((a, b) => a.rule - b.rule);
-  for (const { rule, violation, failed } of found) emit(plan.rules[rule], violation, failed ? RuleSeverity.WARNING : undefined);
+  for (const f of found) emit(plan.rules[f.rule], f.violation, f.failed ? RuleSeverity.WARNING : undefined);
   return findings;
 }
