@@ -39,6 +39,9 @@ export const VARIANTS: Record<string, Variant> = {
   validated: { kind: 'validated' },
 };
 
+/** CDK's built-in CloudFormation validation on: measured on its own, not in the ratios above. */
+export const BUILTIN_VALIDATION: Variant = { kind: 'l1', builtinValidation: true };
+
 export function buildApp(n: number, v: Variant): App {
   const app = new App({ builtinCloudFormationValidation: v.builtinValidation ?? false, outdir: mkdtempSync(join(tmpdir(), 'vupc-bench-')) } as AppProps);
   const perStack = STACK_RESOURCES - SUPPORT_RESOURCES;

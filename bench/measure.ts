@@ -1,0 +1,87 @@
+/**
+ * Measuring: variants run alternately, in rounds, and ratios are taken
+ * between runs of the same round.
+ */
+import { spawnSync } from 'child_process';
+import { join } from 'path';
+import { Timing, timeOnce, Variant } from './app';
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round2 = (x: number) => Math.round(x * 100) / 100;
+export const ratio = (a: number, b: number) => round2(a / b);
+
+/** Medians of a variant's runs, and every run in round order. */
+export interface Measured {
+  readonly synth: number;
+  readonly total: number;
+  readonly runs: readonly Timing[];
+}
+
+/** A ratio between two variants: the median of the ratios of runs made in the same round, and their range. */
+export interface PairedRatio {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Runs of the same round ran next to each other, so their ratio cancels
+ * what drifts during the benchmark (heap size, machine load); the range
+ * shows how much a single pair can be trusted.
+ */
+export function paired(a: Measured, b: Measured, key: keyof Timing): PairedRatio {
+  const xs = a.runs.map((run, i) => run[key] / b.runs[i][key]);
+  return { median: round2(median(xs)), min: round2(Math.min(...xs)), max: round2(Math.max(...xs)) };
+}
+export const showRatio = (r: PairedRatio) => `${r.median.toFixed(2)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+
+/**
+ * A full collection that keeps compiled code. `gc()` with no options also
+ * reduces memory, which throws away optimised code and type feedback: with
+ * it, `--trace-opt` counted 2.6 times as many optimisations and 5 times as
+ * many deoptimisations, and every run paid for recompiling (plain synth
+ * 30% slower, validation more so). No real synth runs after such a collection.
+ */
+const collect = (globalThis as { gc?: (options?: { type: 'major' }) => void }).gc;
+/** Before a timed run in this process: a collected heap, and the variant's code run once. */
+export const settle = (variants: Record<string, Variant>) => (name: string) => {
+  collect?.({ type: 'major' });
+  timeOnce(WARM_CLIENTS, variants[name]);
+};
+const WARM_CLIENTS = 100;
+
+/**
+ * Runs every variant `reps` times, alternating, and returns the medians;
+ * the order is reversed on every other round. In one process, each timed
+ * run starts from a collected heap and is preceded by a small run of the
+ * same variant, so it does not pay for the garbage or the code paths of the
+ * variant before it.
+ */
+export function alternate(names: string[], reps: number, run: (name: string) => Timing, prepare?: (name: string) => void): Record<string, Measured> {
+  const runs: Record<string, Timing[]> = Object.fromEntries(names.map((k) => [k, []]));
+  for (let r = 0; r < reps; r++) {
+    for (const name of r % 2 === 0 ? names : [...names].reverse()) {
+      prepare?.(name);
+      runs[name].push(run(name));
+    }
+  }
+  const measured = (xs: Timing[]): Measured => ({ synth: median(xs.map((t) => t.synth)), total: median(xs.map((t) => t.total)), runs: xs });
+  return Object.fromEntries(names.map((k) => [k, measured(runs[k])]));
+}
+
+
+/**
+ * Runs a benchmark script in a new Node.js process and returns the JSON it
+ * prints last: a fresh process per run, as `cdk synth` runs an app, or per
+ * size for the in-process rounds (CDK keeps every token of every app in a
+ * process-wide map, so a process that has synthesized many apps is slower).
+ */
+export function inChild<T>(script: string, args: string[], nodeOptions: string[] = []): T {
+  const child = spawnSync(process.execPath, [...nodeOptions, '-r', 'ts-node/register/transpile-only', join(__dirname, script), ...args], {
+    env: { ...process.env, TS_NODE_PROJECT: join(__dirname, 'tsconfig.json') },
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (child.status !== 0) throw new Error(`${script} ${args.join(' ')} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as T;
+}
