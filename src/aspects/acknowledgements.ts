@@ -1,5 +1,6 @@
 import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { safeString } from '../reporting/message';
 import { findRule } from '../rules/registry';
 
 const METADATA_TYPE = 'cdk-validated-user-pool-client:acknowledgement';
@@ -35,7 +36,7 @@ export class UserPoolClientAcknowledgements {
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
     if (typeof ruleId !== 'string' || !findRule(ruleId)) {
-      throw new Error(`UserPoolClientAcknowledgements.acknowledge: '${String(ruleId)}' is not a rule id of cdk-validated-user-pool-client; use a UserPoolClientRuleIds member (the ids are listed in docs/rules.md).`);
+      throw new Error(`UserPoolClientAcknowledgements.acknowledge: '${safeString(ruleId)}' is not a rule id of cdk-validated-user-pool-client; use a UserPoolClientRuleIds member (the ids are listed in docs/rules.md).`);
     }
     if (typeof reason !== 'string' || reason.trim().length === 0) {
       throw new Error(`UserPoolClientAcknowledgements.acknowledge: a non-empty reason is required to acknowledge ${ruleId} on ${scope.node.path || '<app>'}.`);

@@ -5,7 +5,8 @@ import { concreteRegion, constructDependencies, rendered, stackIndex } from './c
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
 import { RuleMemo } from '../engine/rule-memo';
-import { ReadClient, readClient, RuleSelection, runRules } from '../engine/validate-client';
+import { ReadClient, RuleSelection, runRules } from '../engine/validate-client';
+import { safeString } from '../reporting/message';
 import type { ClientContext } from '../rules/client-view';
 import type { RuleDefinition } from '../rules/rule';
 import { RuleSeverity } from '../rules/rule';
@@ -49,7 +50,7 @@ export function checkRuleIds(owner: string, option: string, ids: unknown, rules:
   const known = new Set(rules.map((r) => r.id));
   for (const id of ids) {
     if (typeof id !== 'string' || !known.has(id)) {
-      throw new Error(`${owner}: ${option} names '${String(id)}', which is not one of its rule ids; use UserPoolClientRuleIds (the ids are listed in docs/rules.md).`);
+      throw new Error(`${owner}: ${option} names '${safeString(id)}', which is not one of its rule ids; use UserPoolClientRuleIds (the ids are listed in docs/rules.md).`);
     }
   }
   return new Set(ids as string[]);
@@ -88,11 +89,11 @@ function prepare(node: CfnResource, state: CheckState): Prepared | undefined {
     const index = stackIndex(stack);
     // Clients are keyed by construct path here: computing logical ids would cost as much as the rules.
     index.noteClient(path, client.resource);
-    const context = index.contextOf(path, client.resource, constructDependencies(node), {
+    const { client: read, context } = index.read(path, client.resource, constructDependencies(node), {
       region: concreteRegion(node),
       propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
     });
-    result = { path, read: readClient(client.resource.Properties, context), context, memo: memoOf(stack) };
+    result = { path, read, context, memo: memoOf(stack) };
   }
   state.prepared = result;
   return result ?? undefined;

@@ -1,7 +1,8 @@
 import type { IdentityProviderInfo, PoolIndex } from './pool-index';
+import type { ReadClient } from './validate-client';
 import { STANDARD_ATTRIBUTES } from '../rules/api-model';
 import type { ClientContext } from '../rules/client-view';
-import { isIntrinsic, isPlainObject } from '../rules/values';
+import { isIntrinsic, isNoValue, isPlainObject } from '../rules/values';
 
 /** A resource as a CloudFormation template holds it. */
 export interface TemplateResource {
@@ -23,6 +24,30 @@ const STANDARD = new Set<string>(STANDARD_ATTRIBUTES);
 const props = (r: TemplateResource | undefined): Record<string, unknown> => (isPlainObject(r?.Properties) ? r!.Properties : {});
 const refTarget = (v: unknown): string | undefined => (isIntrinsic(v) && typeof (v as { Ref?: unknown }).Ref === 'string' ? (v as { Ref: string }).Ref : undefined);
 
+const NO_VALUE = 'AWS::NoValue';
+
+/**
+ * Notes the logical id a member refers to when its key is Ref, Fn::GetAtt or
+ * Fn::Sub (${X} in the text); false for any other key, whose value may hold
+ * references further down.
+ */
+function noteReference(key: string, value: unknown, out: Set<string>): boolean {
+  if (key === 'Ref' && typeof value === 'string') {
+    out.add(value);
+  } else if (key === 'Fn::GetAtt') {
+    // ['Id', 'Attr'] or 'Id.Attr'; anything else names nothing (and must not throw: String() does on some objects).
+    const target: unknown = Array.isArray(value) ? value[0] : typeof value === 'string' ? value.split('.')[0] : undefined;
+    if (typeof target === 'string') out.add(target);
+  } else if (key === 'Fn::Sub' && (typeof value === 'string' || Array.isArray(value))) {
+    const text = typeof value === 'string' ? value : value[0];
+    if (typeof text === 'string') for (const m of text.matchAll(/\$\{([^}.!]+)[^}]*\}/g)) out.add(m[1]);
+    if (Array.isArray(value)) referencedIds(value[1], out);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 /** Every logical id a value refers to (Ref, Fn::GetAtt, ${X} in Fn::Sub). */
 export function referencedIds(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) {
@@ -30,17 +55,7 @@ export function referencedIds(value: unknown, out = new Set<string>()): Set<stri
   } else if (value !== null && typeof value === 'object') {
     for (const k in value) {
       const v = (value as Record<string, unknown>)[k];
-      if (k === 'Ref' && typeof v === 'string') {
-        out.add(v);
-      } else if (k === 'Fn::GetAtt') {
-        out.add(Array.isArray(v) ? String(v[0]) : String(v).split('.')[0]);
-      } else if (k === 'Fn::Sub' && (typeof v === 'string' || Array.isArray(v))) {
-        const text = typeof v === 'string' ? v : v[0];
-        if (typeof text === 'string') for (const m of text.matchAll(/\$\{([^}.!]+)[^}]*\}/g)) out.add(m[1]);
-        if (Array.isArray(v)) referencedIds(v[1], out);
-      } else if (v !== null && typeof v === 'object') {
-        referencedIds(v, out);
-      }
+      if (!noteReference(k, v, out) && v !== null && typeof v === 'object') referencedIds(v, out);
     }
   }
   return out;
@@ -134,7 +149,7 @@ export class TemplateIndex {
   /** The pool a client's UserPoolId refers to, when it is in the template. */
   public poolOf(userPoolId: unknown): PoolIndex | undefined {
     const getAtt = isIntrinsic(userPoolId) ? (userPoolId as Record<string, unknown>)['Fn::GetAtt'] : undefined;
-    const id = refTarget(userPoolId) ?? (Array.isArray(getAtt) && getAtt[1] === 'UserPoolId' ? String(getAtt[0]) : undefined);
+    const id = refTarget(userPoolId) ?? (Array.isArray(getAtt) && getAtt[1] === 'UserPoolId' && typeof getAtt[0] === 'string' ? getAtt[0] : undefined);
     return id === undefined ? undefined : this.pools.get(id);
   }
 
@@ -179,19 +194,31 @@ export class TemplateIndex {
   }
 
   /**
-   * What the rules know around a client of this template. `key` identifies
-   * the client for the pool's quota (its logical id, or its construct path).
+   * A client of this template as the rules read it, in one walk over its
+   * properties: references the template resolves replaced (as
+   * `resolveKnown`), `Ref: AWS::NoValue` and undefined members dropped (as
+   * `readClient`), and the ids it refers to collected for its context, with
+   * its DependsOn and `moreDependencies`. `key` identifies the client for the
+   * pool's quota (its logical id, or its construct path).
    */
-  public contextOf(
+  public read(
     key: string,
     resource: TemplateResource,
     moreDependencies: readonly string[] = [],
     around: Pick<ClientContext, 'region' | 'propNames'> = {},
-  ): ClientContext {
-    const dependencies = referencedIds(resource.Properties);
+  ): { readonly client: ReadClient; readonly context: ClientContext } {
+    const dependencies = new Set<string>();
+    const raw = resource.Properties ?? {};
+    let client: ReadClient;
+    if (isPlainObject(raw)) {
+      client = { properties: this.walk(raw, dependencies) as Record<string, unknown> };
+    } else {
+      referencedIds(raw, dependencies);
+      client = { notAnObject: raw };
+    }
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of moreDependencies) dependencies.add(d);
-    return {
+    const context: ClientContext = {
       logicalId: key,
       pool: this.poolOf(props(resource).UserPoolId),
       dependencies,
@@ -199,6 +226,49 @@ export class TemplateIndex {
       region: around.region,
       propNames: around.propNames,
     };
+    return { client, context };
+  }
+
+  /**
+   * `withoutNoValue(resolveKnown(value))`, noting in `references` every id
+   * `referencedIds(value)` finds; copy-on-write, so plain data is returned
+   * as it is.
+   */
+  private walk(value: unknown, references: Set<string>): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (isNoValue(item)) {
+          references.add(NO_VALUE);
+          copy ??= value.slice(0, i);
+          continue;
+        }
+        const after = this.walk(item, references);
+        if (copy) copy.push(after);
+        else if (after !== item) (copy = value.slice(0, i)).push(after);
+      }
+      return copy ?? value;
+    }
+    if (isIntrinsic(value)) {
+      referencedIds(value, references);
+      return this.resolveKnown(value);
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const k in value) {
+      const before = (value as Record<string, unknown>)[k];
+      // referencedIds looks no further into a member it took a reference from.
+      const found = noteReference(k, before, references) ? new Set<string>() : references;
+      if (before === undefined || isNoValue(before)) {
+        if (before !== undefined) found.add(NO_VALUE);
+        delete (copy ??= { ...(value as Record<string, unknown>) })[k];
+        continue;
+      }
+      const after = this.walk(before, found);
+      if (after !== before) (copy ??= { ...(value as Record<string, unknown>) })[k] = after;
+    }
+    return copy ?? value;
   }
 
   private addChild(id: string, r: TemplateResource): void {

@@ -1,7 +1,7 @@
 import type { Finding } from './finding';
 import { RuleMemo } from './rule-memo';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
-import { readClient, RuleSelection, runRules } from './validate-client';
+import { RuleSelection, runRules } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 import { isPlainObject } from '../rules/values';
 
@@ -44,9 +44,8 @@ export function validateTemplate(template: unknown, run: TemplateRun): TemplateF
     const service = run.service && !run.skip?.(logicalId, 'service') ? run.service : undefined;
     const policy = run.policy && !run.skip?.(logicalId, 'policy') ? run.policy : undefined;
     if (!service && !policy) continue;
-    const context = index.contextOf(logicalId, resource, [], { region: run.region });
+    const { client, context } = index.read(logicalId, resource, [], { region: run.region });
     const path = run.pathOf(logicalId);
-    const client = readClient(resource.Properties, context);
     const findings: Finding[] = [];
     if (service) findings.push(...runRules(path, client, context, service, memo));
     if (policy) findings.push(...runRules(path, client, { ...context, policy: policy.props }, policy.selection, memo));

@@ -24,13 +24,22 @@ export function redact(property: string, value: unknown): unknown {
   return value;
 }
 
+/** String(value), or the value's type tag when String() throws (objects without a prototype, with a throwing toString). */
+export function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** A value as a message shows it: quoted strings, JSON otherwise, long values shortened. */
 export function showValue(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+    text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? safeString(value);
   } catch {
-    text = String(value);
+    text = safeString(value);
   }
   // Control characters would break one-line output (terminal, SARIF, annotations).
   text = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

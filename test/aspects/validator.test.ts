@@ -139,6 +139,7 @@ describe('reporting', () => {
   test.each([
     ['an empty reason', UserPoolClientRuleIds.CALLBACK_HTTPS, '  ', /a non-empty reason is required to acknowledge VUPC-CALLBACK-HTTPS on Stack/],
     ['an unknown rule id', 'VUPC-NOPE', 'why', /'VUPC-NOPE' is not a rule id of cdk-validated-user-pool-client/],
+    ['an object without a prototype', Object.create(null) as string, 'why', /'\[object Object\]' is not a rule id of cdk-validated-user-pool-client/],
   ])('acknowledging with %s throws', (_name, id, reason, message) => {
     const { stack } = testStack();
     expect(() => UserPoolClientAcknowledgements.acknowledge(stack, id, reason)).toThrow(message);
@@ -157,6 +158,7 @@ describe('reporting', () => {
 
   test.each([
     [{ disabledRules: ['VUPC-TYPO'] }, /disabledRules names 'VUPC-TYPO', which is not one of its rule ids/],
+    [{ disabledRules: [Object.create(null) as string] }, /disabledRules names '\[object Object\]', which is not one of its rule ids/],
     [{ warningRules: 'VUPC-CALLBACK-HTTPS' as unknown as string[] }, /warningRules must be a list of rule ids/],
     [{ additionalEnumValues: { ExplicitAuthFlow: ['X'] } }, /additionalEnumValues key 'ExplicitAuthFlow' is not an enum property; allowed: ExplicitAuthFlows, /],
   ])('bad validator props are refused: %j', (props, message) => {

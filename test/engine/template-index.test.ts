@@ -1,0 +1,65 @@
+import * as fc from 'fast-check';
+import { referencedIds, TemplateIndex } from '../../src/engine/template-index';
+import { readClient } from '../../src/engine/validate-client';
+import { anyJson, FC_PARAMS, intrinsic } from '../property/arbitraries';
+
+/** A template with an identity provider and a resource server, whose Refs the index resolves. */
+const index = TemplateIndex.of({
+  Pool: { Type: 'AWS::Cognito::UserPool' },
+  Corp: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp', ProviderType: 'OIDC' } },
+  Api: { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { Ref: 'Pool' }, Identifier: 'api', Name: 'api' } },
+});
+
+/** Values with the references, joins and NoValues reading has to handle, anywhere. */
+const special = fc.constantFrom<unknown>(
+  { Ref: 'AWS::NoValue' },
+  { Ref: 'Corp' },
+  { Ref: 'Pool' },
+  { 'Fn::Join': ['/', [{ Ref: 'Api' }, 'read']] },
+  { 'Fn::Join': ['', ['x', { Ref: 'AWS::NoValue' }]] },
+  { 'Fn::Sub': ['${Api}/${Other.Arn}', { Other: { Ref: 'Corp' } }] },
+  { 'Fn::GetAtt': 'Pool.Arn' },
+  { Ref: 'Corp', Other: 1 },
+  undefined,
+);
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: 'small' }, special, anyJson, intrinsic, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.constantFrom('A', 'Ref', 'Fn::GetAtt', 'Fn::Sub', 'B'), tie('node'), { maxKeys: 3 })),
+})).node;
+/** Paths of the object members that hold undefined. */
+function undefinedMembers(of: unknown, path = ''): string[] {
+  if (of === null || typeof of !== 'object') return [];
+  return Object.entries(of).flatMap(([k, v]) => (v === undefined ? [`${path}.${k}`] : undefinedMembers(v, `${path}.${k}`)));
+}
+
+const properties = fc.dictionary(fc.constantFrom('UserPoolId', 'AllowedOAuthScopes', 'SupportedIdentityProviders', 'ClientName', 'TokenValidityUnits', 'Other'), value, { maxKeys: 5 });
+
+test('one walk reads a client as resolving known references, dropping NoValue and collecting references one after another would', () => {
+  fc.assert(fc.property(fc.oneof(properties, value), fc.option(fc.oneof(fc.constant('Api'), fc.array(fc.constantFrom('Api', 'Corp', 7))), { nil: undefined }), (props, dependsOn) => {
+    const resource = { Type: 'AWS::Cognito::UserPoolClient', Properties: props, DependsOn: dependsOn };
+    const { client, context } = index.read('Client', resource, ['Extra']);
+    const expected = readClient(props, { resolveKnown: (v) => index.resolveKnown(v) });
+    expect(client).toEqual(expected);
+    // toEqual overlooks members set to undefined, which rules would read as present.
+    expect(undefinedMembers(client)).toEqual(undefinedMembers(expected));
+    const references = referencedIds(props);
+    for (const d of [dependsOn ?? []].flat()) if (typeof d === 'string') references.add(d);
+    references.add('Extra');
+    expect([...context.dependencies!].sort()).toEqual([...references].sort());
+  }), FC_PARAMS);
+});
+
+test('plain data is returned as it is, not copied', () => {
+  const props = { AllowedOAuthScopes: ['openid'], TokenValidityUnits: { AccessToken: 'minutes' }, UserPoolId: { Ref: 'Pool' } };
+  const { client } = index.read('Client', { Properties: props });
+  expect((client as { properties: unknown }).properties).toBe(props);
+  const { client: resolved } = index.read('Client', { Properties: { ...props, SupportedIdentityProviders: [{ Ref: 'Corp' }, { Ref: 'AWS::NoValue' }] } });
+  expect((resolved as { properties: Record<string, unknown> }).properties.SupportedIdentityProviders).toEqual(['Corp']);
+});
+
+test('objects without a prototype, where a template holds a logical id, name nothing and throw nothing', () => {
+  const bare = Object.create(null) as object;
+  const resource = { Properties: { UserPoolId: { 'Fn::GetAtt': [bare, 'UserPoolId'] }, Other: { 'Fn::GetAtt': bare, 'A': 1 } } };
+  const { context } = index.read('Client', resource);
+  expect(context.pool).toBeUndefined();
+  expect([...context.dependencies!]).toEqual([]);
+});
