@@ -70,6 +70,15 @@ export function alternate(names: string[], reps: number, run: (name: string) => 
 }
 
 
+/** The rounds of several processes as one measurement (rounds stay paired: each process ran every variant in each). */
+export function pooled(measurements: ReadonlyArray<Record<string, Measured>>): Record<string, Measured> {
+  const names = Object.keys(measurements[0]);
+  return Object.fromEntries(names.map((k) => {
+    const runs = measurements.flatMap((m) => m[k].runs);
+    return [k, { synth: median(runs.map((t) => t.synth)), total: median(runs.map((t) => t.total)), runs }];
+  }));
+}
+
 /**
  * Runs a benchmark script in a new Node.js process and returns the JSON it
  * prints last: a fresh process per run, as `cdk synth` runs an app, or per

@@ -8,19 +8,23 @@
  * (cold, as `cdk synth` runs an app: bench/fresh-process.ts). It reports
  * medians, and ratios of runs paired by round with their range; results
  * (with every run) go to bench/results/<date>.json.
- * BENCH_SIZES=100,1000, BENCH_FRESH_SIZES=1000, BENCH_REPS=3 and
- * BENCH_FRESH_REPS=3 narrow a run.
+ * BENCH_SIZES=100,1000, BENCH_FRESH_SIZES=1000 (or empty, to skip),
+ * BENCH_REPS=3, BENCH_PROCESSES=1 and BENCH_FRESH_REPS=3 narrow a run.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { cpus, tmpdir, totalmem } from 'os';
 import { dirname, join } from 'path';
 import { Timing, VARIANTS } from './app';
-import { alternate, inChild, Measured, median, paired, ratio, showRatio } from './measure';
+import { alternate, inChild, Measured, median, paired, pooled, ratio, showRatio } from './measure';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100,1000,3000').split(',').map(Number);
-const FRESH_SIZES = (process.env.BENCH_FRESH_SIZES ?? '1000,3000').split(',').map(Number);
-const REPS = Number(process.env.BENCH_REPS ?? 7);
+/** App sizes from a comma-separated list; an empty list skips that part. */
+const sizes = (list: string) => list.split(',').filter((x) => x.trim() !== '').map(Number);
+const SIZES = sizes(process.env.BENCH_SIZES ?? '100,1000,3000');
+const FRESH_SIZES = sizes(process.env.BENCH_FRESH_SIZES ?? '1000,3000');
+/** In-process rounds per process, and processes per app size: their rounds are pooled. */
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
 const FRESH_REPS = Number(process.env.BENCH_FRESH_REPS ?? 7);
 const CLI_CLIENTS = 5000;
 
@@ -65,7 +69,8 @@ function main(): void {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     awsCdkLib: JSON.parse(readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8')).version,
-    reps: REPS,
+    inProcess: { processesPerSize: PROCESSES, roundsPerProcess: REPS },
+    freshProcessRounds: FRESH_REPS,
     synth: [] as unknown[],
     freshProcess: [] as unknown[],
   };
@@ -76,14 +81,14 @@ function main(): void {
   ];
   const names = Object.keys(VARIANTS);
   for (const n of SIZES) {
-    const t = inChild<Record<string, Measured>>('in-process.ts', [String(n), String(REPS), ...names], ['--expose-gc']);
+    const t = pooled(Array.from({ length: PROCESSES }, () => inChild<Record<string, Measured>>('in-process.ts', [String(n), String(REPS), ...names], ['--expose-gc'])));
     const ratios = {
       validator: paired(t.validator, t.plain, 'total'),
       validatorSynthOnly: paired(t.validator, t.plain, 'synth'),
       validatorAndPolicy: paired(t.policy, t.plain, 'total'),
       validatedVsL2: paired(t.validated, t.l2, 'total'),
     };
-    (results.synth as unknown[]).push({ clients: n, reps: REPS, variants: record(t), ratios });
+    (results.synth as unknown[]).push({ clients: n, processes: PROCESSES, roundsPerProcess: REPS, variants: record(t), ratios });
     rows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${showRatio(ratios.validator)} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${showRatio(ratios.validatorSynthOnly)} | ${ms(t.policy.total)} | ${showRatio(ratios.validatorAndPolicy)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
     console.log(rows[rows.length - 1]);
   }
@@ -116,7 +121,7 @@ function main(): void {
   results.cli = { clients: CLI_CLIENTS, medianMs: cli, cfnLintMs: cfnLint ?? 'cfn-lint is not installed on this machine' };
 
   console.log('\nRatios: median of the ratios of runs made in the same round (range over the rounds).');
-  console.log(`\nIn one process, variants alternating (JIT warm after the first runs):\n${rows.join('\n')}\n`);
+  console.log(`\nIn one process per size, variants alternating (${PROCESSES} processes of ${REPS} rounds, pooled; JIT warm after the first round):\n${rows.join('\n')}\n`);
   console.log(`Each run in a fresh process (as \`cdk synth\` runs an app):\n${freshRows.join('\n')}\n`);
   console.log(`CDK's built-in CloudFormation validation at ${builtinN} clients: synth ${ms(off.synth)} ms off, ${ms(on.synth)} ms on (${(on.synth / off.synth).toFixed(2)}x), not counted above.`);
   console.log(`Command line on one template of ${CLI_CLIENTS} clients: ${cli?.toFixed(0)} ms${cfnLint ? `; cfn-lint: ${cfnLint.toFixed(0)} ms (${(cfnLint / cli!).toFixed(1)}x slower)` : '; cfn-lint is not installed on this machine'}.`);
