@@ -24,13 +24,11 @@ function ownedByValidatedClient(node: IConstruct): boolean {
 export type CheckKind = 'service' | 'policy';
 
 /**
- * What the aspects know of a client resource, kept on the resource itself
+ * What the aspects checked on a client resource, kept on the resource itself
  * under a symbol (as CDK keeps its own caches on constructs): at thousands
  * of clients, a property read is cheaper than weak-map look-ups.
  */
 interface CheckState {
-  /** The client as read for the rules; null when it cannot be rendered. */
-  prepared?: Prepared | null;
   service?: boolean;
   policy?: boolean;
 }
@@ -59,7 +57,7 @@ export function checkRuleIds(owner: string, option: string, ids: unknown, rules:
 /** Runs rules over one client resource of the tree and reports the findings on it. */
 export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'extraEnumValues' | 'policy'>, selection: RuleSelection, kind: CheckKind): void {
   const state = stateOf(node);
-  const client = prepare(node, state);
+  const client = prepare(node);
   if (!client) return;
   const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.context, ...extra } : client.context;
   const findings = runRules(client.path, client.read, context, selection, client.memo);
@@ -75,17 +73,27 @@ interface Prepared {
 }
 
 /**
- * A client read once for every read-only aspect that visits it (the
+ * The client each stack's aspects read last. CDK invokes all the aspects of
+ * a node one after another, so the validator and a policy share one read;
+ * keeping only the last one per stack, rather than one per client, lets the
+ * reads of thousands of clients be collected young.
+ */
+const lastRead = new WeakMap<Stack, { readonly node: CfnResource; readonly prepared: Prepared | null }>();
+
+/**
+ * A client read once for every read-only aspect that visits it in turn (the
  * validator and a policy): aspects that change the tree run before read-only
  * ones on each node, so what the first read-only aspect reads is final.
+ * Null when it cannot be rendered.
  */
-function prepare(node: CfnResource, state: CheckState): Prepared | undefined {
-  if (state.prepared !== undefined) return state.prepared ?? undefined;
+function prepare(node: CfnResource): Prepared | undefined {
+  const stack = Stack.of(node);
+  const last = lastRead.get(stack);
+  if (last?.node === node) return last.prepared ?? undefined;
   const client = rendered(node);
   let result: Prepared | null = null;
   if (client) {
     const path = node.node.path;
-    const stack = Stack.of(node);
     const index = stackIndex(stack);
     // Clients are keyed by construct path here: computing logical ids would cost as much as the rules.
     index.noteClient(path, client.resource);
@@ -95,7 +103,7 @@ function prepare(node: CfnResource, state: CheckState): Prepared | undefined {
     });
     result = { path, read, context, memo: memoOf(stack) };
   }
-  state.prepared = result;
+  lastRead.set(stack, { node, prepared: result });
   return result ?? undefined;
 }
 
