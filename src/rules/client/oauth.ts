@@ -171,7 +171,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     catalogueId: 'R-OAUTH-OPENID-REQUIRED',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
-    properties: ['AllowedOAuthScopes'],
+    properties: ['AllowedOAuthScopes', 'AllowedOAuthFlows'],
     summary: 'A client that allows the phone, email or profile scope also allows openid.',
     why: 'The phone, email and profile scopes can only be requested together with openid; the console and CloudFormation refuse email without openid.',
     fix: "Add 'openid' to AllowedOAuthScopes.",

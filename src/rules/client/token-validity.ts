@@ -207,7 +207,7 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
     catalogueId: 'R-HOSTED-UI-COOKIE',
     severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
-    properties: ['AccessTokenValidity', 'IdTokenValidity', 'AllowedOAuthFlows'],
+    properties: ['AccessTokenValidity', 'IdTokenValidity', 'TokenValidityUnits', 'AllowedOAuthFlows'],
     summary: 'Clients that sign in through managed login do not rely on token lifetimes under 1 hour.',
     why: 'The managed login session cookie lasts 1 hour and cannot be changed: a user gets fresh tokens from it without signing in again.',
     fix: 'Accept that sessions last at least 1 hour, or revoke sessions on sign-out; acknowledge this warning once decided.',

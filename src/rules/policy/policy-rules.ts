@@ -284,7 +284,7 @@ export const POLICY_RULES: RuleDefinition[] = [
   policyRule(['requireRefreshTokenRotation'], {
     id: 'VUPC-POLICY-REFRESH-TOKEN-ROTATION',
     catalogueId: 'R-ROTATION-POLICY',
-    properties: ['RefreshTokenRotation.Feature'],
+    properties: ['RefreshTokenRotation.Feature', 'AllowedOAuthFlows'],
     checksAbsence: true,
     summary: 'Every client that issues refresh tokens rotates them.',
     why: 'With rotation a stolen refresh token stops working as soon as the legitimate client refreshes.',
