@@ -23,11 +23,7 @@ function ownedByValidatedClient(node: IConstruct): boolean {
 /** What an aspect checked on a client: the plugin skips it, so nothing is reported twice. */
 export type CheckKind = 'service' | 'policy';
 
-/**
- * What the aspects checked on a client resource, kept on the resource itself
- * under a symbol (as CDK keeps its own caches on constructs): at thousands
- * of clients, a property read is cheaper than weak-map look-ups.
- */
+/** What the aspects checked on a client resource, kept on the resource under a symbol (as CDK keeps its caches on constructs). */
 interface CheckState {
   service?: boolean;
   policy?: boolean;
@@ -57,7 +53,8 @@ export function checkRuleIds(owner: string, option: string, ids: unknown, rules:
 /** Runs rules over one client resource of the tree and reports the findings on it. */
 export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'extraEnumValues' | 'policy'>, selection: RuleSelection, kind: CheckKind): void {
   const state = stateOf(node);
-  const client = prepare(node);
+  // A node this kind of check has seen before is in a new synthesis (the app may have changed since): read it again.
+  const client = prepare(node, state[kind] === true);
   if (!client) return;
   const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.context, ...extra } : client.context;
   const findings = runRules(client.path, client.read, context, selection, client.memo);
@@ -86,10 +83,10 @@ const lastRead = new WeakMap<Stack, { readonly node: CfnResource; readonly prepa
  * ones on each node, so what the first read-only aspect reads is final.
  * Null when it cannot be rendered.
  */
-function prepare(node: CfnResource): Prepared | undefined {
+function prepare(node: CfnResource, again: boolean): Prepared | undefined {
   const stack = Stack.of(node);
   const last = lastRead.get(stack);
-  if (last?.node === node) return last.prepared ?? undefined;
+  if (!again && last?.node === node) return last.prepared ?? undefined;
   const client = rendered(node);
   let result: Prepared | null = null;
   if (client) {

@@ -219,10 +219,12 @@ function renderedOnRead(node: CfnResource): TemplateResource {
 /**
  * The Cognito resources of the client's stack, indexed once per stack (the
  * first client visited builds it), so validation stays linear. A resource
- * that cannot be rendered is left out (CDK reports it when it synthesizes).
- * User pools are rendered only if a rule asks about their properties: an L2
- * pool costs as much to render as a hundred clients, and most clients never
- * need it.
+ * that cannot be rendered is left out (CDK reports it when it synthesizes),
+ * except a user pool: pools are rendered only if a rule asks about their
+ * schema or tier (an L2 pool costs as much to render as a hundred clients,
+ * and most clients never need it), and one that cannot be rendered is
+ * indexed with its schema and tier unknown, so the rules about its
+ * providers, domain and quota still apply.
  */
 export function stackIndex(stack: Stack): TemplateIndex {
   let index = indexes.get(stack);

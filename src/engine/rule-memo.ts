@@ -1,4 +1,5 @@
-import type { RulePlan, Schedule } from './rule-plan';
+import type { RulePlan } from './rule-plan';
+import { PER_CLIENT_PROPERTIES } from '../rules/api-model';
 import type { ClientContext } from '../rules/client-view';
 import type { Violation } from '../rules/rule';
 
@@ -25,10 +26,10 @@ interface ConfigurationCache {
   size: number;
 }
 
-/** Past this many configurations the cache stops growing: they rarely repeat. */
+/** Past this many configurations the cache stops growing (they rarely repeat): new ones are checked, not kept. */
 const MAX_ENTRIES = 4096;
 /** Past this many distinct values, new ones get no id and the rules that read them simply run. */
-const MAX_VALUES = 200_000;
+const MAX_VALUES = 100_000;
 /** Ids that stand for themselves: absent, null, true, false. */
 const FIRST_ID = 4;
 
@@ -52,15 +53,24 @@ export class RuleMemo {
   private readonly banks = new Map<RulePlan, Map<unknown, Map<unknown, ConfigurationCache>>>();
 
   /**
-   * The slot of a client's configuration: the properties it sets, the
-   * Region and their values lead there. Undefined when a value has no id
-   * (the rules then simply run).
+   * The slot of a client's configuration: the Region, then every property
+   * the client sets except the per-client ones, by name and value, in the
+   * client's order. The key holds all of them, not only those the plan's
+   * rules declare, so a rule reading more than it declares (tests forbid
+   * it) would still never get another configuration's findings. Undefined
+   * when a value has no id, or when the configuration is new and the cache
+   * is full: the rules then simply run.
    */
-  public slot(plan: RulePlan, schedule: Schedule, properties: Readonly<Record<string, unknown>>, context: ClientContext): MemoSlot | undefined {
+  public slot(plan: RulePlan, properties: Readonly<Record<string, unknown>>, context: ClientContext): MemoSlot | undefined {
     const cache = this.cache(plan, context.extraEnumValues, context.policy);
-    let node = this.step(cache.root, schedule.configurationMask);
-    if (node) node = this.step(node, this.idOf(context.region));
-    for (const property of schedule.configuration) if (node) node = this.step(node, this.idOf(properties[property]));
+    const grow = cache.size < MAX_ENTRIES;
+    let node = this.step(cache.root, this.idOf(context.region), grow);
+    for (const name in properties) {
+      if (!node) return undefined;
+      if (PER_CLIENT_PROPERTIES.has(name) || !Object.prototype.hasOwnProperty.call(properties, name)) continue;
+      node = this.step(node, this.idOf(name), grow);
+      if (node) node = this.step(node, this.idOf(properties[name]), grow);
+    }
     return node;
   }
 
@@ -102,12 +112,11 @@ export class RuleMemo {
     return (node.value ??= this.fresh());
   }
 
-  /** The node after `id`, made when missing; undefined for an id that is not a value id. */
-  public step<T>(node: IdNode<T>, id: number): IdNode<T> | undefined {
+  /** The node after `id`, made when missing if `grow`; undefined for an id that is not a value id. */
+  public step<T>(node: IdNode<T>, id: number, grow = true): IdNode<T> | undefined {
     if (id < 0) return undefined;
-    const next = (node.next ??= new Map());
-    let child = next.get(id);
-    if (!child) next.set(id, (child = {}));
+    let child = node.next?.get(id);
+    if (!child && grow) (node.next ??= new Map()).set(id, (child = {}));
     return child;
   }
 

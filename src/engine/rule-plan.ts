@@ -7,10 +7,6 @@ export interface Schedule {
   readonly configurationRules: readonly number[];
   /** Positions of the other rules that run. */
   readonly otherRules: readonly number[];
-  /** The configuration properties the clients set, in the plan's order: what their configuration rules read. */
-  readonly configuration: readonly string[];
-  /** Identifies the set of configuration properties set. */
-  readonly configurationMask: number;
 }
 
 /**
@@ -71,13 +67,10 @@ export class RulePlan {
     let schedule = this.schedules.get(mask);
     if (!schedule) {
       const set = new Set(Object.keys(properties));
-      const configuration = [...this.bits.keys()].filter((p) => set.has(p) && !PER_CLIENT_PROPERTIES.has(p));
       const runs = this.rules.flatMap((rule, i) => (this.always[i] || rule.properties.some((p) => set.has(topLevel(p))) ? [i] : []));
       schedule = {
         configurationRules: runs.filter((i) => this.configurationRule[i]),
         otherRules: runs.filter((i) => !this.configurationRule[i]),
-        configuration,
-        configurationMask: configuration.reduce((sum, p) => sum + this.bits.get(p)!, 0),
       };
       this.schedules.set(mask, schedule);
     }

@@ -139,13 +139,6 @@ export class TemplateIndex {
   private readonly pools = new Map<string, IndexedPool>();
   /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
   private readonly refValues = new Map<string, string>();
-  /** One closure per template, shared by its clients' contexts. */
-  private readonly resolveKnownBound: (value: unknown) => unknown;
-
-  private constructor() {
-    this.resolveKnownBound = (value) => this.resolveKnown(value);
-  }
-
   /** The pool a client's UserPoolId refers to, when it is in the template. */
   public poolOf(userPoolId: unknown): PoolIndex | undefined {
     const getAtt = isIntrinsic(userPoolId) ? (userPoolId as Record<string, unknown>)['Fn::GetAtt'] : undefined;
@@ -222,7 +215,6 @@ export class TemplateIndex {
       logicalId: key,
       pool: this.poolOf(props(resource).UserPoolId),
       dependencies,
-      resolveKnown: this.resolveKnownBound,
       region: around.region,
       propNames: around.propNames,
     };
@@ -257,6 +249,7 @@ export class TemplateIndex {
     }
     let copy: Record<string, unknown> | undefined;
     for (const k in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
       const before = (value as Record<string, unknown>)[k];
       // referencedIds looks no further into a member it took a reference from.
       const found = noteReference(k, before, references) ? new Set<string>() : references;

@@ -99,7 +99,7 @@ export function runRules(path: string, client: ReadClient, context: ClientContex
     return complete;
   };
   // What the configuration rules find depends on the configuration alone: many clients share one.
-  const slot = memo && schedule.configurationRules.length > 0 ? memo.slot(plan, schedule, properties, context) : undefined;
+  const slot = memo && schedule.configurationRules.length > 0 ? memo.slot(plan, properties, context) : undefined;
   if (slot?.value) {
     found.push(...slot.value);
   } else if (run(schedule.configurationRules) && slot) {

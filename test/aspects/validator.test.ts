@@ -184,6 +184,16 @@ describe('reporting', () => {
     expect(ids(warningsOf(other))).toEqual(['VUPC-ACCESS-DURATION Other/D']);
   });
 
+  test('a client changed between two syntheses is read again', () => {
+    const { app, stack, pool } = testStack();
+    const client = new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, authSessionValidity: 3 });
+    addValidator(stack);
+    const errors = () => app.synth({ force: true }).getStackArtifact(stack.artifactId).messages.filter((m) => m.level === 'error').map((m) => String(m.entry.data));
+    expect(errors()).toEqual([]);
+    client.authSessionValidity = 30;
+    expect(errors()).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Stack\/L1: AuthSessionValidity 30/)]);
+  });
+
   test('additionalEnumValues accepts values newer than the API model', () => {
     const { stack, pool } = testStack();
     new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, explicitAuthFlows: ['ALLOW_PASSKEY_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });

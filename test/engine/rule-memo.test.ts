@@ -74,6 +74,33 @@ describe('a memo changes no finding', () => {
     }), fewer(2));
   });
 
+  test('with some rules switched off (disabledRules, a policy with few options), too', () => {
+    // A smaller plan declares fewer properties: the memo must still tell configurations apart by all of them.
+    const subsets = fc.tuple(fc.subarray(CHECKED_SERVICE_RULES.map((r) => r.id)), fc.subarray(CHECKED_POLICY_RULES.map((r) => r.id)));
+    fc.assert(fc.property(apps, subsets, ([configurations, clients], [serviceOff, policyOff]) => {
+      const memo = new RuleMemo();
+      const off = (ids: string[]) => ({ disabledRules: new Set(ids) });
+      const run = (props: Props, context: ClientContext, rules: readonly RuleDefinition[], ids: string[], with_?: RuleMemo) =>
+        runRules('Client', readClient(props, context), context, { rules, ...off(ids) }, with_).map((f) => f.message);
+      for (const [pick, own, , context] of clients) {
+        const perClient = Object.fromEntries(PER_CLIENT.filter((p) => p in own).map((p) => [p, own[p]]));
+        const props = { ...configurations[pick % configurations.length], ...perClient };
+        expect(run(props, context, CHECKED_SERVICE_RULES, serviceOff, memo)).toEqual(run(props, context, CHECKED_SERVICE_RULES, serviceOff));
+        expect(run(props, context, CHECKED_POLICY_RULES, policyOff, memo)).toEqual(run(props, context, CHECKED_POLICY_RULES, policyOff));
+      }
+    }), fewer(2));
+  });
+
+  test('a policy with one option tells apart clients that differ in a property its rule does not declare', () => {
+    // VUPC-POLICY-REFRESH-TOKEN-ROTATION exempts client_credentials clients: the flows are part of the key.
+    const memo = new RuleMemo();
+    const policy = { requireRefreshTokenRotation: true };
+    const rules = CHECKED_POLICY_RULES.filter((r) => r.id === 'VUPC-POLICY-REFRESH-TOKEN-ROTATION');
+    const m2m = findings({ AllowedOAuthFlows: ['client_credentials'], ClientName: 'm2m' }, { policy }, rules, memo);
+    const web = findings({ AllowedOAuthFlows: ['code'], ClientName: 'web' }, { policy }, rules, memo);
+    expect([m2m.length, web.length]).toEqual([0, 1]);
+  });
+
   test('a template validated with a memo gives the same findings as each client validated alone', () => {
     const bad = { ...VALID_WEB_CLIENT, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_NOT_A_FLOW'], AccessTokenValidity: 2 };
     const resources = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`Client${i}`, {
@@ -113,10 +140,13 @@ describe('a memo changes no finding', () => {
     expect(calls).toBe(2);
   });
 
-  test('configurations past the cache\'s size are still checked, and each client gets its own findings', () => {
+  test('configurations past the cache\'s size are still checked, not kept, and each client gets its own findings', () => {
     const memo = new RuleMemo();
+    const plan = RulePlan.of(CHECKED_SERVICE_RULES, undefined);
     const client = (i: number, props: Props = {}) => ({ ...VALID_WEB_CLIENT, ReadAttributes: ['email', `custom:a${i}`], ClientName: `c${i}`, ...props });
     for (let i = 0; i < 5000; i++) findings(client(i), {}, CHECKED_SERVICE_RULES, memo);
+    expect(memo.slot(plan, client(1), {})?.value).toBeDefined();
+    expect(memo.slot(plan, client(7000), {})).toBeUndefined();
     const late = client(6000, { AccessTokenValidity: 2 });
     expect(findings(late, {}, CHECKED_SERVICE_RULES, memo)).toEqual(findings(late, {}, CHECKED_SERVICE_RULES));
     expect(findings(late, {}, CHECKED_SERVICE_RULES, memo).join('\n')).toContain('VUPC-ACCESS-DURATION');
