@@ -25,6 +25,8 @@ const SUPPORT_RESOURCES = 6; // a pool, its domain, three identity providers, a 
 export type ClientKind = 'l1' | 'l2' | 'validated';
 export interface Variant {
   readonly kind: ClientKind;
+  /** Every client gets token lifetimes of its own, so no two share a configuration (the memo's worst case). */
+  readonly distinct?: boolean;
   readonly validator?: boolean;
   readonly policy?: boolean;
   readonly builtinValidation?: boolean;
@@ -37,6 +39,8 @@ export const VARIANTS: Record<string, Variant> = {
   policy: { kind: 'l1', validator: true, policy: true },
   l2: { kind: 'l2' },
   validated: { kind: 'validated' },
+  plainDistinct: { kind: 'l1', distinct: true },
+  validatorDistinct: { kind: 'l1', distinct: true, validator: true },
 };
 
 /** CDK's built-in CloudFormation validation on: measured on its own, not in the ratios above. */
@@ -54,7 +58,9 @@ export function buildApp(n: number, v: Variant): App {
     for (const [i, name] of ['CorpA', 'CorpB', 'CorpC'].entries()) {
       new cognito.UserPoolIdentityProviderOidc(stack, name, { userPool: pool, name, clientId: `id${i}`, clientSecret: 'secret', issuerUrl: `https://login${i}.example.com` });
     }
-    for (let c = 0; c < Math.min(perStack, n - s * perStack); c++) addClient(stack, `C${c}`, { pool, server, read }, c % 2 === 0, v.kind);
+    for (let c = 0; c < Math.min(perStack, n - s * perStack); c++) {
+      addClient(stack, `C${c}`, { pool, server, read }, c % 2 === 0, v.kind, v.distinct ? s * perStack + c : undefined);
+    }
     if (v.validator) Aspects.of(stack).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
     if (v.policy) Aspects.of(stack).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
   }
@@ -67,7 +73,13 @@ interface Support {
   readonly read: cognito.ResourceServerScope;
 }
 
-function addClient(stack: Stack, id: string, { pool, server, read }: Support, web: boolean, kind: ClientKind): void {
+/** Access and ID token lifetimes (60-1,440 minutes) that no other client of the app has. */
+function lifetimesOf(index: number) {
+  const span = 1440 - 60 + 1;
+  return { accessTokenValidity: 60 + (index % span), idTokenValidity: 60 + Math.floor(index / span), tokenValidityUnits: { accessToken: 'minutes', idToken: 'minutes' } };
+}
+
+function addClient(stack: Stack, id: string, { pool, server, read }: Support, web: boolean, kind: ClientKind, distinct?: number): void {
   const scope = cognito.OAuthScope.resourceServer(server, read);
   const callbackUrls = [`https://${id.toLowerCase()}.example.com/cb`];
   const cognitoOnly = [cognito.UserPoolClientIdentityProvider.COGNITO];
@@ -82,7 +94,13 @@ function addClient(stack: Stack, id: string, { pool, server, read }: Support, we
       ? { ...secure, oAuth, supportedIdentityProviders: cognitoOnly }
       : { ...secure, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [scope] } });
   } else {
-    const secure = { userPoolId: pool.userPoolId, clientName: id, preventUserExistenceErrors: 'ENABLED', explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] };
+    const secure = {
+      userPoolId: pool.userPoolId,
+      clientName: id,
+      preventUserExistenceErrors: 'ENABLED',
+      explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ...(distinct === undefined ? {} : lifetimesOf(distinct)),
+    };
     new cognito.CfnUserPoolClient(stack, id, web
       ? { ...secure, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['code'], allowedOAuthScopes: ['openid'], callbackUrLs: callbackUrls, supportedIdentityProviders: ['COGNITO'] }
       : { ...secure, generateSecret: true, allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: [scope.scopeName] });

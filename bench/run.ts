@@ -76,8 +76,8 @@ function main(): void {
   };
   const ms = (x: number) => x.toFixed(0);
   const rows: string[] = [
-    '| clients | plain: build + synth (ms) | + validator | ratio | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| clients | plain: build + synth (ms) | + validator | ratio | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio | every configuration distinct: ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const names = Object.keys(VARIANTS);
   for (const n of SIZES) {
@@ -86,10 +86,11 @@ function main(): void {
       validator: paired(t.validator, t.plain, 'total'),
       validatorSynthOnly: paired(t.validator, t.plain, 'synth'),
       validatorAndPolicy: paired(t.policy, t.plain, 'total'),
+      validatorDistinct: paired(t.validatorDistinct, t.plainDistinct, 'total'),
       validatedVsL2: paired(t.validated, t.l2, 'total'),
     };
     (results.synth as unknown[]).push({ clients: n, processes: PROCESSES, roundsPerProcess: REPS, variants: record(t), ratios });
-    rows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${showRatio(ratios.validator)} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${showRatio(ratios.validatorSynthOnly)} | ${ms(t.policy.total)} | ${showRatio(ratios.validatorAndPolicy)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
+    rows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${showRatio(ratios.validator)} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${showRatio(ratios.validatorSynthOnly)} | ${ms(t.policy.total)} | ${showRatio(ratios.validatorAndPolicy)} | ${showRatio(ratios.validatorDistinct)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
     console.log(rows[rows.length - 1]);
   }
 
