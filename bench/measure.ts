@@ -17,6 +17,11 @@ export interface Measured {
   readonly runs: readonly Timing[];
 }
 
+/** The medians of some runs, with the runs. */
+function measured(runs: readonly Timing[]): Measured {
+  return { synth: median(runs.map((t) => t.synth)), total: median(runs.map((t) => t.total)), runs };
+}
+
 /** A ratio between two variants: the median of the ratios of runs made in the same round, and their range. */
 export interface PairedRatio {
   readonly median: number;
@@ -65,18 +70,13 @@ export function alternate(names: string[], reps: number, run: (name: string) => 
       runs[name].push(run(name));
     }
   }
-  const measured = (xs: Timing[]): Measured => ({ synth: median(xs.map((t) => t.synth)), total: median(xs.map((t) => t.total)), runs: xs });
   return Object.fromEntries(names.map((k) => [k, measured(runs[k])]));
 }
-
 
 /** The rounds of several processes as one measurement (rounds stay paired: each process ran every variant in each). */
 export function pooled(measurements: ReadonlyArray<Record<string, Measured>>): Record<string, Measured> {
   const names = Object.keys(measurements[0]);
-  return Object.fromEntries(names.map((k) => {
-    const runs = measurements.flatMap((m) => m[k].runs);
-    return [k, { synth: median(runs.map((t) => t.synth)), total: median(runs.map((t) => t.total)), runs }];
-  }));
+  return Object.fromEntries(names.map((k) => [k, measured(measurements.flatMap((m) => m[k].runs))]));
 }
 
 /**
