@@ -8,18 +8,21 @@ import { Timing, timeOnce, Variant } from './app';
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export const ratio = (a: number, b: number) => round2(a / b);
 
 /** Medians of a variant's runs, and every run in round order. */
 export interface Measured {
   readonly synth: number;
   readonly total: number;
+  /** Inside the library's aspects. */
+  readonly aspects: number;
   readonly runs: readonly Timing[];
 }
 
 /** The medians of some runs, with the runs. */
 function measured(runs: readonly Timing[]): Measured {
-  return { synth: median(runs.map((t) => t.synth)), total: median(runs.map((t) => t.total)), runs };
+  return { synth: median(runs.map((t) => t.synth)), total: median(runs.map((t) => t.total)), aspects: median(runs.map((t) => t.aspects)), runs };
 }
 
 /** A ratio between two variants: the median of the ratios of runs made in the same round, and their range. */
@@ -34,11 +37,13 @@ export interface PairedRatio {
  * what drifts during the benchmark (heap size, machine load); the range
  * shows how much a single pair can be trusted.
  */
-export function paired(a: Measured, b: Measured, key: keyof Timing): PairedRatio {
-  const xs = a.runs.map((run, i) => run[key] / b.runs[i][key]);
-  return { median: round2(median(xs)), min: round2(Math.min(...xs)), max: round2(Math.max(...xs)) };
+export function paired(a: Measured, b: Measured, key: keyof Timing, keyOfB: keyof Timing = key): PairedRatio {
+  const xs = a.runs.map((run, i) => run[key] / b.runs[i][keyOfB]);
+  return { median: round3(median(xs)), min: round3(Math.min(...xs)), max: round3(Math.max(...xs)) };
 }
 export const showRatio = (r: PairedRatio) => `${r.median.toFixed(2)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+/** A share as a percentage, with its range. */
+export const showShare = (r: PairedRatio) => `${(r.median * 100).toFixed(1)}% (${(r.min * 100).toFixed(1)}–${(r.max * 100).toFixed(1)}%)`;
 
 /**
  * A full collection that keeps compiled code. `gc()` with no options also

@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { cpus, tmpdir, totalmem } from 'os';
 import { dirname, join } from 'path';
 import { Timing, VARIANTS } from './app';
-import { alternate, inChild, Measured, median, paired, pooled, ratio, showRatio } from './measure';
+import { alternate, inChild, Measured, median, paired, pooled, ratio, showRatio, showShare } from './measure';
 
 /** App sizes from a comma-separated list; an empty list skips that part. */
 const sizes = (list: string) => list.split(',').filter((x) => x.trim() !== '').map(Number);
@@ -50,7 +50,7 @@ function cliTemplate(n: number): string {
 
 /** What the results file keeps of a measurement: medians and every run. */
 function record(t: Record<string, Measured>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(t).map(([k, m]) => [k, { medianMs: { synth: m.synth, total: m.total }, runsMs: m.runs }]));
+  return Object.fromEntries(Object.entries(t).map(([k, m]) => [k, { medianMs: { synth: m.synth, total: m.total, insideAspects: m.aspects }, runsMs: m.runs }]));
 }
 
 function timeCommand(cmd: string, args: string[], reps: number): number | undefined {
@@ -76,37 +76,39 @@ function main(): void {
   };
   const ms = (x: number) => x.toFixed(0);
   const rows: string[] = [
-    '| clients | plain: build + synth (ms) | + validator | ratio | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio | every configuration distinct: ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| clients | plain: build + synth (ms) | + validator | ratio | inside the validator: share of plain | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio | every configuration distinct: ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const names = Object.keys(VARIANTS);
   for (const n of SIZES) {
     const t = pooled(Array.from({ length: PROCESSES }, () => inChild<Record<string, Measured>>('in-process.ts', [String(n), String(REPS), ...names], ['--expose-gc'])));
     const ratios = {
       validator: paired(t.validator, t.plain, 'total'),
+      insideValidator: paired(t.validator, t.plain, 'aspects', 'total'),
       validatorSynthOnly: paired(t.validator, t.plain, 'synth'),
       validatorAndPolicy: paired(t.policy, t.plain, 'total'),
       validatorDistinct: paired(t.validatorDistinct, t.plainDistinct, 'total'),
       validatedVsL2: paired(t.validated, t.l2, 'total'),
     };
     (results.synth as unknown[]).push({ clients: n, processes: PROCESSES, roundsPerProcess: REPS, variants: record(t), ratios });
-    rows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${showRatio(ratios.validator)} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${showRatio(ratios.validatorSynthOnly)} | ${ms(t.policy.total)} | ${showRatio(ratios.validatorAndPolicy)} | ${showRatio(ratios.validatorDistinct)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
+    rows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${showRatio(ratios.validator)} | ${showShare(ratios.insideValidator)} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${showRatio(ratios.validatorSynthOnly)} | ${ms(t.policy.total)} | ${showRatio(ratios.validatorAndPolicy)} | ${showRatio(ratios.validatorDistinct)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
     console.log(rows[rows.length - 1]);
   }
 
   const freshRows = [
-    '| clients | plain: build + synth (ms) | + validator | ratio | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| clients | plain: build + synth (ms) | + validator | ratio | inside the validator: share of plain | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const n of FRESH_SIZES) {
     const t = alternate(['plain', 'validator', 'policy'], FRESH_REPS, (name) => inChild<Timing>('fresh-process.ts', [String(n), name]));
     const ratios = {
       validator: paired(t.validator, t.plain, 'total'),
+      insideValidator: paired(t.validator, t.plain, 'aspects', 'total'),
       validatorSynthOnly: paired(t.validator, t.plain, 'synth'),
       validatorAndPolicy: paired(t.policy, t.plain, 'total'),
     };
     (results.freshProcess as unknown[]).push({ clients: n, reps: FRESH_REPS, variants: record(t), ratios });
-    freshRows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${showRatio(ratios.validator)} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${showRatio(ratios.validatorSynthOnly)} | ${ms(t.policy.total)} | ${showRatio(ratios.validatorAndPolicy)} |`);
+    freshRows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${showRatio(ratios.validator)} | ${showShare(ratios.insideValidator)} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${showRatio(ratios.validatorSynthOnly)} | ${ms(t.policy.total)} | ${showRatio(ratios.validatorAndPolicy)} |`);
     console.log(freshRows[freshRows.length - 1]);
   }
 
