@@ -10,8 +10,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { App, AppProps, AspectPriority, Aspects, IAspect, Stack } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
 // The compiled library, as apps use it (`npx projen bench` compiles it first).
 // eslint-disable-next-line import/no-unresolved
 import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../lib';
