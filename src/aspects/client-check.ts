@@ -2,6 +2,7 @@ import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
 import { concreteRegion, constructDependencies, rendered, stackIndex } from './cloudformation-resource';
+import { perSynthesis } from './synthesis-cache';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
 import { RuleMemo } from '../engine/rule-memo';
@@ -54,12 +55,13 @@ export function checkRuleIds(owner: string, option: string, ids: unknown, rules:
 export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'extraEnumValues' | 'policy'>, selection: RuleSelection, kind: CheckKind): void {
   const state = stateOf(node);
   // A node this kind of check has seen before is in a new synthesis (the app may have changed since): read it again.
-  const client = prepare(node, state[kind] === true);
+  const again = state[kind] === true;
+  state[kind] = true;
+  const client = prepare(node, again);
   if (!client) return;
   const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.context, ...extra } : client.context;
   const findings = runRules(client.path, client.read, context, selection, client.memo);
   for (const finding of findings) report(node, finding);
-  state[kind] = true;
 }
 
 interface Prepared {
@@ -70,12 +72,16 @@ interface Prepared {
 }
 
 /**
- * The client each stack's aspects read last. CDK invokes all the aspects of
- * a node one after another, so the validator and a policy share one read;
- * keeping only the last one per stack, rather than one per client, lets the
- * reads of thousands of clients be collected young.
+ * The client each stack's aspects read last in this synthesis. CDK invokes
+ * all the aspects of a node one after another, so the validator and a
+ * policy share one read; keeping only the last one per stack, rather than
+ * one per client, lets the reads of thousands of clients be collected young.
  */
-const lastRead = new WeakMap<Stack, { readonly node: CfnResource; readonly prepared: Prepared | null }>();
+interface LastRead {
+  node?: CfnResource;
+  prepared?: Prepared | null;
+}
+const LAST_READ = Symbol('last read');
 
 /**
  * A client read once for every read-only aspect that visits it in turn (the
@@ -85,8 +91,8 @@ const lastRead = new WeakMap<Stack, { readonly node: CfnResource; readonly prepa
  */
 function prepare(node: CfnResource, again: boolean): Prepared | undefined {
   const stack = Stack.of(node);
-  const last = lastRead.get(stack);
-  if (!again && last?.node === node) return last.prepared ?? undefined;
+  const last = perSynthesis<LastRead>(stack, LAST_READ, () => ({}));
+  if (!again && last.node === node) return last.prepared ?? undefined;
   const client = rendered(node);
   let result: Prepared | null = null;
   if (client) {
@@ -100,7 +106,8 @@ function prepare(node: CfnResource, again: boolean): Prepared | undefined {
     });
     result = { path, read, context, memo: memoOf(stack) };
   }
-  lastRead.set(stack, { node, prepared: result });
+  last.node = node;
+  last.prepared = result;
   return result ?? undefined;
 }
 

@@ -1,7 +1,9 @@
 import { CfnResource, Lazy, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { perSynthesis } from './synthesis-cache';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
-import { CFN_PROPERTY_TYPES } from '../rules/api-model';
+import { CFN_PROPERTY_TYPES, PropertyType } from '../rules/api-model';
 
 export const USER_POOL_CLIENT_TYPE = TYPES.client;
 /** What a client refers to; clients themselves are noted as they are visited. */
@@ -68,10 +70,9 @@ function cfnName(prop: string): string {
  * pool id token, and resolving it is most of the cost of reading a client.
  * Only strings are cached; a token's value does not change during synthesis.
  */
-const resolvedStrings = new WeakMap<Stack, Map<string, unknown>>();
+const RESOLVED_STRINGS = Symbol('resolved strings');
 function resolveString(value: string, stack: Stack): unknown {
-  let cache = resolvedStrings.get(stack);
-  if (!cache) resolvedStrings.set(stack, (cache = new Map()));
+  const cache = perSynthesis(stack, RESOLVED_STRINGS, () => new Map<string, unknown>());
   if (!cache.has(value)) cache.set(value, stack.resolve(value));
   return cache.get(value);
 }
@@ -137,17 +138,22 @@ export function fastRender(resource: CfnResource): Rendered | undefined {
   const camel = plainProperties(resource);
   const dependencies = (resource as unknown as Partial<CfnInternals>).dependsOn; // created on the first addDependency
   if (!camel || (dependencies !== undefined && !(dependencies instanceof Set))) return undefined;
+  // CfnUserPoolClient holds props in camelCase (CDK renames them when rendering); a raw CfnResource holds CloudFormation
+  // names. Any other class renders its own way: CDK must render it.
+  const render = (resource as unknown as Partial<CfnInternals>).renderProperties;
+  const isL1 = render === L1_RENDER;
+  if (!isL1 && render !== RAW_RENDER) return undefined;
   const stack = Stack.of(resource);
-  // L1 classes hold props in camelCase (CDK renames them when rendering); a raw CfnResource holds CloudFormation names.
-  const isL1 = Object.getPrototypeOf(resource) !== CfnResource.prototype;
   const properties: Record<string, unknown> = {};
   for (const key in camel) {
     const v = camel[key];
     if (v === undefined || !Object.prototype.hasOwnProperty.call(camel, key)) continue;
-    // A whole struct given as a token (Lazy, IResolvable) resolves to camelCase members: CDK must render it.
-    if (isL1 && v !== null && typeof v === 'object' && !Array.isArray(v) && Tokenization.isResolvable(v)) return undefined;
     const name = isL1 ? cfnName(key) : key;
-    if (CFN_PROPERTY_TYPES[name] === undefined) return undefined;
+    const type = CFN_PROPERTY_TYPES[name];
+    if (type === undefined) return undefined;
+    // A whole struct given as a token (Lazy, IResolvable) resolves to camelCase members, and CDK drops members a
+    // struct does not declare: CDK must render those.
+    if (isL1 && v !== null && typeof v === 'object' && !Array.isArray(v) && (Tokenization.isResolvable(v) || !declaresAll(type, v))) return undefined;
     const resolved = resolveTokens(v, stack, isL1);
     if (resolved !== undefined) properties[name] = resolved;
   }
@@ -159,6 +165,18 @@ export function fastRender(resource: CfnResource): Rendered | undefined {
     rendering.DependsOn = [...dependencies].map((d) => stack.resolve(d.logicalId) as string).sort();
   }
   return { resource: rendering };
+}
+
+const L1_RENDER = (CfnUserPoolClient.prototype as unknown as CfnInternals).renderProperties;
+const RAW_RENDER = (CfnResource.prototype as unknown as CfnInternals).renderProperties;
+
+/** True when the struct type declares every member the value sets. */
+function declaresAll(type: PropertyType, value: object): boolean {
+  if (typeof type !== 'object') return true;
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key) && (value as Record<string, unknown>)[key] !== undefined && type[cfnName(key)] === undefined) return false;
+  }
+  return true;
 }
 
 /**
@@ -193,8 +211,6 @@ export function indexedRender(resource: CfnResource): Rendered | undefined {
   return { logicalId: stack.resolve(resource.logicalId), resource: { Type: resource.cfnResourceType, Properties: properties } };
 }
 
-const indexes = new WeakMap<Stack, TemplateIndex>();
-
 /** A resource whose Properties are rendered on first read; null when it cannot be rendered (nothing is known then). */
 function renderedOnRead(node: CfnResource): TemplateResource {
   let properties: unknown;
@@ -217,8 +233,8 @@ function renderedOnRead(node: CfnResource): TemplateResource {
 }
 
 /**
- * The Cognito resources of the client's stack, indexed once per stack (the
- * first client visited builds it), so validation stays linear. A resource
+ * The Cognito resources of the client's stack, indexed once per stack and
+ * synthesis (the first client visited builds it), so validation stays linear. A resource
  * that cannot be rendered is left out (CDK reports it when it synthesizes),
  * except a user pool: pools are rendered only if a rule asks about their
  * schema or tier (an L2 pool costs as much to render as a hundred clients,
@@ -227,27 +243,27 @@ function renderedOnRead(node: CfnResource): TemplateResource {
  * providers, domain and quota still apply.
  */
 export function stackIndex(stack: Stack): TemplateIndex {
-  let index = indexes.get(stack);
-  if (!index) {
-    const resources: Record<string, TemplateResource> = {};
-    for (const node of stack.node.findAll()) {
-      if (CfnResource.isCfnResource(node) && INDEXED.has(node.cfnResourceType) && Stack.of(node) === stack) {
-        try {
-          if (node.cfnResourceType === TYPES.pool) {
-            resources[stack.resolve(node.logicalId)] = renderedOnRead(node);
-            continue;
-          }
-          const r = indexedRender(node);
-          if (r?.logicalId) resources[r.logicalId] = r.resource;
-        } catch {
-          // left out of the index
+  return perSynthesis(stack, INDEX, () => indexOf(stack));
+}
+const INDEX = Symbol('index');
+
+function indexOf(stack: Stack): TemplateIndex {
+  const resources: Record<string, TemplateResource> = {};
+  for (const node of stack.node.findAll()) {
+    if (CfnResource.isCfnResource(node) && INDEXED.has(node.cfnResourceType) && Stack.of(node) === stack) {
+      try {
+        if (node.cfnResourceType === TYPES.pool) {
+          resources[stack.resolve(node.logicalId)] = renderedOnRead(node);
+          continue;
         }
+        const r = indexedRender(node);
+        if (r?.logicalId) resources[r.logicalId] = r.resource;
+      } catch {
+        // left out of the index
       }
     }
-    index = TemplateIndex.of(resources);
-    indexes.set(stack, index);
   }
-  return index;
+  return TemplateIndex.of(resources);
 }
 
 /**
@@ -270,15 +286,17 @@ export function constructDependencies(resource: CfnResource): string[] {
  * remembered: thousands of clients depend on the same few providers and
  * resource servers, and read-only aspects run after the tree is final.
  */
-const dependencyTargets = new WeakMap<IConstruct, { readonly stack: Stack; readonly ids: readonly string[] }>();
+const DEPENDENCY_TARGETS = Symbol('dependency targets');
 function resourcesUnder(dependency: IConstruct, stack: Stack): readonly string[] {
-  const known = dependencyTargets.get(dependency);
-  if (known?.stack === stack) return known.ids;
-  const ids: string[] = [];
-  for (const target of dependency.node.findAll()) {
-    if (CfnResource.isCfnResource(target) && Stack.of(target) === stack) ids.push(stack.resolve(target.logicalId));
+  const known = perSynthesis(stack, DEPENDENCY_TARGETS, () => new Map<IConstruct, readonly string[]>());
+  let ids = known.get(dependency);
+  if (!ids) {
+    const found: string[] = [];
+    for (const target of dependency.node.findAll()) {
+      if (CfnResource.isCfnResource(target) && Stack.of(target) === stack) found.push(stack.resolve(target.logicalId));
+    }
+    known.set(dependency, (ids = found));
   }
-  dependencyTargets.set(dependency, { stack, ids });
   return ids;
 }
 

@@ -2,6 +2,7 @@ import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws
 import { IConstruct } from 'constructs';
 import { checkClientNode, checkRuleIds } from './client-check';
 import { isUserPoolClientResource } from './cloudformation-resource';
+import { onVisit } from './synthesis-cache';
 import { RuleSelection } from '../engine/validate-client';
 import { ENUM_PROPERTIES } from '../rules/api-model';
 import { SERVICE_RULES } from '../rules/registry';
@@ -86,6 +87,7 @@ export class UserPoolClientValidator implements IAspect {
   }
 
   public visit(node: IConstruct): void {
+    onVisit(node);
     if (!isUserPoolClientResource(node) || this.defersTo(node)) return;
     checkClientNode(node, { extraEnumValues: this.extraEnumValues }, this.selection, 'service');
   }

@@ -4,6 +4,7 @@ import { checkPolicyProps, isOn, PolicyOption } from './options';
 import type { UserPoolClientPolicyProps } from './props';
 import { checkClientNode, checkRuleIds } from '../aspects/client-check';
 import { isUserPoolClientResource } from '../aspects/cloudformation-resource';
+import { onVisit } from '../aspects/synthesis-cache';
 import { RuleSelection } from '../engine/validate-client';
 import { POLICY_RULES } from '../rules/registry';
 import type { RuleDefinition } from '../rules/rule';
@@ -61,6 +62,7 @@ export class UserPoolClientPolicy implements IAspect {
   }
 
   public visit(node: IConstruct): void {
+    onVisit(node);
     if (!isUserPoolClientResource(node)) return;
     checkClientNode(node, { policy: this.props }, this.selection, 'policy');
   }

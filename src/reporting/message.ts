@@ -11,7 +11,14 @@ function mask(value: unknown): unknown {
   if (typeof value === 'string') return '*'.repeat(value.length);
   if (typeof value === 'number' || typeof value === 'boolean') return '*'.repeat(String(value).length);
   if (Array.isArray(value)) return value.map(mask);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
+  // Intrinsics too: a secret can stand inside Fn::Join or Fn::Sub.
+  if (value !== null && typeof value === 'object') {
+    try {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
+    } catch {
+      return '(masked)';
+    }
+  }
   return value;
 }
 

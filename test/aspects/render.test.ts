@@ -59,6 +59,29 @@ test('overrides, conditions and whole-struct tokens take CDK\'s full rendering',
   expect(fullRender(lazyStruct)?.resource.Properties).toEqual({ UserPoolId: { Ref: expect.any(String) }, TokenValidityUnits: { AccessToken: 'minutes' } });
 });
 
+test('a struct member the L1 does not declare, and classes that render their own way, take CDK\'s full rendering', () => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  // CDK's converter drops members a struct does not declare; the validator must not see them either.
+  const extra = new cognito.CfnUserPoolClient(stack, 'Extra', { userPoolId: pool.userPoolId, tokenValidityUnits: { accessToken: 'minutes', extra: 'x' } as cognito.CfnUserPoolClient.TokenValidityUnitsProperty });
+  // A CfnResource subclass keeps its keys as they are (CDK does not capitalise them).
+  class Custom extends CfnResource {}
+  const custom = new Custom(stack, 'Custom', { type: 'AWS::Cognito::UserPoolClient', properties: { UserPoolId: pool.userPoolId, clientName: 'lower' } });
+  class OwnRender extends cognito.CfnUserPoolClient {
+    protected renderProperties(props: { [key: string]: unknown }) {
+      return { ...super.renderProperties(props), ClientName: 'rendered' };
+    }
+  }
+  const own = new OwnRender(stack, 'Own', { userPoolId: pool.userPoolId, clientName: 'given' });
+  expect(fastRender(extra)).toBeUndefined();
+  expect(fastRender(own)).toBeUndefined();
+  expect(fullRender(extra)?.resource.Properties).toEqual({ UserPoolId: { Ref: expect.any(String) }, TokenValidityUnits: { AccessToken: 'minutes' } });
+  expect(fullRender(own)?.resource.Properties).toMatchObject({ ClientName: 'rendered' });
+  // The subclass renders like a raw CfnResource: its key stays 'clientName' (unknown to the schema), as CDK writes it.
+  expect(fastRender(custom)).toBeUndefined();
+  expect(fullRender(custom)?.resource.Properties).toMatchObject({ clientName: 'lower' });
+});
+
 test('the index renders pools, domains, identity providers and resource servers as CDK does', () => {
   const stack = new Stack(testApp(), 'Stack');
   const pool = new cognito.UserPool(stack, 'Pool', {

@@ -32,6 +32,20 @@ test('annotations never echo a client secret or an analytics external id; they k
   expect(messages).toEqual(expect.arrayContaining([expect.stringContaining(`ClientSecret '${'*'.repeat(SECRET.length)}' is set`)]));
 });
 
+test('a secret inside an intrinsic is masked too', () => {
+  const app = testApp();
+  const stack = new Stack(app, 'Stack');
+  new CfnResource(stack, 'Raw', {
+    type: 'AWS::Cognito::UserPoolClient',
+    properties: { UserPoolId: 'eu-west-1_abc', GenerateSecret: true, ClientSecret: { 'Fn::Join': ['', [SECRET, { Ref: 'AWS::Region' }]] } },
+  });
+  Aspects.of(stack).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+  const messages = Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
+  const secretFinding = messages.find((m) => m.includes('VUPC-SECRET-NOT-IN-CFN'));
+  expect(secretFinding).toContain(`{"Fn::Join":["",["${'*'.repeat(SECRET.length)}",{"Ref":"${'*'.repeat('AWS::Region'.length)}"}]]}`);
+  expect(messages.join('\n')).not.toContain(SECRET);
+});
+
 test('the plugin report never echoes them either', () => {
   const { app } = appWithSecrets();
   Validations.of(app).addPlugins(new UserPoolClientValidationPlugin());

@@ -1,11 +1,11 @@
-import { Annotations as CoreAnnotations, Aspects, AspectPriority, CfnParameter, CfnResource, Duration, Fn, Lazy, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, App, Aspects, AspectPriority, CfnParameter, CfnResource, Duration, Fn, IAspect, Lazy, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { IConstruct } from 'constructs';
-import { UserPoolClientAcknowledgements, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
+import { Construct, IConstruct } from 'constructs';
+import { UserPoolClientAcknowledgements, UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
 import { testApp, testStack } from '../helpers';
 
-const addValidator = (scope: IConstruct, validator = new UserPoolClientValidator()) =>
+const addValidator = (scope: IConstruct, validator: IAspect = new UserPoolClientValidator()) =>
   Aspects.of(scope).add(validator, { priority: AspectPriority.READONLY });
 
 function errorsOf(stack: Stack): string[] {
@@ -192,6 +192,50 @@ describe('reporting', () => {
     expect(errors()).toEqual([]);
     client.authSessionValidity = 30;
     expect(errors()).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Stack\/L1: AuthSessionValidity 30/)]);
+  });
+
+  describe('what one synthesis read is not reused by the next', () => {
+    const errorsIn = (app: App, stack: Stack) => app.synth({ force: true }).getStackArtifact(stack.artifactId).messages
+      .filter((m) => m.level === 'error').map((m) => String(m.entry.data));
+
+    test('a policy added before the second synthesis reads the client as it is then', () => {
+      const { app, stack, pool } = testStack();
+      const client = new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, accessTokenValidity: 60, tokenValidityUnits: { accessToken: 'minutes' } });
+      addValidator(stack);
+      expect(errorsIn(app, stack)).toEqual([]);
+      client.accessTokenValidity = 600;
+      // On the app, so it visits the client before the stack's validator does.
+      addValidator(app, new UserPoolClientPolicy({ maxAccessTokenMinutes: 60 }));
+      expect(errorsIn(app, stack)).toEqual([expect.stringMatching(/^\[VUPC-POLICY-TOKEN-LIFETIME\] Stack\/L1: AccessTokenValidity 600/)]);
+    });
+
+    test('a client that could not be rendered is checked once it can be', () => {
+      const { app, stack, pool } = testStack();
+      let broken = true;
+      new cognito.CfnUserPoolClient(stack, 'L1', {
+        userPoolId: pool.userPoolId,
+        authSessionValidity: 30,
+        tokenValidityUnits: Lazy.any({ produce: () => { if (broken) throw new Error('not yet'); return { accessToken: 'minutes' }; } }),
+      });
+      addValidator(stack);
+      expect(() => app.synth({ force: true })).toThrow(/not yet/);
+      broken = false;
+      expect(errorsIn(app, stack)).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Stack\/L1: AuthSessionValidity 30/)]);
+    });
+
+    test.each([
+      ['on the stack', (stack: Stack) => stack],
+      ['below the stack (its aspects never visit the stack itself)', (stack: Stack) => new Construct(stack, 'Clients')],
+    ])('the stack index is built again: validator %s', (_, scopeOf) => {
+      const { app, stack } = testStack();
+      const pool = new cognito.CfnUserPool(stack, 'Schema', { schema: [{ name: 'foo', attributeDataType: 'String' }] });
+      const scope = scopeOf(stack);
+      new cognito.CfnUserPoolClient(scope, 'L1', { userPoolId: pool.ref, readAttributes: ['custom:foo'] });
+      addValidator(scope);
+      expect(errorsIn(app, stack)).toEqual([]);
+      pool.schema = [{ name: 'bar', attributeDataType: 'String' }];
+      expect(errorsIn(app, stack)).toEqual([expect.stringMatching(/^\[VUPC-ATTR-EXISTS\] Stack\/(Clients\/)?L1: ReadAttributes\[0\] 'custom:foo'/)]);
+    });
   });
 
   test('additionalEnumValues accepts values newer than the API model', () => {

@@ -5,7 +5,7 @@ import { callbackUrl, FC_PARAMS } from '../property/arbitraries';
 /** Pieces URLs are made of, including the ones that make a URL parser disagree with a quick look. */
 const piece = fc.constantFrom(
   'https://', 'http://', 'myapp://', 'https:', '//', '/', '.', '..', '-', '_', ':', '443', '65535', '65536', '99999', '0', '?', '#', '%', '%zz', '@',
-  'example', 'com', 'EXAMPLE', 'a', '1', '127', '256', '1.2.3.4', '0x7f', 'xn--bcher-kva', 'localhost', '[::1]', ' ', '\t', 'é', '\\', '~', "'", '=', '&',
+  'example', 'com', 'EXAMPLE', 'a', '1', '127', '256', '1.2.3.4', '0x7f', 'xn--bcher-kva', 'xn--', 'XN--a', 'xn--zz', 'localhost', '[::1]', ' ', '\t', 'é', '\\', '~', "'", '=', '&',
 );
 const urlish = fc.oneof(
   callbackUrl,
@@ -26,6 +26,10 @@ test.each([
   ['https://app.example.com:65536/cb', { absolute: 'is not an absolute URL (scheme and host or path)' }],
   ['https://1.2.3.999/cb', { absolute: 'is not an absolute URL (scheme and host or path)' }],
   ['https://app.example.com/cb#frag', { fragment: 'contains a fragment (#...)' }],
+  // Punycode labels that do not decode: the parser rejects them, so the shortcut must not accept them.
+  ['https://xn--a.example.com/callback', { absolute: 'is not an absolute URL (scheme and host or path)' }],
+  ['https://XN--A.com/cb', { absolute: 'is not an absolute URL (scheme and host or path)' }],
+  ['https://xn--bcher-kva.example/cb', {}],
 ])('%s', (url, expected) => {
   expect(JSON.parse(JSON.stringify(urlProblems(url)))).toEqual(expected);
 });
