@@ -174,7 +174,8 @@ const RAW_RENDER = (CfnResource.prototype as unknown as CfnInternals).renderProp
 function declaresAll(type: PropertyType, value: object): boolean {
   if (typeof type !== 'object') return true;
   for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key) && (value as Record<string, unknown>)[key] !== undefined && type[cfnName(key)] === undefined) return false;
+    const set = Object.prototype.hasOwnProperty.call(value, key) && (value as Record<string, unknown>)[key] !== undefined;
+    if (set && type[cfnName(key)] === undefined) return false;
   }
   return true;
 }
