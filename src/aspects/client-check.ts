@@ -2,7 +2,7 @@ import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
 import { concreteRegion, constructDependencies, rendered, stackIndex } from './cloudformation-resource';
-import { perSynthesis } from './synthesis-cache';
+import { stackSynthesis } from './synthesis-cache';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
 import { RuleMemo } from '../engine/rule-memo';
@@ -72,27 +72,17 @@ interface Prepared {
 }
 
 /**
- * The client each stack's aspects read last in this synthesis. CDK invokes
- * all the aspects of a node one after another, so the validator and a
- * policy share one read; keeping only the last one per stack, rather than
- * one per client, lets the reads of thousands of clients be collected young.
- */
-interface LastRead {
-  node?: CfnResource;
-  prepared?: Prepared | null;
-}
-const LAST_READ = Symbol('last read');
-
-/**
  * A client read once for every read-only aspect that visits it in turn (the
  * validator and a policy): aspects that change the tree run before read-only
  * ones on each node, so what the first read-only aspect reads is final.
- * Null when it cannot be rendered.
+ * Only the stack's last read is kept, not one per client, so the reads of
+ * thousands of clients are collected young. Undefined when it cannot be
+ * rendered.
  */
 function prepare(node: CfnResource, again: boolean): Prepared | undefined {
   const stack = Stack.of(node);
-  const last = perSynthesis<LastRead>(stack, LAST_READ, () => ({}));
-  if (!again && last.node === node) return last.prepared ?? undefined;
+  const state = stackSynthesis(stack);
+  if (!again && state.lastClient === node) return (state.lastRead as Prepared | null) ?? undefined;
   const client = rendered(node);
   let result: Prepared | null = null;
   if (client) {
@@ -106,8 +96,8 @@ function prepare(node: CfnResource, again: boolean): Prepared | undefined {
     });
     result = { path, read, context, memo: memoOf(stack) };
   }
-  last.node = node;
-  last.prepared = result;
+  state.lastClient = node;
+  state.lastRead = result;
   return result ?? undefined;
 }
 

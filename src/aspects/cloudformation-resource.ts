@@ -1,7 +1,7 @@
 import { CfnResource, Lazy, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { perSynthesis } from './synthesis-cache';
+import { stackSynthesis } from './synthesis-cache';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 import { CFN_PROPERTY_TYPES, PropertyType } from '../rules/api-model';
 
@@ -70,9 +70,8 @@ function cfnName(prop: string): string {
  * pool id token, and resolving it is most of the cost of reading a client.
  * Only strings are cached; a token's value does not change during synthesis.
  */
-const RESOLVED_STRINGS = Symbol('resolved strings');
 function resolveString(value: string, stack: Stack): unknown {
-  const cache = perSynthesis(stack, RESOLVED_STRINGS, () => new Map<string, unknown>());
+  const cache = stackSynthesis(stack).resolvedStrings;
   if (!cache.has(value)) cache.set(value, stack.resolve(value));
   return cache.get(value);
 }
@@ -244,9 +243,9 @@ function renderedOnRead(node: CfnResource): TemplateResource {
  * providers, domain and quota still apply.
  */
 export function stackIndex(stack: Stack): TemplateIndex {
-  return perSynthesis(stack, INDEX, () => indexOf(stack));
+  const state = stackSynthesis(stack);
+  return (state.index ??= indexOf(stack));
 }
-const INDEX = Symbol('index');
 
 function indexOf(stack: Stack): TemplateIndex {
   const resources: Record<string, TemplateResource> = {};
@@ -287,9 +286,8 @@ export function constructDependencies(resource: CfnResource): string[] {
  * remembered: thousands of clients depend on the same few providers and
  * resource servers, and read-only aspects run after the tree is final.
  */
-const DEPENDENCY_TARGETS = Symbol('dependency targets');
 function resourcesUnder(dependency: IConstruct, stack: Stack): readonly string[] {
-  const known = perSynthesis(stack, DEPENDENCY_TARGETS, () => new Map<IConstruct, readonly string[]>());
+  const known = stackSynthesis(stack).dependencyTargets;
   let ids = known.get(dependency);
   if (!ids) {
     const found: string[] = [];

@@ -1,33 +1,46 @@
 import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import type { TemplateIndex } from '../engine/template-index';
 
 /**
- * What the checks read from a stack (its index, resolved tokens, the last
- * client read) holds for one synthesis only: an app may change before it is
- * synthesized again. A stack's cache is dropped when the checks' aspects
- * visit the stack itself (before any of its constructs), and by a
+ * What the checks read from one stack during one synthesis. An app may
+ * change before it is synthesized again, so none of it outlives the
+ * synthesis (see `stackSynthesis`).
+ */
+export class StackSynthesis {
+  /** The stack's Cognito resources, indexed by the first client visited. */
+  public index?: TemplateIndex;
+  /** Resolved string tokens: thousands of clients refer to the same pool id token. */
+  public readonly resolvedStrings = new Map<string, unknown>();
+  /** Logical ids of the stack's resources under each dependency target. */
+  public readonly dependencyTargets = new Map<IConstruct, readonly string[]>();
+  /** The client the stack's checks read last, and what they read (client-check's). */
+  public lastClient?: IConstruct;
+  public lastRead?: unknown;
+}
+
+const synthesisOf = new WeakMap<Stack, StackSynthesis>();
+const watched = new WeakSet<Stack>();
+
+/**
+ * The stack's state for this synthesis. It is dropped when the checks'
+ * aspects visit the stack itself (before any of its constructs), and by a
  * validation CDK runs after the aspects of every synthesis, which also
  * covers aspects added below the stack.
  */
-const caches = new WeakMap<Stack, Map<symbol, unknown>>();
-const watched = new WeakSet<Stack>();
-
-/** The value kept under `key` for `stack` in this synthesis, made on first use. */
-export function perSynthesis<T>(stack: Stack, key: symbol, make: () => T): T {
-  let cache = caches.get(stack);
-  if (!cache) {
-    caches.set(stack, (cache = new Map()));
+export function stackSynthesis(stack: Stack): StackSynthesis {
+  let state = synthesisOf.get(stack);
+  if (!state) {
+    synthesisOf.set(stack, (state = new StackSynthesis()));
     if (!watched.has(stack)) {
       watched.add(stack);
-      stack.node.addValidation({ validate: () => (caches.delete(stack), []) });
+      stack.node.addValidation({ validate: () => (synthesisOf.delete(stack), []) });
     }
   }
-  let value = cache.get(key) as T | undefined;
-  if (value === undefined) cache.set(key, (value = make()));
-  return value;
+  return state;
 }
 
 /** Called by the checks' aspects on every node they visit: a stack's visit starts its synthesis afresh. */
 export function onVisit(node: IConstruct): void {
-  if (Stack.isStack(node)) caches.delete(node);
+  if (Stack.isStack(node)) synthesisOf.delete(node);
 }
