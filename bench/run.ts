@@ -24,7 +24,7 @@ const SIZES = sizes(process.env.BENCH_SIZES ?? '100,1000,3000');
 const FRESH_SIZES = sizes(process.env.BENCH_FRESH_SIZES ?? '1000,3000');
 /** In-process rounds per process, and processes per app size: their rounds are pooled. */
 const REPS = Number(process.env.BENCH_REPS ?? 5);
-const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 4);
 const FRESH_REPS = Number(process.env.BENCH_FRESH_REPS ?? 7);
 const CLI_CLIENTS = 5000;
 /**
