@@ -63,6 +63,33 @@ function record(t: Record<string, Measured>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(t).map(([k, m]) => [k, { medianMs: medians(m), runsMs: m.runs }]));
 }
 
+const ms = (x: number) => x.toFixed(0);
+
+/** The validator and policy against the plain app: what both ways of measuring report. */
+function validatorRatios(t: Record<string, Measured>) {
+  return {
+    validator: paired(t.validator, t.plain, 'total'),
+    insideValidator: paired(t.validator, t.plain, 'aspects', 'total'),
+    validatorSynthOnly: paired(t.validator, t.plain, 'synth'),
+    validatorAndPolicy: paired(t.policy, t.plain, 'total'),
+  };
+}
+const VALIDATOR_COLUMNS = '| clients | plain: build + synth (ms) | + validator | ratio | inside the validator: share of plain '
+  + '| synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio |';
+function validatorCells(n: number, t: Record<string, Measured>, r: ReturnType<typeof validatorRatios>): string {
+  const cells = [
+    ms(t.plain.total), ms(t.validator.total), showRatio(r.validator), showShare(r.insideValidator),
+    ms(t.plain.synth), ms(t.validator.synth), showRatio(r.validatorSynthOnly),
+    ms(t.policy.total), showRatio(r.validatorAndPolicy),
+  ];
+  return `| ${n} | ${cells.join(' | ')} |`;
+}
+
+/** A markdown table's header and alignment rows (numbers right-aligned). */
+function table(header: string): string[] {
+  return [header, `|${'---:|'.repeat(header.split('|').length - 2)}`];
+}
+
 function timeCommand(cmd: string, args: string[], reps: number): number | undefined {
   const xs: number[] = [];
   for (let r = 0; r < reps; r++) {
@@ -84,41 +111,26 @@ function main(): void {
     synth: [] as unknown[],
     freshProcess: [] as unknown[],
   };
-  const ms = (x: number) => x.toFixed(0);
-  const rows: string[] = [
-    '| clients | plain: build + synth (ms) | + validator | ratio | inside the validator: share of plain | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio | every configuration distinct: ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
+  const rows = table(`${VALIDATOR_COLUMNS} every configuration distinct: ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |`);
   for (const n of SIZES) {
     const rounds = (names: string[]) => pooled(Array.from({ length: PROCESSES }, () => inChild<Record<string, Measured>>('in-process.ts', [String(n), String(REPS), ...names], ['--expose-gc'])));
     const t: Record<string, Measured> = Object.assign({}, ...COMPARED.map(rounds));
     const ratios = {
-      validator: paired(t.validator, t.plain, 'total'),
-      insideValidator: paired(t.validator, t.plain, 'aspects', 'total'),
-      validatorSynthOnly: paired(t.validator, t.plain, 'synth'),
-      validatorAndPolicy: paired(t.policy, t.plain, 'total'),
+      ...validatorRatios(t),
       validatorDistinct: paired(t.validatorDistinct, t.plainDistinct, 'total'),
       validatedVsL2: paired(t.validated, t.l2, 'total'),
     };
     (results.synth as unknown[]).push({ clients: n, processes: PROCESSES, roundsPerProcess: REPS, variants: record(t), ratios });
-    rows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${showRatio(ratios.validator)} | ${showShare(ratios.insideValidator)} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${showRatio(ratios.validatorSynthOnly)} | ${ms(t.policy.total)} | ${showRatio(ratios.validatorAndPolicy)} | ${showRatio(ratios.validatorDistinct)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
+    rows.push(`${validatorCells(n, t, ratios)} ${showRatio(ratios.validatorDistinct)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
     console.log(rows[rows.length - 1]);
   }
 
-  const freshRows = [
-    '| clients | plain: build + synth (ms) | + validator | ratio | inside the validator: share of plain | synth only: plain | + validator | ratio | + validator + policy (build + synth) | ratio |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
+  const freshRows = table(VALIDATOR_COLUMNS);
   for (const n of FRESH_SIZES) {
     const t = alternate(['plain', 'validator', 'policy'], FRESH_REPS, (name) => inChild<Timing>('fresh-process.ts', [String(n), name]));
-    const ratios = {
-      validator: paired(t.validator, t.plain, 'total'),
-      insideValidator: paired(t.validator, t.plain, 'aspects', 'total'),
-      validatorSynthOnly: paired(t.validator, t.plain, 'synth'),
-      validatorAndPolicy: paired(t.policy, t.plain, 'total'),
-    };
+    const ratios = validatorRatios(t);
     (results.freshProcess as unknown[]).push({ clients: n, reps: FRESH_REPS, variants: record(t), ratios });
-    freshRows.push(`| ${n} | ${ms(t.plain.total)} | ${ms(t.validator.total)} | ${showRatio(ratios.validator)} | ${showShare(ratios.insideValidator)} | ${ms(t.plain.synth)} | ${ms(t.validator.synth)} | ${showRatio(ratios.validatorSynthOnly)} | ${ms(t.policy.total)} | ${showRatio(ratios.validatorAndPolicy)} |`);
+    freshRows.push(validatorCells(n, t, ratios));
     console.log(freshRows[freshRows.length - 1]);
   }
 
