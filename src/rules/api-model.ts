@@ -162,9 +162,21 @@ export const CFN_PROPERTY_TYPES: { readonly [property: string]: PropertyType } =
  */
 export const PER_CLIENT_PROPERTIES: ReadonlySet<string> = new Set(['ClientName', 'ClientSecret', 'UserPoolId', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI']);
 
+/**
+ * The Unicode-category patterns accept every printable ASCII character
+ * (the space only with \p{Z}), so an ASCII value, as nearly every URL and
+ * provider name is, needs no test against them: compiling one costs
+ * milliseconds per process. A test checks both against every ASCII character.
+ */
+export const ACCEPTS_ASCII: ReadonlyMap<string, RegExp> = new Map([
+  [API_STRINGS.RedirectUrl.pattern, /^[\x21-\x7E]+$/],
+  [API_STRINGS.ProviderName.pattern, /^[\x20-\x7E]+$/],
+]);
+
 const compiled = new Map<string, RegExp>();
 /** Full-match test of a model pattern; regexes are compiled once. */
 export function matchesPattern(pattern: string, value: string): boolean {
+  if (ACCEPTS_ASCII.get(pattern)?.test(value)) return true;
   let re = compiled.get(pattern);
   if (!re) {
     re = new RegExp(`^(?:${pattern})$`, 'u');
