@@ -88,8 +88,7 @@ function prepare(node: CfnResource, again: boolean): Prepared | undefined {
   if (client) {
     const path = node.node.path;
     const index = stackIndex(stack);
-    // Clients are keyed by construct path here: computing logical ids would cost as much as the rules.
-    index.noteClient(path, client.resource);
+    // Clients are keyed by construct path here (for the pool's quota): computing logical ids would cost as much as the rules.
     const { client: read, context } = index.read(path, client.resource, constructDependencies(node), {
       region: concreteRegion(node),
       propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,

@@ -94,15 +94,16 @@ export const MARKERS_HOLD = Token.isUnresolved(STRING_TOKEN) && STRING_TOKEN.inc
   && NUMBER_TOKEN < NUMBER_TOKENS_BELOW && String(NUMBER_TOKEN).includes(TOKEN_MARKERS.number)
   && LIST_TOKEN.length === 1 && LIST_TOKEN[0].includes(TOKEN_MARKERS.list);
 
-function mayHoldToken(value: string): boolean {
-  return !MARKERS_HOLD || value.includes(TOKEN_MARKERS.string) || value.includes(TOKEN_MARKERS.number);
+/** A string with its tokens resolved (most strings hold none, and are returned as they are). */
+function resolveText(value: string, stack: Stack): unknown {
+  return !MARKERS_HOLD || value.includes(TOKEN_MARKERS.string) || value.includes(TOKEN_MARKERS.number) ? resolveString(value, stack) : value;
 }
 
 /** Resolves only the tokens in a value, as CDK's resolve would (undefined list entries and members dropped); plain lists are kept as they are. */
 function resolveTokens(value: unknown, stack: Stack, rename: boolean): unknown {
   if (value === null || value === undefined || typeof value === 'boolean') return value;
   // Token.isUnresolved misses number tokens written into strings, which CDK's resolve replaces: resolve every candidate.
-  if (typeof value === 'string') return mayHoldToken(value) ? resolveString(value, stack) : value;
+  if (typeof value === 'string') return resolveText(value, stack);
   if (typeof value === 'number') return (!MARKERS_HOLD || value < NUMBER_TOKENS_BELOW) && Token.isUnresolved(value) ? stack.resolve(value) : value;
   if (Array.isArray(value)) {
     const mayBeToken = !MARKERS_HOLD || (value.length === 1 && typeof value[0] === 'string' && value[0].includes(TOKEN_MARKERS.list));
@@ -110,7 +111,7 @@ function resolveTokens(value: unknown, stack: Stack, rename: boolean): unknown {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const before: unknown = value[i];
-      const after = before === undefined ? undefined : resolveTokens(before, stack, false);
+      const after = before === undefined ? undefined : typeof before === 'string' ? resolveText(before, stack) : resolveTokens(before, stack, false);
       if (copy === undefined && (after !== before || after === undefined)) copy = value.slice(0, i);
       if (copy !== undefined && after !== undefined) copy.push(after);
     }
@@ -147,13 +148,14 @@ export function fastRender(resource: CfnResource): Rendered | undefined {
   for (const key in camel) {
     const v = camel[key];
     if (v === undefined || !Object.prototype.hasOwnProperty.call(camel, key)) continue;
-    const name = isL1 ? cfnName(key) : key;
+    const name = isL1 ? CFN_NAMES.get(key) ?? cfnName(key) : key;
     const type = CFN_PROPERTY_TYPES[name];
     if (type === undefined) return undefined;
     // A whole struct given as a token (Lazy, IResolvable) resolves to camelCase members, and CDK drops members a
     // struct does not declare: CDK must render those.
     if (isL1 && v !== null && typeof v === 'object' && !Array.isArray(v) && (Tokenization.isResolvable(v) || !declaresAll(type, v))) return undefined;
-    const resolved = resolveTokens(v, stack, isL1);
+    // Strings, most values, are resolved in place: this runs on every property of every client.
+    const resolved = typeof v === 'string' ? resolveText(v, stack) : resolveTokens(v, stack, isL1);
     if (resolved !== undefined) properties[name] = resolved;
   }
   const rendering: { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] } = {

@@ -65,11 +65,18 @@ export class RuleMemo {
     const cache = this.cache(plan, context.extraEnumValues, context.policy);
     const grow = cache.size < MAX_ENTRIES;
     let node = this.step(cache.root, this.idOf(context.region), grow);
+    // Every client's key is built here, and most of its steps repeat an earlier client's: ids of strings already seen
+    // and existing nodes are found in place, as calls are what the unoptimised code that checks the first thousands
+    // of clients pays for most.
     for (const name in properties) {
       if (!node) return undefined;
       if (PER_CLIENT_PROPERTIES.has(name) || !Object.prototype.hasOwnProperty.call(properties, name)) continue;
-      node = this.step(node, this.idOf(name), grow);
-      if (node) node = this.step(node, this.idOf(properties[name]), grow);
+      const nameId = this.strings.get(name) ?? this.idOf(name);
+      node = node.next?.get(nameId) ?? this.step(node, nameId, grow);
+      if (!node) return undefined;
+      const value = properties[name];
+      const valueId = (typeof value === 'string' ? this.strings.get(value) : undefined) ?? this.idOf(value);
+      node = node.next?.get(valueId) ?? this.step(node, valueId, grow);
     }
     return node;
   }
@@ -99,7 +106,11 @@ export class RuleMemo {
     let node: IdNode<number> | undefined;
     if (Array.isArray(value)) {
       node = this.lists;
-      for (let i = 0; i < value.length && node; i++) node = i in value ? this.step(node, this.idOf(value[i], depth + 1)) : undefined;
+      for (let i = 0; i < value.length && node; i++) {
+        const item: unknown = value[i];
+        const id = (typeof item === 'string' ? this.strings.get(item) : undefined) ?? (i in value ? this.idOf(item, depth + 1) : -1);
+        node = node.next?.get(id) ?? this.step(node, id);
+      }
     } else if (Object.getPrototypeOf(value) === Object.prototype) {
       node = this.objects;
       for (const key in value) {

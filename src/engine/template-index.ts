@@ -26,6 +26,9 @@ const refTarget = (v: unknown): string | undefined => (isIntrinsic(v) && typeof 
 
 const NO_VALUE = 'AWS::NoValue';
 
+/** The keys whose value names a logical id (see noteReference). */
+const REFERENCE_KEYS: ReadonlySet<string> = new Set(['Ref', 'Fn::GetAtt', 'Fn::Sub']);
+
 /**
  * Notes the logical id a member refers to when its key is Ref, Fn::GetAtt or
  * Fn::Sub (${X} in the text); false for any other key, whose value may hold
@@ -192,7 +195,8 @@ export class TemplateIndex {
    * `resolveKnown`), `Ref: AWS::NoValue` and undefined members dropped (as
    * `readClient`), and the ids it refers to collected for its context, with
    * its DependsOn and `moreDependencies`. `key` identifies the client for the
-   * pool's quota (its logical id, or its construct path).
+   * pool's quota (its logical id, or its construct path); a client the
+   * template did not list is counted as it is read.
    */
   public read(
     key: string,
@@ -211,9 +215,11 @@ export class TemplateIndex {
     }
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of moreDependencies) dependencies.add(d);
+    const pool = this.poolOf(props(resource).UserPoolId) as IndexedPool | undefined;
+    countClient(pool, key);
     const context: ClientContext = {
       logicalId: key,
-      pool: this.poolOf(props(resource).UserPoolId),
+      pool,
       dependencies,
       region: around.region,
       propNames: around.propNames,
@@ -232,6 +238,11 @@ export class TemplateIndex {
       let copy: unknown[] | undefined;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
+        // Scalars need no walk: most entries are strings (checked here, as this runs for every client).
+        if (item === null || typeof item !== 'object') {
+          if (copy) copy.push(item);
+          continue;
+        }
         if (isNoValue(item)) {
           references.add(NO_VALUE);
           copy ??= value.slice(0, i);
@@ -251,8 +262,11 @@ export class TemplateIndex {
     for (const k in value) {
       if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
       const before = (value as Record<string, unknown>)[k];
+      const referenceKey = REFERENCE_KEYS.has(k);
+      // A scalar member needs no walk, unless it is a reference (in an object that is not an intrinsic).
+      if (!referenceKey && before !== undefined && (before === null || typeof before !== 'object')) continue;
       // referencedIds looks no further into a member it took a reference from.
-      const found = noteReference(k, before, references) ? new Set<string>() : references;
+      const found = referenceKey && noteReference(k, before, references) ? new Set<string>() : references;
       if (before === undefined || isNoValue(before)) {
         if (before !== undefined) found.add(NO_VALUE);
         delete (copy ??= { ...(value as Record<string, unknown>) })[k];
@@ -291,16 +305,16 @@ export class TemplateIndex {
     } else if (r.Type === TYPES.domain && pool) {
       pool.hasDomain = true;
     } else if (r.Type === TYPES.client) {
-      this.noteClient(id, r);
+      countClient(pool, id);
     }
   }
+}
 
-  /**
-   * Counts a client against its pool's quota (template order). The aspect
-   * notes clients as it visits them, so the index never renders a client twice.
-   */
-  public noteClient(key: string, resource: TemplateResource): void {
-    const pool = this.poolOf(props(resource).UserPoolId) as IndexedPool | undefined;
-    if (pool && !pool.clientPositions.has(key)) pool.clientPositions.set(key, pool.clientPositions.size);
-  }
+/**
+ * Counts a client against its pool's quota, in template order: a template's
+ * clients when it is indexed, and the clients the aspect reads as it visits
+ * them (so the index never renders a client twice).
+ */
+function countClient(pool: IndexedPool | undefined, key: string): void {
+  if (pool && !pool.clientPositions.has(key)) pool.clientPositions.set(key, pool.clientPositions.size);
 }

@@ -57,8 +57,9 @@ export class ClientView {
 
   /** The raw value at `Name` or `Name.Member`. */
   public value(path: string): unknown {
+    // Most paths name a property: only a member path needs splitting (rules ask many times per client).
+    if (!path.includes('.')) return this.properties[path];
     const split = splitPath(path);
-    if (split === undefined) return this.properties[path];
     const parent = this.properties[split[0]];
     // A member of an unresolved object is itself unknown, never absent.
     if (isIntrinsic(parent)) return parent;
@@ -100,7 +101,8 @@ export class ClientView {
     if (!list.entries) {
       const entries: Entry[] = [];
       for (let index = 0; index < list.items.length; index++) {
-        const text = asString(list.items[index]);
+        const item = list.items[index];
+        const text = typeof item === 'string' ? item : asString(item);
         if (text !== undefined) entries.push({ index, value: text });
       }
       list.entries = entries;
@@ -186,8 +188,8 @@ interface ListRead extends ListValue {
 }
 
 function readList(value: unknown): ListRead | null {
-  if (isIntrinsic(value)) return { known: false, items: NO_ITEMS };
-  return Array.isArray(value) ? { known: true, items: value } : null;
+  if (Array.isArray(value)) return { known: true, items: value };
+  return typeof value === 'object' && value !== null && isIntrinsic(value) ? { known: false, items: NO_ITEMS } : null;
 }
 
 /** Slots of the list properties of AWS::Cognito::UserPoolClient. */
@@ -202,12 +204,12 @@ const NO_ENTRIES: readonly Entry[] = [];
 const NO_STRINGS: ReadonlySet<string> = new Set();
 
 /** `Name.Member` split once per distinct path (rules ask with a few constant paths). */
-const splitPaths = new Map<string, readonly [string, string] | undefined>();
-function splitPath(path: string): readonly [string, string] | undefined {
+const splitPaths = new Map<string, readonly [string, string]>();
+function splitPath(path: string): readonly [string, string] {
   let split = splitPaths.get(path);
-  if (split === undefined && !splitPaths.has(path)) {
+  if (split === undefined) {
     const dot = path.indexOf('.');
-    split = dot < 0 ? undefined : [path.slice(0, dot), path.slice(dot + 1)];
+    split = [path.slice(0, dot), path.slice(dot + 1)];
     if (splitPaths.size < 1000) splitPaths.set(path, split);
   }
   return split;

@@ -20,7 +20,8 @@ const EXPECTED: Record<string, string> = {
 };
 
 function typeProblem(value: unknown, type: PropertyType): string | undefined {
-  if (isIntrinsic(value)) return undefined;
+  // Only an object can be an intrinsic: tested inline, as this runs on every value of every client.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && isIntrinsic(value)) return undefined;
   switch (type) {
     case 'string':
       // CloudFormation coerces numbers and booleans to strings; the value rules then judge the string.
@@ -51,7 +52,7 @@ function checkType(report: Report, property: string, value: unknown, type: Prope
   }
   if (type === 'string-list' && Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      if (typeProblem(value[i], 'string')) checkType(report, `${property}[${i}]`, value[i], 'string');
+      if (typeof value[i] !== 'string' && typeProblem(value[i], 'string')) checkType(report, `${property}[${i}]`, value[i], 'string');
     }
   } else if (typeof type === 'object' && isPlainObject(value)) {
     for (const member in value) {
@@ -89,7 +90,9 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     check: (client, report) => {
       for (const name in client.properties) {
         const type = CFN_PROPERTY_TYPES[name];
-        if (type !== undefined) checkType(report, name, client.properties[name], type);
+        const value = client.properties[name];
+        // A string or boolean where the schema wants one needs no check: tested in place, for every property of every client.
+        if (type !== undefined && typeof value !== type) checkType(report, name, value, type);
       }
     },
   },
