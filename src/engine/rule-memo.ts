@@ -36,12 +36,14 @@ const FIRST_ID = 4;
 /**
  * Remembers what the configuration rules found on configurations already
  * seen, for one app or one template run. Apps with thousands of clients
- * repeat a few configurations: names, URLs and pools differ; flows, scopes
- * and lifetimes repeat. A configuration rule (`RulePlan.configurationRule`)
+ * repeat a few configurations: names, URLs and pool ids differ; flows,
+ * scopes and lifetimes repeat, and so do the pool and providers around
+ * the clients of a stack. A configuration rule (`RulePlan.configurationRule`)
  * reads only configuration properties and, beyond them, the Region, the
- * enum extras and the policy (tests hold every rule to that), so a client
- * whose configuration equals an earlier client's gets the earlier
- * violations without the rules running again.
+ * enum extras, the policy, the pool around the client and what the client
+ * depends on (tests hold every rule to that), so a client whose
+ * configuration equals an earlier client's gets the earlier violations
+ * without the rules running again.
  */
 export class RuleMemo {
   private readonly strings = new Map<string, number>();
@@ -49,13 +51,14 @@ export class RuleMemo {
   /** Lists and objects, as paths of their members' ids. */
   private readonly lists: IdNode<number> = {};
   private readonly objects: IdNode<number> = {};
+  private readonly identities = new WeakMap<object, number>();
   private nextId = FIRST_ID;
   private readonly banks = new Map<RulePlan, Map<unknown, Map<unknown, ConfigurationCache>>>();
 
   /**
-   * The slot of a client's configuration: the Region, then every property
-   * the client sets except the per-client ones, by name and value, in the
-   * client's order. The key holds all of them, not only those the plan's
+   * The slot of a client's configuration: the Region, the pool around it
+   * and what it depends on, then every property the client sets except the
+   * per-client ones, by name and value, in the client's order. The key holds all of them, not only those the plan's
    * rules declare, so a rule reading more than it declares (tests forbid
    * it) would still never get another configuration's findings. Undefined
    * when a value has no id, or when the configuration is new and the cache
@@ -65,6 +68,10 @@ export class RuleMemo {
     const cache = this.cache(plan, context.extraEnumValues, context.policy);
     const grow = cache.size < MAX_ENTRIES;
     let node = this.step(cache.root, this.idOf(context.region), grow);
+    // The pool around the client is keyed by identity (an index builds it once per template or synthesis, and never
+    // changes what rules read of it), what the client depends on by its ids.
+    if (node) node = this.step(node, this.identity(context.pool), grow);
+    if (node) node = this.step(node, context.dependencies ? this.idOf([...context.dependencies].sort()) : 0, grow);
     // Every client's key is built here, and most of its steps repeat an earlier client's: ids of strings already seen
     // and existing nodes are found in place, as calls are what the unoptimised code that checks the first thousands
     // of clients pays for most.
@@ -140,6 +147,17 @@ export class RuleMemo {
     let cache = byPolicy.get(policy);
     if (!cache) byPolicy.set(policy, (cache = { root: {}, size: 0 }));
     return cache;
+  }
+
+  /** An id per object, by identity; 0 for none. */
+  private identity(value: object | undefined): number {
+    if (value === undefined) return 0;
+    let id = this.identities.get(value);
+    if (id === undefined) {
+      id = this.fresh();
+      if (id >= 0) this.identities.set(value, id);
+    }
+    return id;
   }
 
   private intern<K>(table: Map<K, number>, value: K): number {

@@ -1,5 +1,5 @@
 import { PER_CLIENT_PROPERTIES } from '../rules/api-model';
-import { RuleContext, RuleDefinition } from '../rules/rule';
+import { RuleDefinition } from '../rules/rule';
 
 /** The rules to run on clients that set the same properties. */
 export interface Schedule {
@@ -39,10 +39,11 @@ export class RulePlan {
   public readonly rules: readonly RuleDefinition[];
   /**
    * For each position in `rules`: true for a configuration rule, which reads
-   * only configuration properties (and the Region, the enum extras or the
-   * policy, the same for many clients), so what it finds can be remembered
-   * (see RuleMemo). Rules that read every property, a per-client property or
-   * the user pool around the client are not.
+   * only configuration properties (and the Region, the enum extras, the
+   * policy, the user pool around the client and what the client depends on,
+   * the same for many clients), so what it finds can be remembered (see
+   * RuleMemo). Rules that read every property or a per-client property are
+   * not.
    */
   public readonly configurationRule: readonly boolean[];
   /** For each position in `rules`: true when the rule runs on every client. */
@@ -54,7 +55,7 @@ export class RulePlan {
   private constructor(all: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined) {
     this.rules = all.filter((r) => r.check !== undefined && !disabled?.has(r.id));
     this.always = this.rules.map((r) => r.checksAbsence === true || r.properties.length === 0 || r.properties.includes('*'));
-    this.configurationRule = this.rules.map((r) => r.context !== RuleContext.USER_POOL && r.properties.every((p) => p !== '*' && !PER_CLIENT_PROPERTIES.has(topLevel(p))));
+    this.configurationRule = this.rules.map((r) => r.properties.every((p) => p !== '*' && !PER_CLIENT_PROPERTIES.has(topLevel(p))));
     for (const rule of this.rules) {
       for (const property of rule.properties.map(topLevel)) if (property !== '*' && !this.bits.has(property)) this.bits.set(property, 2 ** this.bits.size);
     }

@@ -36,16 +36,17 @@ describe('configuration rules read nothing a memo does not key on', () => {
   test('most rules are configuration rules: the ones that read per-client properties, every property or the pool are not', () => {
     expect(rules.length).toBeGreaterThan((CHECKED_SERVICE_RULES.length + CHECKED_POLICY_RULES.length) / 2);
     const ids = new Set(rules.map((r) => r.id));
-    const configuration = ['VUPC-ACCESS-DURATION', 'VUPC-AUTHFLOW-ENUM', 'VUPC-OAUTH-CC-SECRET', 'VUPC-ANALYTICS-REGION', 'VUPC-POLICY-NO-IMPLICIT-GRANT'];
-    const perClient = ['VUPC-CLIENTNAME-PATTERN', 'VUPC-CALLBACK-HTTPS', 'VUPC-POOLID-FORMAT', 'VUPC-PROPERTY-TYPE', 'VUPC-IDP-EXISTS', 'VUPC-QUOTA-CLIENTS', 'VUPC-POLICY-CLIENT-NAME'];
+    const configuration = ['VUPC-ACCESS-DURATION', 'VUPC-AUTHFLOW-ENUM', 'VUPC-OAUTH-CC-SECRET', 'VUPC-ANALYTICS-REGION', 'VUPC-IDP-EXISTS', 'VUPC-POLICY-NO-IMPLICIT-GRANT'];
+    const perClient = ['VUPC-CLIENTNAME-PATTERN', 'VUPC-CALLBACK-HTTPS', 'VUPC-POOLID-FORMAT', 'VUPC-PROPERTY-TYPE', 'VUPC-QUOTA-CLIENTS', 'VUPC-POLICY-CLIENT-NAME'];
     expect([...configuration, ...perClient].filter((id) => ids.has(id))).toEqual(configuration);
   });
 
-  test('a client\'s name, URLs, pool id and secret, and the pool around it, change nothing they find', () => {
+  test('a client\'s name, URLs, pool id and secret, its logical id and its prop names change nothing they find', () => {
+    // The pool around a client and what it depends on are part of a memo's key; nothing else about the client is.
     const perClientValues = fc.dictionary(fc.constantFrom(...PER_CLIENT), fc.oneof(anyJson, intrinsic, fc.constant(undefined)));
-    fc.assert(fc.property(clientArb, perClientValues, contextArb, poolArb, (props, other, context, pool) => {
+    fc.assert(fc.property(clientArb, perClientValues, contextArb, (props, other, context) => {
       const changed = { ...props, ...other };
-      const around: ClientContext = { ...context, pool, dependencies: new Set(['Other']), logicalId: 'Other', propNames: { ClientName: 'clientName' } };
+      const around: ClientContext = { ...context, logicalId: 'Other', propNames: { ClientName: 'clientName' } };
       for (const rule of rules) expect([rule.id, violations(rule, changed, around)]).toEqual([rule.id, violations(rule, props, context)]);
     }), fewer(2));
   });
@@ -72,6 +73,39 @@ describe('a memo changes no finding', () => {
         expect(findings(props, around, CHECKED_POLICY_RULES, memo)).toEqual(findings(props, around, CHECKED_POLICY_RULES));
       }
     }), fewer(2));
+  });
+
+  test('clients around the same few pools and dependencies get what each would get alone', () => {
+    // Pools are keyed by identity, dependencies by their ids: clients of a stack share both.
+    const around = fc.tuple(fc.array(poolArb, { minLength: 1, maxLength: 2 }), fc.constantFrom<ReadonlySet<string>[]>(
+      [new Set(['GoogleIdp', 'OrdersServer']), new Set(['OrdersServer', 'GoogleIdp'])],
+      [new Set(), new Set(['GoogleIdp'])],
+      [new Set(['OrdersServer'])],
+    ));
+    fc.assert(fc.property(apps, around, ([configurations, clients], [pools, dependencySets]) => {
+      const memo = new RuleMemo();
+      for (const [pick, own, variant, context] of clients) {
+        const perClient = Object.fromEntries(PER_CLIENT.filter((p) => p in own).map((p) => [p, own[p]]));
+        const props = { ...configurations[pick % configurations.length], ...perClient };
+        const dependencies = variant % 3 === 2 ? undefined : dependencySets[variant % dependencySets.length];
+        const context_ = { ...context, pool: variant % 4 === 3 ? undefined : pools[variant % pools.length], dependencies };
+        expect(findings(props, context_, CHECKED_SERVICE_RULES, memo)).toEqual(findings(props, context_, CHECKED_SERVICE_RULES));
+      }
+    }), fewer(2));
+  });
+
+  test('a memo tells apart pools that differ in what a rule reads, and dependency sets', () => {
+    const memo = new RuleMemo();
+    const pool = (tier: string) => ({ logicalId: 'Pool', tier, hasDomain: true, clientPositions: new Map<string, number>() });
+    const client = { ...VALID_WEB_CLIENT, ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] };
+    const tierFindings = (tier: string) => findings(client, { pool: pool(tier) }, CHECKED_SERVICE_RULES, memo).filter((f) => f.includes('VUPC-AUTHFLOW-USER-AUTH-TIER'));
+    expect([tierFindings('ESSENTIALS').length, tierFindings('LITE').length, tierFindings('ESSENTIALS').length]).toEqual([0, 1, 0]);
+    const providers = new Map([['Google', { logicalId: 'GoogleIdp', mappedAttributes: new Set<string>() }]]);
+    const withIdp = { ...pool('ESSENTIALS'), identityProviders: providers };
+    const google = { ...VALID_WEB_CLIENT, SupportedIdentityProviders: ['Google'] };
+    const dependencyFindings = (dependencies: ReadonlySet<string>) =>
+      findings(google, { pool: withIdp, dependencies }, CHECKED_SERVICE_RULES, memo).filter((f) => f.includes('VUPC-IDP-DEPENDENCY'));
+    expect([dependencyFindings(new Set(['GoogleIdp'])).length, dependencyFindings(new Set()).length, dependencyFindings(new Set(['GoogleIdp'])).length]).toEqual([0, 1, 0]);
   });
 
   test('with some rules switched off (disabledRules, a policy with few options), too', () => {

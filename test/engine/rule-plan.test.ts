@@ -90,12 +90,12 @@ describe('RulePlan', () => {
     expect(selection({ CallbackURLs: [], ClientName: 'b' })).toEqual([true, false, true, true, true]);
   });
 
-  test('configuration rules read only configuration properties, and neither every property nor the user pool', () => {
+  test('configuration rules read only configuration properties (and perhaps the user pool), not every property', () => {
     const plan = RulePlan.of(rules, undefined);
-    expect(plan.rules.filter((_r, i) => plan.configurationRule[i]).map((r) => r.id)).toEqual(['B', 'F']);
+    expect(plan.rules.filter((_r, i) => plan.configurationRule[i]).map((r) => r.id)).toEqual(['B', 'F', 'G']);
     const schedule = plan.schedule({ ClientName: 'a', AllowedOAuthFlows: ['code'], TokenValidityUnits: {}, Unknown: 1 });
-    expect(schedule.configurationRules.map((i) => plan.rules[i].id)).toEqual(['B', 'F']);
-    expect(schedule.otherRules.map((i) => plan.rules[i].id)).toEqual(['A', 'C', 'D', 'G']);
+    expect(schedule.configurationRules.map((i) => plan.rules[i].id)).toEqual(['B', 'F', 'G']);
+    expect(schedule.otherRules.map((i) => plan.rules[i].id)).toEqual(['A', 'C', 'D']);
     // Worked out once per set of properties some rule reads.
     expect(plan.schedule({ AllowedOAuthFlows: [], TokenValidityUnits: 1, ClientName: 'b' })).toBe(schedule);
     expect(plan.schedule({ AllowedOAuthFlows: [] })).not.toBe(schedule);
