@@ -58,11 +58,12 @@ export class RuleMemo {
   /**
    * The slot of a client's configuration: the Region, the pool around it
    * and what it depends on, then every property the client sets except the
-   * per-client ones, by name and value, in the client's order. The key holds all of them, not only those the plan's
-   * rules declare, so a rule reading more than it declares (tests forbid
-   * it) would still never get another configuration's findings. Undefined
-   * when a value has no id, or when the configuration is new and the cache
-   * is full: the rules then simply run.
+   * per-client ones, by name and value, in the client's order. The key
+   * holds all of them, not only those the plan's rules declare, so a rule
+   * reading more than it declares (tests forbid it) would still never get
+   * another configuration's findings. Undefined when a value has no id, or
+   * when the configuration is new and the cache is full: the rules then
+   * simply run.
    */
   public slot(plan: RulePlan, properties: Readonly<Record<string, unknown>>, context: ClientContext): MemoSlot | undefined {
     const cache = this.cache(plan, context.extraEnumValues, context.policy);
