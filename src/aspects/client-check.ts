@@ -5,7 +5,7 @@ import { concreteRegion, constructDependencies, rendered, stackIndex } from './c
 import { stackSynthesis } from './synthesis-cache';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
-import { RuleMemo } from '../engine/rule-memo';
+import type { RuleMemo } from '../engine/rule-memo';
 import { ReadClient, RuleSelection, runRules } from '../engine/validate-client';
 import { safeString } from '../reporting/message';
 import type { ClientContext } from '../rules/client-view';
@@ -93,24 +93,11 @@ function prepare(node: CfnResource, again: boolean): Prepared | undefined {
       region: concreteRegion(node),
       propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
     });
-    result = { path, read, context, memo: memoOf(stack) };
+    result = { path, read, context, memo: state.memo };
   }
   state.lastClient = node;
   state.lastRead = result;
   return result ?? undefined;
-}
-
-/** One memo per app: every stack's clients share what the rules found on repeated values. */
-const memos = new WeakMap<IConstruct, RuleMemo>();
-function memoOf(stack: Stack): RuleMemo {
-  let memo = memos.get(stack);
-  if (!memo) {
-    const root = stack.node.root;
-    memo = memos.get(root) ?? new RuleMemo();
-    memos.set(root, memo);
-    memos.set(stack, memo);
-  }
-  return memo;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { RuleMemo } from '../engine/rule-memo';
 import type { TemplateIndex } from '../engine/template-index';
 
 /**
@@ -14,6 +15,8 @@ export class StackSynthesis {
   public readonly resolvedStrings = new Map<string, unknown>();
   /** Logical ids of the stack's resources under each dependency target. */
   public readonly dependencyTargets = new Map<IConstruct, readonly string[]>();
+  /** What the configuration rules found on the stack's configurations (its pools are this synthesis's). */
+  public readonly memo = new RuleMemo();
   /** The client the stack's checks read last, and what they read (client-check's). */
   public lastClient?: IConstruct;
   public lastRead?: unknown;

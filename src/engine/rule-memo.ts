@@ -1,3 +1,4 @@
+import type { PoolIndex } from './pool-index';
 import type { RulePlan } from './rule-plan';
 import { PER_CLIENT_PROPERTIES } from '../rules/api-model';
 import type { ClientContext } from '../rules/client-view';
@@ -30,17 +31,20 @@ interface ConfigurationCache {
 const MAX_ENTRIES = 4096;
 /** Past this many distinct values, new ones get no id and the rules that read them simply run. */
 const MAX_VALUES = 100_000;
+/** Stands for the pool of a client whose pool is not in its template: it has no providers or resource servers. */
+const NO_POOL: PoolIndex = { logicalId: '' };
 /** Ids that stand for themselves: absent, null, true, false. */
 const FIRST_ID = 4;
 
 /**
  * Remembers what the configuration rules found on configurations already
- * seen, for one app or one template run. Apps with thousands of clients
- * repeat a few configurations: names, URLs and pool ids differ; flows,
- * scopes and lifetimes repeat, and so do the pool and providers around
- * the clients of a stack. A configuration rule (`RulePlan.configurationRule`)
- * reads only configuration properties and, beyond them, the Region, the
- * enum extras, the policy, the pool around the client and what the client
+ * seen, for one stack's synthesis or one template run. Apps with thousands
+ * of clients repeat a few configurations: names, URLs and pool ids differ;
+ * flows, scopes and lifetimes repeat, and so do the pool and providers
+ * around the clients of a stack. A configuration rule
+ * (`RulePlan.configurationRule`) reads only configuration properties and,
+ * beyond them, the Region, the enum extras, the policy, the pool around
+ * the client and which of its providers and resource servers the client
  * depends on (tests hold every rule to that), so a client whose
  * configuration equals an earlier client's gets the earlier violations
  * without the rules running again.
@@ -52,27 +56,29 @@ export class RuleMemo {
   private readonly lists: IdNode<number> = {};
   private readonly objects: IdNode<number> = {};
   private readonly identities = new WeakMap<object, number>();
+  /** The logical ids of each pool's identity providers and resource servers. */
+  private readonly poolResources = new WeakMap<PoolIndex, ReadonlySet<string>>();
   private nextId = FIRST_ID;
   private readonly banks = new Map<RulePlan, Map<unknown, Map<unknown, ConfigurationCache>>>();
 
   /**
    * The slot of a client's configuration: the Region, the pool around it
-   * and what it depends on, then every property the client sets except the
-   * per-client ones, by name and value, in the client's order. The key
-   * holds all of them, not only those the plan's rules declare, so a rule
-   * reading more than it declares (tests forbid it) would still never get
-   * another configuration's findings. Undefined when a value has no id, or
-   * when the configuration is new and the cache is full: the rules then
-   * simply run.
+   * and which of the pool's providers and servers the client depends on,
+   * then every property the client sets except the per-client ones, by
+   * name and value, in the client's order. The key holds all of those
+   * properties, not only those the plan's rules declare, so a rule reading
+   * more than it declares (tests forbid it) would still never get another
+   * configuration's findings. Undefined when a value has no id, or when the
+   * configuration is new and the cache is full: the rules then simply run.
    */
   public slot(plan: RulePlan, properties: Readonly<Record<string, unknown>>, context: ClientContext): MemoSlot | undefined {
     const cache = this.cache(plan, context.extraEnumValues, context.policy);
     const grow = cache.size < MAX_ENTRIES;
     let node = this.step(cache.root, this.idOf(context.region), grow);
     // The pool around the client is keyed by identity (an index builds it once per template or synthesis, and never
-    // changes what rules read of it), what the client depends on by its ids.
+    // changes what rules read of it), what the client depends on by the ids a rule can ask about.
     if (node) node = this.step(node, this.identity(context.pool), grow);
-    if (node) node = this.step(node, context.dependencies ? this.idOf([...context.dependencies].sort()) : 0, grow);
+    if (node) node = this.step(node, this.dependencyId(context), grow);
     // Every client's key is built here, and most of its steps repeat an earlier client's: ids of strings already seen
     // and existing nodes are found in place, as calls are what the unoptimised code that checks the first thousands
     // of clients pays for most.
@@ -148,6 +154,25 @@ export class RuleMemo {
     let cache = byPolicy.get(policy);
     if (!cache) byPolicy.set(policy, (cache = { root: {}, size: 0 }));
     return cache;
+  }
+
+  /**
+   * What the client depends on among its pool's identity providers and
+   * resource servers, the only dependencies rules ask about (tests hold them
+   * to that); 0 when unknown. Its other references, such as a callback URL
+   * built from a resource of its own, would make every key unique.
+   */
+  private dependencyId({ pool, dependencies }: ClientContext): number {
+    if (!dependencies) return 0;
+    let asked = this.poolResources.get(pool ?? NO_POOL);
+    if (!asked) {
+      const resources = new Set([...(pool?.identityProviders?.values() ?? [])].map((p) => p.logicalId));
+      for (const server of pool?.resourceServerScopes?.values() ?? []) resources.add(server);
+      this.poolResources.set(pool ?? NO_POOL, (asked = resources));
+    }
+    const ids: string[] = [];
+    for (const id of dependencies) if (asked.has(id)) ids.push(id);
+    return this.idOf(ids.sort());
   }
 
   /** An id per object, by identity; 0 for none. */

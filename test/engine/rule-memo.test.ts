@@ -41,12 +41,14 @@ describe('configuration rules read nothing a memo does not key on', () => {
     expect([...configuration, ...perClient].filter((id) => ids.has(id))).toEqual(configuration);
   });
 
-  test('a client\'s name, URLs, pool id and secret, its logical id and its prop names change nothing they find', () => {
-    // The pool around a client and what it depends on are part of a memo's key; nothing else about the client is.
+  test('a client\'s name, URLs, pool id and secret, its logical id, its prop names and its other dependencies change nothing they find', () => {
+    // A memo's key holds the pool around a client and which of its providers and resource servers the client depends
+    // on; nothing else about the client.
     const perClientValues = fc.dictionary(fc.constantFrom(...PER_CLIENT), fc.oneof(anyJson, intrinsic, fc.constant(undefined)));
     fc.assert(fc.property(clientArb, perClientValues, contextArb, (props, other, context) => {
       const changed = { ...props, ...other };
-      const around: ClientContext = { ...context, logicalId: 'Other', propNames: { ClientName: 'clientName' } };
+      const dependencies = context.dependencies && new Set([...context.dependencies, 'OwnDistribution', 'Pool']);
+      const around: ClientContext = { ...context, dependencies, logicalId: 'Other', propNames: { ClientName: 'clientName' } };
       for (const rule of rules) expect([rule.id, violations(rule, changed, around)]).toEqual([rule.id, violations(rule, props, context)]);
     }), fewer(2));
   });
@@ -80,7 +82,7 @@ describe('a memo changes no finding', () => {
     const around = fc.tuple(fc.array(poolArb, { minLength: 1, maxLength: 2 }), fc.constantFrom<ReadonlySet<string>[]>(
       [new Set(['GoogleIdp', 'OrdersServer']), new Set(['OrdersServer', 'GoogleIdp'])],
       [new Set(), new Set(['GoogleIdp'])],
-      [new Set(['OrdersServer'])],
+      [new Set(['OrdersServer']), new Set(['OrdersServer', 'Distribution1']), new Set(['Distribution2'])],
     ));
     fc.assert(fc.property(apps, around, ([configurations, clients], [pools, dependencySets]) => {
       const memo = new RuleMemo();
@@ -106,6 +108,18 @@ describe('a memo changes no finding', () => {
     const dependencyFindings = (dependencies: ReadonlySet<string>) =>
       findings(google, { pool: withIdp, dependencies }, CHECKED_SERVICE_RULES, memo).filter((f) => f.includes('VUPC-IDP-DEPENDENCY'));
     expect([dependencyFindings(new Set(['GoogleIdp'])).length, dependencyFindings(new Set()).length, dependencyFindings(new Set(['GoogleIdp'])).length]).toEqual([0, 1, 0]);
+  });
+
+  test('clients that refer to resources of their own (a callback URL built from a distribution) share a configuration', () => {
+    const memo = new RuleMemo();
+    const plan = RulePlan.of(CHECKED_SERVICE_RULES, undefined);
+    const pool = { logicalId: 'Pool', hasDomain: true, identityProviders: new Map([['Google', { logicalId: 'GoogleIdp' }]]), clientPositions: new Map() };
+    const client = (i: number) => ({ ...VALID_WEB_CLIENT, ClientName: `c${i}`, CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [`Dist${i}`, 'DomainName'] }]] }] });
+    const context = (i: number): ClientContext => ({ pool, dependencies: new Set(['Pool', 'GoogleIdp', `Dist${i}`]) });
+    findings(client(1), context(1), CHECKED_SERVICE_RULES, memo);
+    expect(memo.slot(plan, client(2), context(2))?.value).toBeDefined();
+    // Depending on another of the pool's providers is another configuration.
+    expect(memo.slot(plan, client(2), { pool, dependencies: new Set(['Pool', 'Dist2']) })?.value).toBeUndefined();
   });
 
   test('with some rules switched off (disabledRules, a policy with few options), too', () => {
