@@ -148,13 +148,13 @@ export function fastRender(resource: CfnResource): Rendered | undefined {
   for (const key in camel) {
     const v = camel[key];
     if (v === undefined || !Object.prototype.hasOwnProperty.call(camel, key)) continue;
+    // Names and strings are found in place where they can be: this runs on every property of every client.
     const name = isL1 ? CFN_NAMES.get(key) ?? cfnName(key) : key;
     const type = CFN_PROPERTY_TYPES[name];
     if (type === undefined) return undefined;
     // A whole struct given as a token (Lazy, IResolvable) resolves to camelCase members, and CDK drops members a
     // struct does not declare: CDK must render those.
     if (isL1 && v !== null && typeof v === 'object' && !Array.isArray(v) && (Tokenization.isResolvable(v) || !declaresAll(type, v))) return undefined;
-    // Strings, most values, are resolved in place: this runs on every property of every client.
     const resolved = typeof v === 'string' ? resolveText(v, stack) : resolveTokens(v, stack, isL1);
     if (resolved !== undefined) properties[name] = resolved;
   }

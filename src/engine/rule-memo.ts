@@ -31,8 +31,6 @@ interface ConfigurationCache {
 const MAX_ENTRIES = 4096;
 /** Past this many distinct values, new ones get no id and the rules that read them simply run. */
 const MAX_VALUES = 100_000;
-/** Stands for the pool of a client whose pool is not in its template: it has no providers or resource servers. */
-const NO_POOL: PoolIndex = { logicalId: '' };
 /** Ids that stand for themselves: absent, null, true, false. */
 const FIRST_ID = 4;
 
@@ -164,15 +162,21 @@ export class RuleMemo {
    */
   private dependencyId({ pool, dependencies }: ClientContext): number {
     if (!dependencies) return 0;
-    let asked = this.poolResources.get(pool ?? NO_POOL);
-    if (!asked) {
-      const resources = new Set([...(pool?.identityProviders?.values() ?? [])].map((p) => p.logicalId));
-      for (const server of pool?.resourceServerScopes?.values() ?? []) resources.add(server);
-      this.poolResources.set(pool ?? NO_POOL, (asked = resources));
-    }
+    const asked = pool ? this.resourcesOf(pool) : undefined;
     const ids: string[] = [];
-    for (const id of dependencies) if (asked.has(id)) ids.push(id);
+    if (asked) for (const id of dependencies) if (asked.has(id)) ids.push(id);
     return this.idOf(ids.sort());
+  }
+
+  /** The logical ids of a pool's identity providers and resource servers, worked out once per pool. */
+  private resourcesOf(pool: PoolIndex): ReadonlySet<string> {
+    let ids = this.poolResources.get(pool);
+    if (!ids) {
+      const found = new Set([...(pool.identityProviders?.values() ?? [])].map((p) => p.logicalId));
+      for (const server of pool.resourceServerScopes?.values() ?? []) found.add(server);
+      this.poolResources.set(pool, (ids = found));
+    }
+    return ids;
   }
 
   /** An id per object, by identity; 0 for none. */

@@ -189,6 +189,7 @@ interface ListRead extends ListValue {
 
 function readList(value: unknown): ListRead | null {
   if (Array.isArray(value)) return { known: true, items: value };
+  // Only an object can be an intrinsic: tested in place, as most list properties a rule asks about are absent.
   return typeof value === 'object' && value !== null && isIntrinsic(value) ? { known: false, items: NO_ITEMS } : null;
 }
 
