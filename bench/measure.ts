@@ -25,25 +25,54 @@ function measured(runs: readonly Timing[]): Measured {
   return { synth: median(runs.map((t) => t.synth)), total: median(runs.map((t) => t.total)), aspects: median(runs.map((t) => t.aspects)), runs };
 }
 
-/** A ratio between two variants: the median of the ratios of runs made in the same round, and their range. */
+/** A ratio between two variants: the median of the ratios of runs made in the same round, its 95% confidence interval, and their range. */
 export interface PairedRatio {
   readonly median: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
   readonly min: number;
   readonly max: number;
+  readonly pairs: number;
 }
 
 /**
  * Runs of the same round ran next to each other, so their ratio cancels
  * what drifts during the benchmark (heap size, machine load); the range
- * shows how much a single pair can be trusted.
+ * shows how much a single pair can be trusted, and the confidence interval
+ * how far the median can be.
  */
 export function paired(a: Measured, b: Measured, key: keyof Timing, keyOfB: keyof Timing = key): PairedRatio {
   const xs = a.runs.map((run, i) => run[key] / b.runs[i][keyOfB]);
-  return { median: round3(median(xs)), min: round3(Math.min(...xs)), max: round3(Math.max(...xs)) };
+  const [ciLow, ciHigh] = medianInterval(xs);
+  const [min, max] = [Math.min(...xs), Math.max(...xs)];
+  return { median: round3(median(xs)), ciLow: round3(ciLow), ciHigh: round3(ciHigh), min: round3(min), max: round3(max), pairs: xs.length };
 }
-export const showRatio = (r: PairedRatio) => `${r.median.toFixed(2)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
-/** A share as a percentage, with its range. */
-export const showShare = (r: PairedRatio) => `${(r.median * 100).toFixed(1)}% (${(r.min * 100).toFixed(1)}–${(r.max * 100).toFixed(1)}%)`;
+
+/**
+ * A 95% confidence interval for the median that assumes nothing about the
+ * distribution: the sorted values without the k lowest and k highest, with
+ * the largest k for which at most k of n values fall below the median with
+ * a probability of at most 2.5% (binomial, p = 1/2); with fewer than nine
+ * values, the whole range. On this machine single pairs vary by a third, so
+ * the interval, not the median alone, says whether a target holds.
+ */
+export function medianInterval(xs: readonly number[]): [number, number] {
+  const sorted = [...xs].sort((p, q) => p - q);
+  const n = sorted.length;
+  let k = 0; // values left out on each side: the median lies below the interval if at most k values do
+  let logChoose = 0;
+  let below = 0;
+  for (let i = 0; i < n; i++) {
+    below += Math.exp(logChoose - n * Math.LN2); // P(count = i)
+    if (below > 0.025) break;
+    k = i;
+    logChoose += Math.log((n - i) / (i + 1));
+  }
+  return [sorted[Math.min(k, n - 1)], sorted[Math.max(n - 1 - k, 0)]];
+}
+export const showRatio = (r: PairedRatio) => `${r.median.toFixed(2)} (${r.ciLow.toFixed(2)}–${r.ciHigh.toFixed(2)})`;
+/** A share as a percentage, with its confidence interval. */
+export const showShare = (r: PairedRatio) => `${(r.median * 100).toFixed(1)}% (${(r.ciLow * 100).toFixed(1)}–${(r.ciHigh * 100).toFixed(1)}%)`;
 
 /**
  * A full collection that keeps compiled code. `gc()` with no options also
