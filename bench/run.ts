@@ -6,8 +6,8 @@
  * Every comparison runs in processes of its own per app size, alternating the
  * variants (bench/in-process.ts), and again with each run in a fresh process
  * (cold, as `cdk synth` runs an app: bench/fresh-process.ts). It reports
- * medians, and ratios of runs paired by round with their range; results
- * (with every run) go to bench/results/<date>.json.
+ * medians, and ratios of runs paired by round with a 95% confidence
+ * interval; results (with every run) go to bench/results/<date>.json.
  * BENCH_SIZES=100,1000, BENCH_FRESH_SIZES=1000 (or empty, to skip),
  * BENCH_REPS=3, BENCH_PROCESSES=1, BENCH_TARGET_PROCESSES=1 and
  * BENCH_FRESH_REPS=3 narrow a run.
@@ -29,8 +29,9 @@ const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 4);
 /**
  * Processes for the comparison the target is about (plain, validator,
  * policy): single pairs vary by a third on this machine, so 20 pairs left
- * the median's 95% interval about 0.15 wide, too wide to say whether a
- * 1.10 target holds; 50 pairs narrow it to about 0.08.
+ * the median's 95% interval about 0.2 wide, and 50 pairs about 0.15
+ * (2026-12-02). 200 pairs (40 processes, half an hour) narrow it to under
+ * 0.1, enough to say whether a 1.10 target holds.
  */
 const TARGET_PROCESSES = Number(process.env.BENCH_TARGET_PROCESSES ?? 10);
 /** The target: validation costs at most this ratio of the plain synth, in one process, at these sizes. */
@@ -172,7 +173,7 @@ function main(): void {
 
   console.log('\nRatios: median of the ratios of runs made in the same round (its 95% confidence interval); shares likewise.');
   const layout = `${TARGET_PROCESSES} processes of ${REPS} rounds for plain, validator and policy, ${PROCESSES} for the others`;
-  console.log(`\nIn one process per size, variants alternating (${layout}, pooled; JIT warm after the first round):\n${rows.join('\n')}\n`);
+  console.log(`\nIn one process per size, variants alternating (${layout}, pooled, after an untimed round):\n${rows.join('\n')}\n`);
   for (const v of verdicts) console.log(`Target (validator at most ${TARGET.ratio}x the plain synth) at ${v.clients} clients: ${v.status}.`);
   console.log(`Each run in a fresh process (as \`cdk synth\` runs an app):\n${freshRows.join('\n')}\n`);
   console.log(`CDK's built-in CloudFormation validation at ${builtinN} clients: synth ${ms(off.synth)} ms off, ${ms(on.synth)} ms on (${(on.synth / off.synth).toFixed(2)}x), not counted above.`);
