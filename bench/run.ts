@@ -102,11 +102,11 @@ function table(header: string): string[] {
 }
 
 /** Whether a ratio meets the target: by its whole confidence interval, by its median only, or not. */
-function verdict(r: PairedRatio): { status: string } {
+function verdict(r: PairedRatio): string {
   const shown = `${r.median.toFixed(2)}, 95% interval ${r.ciLow.toFixed(2)}-${r.ciHigh.toFixed(2)} over ${r.pairs} pairs`;
-  if (r.ciHigh <= TARGET.ratio) return { status: `met (${shown})` };
-  if (r.median <= TARGET.ratio) return { status: `median within, interval not (${shown})` };
-  return { status: `missed (${shown})` };
+  if (r.ciHigh <= TARGET.ratio) return `met (${shown})`;
+  if (r.median <= TARGET.ratio) return `median within, interval not (${shown})`;
+  return `missed (${shown})`;
 }
 
 function timeCommand(cmd: string, args: string[], reps: number): number | undefined {
@@ -144,7 +144,7 @@ function main(): void {
       validatedVsL2: paired(t.validated, t.l2, 'total'),
     };
     (results.synth as unknown[]).push({ clients: n, roundsPerProcess: REPS, variants: record(t), ratios });
-    if (TARGET.sizes.includes(n)) verdicts.push({ clients: n, ...verdict(ratios.validator) });
+    if (TARGET.sizes.includes(n)) verdicts.push({ clients: n, status: verdict(ratios.validator) });
     rows.push(`${validatorCells(n, t, ratios)} ${showRatio(ratios.validatorDistinct)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
     console.log(rows[rows.length - 1]);
   }

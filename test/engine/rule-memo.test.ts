@@ -118,7 +118,7 @@ describe('a memo changes no finding', () => {
     const context = (i: number): ClientContext => ({ pool, dependencies: new Set(['Pool', 'GoogleIdp', `Dist${i}`]) });
     findings(client(1), context(1), CHECKED_SERVICE_RULES, memo);
     expect(memo.slot(plan, client(2), context(2))?.value).toBeDefined();
-    // Depending on another of the pool's providers is another configuration.
+    // Not depending on the pool's identity provider is another configuration.
     expect(memo.slot(plan, client(2), { pool, dependencies: new Set(['Pool', 'Dist2']) })?.value).toBeUndefined();
   });
 
