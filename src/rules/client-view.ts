@@ -47,7 +47,6 @@ export class ClientView {
   private lists?: Array<ListRead | null | undefined>;
   private otherLists?: Map<string, ListRead | null>;
   private enums?: Map<string, ReadonlySet<string>>;
-  private memos?: Map<string, unknown>;
   private flows?: ReadonlySet<string>;
 
   public constructor(
@@ -132,7 +131,12 @@ export class ClientView {
   public stringSet(path: string): ReadonlySet<string> {
     const list = this.listRead(path);
     if (!list) return NO_STRINGS;
-    return (list.set ??= new Set(this.strings(path).map((e) => e.value)));
+    if (!list.set) {
+      const set = new Set<string>();
+      for (const entry of this.strings(path)) set.add(entry.value);
+      list.set = set;
+    }
+    return list.set;
   }
 
   /** The values accepted for an enum property: the model's plus configured extras. */
@@ -153,16 +157,6 @@ export class ClientView {
   /** True when GenerateSecret is concretely true. */
   public hasSecret(): boolean {
     return this.boolean('GenerateSecret') === true;
-  }
-
-  /**
-   * A value derived from this client, computed once however many rules ask
-   * (e.g. the redirect URLs three rules walk). `key` names the derivation.
-   */
-  public memo<T>(key: string, compute: (client: ClientView) => T): T {
-    const memos = (this.memos ??= new Map());
-    if (!memos.has(key)) memos.set(key, compute(this));
-    return memos.get(key) as T;
   }
 
   /** The list at `path` with what has been derived from it; null when it is not a list. */

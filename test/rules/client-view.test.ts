@@ -30,12 +30,6 @@ describe('ClientView', () => {
     expect(view.has('TokenValidityUnits.IdToken')).toBe(false);
     expect(view.isUnknown('RefreshTokenRotation.Feature')).toBe(true);
   });
-
-  test('remembers derived values per client', () => {
-    let computed = 0;
-    const derive = () => ++computed;
-    expect([view.memo('n', derive), view.memo('n', derive)]).toEqual([1, 1]);
-  });
 });
 
 describe('codePointLength', () => {

@@ -77,6 +77,9 @@ function unknownMembers(client: ClientView, report: Report): void {
   }
 }
 
+/** The ClientName constraint without its pattern, which VUPC-CLIENTNAME-PATTERN checks. */
+const { pattern: _pattern, ...CLIENT_NAME_LENGTH } = API_STRINGS.ClientName;
+
 export const PROPERTY_RULES: RuleDefinition[] = [
   {
     id: 'VUPC-PROPERTY-TYPE',
@@ -144,10 +147,7 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     why: 'The API model constrains ClientNameType to 1-128 characters.',
     fix: 'Shorten the name, or give a non-empty one.',
     source: Sources.CREATE_CLIENT,
-    check: (client, report) => {
-      const { pattern: _pattern, ...lengthOnly } = API_STRINGS.ClientName;
-      checkStringProperty(client, report, 'ClientName', lengthOnly);
-    },
+    check: (client, report) => checkStringProperty(client, report, 'ClientName', CLIENT_NAME_LENGTH),
   },
   {
     id: 'VUPC-CLIENTNAME-PATTERN',

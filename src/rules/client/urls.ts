@@ -1,5 +1,5 @@
 import { API_STRINGS } from '../api-model';
-import type { ClientView, Entry } from '../client-view';
+import type { ClientView } from '../client-view';
 import { checkListEntries, checkListSize, checkStringProperty } from '../constraint-checks';
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
@@ -7,27 +7,24 @@ import { Sources } from '../sources';
 export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:./;
 
-interface UrlEntry extends Entry {
-  readonly property: string;
-}
-
-function entries(client: ClientView, property: string): UrlEntry[] {
-  return client.strings(property).map((e) => ({ ...e, property: `${property}[${e.index}]` }));
-}
-
-function computeRedirectUrls(client: ClientView, withLogout: boolean): readonly UrlEntry[] {
-  const out = entries(client, 'CallbackURLs');
-  if (withLogout) out.push(...entries(client, 'LogoutURLs'));
+/**
+ * Calls `visit` with each concrete redirect URL of the client: its callback
+ * URLs, its default redirect URI and, when asked, its logout URLs, with the
+ * list and position it stands at (`urlProperty` names it for a report). It
+ * allocates nothing: every web client's URLs are read by several rules.
+ */
+export function forEachRedirectUrl(client: ClientView, withLogout: boolean, visit: (value: string, list: UrlList, index: number) => void): void {
+  for (const { index, value } of client.strings('CallbackURLs')) visit(value, 'CallbackURLs', index);
+  if (withLogout) for (const { index, value } of client.strings('LogoutURLs')) visit(value, 'LogoutURLs', index);
   const fallback = client.string('DefaultRedirectURI');
-  if (fallback !== undefined) out.push({ index: -1, value: fallback, property: 'DefaultRedirectURI' });
-  return out;
+  if (fallback !== undefined) visit(fallback, 'DefaultRedirectURI', -1);
 }
 
-/** Callback URLs and the default redirect URI (and the logout URLs when asked): where Cognito sends users. */
-export function redirectUrls(client: ClientView, withLogout = false): readonly UrlEntry[] {
-  return withLogout
-    ? client.memo('redirectUrlsWithLogout', (c) => computeRedirectUrls(c, true))
-    : client.memo('redirectUrls', (c) => computeRedirectUrls(c, false));
+export type UrlList = 'CallbackURLs' | 'LogoutURLs' | 'DefaultRedirectURI';
+
+/** The property a URL stands at: `CallbackURLs[2]`, or the property itself for a single URL (index -1). */
+export function urlProperty(list: UrlList, index: number): string {
+  return index < 0 ? list : `${list}[${index}]`;
 }
 
 export function parseUrl(value: string): URL | undefined {
@@ -92,10 +89,10 @@ function hygieneRule(kind: 'absolute' | 'fragment' | 'https', base: Omit<RuleDef
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
     check: (client, report) => {
-      for (const { property, value } of redirectUrls(client)) {
+      forEachRedirectUrl(client, false, (value, list, index) => {
         const problem = urlProblems(value)[kind];
-        if (problem) report({ property, value, problem });
-      }
+        if (problem) report({ property: urlProperty(list, index), value, problem });
+      });
     },
   };
 }
@@ -189,9 +186,9 @@ export const URL_RULES: RuleDefinition[] = [
     source: Sources.CREATE_CLIENT,
     decision: 'The API documents these rules for callback URLs only (U-18), so a warning for logout URLs.',
     check: (client, report) => {
-      for (const { property, value } of entries(client, 'LogoutURLs')) {
+      for (const { index, value } of client.strings('LogoutURLs')) {
         const p = urlProblems(value);
-        for (const problem of [p.absolute, p.fragment, p.https]) if (problem) report({ property, value, problem });
+        for (const problem of [p.absolute, p.fragment, p.https]) if (problem) report({ property: urlProperty('LogoutURLs', index), value, problem });
       }
     },
   },

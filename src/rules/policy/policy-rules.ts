@@ -2,7 +2,7 @@ import type { PolicyOption } from '../../policy/options';
 import type { UserPoolClientPolicyProps } from '../../policy/props';
 import { API_DEFAULT_AUTH_FLOWS, API_ENUMS } from '../api-model';
 import { humanDuration, validity } from '../client/token-validity';
-import { LOOPBACK_HOSTS, parseUrl, redirectUrls } from '../client/urls';
+import { forEachRedirectUrl, LOOPBACK_HOSTS, parseUrl, urlProperty } from '../client/urls';
 import type { ClientView } from '../client-view';
 import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
@@ -219,10 +219,10 @@ export const POLICY_RULES: RuleDefinition[] = [
     fix: 'Remove loopback URLs from production clients (apply this policy to production stages only).',
     source: Sources.CREATE_CLIENT,
     check: (client, report) => {
-      for (const { property, value } of redirectUrls(client, true)) {
+      forEachRedirectUrl(client, true, (value, list, index) => {
         const url = parseUrl(value);
-        if (url && LOOPBACK_HOSTS.has(url.hostname)) report({ property, value, problem: 'points to a loopback address' });
-      }
+        if (url && LOOPBACK_HOSTS.has(url.hostname)) report({ property: urlProperty(list, index), value, problem: 'points to a loopback address' });
+      });
     },
   }),
   policyRule(['allowedUrlHosts'], {
@@ -234,12 +234,12 @@ export const POLICY_RULES: RuleDefinition[] = [
     source: Sources.CREATE_CLIENT,
     check: (client, report, policy) => {
       const allowed = policy.allowedUrlHosts ?? [];
-      for (const { property, value } of redirectUrls(client, true)) {
+      forEachRedirectUrl(client, true, (value, list, index) => {
         const url = parseUrl(value);
         if (url?.protocol.startsWith('http') && !hostAllowed(url.hostname, allowed)) {
-          report({ property, value, problem: `uses host ${url.hostname}, which is not in allowedUrlHosts (${allowed.join(', ')})` });
+          report({ property: urlProperty(list, index), value, problem: `uses host ${url.hostname}, which is not in allowedUrlHosts (${allowed.join(', ')})` });
         }
-      }
+      });
     },
   }),
   policyRule(['forbidAnalyticsUserData'], {
