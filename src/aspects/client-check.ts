@@ -28,10 +28,15 @@ export type CheckKind = 'service' | 'policy';
 interface CheckState {
   service?: boolean;
   policy?: boolean;
+  /** Identifies the client for its pool's quota: unique in the app, and cheaper than its construct path. */
+  key?: string;
 }
 const STATE = Symbol('cdk-validated-user-pool-client.check-state');
 const holder = (node: IConstruct) => node as unknown as Record<symbol, CheckState | undefined>;
 const stateOf = (node: IConstruct): CheckState => (holder(node)[STATE] ??= {});
+
+let clientsKeyed = 0;
+const quotaKey = (node: IConstruct): string => (stateOf(node).key ??= `client ${++clientsKeyed}`);
 
 /** True when an aspect already checked `node` for `kind`. */
 export function wasChecked(node: IConstruct, kind: CheckKind): boolean {
@@ -65,7 +70,7 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
 }
 
 interface Prepared {
-  readonly path: string;
+  readonly path: () => string;
   readonly read: ReadClient;
   readonly context: ClientContext;
   readonly memo: RuleMemo;
@@ -86,14 +91,14 @@ function prepare(node: CfnResource, again: boolean): Prepared | undefined {
   const client = rendered(node);
   let result: Prepared | null = null;
   if (client) {
-    const path = node.node.path;
     const index = stackIndex(stack);
-    // Clients are keyed by construct path here (for the pool's quota): computing logical ids would cost as much as the rules.
-    const { client: read, context } = index.read(path, client.resource, constructDependencies(node), {
+    // Clients are keyed by a number of their own here (for the pool's quota): computing logical ids would cost as much
+    // as the rules, and construct paths a tenth of them.
+    const { client: read, context } = index.read(quotaKey(node), client.resource, constructDependencies(node), {
       region: concreteRegion(node),
       propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
     });
-    result = { path, read, context, memo: state.memo };
+    result = { path: () => node.node.path, read, context, memo: state.memo };
   }
   state.lastClient = node;
   state.lastRead = result;

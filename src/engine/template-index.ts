@@ -195,7 +195,7 @@ export class TemplateIndex {
    * `resolveKnown`), `Ref: AWS::NoValue` and undefined members dropped (as
    * `readClient`), and the ids it refers to collected for its context, with
    * its DependsOn and `moreDependencies`. `key` identifies the client for the
-   * pool's quota (its logical id, or its construct path); a client the
+   * pool's quota (its logical id, or a key the aspects give it); a client the
    * template did not list is counted as it is read.
    */
   public read(

@@ -54,21 +54,26 @@ export function validateClient(resource: ClientResource, context: ClientContext 
 }
 
 /**
- * Runs the selected rules over a client read with `readClient`. With a
+ * Runs the selected rules over a client read with `readClient`; `path`
+ * names it in findings (a function is called only if there are any). With a
  * memo, the configuration rules do not run again on a configuration an
  * earlier client had: what they found then is reported for this client.
  */
-export function runRules(path: string, client: ReadClient, context: ClientContext, selection: RuleSelection, memo?: RuleMemo): Finding[] {
+export function runRules(path: string | (() => string), client: ReadClient, context: ClientContext, selection: RuleSelection, memo?: RuleMemo): Finding[] {
   const findings: Finding[] = [];
   const rules = selection.rules ?? CHECKED_SERVICE_RULES;
-  const emit = (rule: RuleDefinition, violation: Violation, severity = severityOf(rule, selection)) =>
+  // A construct path costs a walk up the tree: it is worked out only for a client with findings.
+  let text: string | undefined;
+  const emit = (rule: RuleDefinition, violation: Violation, severity = severityOf(rule, selection)) => {
+    text ??= typeof path === 'string' ? path : path();
     findings.push({
       ruleId: rule.id,
       severity,
-      path,
+      path: text,
       property: violation.property,
-      message: formatMessage(rule, path, violation, context.propNames),
+      message: formatMessage(rule, text, violation, context.propNames),
     });
+  };
 
   if (!('properties' in client)) {
     const raw = client.notAnObject;

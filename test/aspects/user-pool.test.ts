@@ -1,7 +1,7 @@
-import { AspectPriority, Aspects, DefaultStackSynthesizer, SecretValue, Stack } from 'aws-cdk-lib';
+import { App, AspectPriority, Aspects, DefaultStackSynthesizer, SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
+import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
 import { testApp } from '../helpers';
 
 const newStack = () => new Stack(testApp(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
@@ -167,6 +167,25 @@ describe('attributes, tier and domain', () => {
     }
     validate(clientStack);
     expect(errors(clientStack)).toEqual([]);
+  });
+});
+
+describe('the app client quota', () => {
+  const quotaNotes = (app: App, stack: Stack) => app.synth({ force: true }).getStackArtifact(stack.artifactId).messages
+    .map((m) => String(m.entry.data)).filter((m) => m.startsWith('[VUPC-QUOTA-CLIENTS]'));
+
+  test('each client counts once, however many checks read it: the 1,001st client of a pool gets the note, in every synthesis', () => {
+    // The count covers the pool's own template, and CDK stops a stack at 500 resources: the test lifts that limit.
+    const app = testApp({ context: { '@aws-cdk/core:stackResourceLimit': 0 } });
+    const stack = new Stack(app, 'Stack');
+    const pool = new cognito.UserPool(stack, 'Pool');
+    for (let i = 1; i <= 1001; i++) new cognito.CfnUserPoolClient(stack, `C${i}`, { userPoolId: pool.userPoolId });
+    // Two checks on different levels of the tree read every client, and a new synthesis reads them all again.
+    validate(stack);
+    Aspects.of(app).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
+    const expected = [expect.stringMatching(/^\[VUPC-QUOTA-CLIENTS\] Stack\/C1001: .*number 1001 of user pool /)];
+    expect(quotaNotes(app, stack)).toEqual(expected);
+    expect(quotaNotes(app, stack)).toEqual(expected);
   });
 });
 
