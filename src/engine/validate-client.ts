@@ -59,7 +59,13 @@ export function validateClient(resource: ClientResource, context: ClientContext 
  * memo, the configuration rules do not run again on a configuration an
  * earlier client had: what they found then is reported for this client.
  */
-export function runRules(path: string | (() => string), client: ReadClient, context: ClientContext, selection: RuleSelection, memo?: RuleMemo): Finding[] {
+export function runRules(
+  path: string | (() => string),
+  client: ReadClient,
+  context: ClientContext,
+  selection: RuleSelection,
+  memo?: RuleMemo,
+): Finding[] {
   const findings: Finding[] = [];
   const rules = selection.rules ?? CHECKED_SERVICE_RULES;
   // A construct path costs a walk up the tree: it is worked out only for a client with findings.
