@@ -2,11 +2,10 @@ import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
 import { concreteRegion, constructDependencies, rendered, stackIndex } from './cloudformation-resource';
-import { stackSynthesis } from './synthesis-cache';
+import { ClientRead, stackSynthesis } from './synthesis-cache';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
-import type { RuleMemo } from '../engine/rule-memo';
-import { ReadClient, RuleSelection, runRules } from '../engine/validate-client';
+import { RuleSelection, runRules } from '../engine/validate-client';
 import { safeString } from '../reporting/message';
 import type { ClientContext } from '../rules/client-view';
 import type { RuleDefinition } from '../rules/rule';
@@ -69,13 +68,6 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
   for (const finding of findings) report(node, finding);
 }
 
-interface Prepared {
-  readonly path: () => string;
-  readonly read: ReadClient;
-  readonly context: ClientContext;
-  readonly memo: RuleMemo;
-}
-
 /**
  * A client read once for every read-only aspect that visits it in turn (the
  * validator and a policy): aspects that change the tree run before read-only
@@ -84,12 +76,12 @@ interface Prepared {
  * thousands of clients are collected young. Undefined when it cannot be
  * rendered.
  */
-function prepare(node: CfnResource, again: boolean): Prepared | undefined {
+function prepare(node: CfnResource, again: boolean): ClientRead | undefined {
   const stack = Stack.of(node);
   const state = stackSynthesis(stack);
-  if (!again && state.lastClient === node) return (state.lastRead as Prepared | null) ?? undefined;
+  if (!again && state.lastClient === node) return state.lastRead ?? undefined;
   const client = rendered(node);
-  let result: Prepared | null = null;
+  let result: ClientRead | null = null;
   if (client) {
     const index = stackIndex(stack);
     // Clients are keyed by a number of their own here (for the pool's quota): computing logical ids would cost as much

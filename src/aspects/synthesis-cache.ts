@@ -2,6 +2,17 @@ import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { RuleMemo } from '../engine/rule-memo';
 import type { TemplateIndex } from '../engine/template-index';
+import type { ReadClient } from '../engine/validate-client';
+import type { ClientContext } from '../rules/client-view';
+
+/** A client as the checks read it, ready for the rules. */
+export interface ClientRead {
+  /** The construct path, worked out when a finding names it. */
+  readonly path: () => string;
+  readonly read: ReadClient;
+  readonly context: ClientContext;
+  readonly memo: RuleMemo;
+}
 
 /**
  * What the checks read from one stack during one synthesis. An app may
@@ -17,9 +28,9 @@ export class StackSynthesis {
   public readonly dependencyTargets = new Map<IConstruct, readonly string[]>();
   /** What the configuration rules found on the stack's configurations (its pools are this synthesis's). */
   public readonly memo = new RuleMemo();
-  /** The client the stack's checks read last, and what they read (client-check's). */
+  /** The client the stack's checks read last, and what they read (null: it could not be rendered). */
   public lastClient?: IConstruct;
-  public lastRead?: unknown;
+  public lastRead?: ClientRead | null;
 }
 
 const synthesisOf = new WeakMap<Stack, StackSynthesis>();
