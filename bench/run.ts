@@ -27,8 +27,8 @@ const FRESH_SIZES = sizes(process.env.BENCH_FRESH_SIZES ?? '1000,3000');
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 4);
 /**
- * Processes for the comparison the target is about (plain, validator,
- * policy): single pairs vary by a third on this machine, so 20 pairs left
+ * Processes for the comparison the target is about (plain, a no-op aspect,
+ * validator, policy): single pairs vary by a third on this machine, so 20 pairs left
  * the median's 95% interval about 0.2 wide, and 50 pairs about 0.15
  * (2026-12-02). 200 pairs (40 processes, over half an hour) narrowed it
  * to 0.06-0.08, though two such runs an hour apart still disagreed by 0.05.
@@ -45,7 +45,7 @@ const CLI_CLIENTS = 5000;
  * 1,000 clients, three processes each), as V8's code for it served them all.
  * A real app is one variant in one process.
  */
-const COMPARED = [['plain', 'validator', 'policy'], ['plainDistinct', 'validatorDistinct'], ['l2', 'validated']];
+const COMPARED = [['plain', 'noopAspect', 'validator', 'policy'], ['plainDistinct', 'validatorDistinct'], ['l2', 'validated']];
 if (COMPARED.flat().sort().join() !== Object.keys(VARIANTS).sort().join()) throw new Error('bench/run.ts: COMPARED must name every variant once');
 
 function cliTemplate(n: number): string {
@@ -125,13 +125,13 @@ function main(): void {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     awsCdkLib: JSON.parse(readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8')).version,
-    inProcess: { processesPerSize: { plainValidatorPolicy: TARGET_PROCESSES, others: PROCESSES }, roundsPerProcess: REPS },
+    inProcess: { processesPerSize: { targetComparison: TARGET_PROCESSES, others: PROCESSES }, roundsPerProcess: REPS },
     freshProcessRounds: FRESH_REPS,
     synth: [] as unknown[],
     freshProcess: [] as unknown[],
   };
   const verdicts: Array<{ clients: number; status: string }> = [];
-  const rows = table(`${VALIDATOR_COLUMNS} every configuration distinct: ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |`);
+  const rows = table(`${VALIDATOR_COLUMNS} a no-op aspect: ratio | every configuration distinct: ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |`);
   for (const n of SIZES) {
     const rounds = (names: string[]) => {
       const processes = names === COMPARED[0] ? TARGET_PROCESSES : PROCESSES;
@@ -140,12 +140,13 @@ function main(): void {
     const t: Record<string, Measured> = Object.assign({}, ...COMPARED.map(rounds));
     const ratios = {
       ...validatorRatios(t),
+      noopAspect: paired(t.noopAspect, t.plain, 'total'),
       validatorDistinct: paired(t.validatorDistinct, t.plainDistinct, 'total'),
       validatedVsL2: paired(t.validated, t.l2, 'total'),
     };
     (results.synth as unknown[]).push({ clients: n, roundsPerProcess: REPS, variants: record(t), ratios });
     if (TARGET.sizes.includes(n)) verdicts.push({ clients: n, status: verdict(ratios.validator) });
-    rows.push(`${validatorCells(n, t, ratios)} ${showRatio(ratios.validatorDistinct)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
+    rows.push(`${validatorCells(n, t, ratios)} ${showRatio(ratios.noopAspect)} | ${showRatio(ratios.validatorDistinct)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
     console.log(rows[rows.length - 1]);
   }
 
@@ -172,7 +173,7 @@ function main(): void {
   results.target = { ratio: TARGET.ratio, verdicts };
 
   console.log('\nRatios: median of the ratios of runs made in the same round (its 95% confidence interval); shares likewise.');
-  const layout = `${TARGET_PROCESSES} processes of ${REPS} rounds for plain, validator and policy, ${PROCESSES} for the others`;
+  const layout = `${TARGET_PROCESSES} processes of ${REPS} rounds for plain, a no-op aspect, validator and policy, ${PROCESSES} for the others`;
   console.log(`\nIn one process per size, variants alternating (${layout}, pooled, after an untimed round):\n${rows.join('\n')}\n`);
   for (const v of verdicts) console.log(`Target (validator at most ${TARGET.ratio}x the plain synth) at ${v.clients} clients: ${v.status}.`);
   console.log(`Each run in a fresh process (as \`cdk synth\` runs an app):\n${freshRows.join('\n')}\n`);
