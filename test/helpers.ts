@@ -2,7 +2,9 @@ import { App, AppProps, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Finding } from '../src';
 import { RuleSelection, validateClient } from '../src/engine/validate-client';
+import { PER_CLIENT_PROPERTIES } from '../src/rules/api-model';
 import { ClientContext } from '../src/rules/client-view';
+import { asString, isIntrinsic } from '../src/rules/values';
 
 /**
  * An app for tests. CDK's built-in CloudFormation validation (aws-cdk-lib
@@ -63,4 +65,20 @@ export function findingsFor(properties: unknown, context: ClientContext = {}, se
 
 export function ruleIdsOf(findings: Finding[]): string[] {
   return [...new Set(findings.map((f) => f.ruleId))];
+}
+
+/**
+ * Another value of the same shape (see `shapeOf` in the rule memo): every
+ * concrete string, number or boolean, alone or in a list, becomes another
+ * string; an intrinsic becomes another intrinsic; the rest is kept.
+ */
+export function sameShape(value: unknown): unknown {
+  const changed = (v: unknown) => (asString(v) !== undefined ? `other ${String(v)}` : v);
+  if (Array.isArray(value)) return value.map(changed);
+  return isIntrinsic(value) ? { Ref: 'SomethingElse' } : changed(value);
+}
+
+/** The properties with every per-client property (name, URLs, pool id, secret) replaced by another value of its shape. */
+export function perClientReshaped(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, PER_CLIENT_PROPERTIES.has(k) ? sameShape(v) : v]));
 }

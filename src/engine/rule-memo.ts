@@ -3,6 +3,23 @@ import type { RulePlan } from './rule-plan';
 import { PER_CLIENT_PROPERTIES } from '../rules/api-model';
 import type { ClientContext } from '../rules/client-view';
 import type { Violation } from '../rules/rule';
+import { asString, isIntrinsic } from '../rules/values';
+
+/**
+ * What a rule that reads a per-client property only for how it is set
+ * (`RuleDefinition.readsPresenceOf`) can tell of its value: absent, null,
+ * unresolved, a scalar, another object, or a list that is empty, of concrete
+ * entries only, or with others. Ids 0-7, as the memo uses them.
+ */
+export function shapeOf(value: unknown): number {
+  if (value === undefined) return 0;
+  if (value === null) return 1;
+  if (asString(value) !== undefined) return 2;
+  if (!Array.isArray(value)) return isIntrinsic(value) ? 3 : 4;
+  if (value.length === 0) return 5;
+  for (const item of value) if (asString(item) === undefined) return 7;
+  return 6;
+}
 
 /** A node of a tree of ids: a path of ids leads to what is kept for that sequence of values. */
 export interface IdNode<T> {
@@ -62,8 +79,8 @@ export class RuleMemo {
   /**
    * The slot of a client's configuration: the Region, the pool around it
    * and which of the pool's providers and servers the client depends on,
-   * then every property the client sets except the per-client ones, by
-   * name and value, in the client's order. The key holds all of those
+   * then every property the client sets, by name and value (per-client
+   * properties by name and shape: see `shapeOf`), in the client's order. The key holds all of those
    * properties, not only those the plan's rules declare, so a rule reading
    * more than it declares (tests forbid it) would still never get another
    * configuration's findings. Undefined when a value has no id, or when the
@@ -82,12 +99,15 @@ export class RuleMemo {
     // of clients pays for most.
     for (const name in properties) {
       if (!node) return undefined;
-      if (PER_CLIENT_PROPERTIES.has(name) || !Object.prototype.hasOwnProperty.call(properties, name)) continue;
+      if (!Object.prototype.hasOwnProperty.call(properties, name)) continue;
       const nameId = this.strings.get(name) ?? this.idOf(name);
       node = node.next?.get(nameId) ?? this.step(node, nameId, grow);
       if (!node) return undefined;
       const value = properties[name];
-      const valueId = (typeof value === 'string' ? this.strings.get(value) : undefined) ?? this.idOf(value);
+      // A per-client property is keyed by its shape (a handful of ids that never follow a configuration property's name).
+      const valueId = PER_CLIENT_PROPERTIES.has(name)
+        ? shapeOf(value)
+        : (typeof value === 'string' ? this.strings.get(value) : undefined) ?? this.idOf(value);
       node = node.next?.get(valueId) ?? this.step(node, valueId, grow);
     }
     return node;

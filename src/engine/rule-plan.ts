@@ -39,11 +39,12 @@ export class RulePlan {
   public readonly rules: readonly RuleDefinition[];
   /**
    * For each position in `rules`: true for a configuration rule, which reads
-   * only configuration properties (and the Region, the enum extras, the
-   * policy, the user pool around the client and what the client depends on,
-   * the same for many clients), so what it finds can be remembered (see
-   * RuleMemo). Rules that read every property or a per-client property are
-   * not.
+   * only configuration properties, per-client ones only for how they are set
+   * (`readsPresenceOf`), and beyond them the Region, the enum extras, the
+   * policy, the user pool around the client and what the client depends on:
+   * the same for many clients, so what it finds can be remembered (see
+   * RuleMemo). Rules that read every property or a per-client property's
+   * value are not.
    */
   public readonly configurationRule: readonly boolean[];
   /** For each position in `rules`: true when the rule runs on every client. */
@@ -55,7 +56,8 @@ export class RulePlan {
   private constructor(all: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined) {
     this.rules = all.filter((r) => r.check !== undefined && !disabled?.has(r.id));
     this.always = this.rules.map((r) => r.checksAbsence === true || r.properties.length === 0 || r.properties.includes('*'));
-    this.configurationRule = this.rules.map((r) => r.properties.every((p) => p !== '*' && !PER_CLIENT_PROPERTIES.has(topLevel(p))));
+    this.configurationRule = this.rules.map((r) =>
+      r.properties.every((p) => p !== '*' && (!PER_CLIENT_PROPERTIES.has(topLevel(p)) || r.readsPresenceOf?.includes(p) === true)));
     for (const rule of this.rules) {
       for (const property of rule.properties.map(topLevel)) if (property !== '*' && !this.bits.has(property)) this.bits.set(property, 2 ** this.bits.size);
     }

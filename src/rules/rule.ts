@@ -58,6 +58,17 @@ export interface RuleDefinition {
    * @default false
    */
   readonly checksAbsence?: boolean;
+  /**
+   * Per-client properties among `properties` (name, URLs, pool id, secret)
+   * that the rule reads only for how they are set, never for their value:
+   * absent, unresolved, a scalar, an object, or a list that is empty, of
+   * concrete entries, or with other entries (`has`, `isUnknown`, `nonEmpty`,
+   * `knownNonEmpty`, `fullyKnown`). What such a rule finds is remembered per
+   * configuration, as the memo keys on those shapes (see RuleMemo).
+   *
+   * @default - none
+   */
+  readonly readsPresenceOf?: readonly string[];
   /** One line: what must hold. */
   readonly summary: string;
   /** Why Cognito rejects (or mishandles) a violation. */

@@ -7,7 +7,7 @@ import { PER_CLIENT_PROPERTIES } from '../../src/rules/api-model';
 import { ClientContext, ClientView } from '../../src/rules/client-view';
 import { CHECKED_SERVICE_RULES, POLICY_RULES } from '../../src/rules/registry';
 import { RuleContext, RuleDefinition, RuleSeverity, Violation } from '../../src/rules/rule';
-import { VALID_WEB_CLIENT } from '../helpers';
+import { perClientReshaped, VALID_WEB_CLIENT } from '../helpers';
 import { anyJson, clientArb, contextArb, FC_PARAMS, fewer, intrinsic, poolArb, STRICT_POLICY, validClient } from '../property/arbitraries';
 
 type Props = Record<string, unknown>;
@@ -36,20 +36,26 @@ describe('configuration rules read nothing a memo does not key on', () => {
   test('most rules are configuration rules: the ones that read per-client properties, every property or the pool are not', () => {
     expect(rules.length).toBeGreaterThan((CHECKED_SERVICE_RULES.length + CHECKED_POLICY_RULES.length) / 2);
     const ids = new Set(rules.map((r) => r.id));
-    const configuration = ['VUPC-ACCESS-DURATION', 'VUPC-AUTHFLOW-ENUM', 'VUPC-OAUTH-CC-SECRET', 'VUPC-ANALYTICS-REGION', 'VUPC-IDP-EXISTS', 'VUPC-POLICY-NO-IMPLICIT-GRANT'];
+    const configuration = [
+      'VUPC-ACCESS-DURATION', 'VUPC-AUTHFLOW-ENUM', 'VUPC-OAUTH-CC-SECRET', 'VUPC-ANALYTICS-REGION', 'VUPC-IDP-EXISTS', 'VUPC-POLICY-NO-IMPLICIT-GRANT',
+      // They read per-client properties only for how they are set.
+      'VUPC-OAUTH-CALLBACK-REQUIRED', 'VUPC-URL-WITHOUT-OAUTH', 'VUPC-POOLID-REQUIRED',
+    ];
     const perClient = ['VUPC-CLIENTNAME-PATTERN', 'VUPC-CALLBACK-HTTPS', 'VUPC-POOLID-FORMAT', 'VUPC-PROPERTY-TYPE', 'VUPC-QUOTA-CLIENTS', 'VUPC-POLICY-CLIENT-NAME'];
     expect([...configuration, ...perClient].filter((id) => ids.has(id))).toEqual(configuration);
   });
 
-  test('a client\'s name, URLs, pool id and secret, its logical id, its prop names and its other dependencies change nothing they find', () => {
-    // A memo's key holds the pool around a client and which of its providers and resource servers the client depends
-    // on; nothing else about the client.
+  test('a client\'s name, URLs, pool id and secret (beyond their shape), its logical id, its prop names and its other dependencies change nothing they find', () => {
+    // A memo's key holds the shapes of the per-client properties, the pool around a client and which of its providers
+    // and resource servers the client depends on; nothing else about the client.
     const perClientValues = fc.dictionary(fc.constantFrom(...PER_CLIENT), fc.oneof(anyJson, intrinsic, fc.constant(undefined)));
     fc.assert(fc.property(clientArb, perClientValues, contextArb, (props, other, context) => {
       const changed = { ...props, ...other };
       const dependencies = context.dependencies && new Set([...context.dependencies, 'OwnDistribution', 'Pool']);
       const around: ClientContext = { ...context, dependencies, logicalId: 'Other', propNames: { ClientName: 'clientName' } };
-      for (const rule of rules) expect([rule.id, violations(rule, changed, around)]).toEqual([rule.id, violations(rule, props, context)]);
+      for (const rule of rules) {
+        expect([rule.id, violations(rule, perClientReshaped(changed), around)]).toEqual([rule.id, violations(rule, changed, context)]);
+      }
     }), fewer(2));
   });
 });
@@ -94,6 +100,19 @@ describe('a memo changes no finding', () => {
         expect(findings(props, context_, CHECKED_SERVICE_RULES, memo)).toEqual(findings(props, context_, CHECKED_SERVICE_RULES));
       }
     }), fewer(2));
+  });
+
+  test('a memo tells apart per-client properties of different shapes, and shares a slot between values of one shape', () => {
+    const memo = new RuleMemo();
+    const plan = RulePlan.of(CHECKED_SERVICE_RULES, undefined);
+    const withCallbacks = (callbackUrls: unknown) => ({ ...VALID_WEB_CLIENT, CallbackURLs: callbackUrls });
+    const required = (callbackUrls: unknown) =>
+      findings(withCallbacks(callbackUrls), {}, CHECKED_SERVICE_RULES, memo).filter((f) => f.includes('VUPC-OAUTH-CALLBACK-REQUIRED')).length;
+    expect([['https://a.example.com/cb'], [], { Ref: 'Urls' }, [{ Ref: 'Url' }], ['https://b.example.com/cb'], []].map(required)).toEqual([0, 1, 0, 0, 0, 1]);
+    expect(memo.slot(plan, withCallbacks(['https://c.example.com/cb', 'https://d.example.com/cb']), {})?.value).toBeDefined();
+    expect(memo.slot(plan, withCallbacks([{ 'Fn::Sub': 'https://${Domain}/cb' }, 'https://d.example.com/cb']), {})?.value).toBeDefined();
+    expect(memo.slot(plan, withCallbacks(['https://c.example.com/cb', 42]), {})?.value).toBeDefined();
+    expect(memo.slot(plan, { ...VALID_WEB_CLIENT, CallbackURLs: undefined }, {})?.value).toBeUndefined();
   });
 
   test('a memo tells apart pools that differ in what a rule reads, and dependency sets', () => {
