@@ -80,7 +80,8 @@ export class RuleMemo {
    * The slot of a client's configuration: the Region, the pool around it
    * and which of the pool's providers and servers the client depends on,
    * then every property the client sets, by name and value (per-client
-   * properties by name and shape: see `shapeOf`), in the client's order. The key holds all of those
+   * properties by name and shape, all a configuration rule may read of
+   * them: see `shapeOf`), in the client's order. The key holds all of those
    * properties, not only those the plan's rules declare, so a rule reading
    * more than it declares (tests forbid it) would still never get another
    * configuration's findings. Undefined when a value has no id, or when the

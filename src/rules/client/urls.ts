@@ -10,8 +10,9 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:./;
 /**
  * Calls `visit` with each concrete redirect URL of the client: its callback
  * URLs, its default redirect URI and, when asked, its logout URLs, with the
- * list and position it stands at (`urlProperty` names it for a report). It
- * allocates nothing: every web client's URLs are read by several rules.
+ * list and position it stands at (`urlProperty` names it for a report).
+ * Nothing is allocated per URL: every web client's URLs are read by several
+ * rules.
  */
 export function forEachRedirectUrl(client: ClientView, withLogout: boolean, visit: (value: string, list: UrlList, index: number) => void): void {
   for (const { index, value } of client.strings('CallbackURLs')) visit(value, 'CallbackURLs', index);

@@ -185,6 +185,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'Past the quota CreateUserPoolClient fails with LimitExceededException.',
     fix: 'Request a quota increase for app clients per user pool before deploying, or spread the clients over pools.',
     source: Sources.QUOTAS,
+    decision: 'Counted per template: the clients in the pool\'s own template, in template order. A template holds at most 500 resources, so this fires only where a stack\'s resource limit was lifted; clients of the pool in other stacks (cross-stack references) are not counted yet, and an app that spreads more than 1,000 clients of one pool over stacks is not flagged.',
     check: (client, report) => {
       const position = client.context.pool?.clientPositions?.get(client.context.logicalId ?? '') ?? -1;
       if (position >= QUOTA_CLIENTS) {
