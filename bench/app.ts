@@ -39,13 +39,15 @@ export interface Variant {
 /** The variants every size is measured with. */
 export const VARIANTS: Record<string, Variant> = {
   plain: { kind: 'l1' },
-  noopAspect: { kind: 'l1', noopAspect: true },
   validator: { kind: 'l1', validator: true },
   policy: { kind: 'l1', validator: true, policy: true },
   l2: { kind: 'l2' },
   validated: { kind: 'validated' },
   plainDistinct: { kind: 'l1', distinct: true },
   validatorDistinct: { kind: 'l1', distinct: true, validator: true },
+  /** The plain app again, in processes of its own with the no-op aspect. */
+  baseline: { kind: 'l1' },
+  noopAspect: { kind: 'l1', noopAspect: true },
 };
 
 /** CDK's built-in CloudFormation validation on: measured on its own, not in the ratios above. */

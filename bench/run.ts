@@ -27,8 +27,8 @@ const FRESH_SIZES = sizes(process.env.BENCH_FRESH_SIZES ?? '1000,3000');
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 4);
 /**
- * Processes for the comparison the target is about (plain, a no-op aspect,
- * validator, policy): single pairs vary by a third on this machine, so 20 pairs left
+ * Processes for the comparison the target is about (plain, validator,
+ * policy): single pairs vary by a third on this machine, so 20 pairs left
  * the median's 95% interval about 0.2 wide, and 50 pairs about 0.15
  * (2026-12-02). 200 pairs (40 processes, over half an hour) narrowed it
  * to 0.06-0.08, though two such runs an hour apart still disagreed by 0.05.
@@ -43,9 +43,12 @@ const CLI_CLIENTS = 5000;
  * process that also ran the others (every configuration distinct, the L3),
  * the validator's own time was 45% higher (34-44 ms against 52-63 ms at
  * 1,000 clients, three processes each), as V8's code for it served them all.
- * A real app is one variant in one process.
+ * A real app is one variant in one process. The no-op aspect, which shows
+ * what CDK charges for applying any aspect, has processes of its own with
+ * the plain app again (baseline): with it among plain, validator and policy,
+ * each process built a third more apps (2026-12-02).
  */
-const COMPARED = [['plain', 'noopAspect', 'validator', 'policy'], ['plainDistinct', 'validatorDistinct'], ['l2', 'validated']];
+const COMPARED = [['plain', 'validator', 'policy'], ['plainDistinct', 'validatorDistinct'], ['l2', 'validated'], ['baseline', 'noopAspect']];
 if (COMPARED.flat().sort().join() !== Object.keys(VARIANTS).sort().join()) throw new Error('bench/run.ts: COMPARED must name every variant once');
 
 function cliTemplate(n: number): string {
@@ -140,7 +143,7 @@ function main(): void {
     const t: Record<string, Measured> = Object.assign({}, ...COMPARED.map(rounds));
     const ratios = {
       ...validatorRatios(t),
-      noopAspect: paired(t.noopAspect, t.plain, 'total'),
+      noopAspect: paired(t.noopAspect, t.baseline, 'total'),
       validatorDistinct: paired(t.validatorDistinct, t.plainDistinct, 'total'),
       validatedVsL2: paired(t.validated, t.l2, 'total'),
     };
@@ -173,7 +176,7 @@ function main(): void {
   results.target = { ratio: TARGET.ratio, verdicts };
 
   console.log('\nRatios: median of the ratios of runs made in the same round (its 95% confidence interval); shares likewise.');
-  const layout = `${TARGET_PROCESSES} processes of ${REPS} rounds for plain, a no-op aspect, validator and policy, ${PROCESSES} for the others`;
+  const layout = `${TARGET_PROCESSES} processes of ${REPS} rounds for plain, validator and policy, ${PROCESSES} for the others`;
   console.log(`\nIn one process per size, variants alternating (${layout}, pooled, after an untimed round):\n${rows.join('\n')}\n`);
   for (const v of verdicts) console.log(`Target (validator at most ${TARGET.ratio}x the plain synth) at ${v.clients} clients: ${v.status}.`);
   console.log(`Each run in a fresh process (as \`cdk synth\` runs an app):\n${freshRows.join('\n')}\n`);
