@@ -1,7 +1,7 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
-import { concreteRegion, constructDependencies, rendered, stackIndex } from './cloudformation-resource';
+import { concreteRegion, constructDependencies, inItsPool, rendered, stackIndex } from './cloudformation-resource';
 import { ClientRead, stackSynthesis } from './synthesis-cache';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
@@ -86,7 +86,7 @@ function prepare(node: CfnResource, again: boolean): ClientRead | undefined {
     const index = stackIndex(stack);
     // Clients are keyed by a number of their own here (for the pool's quota): computing logical ids would cost as much
     // as the rules, and construct paths a tenth of them.
-    const { client: read, context } = index.read(quotaKey(node), client.resource, constructDependencies(node), {
+    const { client: read, context } = index.read(quotaKey(node), inItsPool(client, stack), constructDependencies(node), {
       region: concreteRegion(node),
       propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
     });

@@ -1,7 +1,7 @@
-import { CfnResource, Lazy, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, Lazy, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { stackSynthesis } from './synthesis-cache';
+import { clientCounts, stackSynthesis } from './synthesis-cache';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 import { CFN_PROPERTY_TYPES, PropertyType } from '../rules/api-model';
 
@@ -43,6 +43,8 @@ export function rendered(resource: CfnResource): Rendered | undefined {
 export interface Rendered {
   readonly logicalId?: string;
   readonly resource: TemplateResource;
+  /** The UserPoolId as the resource holds it, before its tokens were resolved (see `userPoolIdSource`). */
+  readonly userPoolId?: unknown;
 }
 
 /** CDK's own rendering of the resource, resolved: exact in every case, and as costly as CDK's. */
@@ -51,7 +53,15 @@ export function fullRender(resource: CfnResource): Rendered | undefined {
   if (typeof render !== 'function') return undefined;
   const template = Stack.of(resource).resolve(render.call(resource)) as ReturnType<CfnInternals['_toCloudFormation']>;
   const [entry] = Object.entries(template?.Resources ?? {});
-  return entry ? { logicalId: entry[0], resource: entry[1] } : undefined;
+  return entry ? { logicalId: entry[0], resource: entry[1], userPoolId: userPoolIdSource(resource) } : undefined;
+}
+
+/** The resource's UserPoolId before its tokens are resolved: a property override's, or the prop's (L1 or raw). */
+function userPoolIdSource(resource: CfnResource): unknown {
+  const { rawOverrides, cfnProperties } = resource as unknown as Partial<CfnInternals>;
+  const overrides = rawOverrides?.Properties;
+  if (overrides !== null && typeof overrides === 'object' && 'UserPoolId' in overrides) return (overrides as Record<string, unknown>).UserPoolId;
+  return cfnProperties?.userPoolId ?? cfnProperties?.UserPoolId;
 }
 
 /** CloudFormation names of the L1 props whose names are not the prop name capitalised. */
@@ -145,6 +155,7 @@ export function fastRender(resource: CfnResource): Rendered | undefined {
   if (!isL1 && render !== RAW_RENDER) return undefined;
   const stack = Stack.of(resource);
   const properties: Record<string, unknown> = {};
+  let userPoolId: unknown;
   for (const key in camel) {
     const v = camel[key];
     if (v === undefined || !Object.prototype.hasOwnProperty.call(camel, key)) continue;
@@ -155,6 +166,7 @@ export function fastRender(resource: CfnResource): Rendered | undefined {
     // A whole struct given as a token (Lazy, IResolvable) resolves to camelCase members, and CDK drops members a
     // struct does not declare: CDK must render those.
     if (isL1 && v !== null && typeof v === 'object' && !Array.isArray(v) && (Tokenization.isResolvable(v) || !declaresAll(type, v))) return undefined;
+    if (name === 'UserPoolId') userPoolId = v;
     const resolved = typeof v === 'string' ? resolveText(v, stack) : resolveTokens(v, stack, isL1);
     if (resolved !== undefined) properties[name] = resolved;
   }
@@ -165,7 +177,7 @@ export function fastRender(resource: CfnResource): Rendered | undefined {
   if (dependencies !== undefined && dependencies.size > 0) {
     rendering.DependsOn = [...dependencies].map((d) => stack.resolve(d.logicalId) as string).sort();
   }
-  return { resource: rendering };
+  return { resource: rendering, userPoolId };
 }
 
 const L1_RENDER = (CfnUserPoolClient.prototype as unknown as CfnInternals).renderProperties;
@@ -210,7 +222,11 @@ export function indexedRender(resource: CfnResource): Rendered | undefined {
   if (!props || typeof render !== 'function') return fullRender(resource);
   const stack = Stack.of(resource);
   const properties = render.call(resource, resolveTokens(props, stack, false) as Record<string, unknown>);
-  return { logicalId: stack.resolve(resource.logicalId), resource: { Type: resource.cfnResourceType, Properties: properties } };
+  return {
+    logicalId: stack.resolve(resource.logicalId),
+    resource: { Type: resource.cfnResourceType, Properties: properties },
+    userPoolId: props.userPoolId ?? props.UserPoolId,
+  };
 }
 
 /** A resource whose Properties are rendered on first read; null when it cannot be rendered (nothing is known then). */
@@ -259,13 +275,65 @@ function indexOf(stack: Stack): TemplateIndex {
           continue;
         }
         const r = indexedRender(node);
-        if (r?.logicalId) resources[r.logicalId] = r.resource;
+        if (r?.logicalId) resources[r.logicalId] = inItsPool(r, stack);
       } catch {
         // left out of the index
       }
     }
   }
-  return TemplateIndex.of(resources);
+  return TemplateIndex.of(resources, {
+    otherPool: (key) => {
+      const pool = stackSynthesis(stack).otherPools.get(key);
+      if (!pool) return undefined;
+      const poolStack = Stack.of(pool);
+      return { name: key, pool: () => stackIndex(poolStack).poolOf({ Ref: poolStack.resolve(pool.logicalId) }) };
+    },
+    clientCounts: (poolLogicalId) => clientCounts(stack, poolLogicalId),
+  });
+}
+
+/**
+ * The rendered resource, with a reference to a user pool of another stack
+ * written as `{ Ref: <the pool's construct path> }`. Before CDK turns it into
+ * an import, such a reference renders as a `Ref` to the pool's logical id,
+ * which a pool of this stack may share; a construct path is no logical id,
+ * and the index reads it as that pool (see `IndexOptions.otherPool`).
+ */
+export function inItsPool(rendering: Rendered, stack: Stack): TemplateResource {
+  const key = otherStackPoolKey(rendering.userPoolId, stack);
+  const resource = rendering.resource;
+  if (key === undefined || !isObject(resource.Properties)) return resource;
+  return { ...resource, Properties: { ...resource.Properties, UserPoolId: { Ref: key } } };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The construct path of the user pool of another stack that a UserPoolId
+ * refers to (a `Reference` to an AWS::Cognito::UserPool, as `pool.userPoolId`
+ * is); undefined for anything else. Thousands of clients hold the same token:
+ * the answer is kept per token.
+ */
+function otherStackPoolKey(userPoolId: unknown, stack: Stack): string | undefined {
+  if (typeof userPoolId !== 'string') return isObject(userPoolId) ? poolKeyOf(userPoolId, stack) : undefined;
+  if (MARKERS_HOLD && !userPoolId.includes(TOKEN_MARKERS.string)) return undefined;
+  const known = stackSynthesis(stack).poolKeys;
+  let key = known.get(userPoolId);
+  if (key === undefined) {
+    const fragments = Tokenization.reverseString(userPoolId);
+    key = (fragments.length === 1 ? poolKeyOf(fragments.firstToken, stack) : undefined) ?? null;
+    known.set(userPoolId, key);
+  }
+  return key ?? undefined;
+}
+
+function poolKeyOf(token: unknown, stack: Stack): string | undefined {
+  if (!Reference.isReference(token)) return undefined;
+  const pool = token.target;
+  if (!CfnResource.isCfnResource(pool) || pool.cfnResourceType !== TYPES.pool || Stack.of(pool) === stack) return undefined;
+  const key = pool.node.path;
+  stackSynthesis(stack).otherPools.set(key, pool);
+  return key;
 }
 
 /**

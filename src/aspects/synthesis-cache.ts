@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { RuleMemo } from '../engine/rule-memo';
 import type { TemplateIndex } from '../engine/template-index';
@@ -24,6 +24,10 @@ export class StackSynthesis {
   public index?: TemplateIndex;
   /** Resolved string tokens: thousands of clients refer to the same pool id token. */
   public readonly resolvedStrings = new Map<string, unknown>();
+  /** UserPoolId tokens of the stack's resources, with the key of the pool of another stack each refers to (null: none). */
+  public readonly poolKeys = new Map<string, string | null>();
+  /** The pools of other stacks that the stack's resources refer to, by key (see `otherStackPoolKey`). */
+  public readonly otherPools = new Map<string, CfnResource>();
   /** Logical ids of the stack's resources under each dependency target. */
   public readonly dependencyTargets = new Map<IConstruct, readonly string[]>();
   /** What the configuration rules found on the stack's configurations (its pools are this synthesis's). */
@@ -34,7 +38,16 @@ export class StackSynthesis {
 }
 
 const synthesisOf = new WeakMap<Stack, StackSynthesis>();
+/** The clients counted against each of a stack's pools, by pool logical id (see `clientCounts`). */
+const countsOf = new WeakMap<Stack, Map<string, Map<string, number>>>();
 const watched = new WeakSet<Stack>();
+
+/** Drops what was read from the stack at the end of each synthesis: CDK validates after every synthesis's aspects. */
+function watch(stack: Stack): void {
+  if (watched.has(stack)) return;
+  watched.add(stack);
+  stack.node.addValidation({ validate: () => (synthesisOf.delete(stack), countsOf.delete(stack), []) });
+}
 
 /**
  * The stack's state for this synthesis. It is dropped when the checks'
@@ -46,12 +59,27 @@ export function stackSynthesis(stack: Stack): StackSynthesis {
   let state = synthesisOf.get(stack);
   if (!state) {
     synthesisOf.set(stack, (state = new StackSynthesis()));
-    if (!watched.has(stack)) {
-      watched.add(stack);
-      stack.node.addValidation({ validate: () => (synthesisOf.delete(stack), []) });
-    }
+    watch(stack);
   }
   return state;
+}
+
+/**
+ * The clients counted so far against the quota of the stack's pool
+ * `poolLogicalId`, wherever in the app they are. Unlike the rest, this
+ * outlives the aspects' visit of the stack: clients in stacks visited before
+ * the pool's count too. Keys are stable, so a count kept by a synthesis that
+ * skipped validation only sees the same clients again.
+ */
+export function clientCounts(stack: Stack, poolLogicalId: string): Map<string, number> {
+  let byPool = countsOf.get(stack);
+  if (!byPool) {
+    countsOf.set(stack, (byPool = new Map()));
+    watch(stack);
+  }
+  let counts = byPool.get(poolLogicalId);
+  if (!counts) byPool.set(poolLogicalId, (counts = new Map()));
+  return counts;
 }
 
 /** Called by the checks' aspects on every node they visit: a stack's visit starts its synthesis afresh. */

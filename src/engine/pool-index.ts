@@ -7,11 +7,12 @@ export interface IdentityProviderInfo {
 
 /**
  * What the engine knows of the user pool a client belongs to, when that pool
- * is defined in the same template. A field that is not concrete in the
- * template is left undefined, and the rules that need it skip: never guess.
+ * is defined in the same template (or, for the aspects, in another stack of
+ * the app). A field that is not concrete is left undefined, and the rules
+ * that need it skip: never guess.
  */
 export interface PoolIndex {
-  /** Logical id of the AWS::Cognito::UserPool. */
+  /** Logical id of the AWS::Cognito::UserPool; for a pool of another stack, its construct path (messages name the pool by it). */
   readonly logicalId: string;
   /** Names (without the custom: prefix) of the pool's custom attributes. */
   readonly customAttributes?: ReadonlySet<string>;
@@ -19,12 +20,19 @@ export interface PoolIndex {
   readonly requiredAttributes?: ReadonlySet<string>;
   /** UserPoolTier (LITE, ESSENTIALS, PLUS) when set to a concrete value. */
   readonly tier?: string;
-  /** True when an AWS::Cognito::UserPoolDomain of the pool is in the template. */
+  /** True when an AWS::Cognito::UserPoolDomain of the pool is in the template (or the pool's); undefined when unknown. */
   readonly hasDomain?: boolean;
   /** Identity providers by ProviderName; undefined when any provider's name is not concrete. */
   readonly identityProviders?: ReadonlyMap<string, IdentityProviderInfo>;
   /** Resource-server scopes (`identifier/scope`) with the server's logical id; undefined when any is not concrete. */
   readonly resourceServerScopes?: ReadonlyMap<string, string>;
-  /** Position (0-based, template order) of each of the pool's app clients in the template, by logical id. */
+  /**
+   * Ids of the pool's providers and resource servers (as the two maps above
+   * name them) that exist before the client in any case: those of a pool in
+   * another stack, whose stack the client's stack depends on. A client needs
+   * no DependsOn on them.
+   */
+  readonly deployedBefore?: ReadonlySet<string>;
+  /** Position (0-based, in the order they are read) of each of the pool's app clients, by logical id or the aspects' key. */
   readonly clientPositions?: ReadonlyMap<string, number>;
 }

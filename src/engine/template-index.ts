@@ -92,17 +92,36 @@ function poolDetails(properties: unknown): PoolDetails {
   };
 }
 
-class IndexedPool implements PoolIndex {
+/** The identity providers, resource servers and domain a template defines for a pool. */
+class PoolResources {
   public hasDomain = false;
+  /** Undefined once a provider's name is not concrete. */
   public identityProviders?: Map<string, IdentityProviderInfo> = new Map();
+  /** Undefined once a server's identifier or scopes are not concrete. */
   public resourceServerScopes?: Map<string, string> = new Map();
-  public readonly clientPositions = new Map<string, number>();
+}
+
+class IndexedPool implements PoolIndex {
+  public readonly here = new PoolResources();
   private details?: PoolDetails;
 
   public constructor(
     public readonly logicalId: string,
     private readonly resource: TemplateResource,
+    public readonly clientPositions: Map<string, number>,
   ) {}
+
+  public get hasDomain() {
+    return this.here.hasDomain;
+  }
+
+  public get identityProviders() {
+    return this.here.identityProviders;
+  }
+
+  public get resourceServerScopes() {
+    return this.here.resourceServerScopes;
+  }
 
   public get customAttributes() {
     return this.read().customAttributes;
@@ -121,6 +140,111 @@ class IndexedPool implements PoolIndex {
   }
 }
 
+/** A pool another template defines, which a `Ref` in this one stands for (see IndexOptions.otherPool). */
+export interface OtherTemplatePool {
+  /** How messages name the pool (the aspects give its construct path). */
+  readonly name: string;
+  /** The pool as its own template's index knows it; undefined when not known. Asked once, when a rule first reads the pool. */
+  readonly pool: () => PoolIndex | undefined;
+}
+
+/** How an index reads references beyond its template. */
+export interface IndexOptions {
+  /**
+   * The pool of another template that `{ Ref: key }` stands for, if any:
+   * the aspects write a reference to a user pool of another stack so (a key
+   * that is no logical id), and CloudFormation deploys that stack first.
+   */
+  readonly otherPool?: (key: string) => OtherTemplatePool | undefined;
+  /** The map to count a pool's clients in, by the pool's logical id: the aspects count a pool's clients across stacks. */
+  readonly clientCounts?: (poolLogicalId: string) => Map<string, number>;
+}
+
+/**
+ * A pool of another template, with the providers, resource servers and
+ * domain this template adds to it. Its own are deployed before the client
+ * (the client's stack depends on the pool's), so they need no DependsOn;
+ * its clients are counted where the pool's own are.
+ */
+class PoolOfOtherTemplate implements PoolIndex {
+  public readonly here = new PoolResources();
+  private base?: PoolIndex | null;
+  private merged?: Partial<PoolIndex> | null;
+
+  public constructor(private readonly other: OtherTemplatePool) {}
+
+  /** The pool as its own template knows it (asked once); null when it does not. */
+  public source(): PoolIndex | null {
+    return this.base !== undefined ? this.base : (this.base = this.other.pool() ?? null);
+  }
+
+  public get logicalId() {
+    return this.other.name;
+  }
+
+  /** The pool as its template knows it, with this template's additions; null when its template does not know it. */
+  public known(): Partial<PoolIndex> | null {
+    if (this.merged !== undefined) return this.merged;
+    const base = this.source();
+    if (!base) return (this.merged = null);
+    const deployedBefore = new Set<string>();
+    const qualified = (id: string) => {
+      const name = `${this.other.name}#${id}`;
+      deployedBefore.add(name);
+      return name;
+    };
+    const providers = base.identityProviders && this.here.identityProviders && new Map(
+      [...base.identityProviders].map(([name, p]): [string, IdentityProviderInfo] => [name, { ...p, logicalId: qualified(p.logicalId) }]),
+    );
+    this.here.identityProviders?.forEach((p, name) => providers?.set(name, p));
+    const scopes = base.resourceServerScopes && this.here.resourceServerScopes && new Map(
+      [...base.resourceServerScopes].map(([scope, server]): [string, string] => [scope, qualified(server)]),
+    );
+    this.here.resourceServerScopes?.forEach((server, scope) => scopes?.set(scope, server));
+    return (this.merged = {
+      identityProviders: providers,
+      resourceServerScopes: scopes,
+      hasDomain: this.here.hasDomain || base.hasDomain,
+      deployedBefore,
+      clientPositions: base.clientPositions,
+    });
+  }
+
+  public get hasDomain() {
+    return this.known()?.hasDomain;
+  }
+
+  public get identityProviders() {
+    return this.known()?.identityProviders;
+  }
+
+  public get resourceServerScopes() {
+    return this.known()?.resourceServerScopes;
+  }
+
+  public get deployedBefore() {
+    return this.known()?.deployedBefore;
+  }
+
+  public get clientPositions() {
+    return this.known()?.clientPositions;
+  }
+
+  public get customAttributes() {
+    return this.source()?.customAttributes;
+  }
+
+  public get requiredAttributes() {
+    return this.source()?.requiredAttributes;
+  }
+
+  public get tier() {
+    return this.source()?.tier;
+  }
+}
+
+type PoolEntry = IndexedPool | PoolOfOtherTemplate;
+
 /**
  * The Cognito resources of one template, indexed once so that each client's
  * look-ups are constant time (validation stays linear in the resources).
@@ -131,22 +255,40 @@ export class TemplateIndex {
    * properties only when a rule asks about them (a resource may compute
    * `Properties` on first read).
    */
-  public static of(resources: Readonly<Record<string, TemplateResource>>): TemplateIndex {
-    const index = new TemplateIndex();
+  public static of(resources: Readonly<Record<string, TemplateResource>>, options: IndexOptions = {}): TemplateIndex {
+    const index = new TemplateIndex(options);
     const entries = Object.entries(isPlainObject(resources) ? resources : {}).filter(([, r]) => isPlainObject(r) && INDEXED_TYPES.has(r.Type));
-    for (const [id, r] of entries) if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r));
+    for (const [id, r] of entries) {
+      if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r, options.clientCounts?.(id) ?? new Map()));
+    }
     for (const [id, r] of entries) if (r.Type !== TYPES.pool) index.addChild(id, r);
     return index;
   }
 
-  private readonly pools = new Map<string, IndexedPool>();
+  private readonly pools = new Map<string, PoolEntry>();
+
   /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
   private readonly refValues = new Map<string, string>();
-  /** The pool a client's UserPoolId refers to, when it is in the template. */
+
+  private constructor(private readonly options: IndexOptions) {}
+
+  /** The pool a client's UserPoolId refers to, when it is in the template (or is a pool of another template it knows). */
   public poolOf(userPoolId: unknown): PoolIndex | undefined {
+    const entry = this.entryOf(userPoolId);
+    return entry instanceof PoolOfOtherTemplate && !entry.known() ? undefined : entry;
+  }
+
+  /** The pool a UserPoolId refers to, as this template knows it so far. */
+  private entryOf(userPoolId: unknown): PoolEntry | undefined {
     const getAtt = isIntrinsic(userPoolId) ? (userPoolId as Record<string, unknown>)['Fn::GetAtt'] : undefined;
     const id = refTarget(userPoolId) ?? (Array.isArray(getAtt) && getAtt[1] === 'UserPoolId' && typeof getAtt[0] === 'string' ? getAtt[0] : undefined);
-    return id === undefined ? undefined : this.pools.get(id);
+    if (id === undefined) return undefined;
+    let entry = this.pools.get(id);
+    if (!entry && this.options.otherPool) {
+      const other = this.options.otherPool(id);
+      if (other) this.pools.set(id, (entry = new PoolOfOtherTemplate(other)));
+    }
+    return entry;
   }
 
   /**
@@ -215,7 +357,7 @@ export class TemplateIndex {
     }
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of moreDependencies) dependencies.add(d);
-    const pool = this.poolOf(props(resource).UserPoolId) as IndexedPool | undefined;
+    const pool = this.poolOf(props(resource).UserPoolId);
     countClient(pool, key);
     const context: ClientContext = {
       logicalId: key,
@@ -280,7 +422,8 @@ export class TemplateIndex {
 
   private addChild(id: string, r: TemplateResource): void {
     const p = props(r);
-    const pool = this.poolOf(p.UserPoolId) as IndexedPool | undefined;
+    const entry = this.entryOf(p.UserPoolId);
+    const pool = entry?.here;
     if (r.Type === TYPES.identityProvider) {
       const name = p.ProviderName;
       if (typeof name === 'string') this.refValues.set(id, name);
@@ -305,7 +448,7 @@ export class TemplateIndex {
     } else if (r.Type === TYPES.domain && pool) {
       pool.hasDomain = true;
     } else if (r.Type === TYPES.client) {
-      countClient(pool, id);
+      countClient(entry instanceof PoolOfOtherTemplate ? entry.source() ?? undefined : entry, id);
     }
   }
 }
@@ -315,6 +458,8 @@ export class TemplateIndex {
  * clients when it is indexed, and the clients the aspect reads as it visits
  * them (so the index never renders a client twice).
  */
-function countClient(pool: IndexedPool | undefined, key: string): void {
-  if (pool && !pool.clientPositions.has(key)) pool.clientPositions.set(key, pool.clientPositions.size);
+function countClient(pool: Partial<PoolIndex> | undefined, key: string): void {
+  // Every index creates the maps it counts in (or is given them): they are Maps.
+  const positions = pool?.clientPositions as Map<string, number> | undefined;
+  if (positions && !positions.has(key)) positions.set(key, positions.size);
 }

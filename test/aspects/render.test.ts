@@ -108,7 +108,10 @@ test('the index renders pools, domains, identity providers and resource servers 
     const full = fullRender(resource);
     // The index reads Type and Properties (resource-level attributes such as DeletionPolicy are not rendered).
     const expected = { logicalId: full?.logicalId, resource: { Type: full?.resource.Type, Properties: full?.resource.Properties } };
-    expect(asTemplate(indexedRender(resource))).toEqual(asTemplate(expected));
+    const { userPoolId, ...rendering } = indexedRender(resource)!;
+    expect(asTemplate(rendering)).toEqual(asTemplate(expected));
+    // The UserPoolId as the resource holds it (a token for the pool's children), which resolves to what CDK renders.
+    expect(stack.resolve(userPoolId)).toEqual((full?.resource.Properties as Record<string, unknown> | undefined)?.UserPoolId);
   }
 });
 

@@ -1,4 +1,4 @@
-import { App, AspectPriority, Aspects, DefaultStackSynthesizer, SecretValue, Stack } from 'aws-cdk-lib';
+import { App, AspectPriority, Aspects, DefaultStackSynthesizer, NestedStack, SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
@@ -149,30 +149,100 @@ describe('attributes, tier and domain', () => {
     expect(warnings(stack)).toEqual([expect.stringMatching(/^\[VUPC-OAUTH-NEEDS-DOMAIN\] Stack\/Web\/Resource: AllowedOAuthFlows \(prop oAuthFlows\) \["code"\] is set, but user pool Pool[0-9A-F]{8} has no domain/)]);
   });
 
-  test('an imported pool, or one in another stack, is never guessed', () => {
+  test('an imported pool is never guessed', () => {
+    const stack = newStack();
+    const imported = cognito.UserPool.fromUserPoolId(stack, 'Imported', 'eu-west-1_abc');
+    new cognito.CfnUserPoolClient(stack, 'Client', {
+      userPoolId: imported.userPoolId,
+      supportedIdentityProviders: ['NoSuchProvider'],
+      readAttributes: ['custom:nope'],
+      explicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ...oauth,
+      allowedOAuthScopes: ['nope/read'],
+    });
+    validate(stack);
+    expect(errors(stack)).toEqual([]);
+  });
+});
+
+describe('a pool in another stack', () => {
+  const vupc = (messages: string[]) => messages.filter((m) => m.startsWith('[VUPC-'));
+  /** A pool with providers and a resource server in one stack, and a stack for its clients. */
+  function twoStacks() {
     const app = testApp();
     const poolStack = new Stack(app, 'Pools');
-    const { pool } = federatedPool(poolStack);
+    const pooled = federatedPool(poolStack);
     const clientStack = new Stack(app, 'Clients');
-    const imported = cognito.UserPool.fromUserPoolId(clientStack, 'Imported', 'eu-west-1_abc');
-    for (const [id, userPool] of [['Cross', pool], ['Imported', imported]] as const) {
-      new cognito.CfnUserPoolClient(clientStack, `${id}Client`, {
-        userPoolId: userPool.userPoolId,
-        supportedIdentityProviders: ['NoSuchProvider'],
-        readAttributes: ['custom:nope'],
-        explicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-        ...oauth,
-        allowedOAuthScopes: ['nope/read'],
-      });
-    }
-    validate(clientStack);
-    expect(errors(clientStack)).toEqual([]);
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    return { app, poolStack, clientStack, ...pooled };
+  }
+  const federated = { ...oauth, supportedIdentityProviders: ['Google', 'CorpOIDC'], allowedOAuthScopes: ['orders/read'], readAttributes: ['custom:plan'] };
+
+  test('checks its clients against it: what it lacks is an error that names it by construct path', () => {
+    const { clientStack, pool } = twoStacks();
+    new cognito.CfnUserPoolClient(clientStack, 'Client', {
+      userPoolId: pool.userPoolId,
+      ...oauth,
+      supportedIdentityProviders: ['NoSuchProvider'],
+      readAttributes: ['custom:nope'],
+      allowedOAuthScopes: ['nope/read'],
+    });
+    expect(errors(clientStack)).toEqual([
+      expect.stringMatching(/^\[VUPC-ATTR-EXISTS\] Clients\/Client: ReadAttributes\[0\] 'custom:nope' is not a custom attribute of user pool Pools\/Pool\/Resource/),
+      expect.stringMatching(/^\[VUPC-IDP-EXISTS\] Clients\/Client: SupportedIdentityProviders\[0\] 'NoSuchProvider' is not an identity provider of user pool Pools\/Pool\/Resource \(it has: COGNITO, Google, CorpOIDC\)/),
+      expect.stringMatching(/^\[VUPC-OAUTH-SCOPE-EXISTS\] Clients\/Client: AllowedOAuthScopes\[0\] 'nope\/read' is not a scope of any resource server of user pool Pools\/Pool\/Resource/),
+    ]);
+    // No domain anywhere for the pool.
+    expect(vupc(warnings(clientStack))).toEqual([expect.stringMatching(/^\[VUPC-OAUTH-NEEDS-DOMAIN\] Clients\/Client: .*user pool Pools\/Pool\/Resource has no domain/)]);
+  });
+
+  test('its providers and resource servers need no DependsOn (its stack deploys first), and a pool of the same logical id in the client\'s stack is not taken for it', () => {
+    const { clientStack, pool } = twoStacks();
+    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'cross-stack' } });
+    // The same construct id gives the same logical id in the client's stack; that pool has no providers, scopes or domain.
+    const local = new cognito.UserPool(clientStack, 'Pool');
+    const logicalId = (p: cognito.UserPool) => Stack.of(p).resolve((p.node.defaultChild as cognito.CfnUserPool).logicalId);
+    expect(logicalId(local)).toBe(logicalId(pool));
+    new cognito.CfnUserPoolClient(clientStack, 'Remote', { userPoolId: pool.userPoolId, ...federated });
+    new cognito.CfnUserPoolClient(clientStack, 'Local', { userPoolId: local.userPoolId, ...federated });
+    const found = [...errors(clientStack), ...vupc(warnings(clientStack))];
+    expect(found.filter((m) => m.includes('Clients/Remote'))).toEqual([]);
+    expect(found.filter((m) => m.includes('Clients/Local')).map((m) => m.split(']')[0].slice(1))).toEqual([
+      'VUPC-ATTR-EXISTS', 'VUPC-IDP-EXISTS', 'VUPC-IDP-EXISTS', 'VUPC-OAUTH-SCOPE-EXISTS', 'VUPC-OAUTH-NEEDS-DOMAIN',
+    ]);
+  });
+
+  test('a provider the client\'s own stack adds to it counts, and needs a DependsOn like any of the stack\'s resources', () => {
+    const { clientStack, pool } = twoStacks();
+    const saml = new cognito.UserPoolIdentityProviderSaml(clientStack, 'Saml', {
+      userPool: pool,
+      name: 'Partner',
+      metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.partner.example.com/metadata'),
+    });
+    const props = { userPoolId: pool.userPoolId, ...federated, supportedIdentityProviders: ['Partner', 'Google'] };
+    new cognito.CfnUserPoolClient(clientStack, 'Without', props);
+    new cognito.CfnUserPoolClient(clientStack, 'With', props).node.addDependency(saml);
+    expect(errors(clientStack)).toEqual([
+      expect.stringMatching(/^\[VUPC-IDP-DEPENDENCY\] Clients\/Without: SupportedIdentityProviders\[0\] 'Partner' names Saml[0-9A-F]{8}, which the client does not depend on/),
+    ]);
+  });
+
+  test('a client in a nested stack is checked against its parent\'s pool', () => {
+    const { poolStack, pool } = twoStacks();
+    const nested = new NestedStack(poolStack, 'Nested');
+    new cognito.CfnUserPoolClient(nested, 'Client', { userPoolId: pool.userPoolId, supportedIdentityProviders: ['NoSuchProvider', 'Google'] });
+    // CDK reports a nested stack's annotations with its parent's.
+    expect(errors(poolStack)).toEqual([expect.stringMatching(/^\[VUPC-IDP-EXISTS\] Pools\/Nested\/Client: SupportedIdentityProviders\[0\] 'NoSuchProvider'/)]);
   });
 });
 
 describe('the app client quota', () => {
-  const quotaNotes = (app: App, stack: Stack) => app.synth({ force: true }).getStackArtifact(stack.artifactId).messages
-    .map((m) => String(m.entry.data)).filter((m) => m.startsWith('[VUPC-QUOTA-CLIENTS]'));
+  /** The quota notes on the stacks' clients, from a new synthesis of the app. */
+  const quotaNotes = (app: App, ...stacks: Stack[]) => {
+    const assembly = app.synth({ force: true });
+    return stacks.flatMap((stack) => assembly.getStackArtifact(stack.artifactId).messages.map((m) => String(m.entry.data)))
+      .filter((m) => m.startsWith('[VUPC-QUOTA-CLIENTS]'));
+  };
 
   test('each client counts once, however many checks read it: the 1,001st client of a pool gets the note, in every synthesis', () => {
     // The count covers the pool's own template, and CDK stops a stack at 500 resources: the test lifts that limit.
@@ -186,6 +256,22 @@ describe('the app client quota', () => {
     const expected = [expect.stringMatching(/^\[VUPC-QUOTA-CLIENTS\] Stack\/C1001: .*number 1001 of user pool /)];
     expect(quotaNotes(app, stack)).toEqual(expected);
     expect(quotaNotes(app, stack)).toEqual(expected);
+  });
+
+  test('counts a pool\'s clients across the app\'s stacks, even those visited before the pool\'s stack, in every synthesis', () => {
+    const app = testApp();
+    // The client stacks come first in the tree, so the checks read their clients before the pool's stack.
+    const clientStacks = [1, 2, 3].map((n) => new Stack(app, `Clients${n}`));
+    const poolStack = new Stack(app, 'Pools');
+    const pool = new cognito.UserPool(poolStack, 'Pool');
+    for (const stack of clientStacks) for (let i = 1; i <= 334; i++) new cognito.CfnUserPoolClient(stack, `C${i}`, { userPoolId: pool.userPoolId });
+    new cognito.CfnUserPoolClient(poolStack, 'Own', { userPoolId: pool.userPoolId });
+    validate(poolStack);
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    const notes = () => quotaNotes(app, ...clientStacks, poolStack).map((m) => m.split(':')[0]);
+    const expected = ['[VUPC-QUOTA-CLIENTS] Clients3/C333', '[VUPC-QUOTA-CLIENTS] Clients3/C334', '[VUPC-QUOTA-CLIENTS] Pools/Own'];
+    expect(notes()).toEqual(expected);
+    expect(notes()).toEqual(expected);
   });
 });
 

@@ -63,3 +63,52 @@ test('objects without a prototype, where a template holds a logical id, name not
   expect(context.pool).toBeUndefined();
   expect([...context.dependencies!]).toEqual([]);
 });
+
+describe('a pool of another template', () => {
+  /** The other template's pool: a provider, a resource server, a domain, a custom attribute; its own clients counted. */
+  const home = TemplateIndex.of({
+    Pool: { Type: 'AWS::Cognito::UserPool', Properties: { Schema: [{ Name: 'plan' }], UserPoolTier: 'PLUS' } },
+    Corp: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp', AttributeMapping: { email: 'mail' } } },
+    Api: { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { Ref: 'Pool' }, Identifier: 'api', Scopes: [{ ScopeName: 'read' }] } },
+    Domain: { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: { Ref: 'Pool' } } },
+    Own: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' } } },
+  });
+  const homePool = home.poolOf({ Ref: 'Pool' })!;
+  const key = 'Home/Pool/Resource';
+  const here = (pool: () => typeof homePool | undefined, asked: string[] = []) => TemplateIndex.of({
+    // A pool of this template with the other's logical id, and a provider this template adds to the other's pool.
+    Pool: { Type: 'AWS::Cognito::UserPool' },
+    Saml: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: key }, ProviderName: 'Partner' } },
+  }, { otherPool: (k) => (asked.push(k), k === key ? { name: key, pool } : undefined) });
+
+  test('is the other template\'s, with this template\'s additions; only what this template adds needs a DependsOn', () => {
+    const asked: string[] = [];
+    const { context } = here(() => homePool, asked).read('Client', { Properties: { UserPoolId: { Ref: key } } });
+    const pool = context.pool!;
+    expect(pool.logicalId).toBe(key);
+    expect([...pool.identityProviders!.entries()]).toEqual([
+      ['Corp', { logicalId: `${key}#Corp`, mappedAttributes: new Set(['email']) }],
+      ['Partner', { logicalId: 'Saml', mappedAttributes: new Set() }],
+    ]);
+    expect([...pool.resourceServerScopes!]).toEqual([['api/read', `${key}#Api`]]);
+    expect([...pool.deployedBefore!].sort()).toEqual([`${key}#Api`, `${key}#Corp`]);
+    expect([pool.hasDomain, pool.tier, pool.customAttributes]).toEqual([true, 'PLUS', new Set(['plan'])]);
+    // Counted with the pool's own clients, after them.
+    expect([...pool.clientPositions!]).toEqual([['Own', 0], ['Client', 1]]);
+    expect(pool).not.toBe(homePool);
+    expect(asked).toEqual([key]);
+  });
+
+  test('a Ref to this template\'s own pool is that pool, and a pool the other template does not know is no pool', () => {
+    const unknown = here(() => undefined);
+    expect(unknown.poolOf({ Ref: 'Pool' })?.identityProviders).toEqual(new Map());
+    expect(unknown.read('Client', { Properties: { UserPoolId: { Ref: key } } }).context.pool).toBeUndefined();
+    expect(unknown.poolOf({ Ref: 'Elsewhere/Pool/Resource' })).toBeUndefined();
+  });
+
+  test('what the other template does not know stays unknown, whatever this template adds', () => {
+    const vague = { ...homePool, identityProviders: undefined, resourceServerScopes: undefined, hasDomain: undefined, clientPositions: new Map() };
+    const pool = here(() => vague).poolOf({ Ref: key })!;
+    expect([pool.identityProviders, pool.resourceServerScopes, pool.hasDomain]).toEqual([undefined, undefined, undefined]);
+  });
+});

@@ -5,15 +5,16 @@ import { Sources } from '../sources';
 
 /**
  * Rules that need the client's user pool, its identity providers and
- * resource servers. They run only when the pool is defined in the same
- * template; for an imported pool, or one in another stack, they are skipped:
- * never guessed.
+ * resource servers. They run when the pool is defined in the same template,
+ * or (for the aspects) in another stack of the app; for an imported pool
+ * they are skipped: never guessed.
  */
 const COGNITO = 'COGNITO';
 const QUOTA_CLIENTS = 1000;
 
+/** True when the client depends on the resource, or it exists before the client anyway (it is in the pool's stack, deployed first). */
 function dependsOn(client: ClientView, logicalId: string): boolean {
-  return client.context.dependencies?.has(logicalId) ?? true;
+  return client.context.pool?.deployedBefore?.has(logicalId) || (client.context.dependencies?.has(logicalId) ?? true);
 }
 
 export const USER_POOL_RULES: RuleDefinition[] = [
@@ -169,8 +170,9 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     source: Sources.DOMAINS,
     check: (client, report) => {
       const pool = client.context.pool;
-      if (pool && !pool.hasDomain && client.oauthFlows().size > 0) {
-        report({ property: 'AllowedOAuthFlows', value: [...client.oauthFlows()], problem: `is set, but user pool ${pool.logicalId} has no domain in this template` });
+      // Undefined: whether the pool has a domain is not known.
+      if (pool?.hasDomain === false && client.oauthFlows().size > 0) {
+        report({ property: 'AllowedOAuthFlows', value: [...client.oauthFlows()], problem: `is set, but user pool ${pool.logicalId} has no domain (no AWS::Cognito::UserPoolDomain refers to it)` });
       }
     },
   },
@@ -185,7 +187,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'Past the quota CreateUserPoolClient fails with LimitExceededException.',
     fix: 'Request a quota increase for app clients per user pool before deploying, or spread the clients over pools.',
     source: Sources.QUOTAS,
-    decision: 'Counted per template: the clients in the pool\'s own template, in template order. A template holds at most 500 resources, so this fires only where a stack\'s resource limit was lifted; clients of the pool in other stacks (cross-stack references) are not counted yet, and an app that spreads more than 1,000 clients of one pool over stacks is not flagged.',
+    decision: 'Counted per pool, in the order the clients are read: by the aspects across the app (clients in other stacks refer to the pool through cross-stack references, which the aspects follow), by the command line and the plugin per template (a template holds at most 500 resources, and sees a pool of another template only as an import).',
     check: (client, report) => {
       const position = client.context.pool?.clientPositions?.get(client.context.logicalId ?? '') ?? -1;
       if (position >= QUOTA_CLIENTS) {
