@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { formatJson, formatSarif, formatText, Located, RunSummary } from './formats';
 import { InputError, LoadedTemplate, loadInput } from './templates';
-import { validateTemplate, clientsOf } from '../engine/validate-template';
+import { clientsOf, indexTemplates, validateTemplate } from '../engine/validate-template';
 import { checkPolicyProps } from '../policy/options';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
@@ -96,17 +96,21 @@ function options(argv: string[]): Options | 'help' | 'version' {
 function check(templates: LoadedTemplate[], o: Options): RunSummary {
   const findings: Located[] = [];
   const summary: Array<{ file: string; clients: number }> = [];
-  for (const t of templates) {
+  const inSet = templates.map((t) => ({ template: t.template, pathOf: (id: string) => t.constructPaths.get(id) ?? `${t.file}#${id}` }));
+  // The templates given together deploy together: a client may import its pool from another.
+  const indexes = indexTemplates(inSet);
+  templates.forEach((t, i) => {
     summary.push({ file: t.file, clients: clientsOf(t.template).length });
     const results = validateTemplate(t.template, {
       service: { disabledRules: o.disabled },
       policy: o.policy ? { props: o.policy, selection: policySelection(o.policy) } : undefined,
-      pathOf: (id) => t.constructPaths.get(id) ?? `${t.file}#${id}`,
+      pathOf: inSet[i].pathOf,
+      index: indexes[i],
     });
     for (const { logicalId, finding } of results) {
       findings.push({ file: t.file, line: t.line(logicalId, finding.property), logicalId, finding });
     }
-  }
+  });
   return { templates: summary, findings, toolVersion: PACKAGE_VERSION };
 }
 

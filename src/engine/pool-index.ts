@@ -7,12 +7,12 @@ export interface IdentityProviderInfo {
 
 /**
  * What the engine knows of the user pool a client belongs to, when that pool
- * is defined in the same template (or, for the aspects, in another stack of
- * the app). A field that is not concrete is left undefined, and the rules
+ * is defined in the same template or another of the app (a cross-stack
+ * reference, or an import from a template validated with it). A field that is not concrete is left undefined, and the rules
  * that need it skip: never guess.
  */
 export interface PoolIndex {
-  /** Logical id of the AWS::Cognito::UserPool; for a pool of another stack, its construct path (messages name the pool by it). */
+  /** Logical id of the AWS::Cognito::UserPool; for a pool of another template, its construct path or location (messages name the pool by it). */
   readonly logicalId: string;
   /** Names (without the custom: prefix) of the pool's custom attributes. */
   readonly customAttributes?: ReadonlySet<string>;

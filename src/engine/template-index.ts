@@ -156,6 +156,8 @@ export interface IndexOptions {
    * that is no logical id), and CloudFormation deploys that stack first.
    */
   readonly otherPool?: (key: string) => OtherTemplatePool | undefined;
+  /** The pool of another template that `{ 'Fn::ImportValue': name }` imports, if any (see `indexTemplates`). */
+  readonly importedPool?: (exportName: string) => OtherTemplatePool | undefined;
   /** The map to count a pool's clients in, by the pool's logical id: the aspects count a pool's clients across stacks. */
   readonly clientCounts?: (poolLogicalId: string) => Map<string, number>;
 }
@@ -266,6 +268,8 @@ export class TemplateIndex {
   }
 
   private readonly pools = new Map<string, PoolEntry>();
+  /** Pools of other templates, by the name this one imports them with. */
+  private readonly imports = new Map<string, PoolEntry>();
 
   /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
   private readonly refValues = new Map<string, string>();
@@ -280,13 +284,25 @@ export class TemplateIndex {
 
   /** The pool a UserPoolId refers to, as this template knows it so far. */
   private entryOf(userPoolId: unknown): PoolEntry | undefined {
-    const getAtt = isIntrinsic(userPoolId) ? (userPoolId as Record<string, unknown>)['Fn::GetAtt'] : undefined;
+    if (!isIntrinsic(userPoolId)) return undefined;
+    const imported = (userPoolId as Record<string, unknown>)['Fn::ImportValue'];
+    if (typeof imported === 'string') return this.otherEntry(this.imports, imported, this.options.importedPool);
+    const getAtt = (userPoolId as Record<string, unknown>)['Fn::GetAtt'];
     const id = refTarget(userPoolId) ?? (Array.isArray(getAtt) && getAtt[1] === 'UserPoolId' && typeof getAtt[0] === 'string' ? getAtt[0] : undefined);
     if (id === undefined) return undefined;
-    let entry = this.pools.get(id);
-    if (!entry && this.options.otherPool) {
-      const other = this.options.otherPool(id);
-      if (other) this.pools.set(id, (entry = new PoolOfOtherTemplate(other)));
+    return this.pools.get(id) ?? this.otherEntry(this.pools, id, this.options.otherPool);
+  }
+
+  /** The entry for a pool of another template, made on first use. */
+  private otherEntry(
+    entries: Map<string, PoolEntry>,
+    key: string,
+    lookUp: ((key: string) => OtherTemplatePool | undefined) | undefined,
+  ): PoolEntry | undefined {
+    let entry = entries.get(key);
+    if (!entry && lookUp) {
+      const other = lookUp(key);
+      if (other) entries.set(key, (entry = new PoolOfOtherTemplate(other)));
     }
     return entry;
   }

@@ -1,9 +1,9 @@
 import type { Finding } from './finding';
 import { RuleMemo } from './rule-memo';
-import { TemplateIndex, TemplateResource, TYPES } from './template-index';
+import { OtherTemplatePool, TemplateIndex, TemplateResource, TYPES } from './template-index';
 import { RuleSelection, runRules } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../policy/props';
-import { isPlainObject } from '../rules/values';
+import { isIntrinsic, isPlainObject } from '../rules/values';
 
 /** What to run over a template. */
 export interface TemplateRun {
@@ -17,6 +17,15 @@ export interface TemplateRun {
   readonly pathOf: (logicalId: string) => string;
   /** Clients (by logical id) whose service or policy rules something else already ran. */
   readonly skip?: (logicalId: string, kind: 'service' | 'policy') => boolean;
+  /** The template's index, when it was indexed with the templates it deploys with (`indexTemplates`). */
+  readonly index?: TemplateIndex;
+}
+
+/** A template among those that deploy together, for `indexTemplates`. */
+export interface TemplateInSet {
+  readonly template: unknown;
+  /** Names a resource of the template in messages. */
+  readonly pathOf: (logicalId: string) => string;
 }
 
 export interface TemplateFinding {
@@ -30,14 +39,46 @@ export function clientsOf(template: unknown): Array<[string, TemplateResource]> 
   return Object.entries(resources).filter((e): e is [string, TemplateResource] => isPlainObject(e[1]) && e[1].Type === TYPES.client);
 }
 
+function resourcesOf(template: unknown): Record<string, TemplateResource> {
+  return isPlainObject(template) && isPlainObject(template.Resources) ? (template.Resources as Record<string, TemplateResource>) : {};
+}
+
+/** The template's exports with a concrete name, and the value each exports. */
+function exportsOf(template: unknown): Array<[string, unknown]> {
+  const outputs = isPlainObject(template) && isPlainObject(template.Outputs) ? Object.values(template.Outputs) : [];
+  const named = outputs.filter((o) => isPlainObject(o) && isPlainObject(o.Export) && typeof o.Export.Name === 'string') as Array<{ Export: { Name: string }; Value?: unknown }>;
+  return named.map((o) => [o.Export.Name, o.Value]);
+}
+
+/**
+ * Indexes templates that deploy together (the stacks of a cloud assembly),
+ * so that a client importing a user pool another template exports (an
+ * output with a concrete `Export.Name` whose value is the pool's `Ref` or
+ * UserPoolId) is checked against that pool, whose stack deploys first. An
+ * export name defined twice names no pool: never guessed.
+ */
+export function indexTemplates(templates: readonly TemplateInSet[]): TemplateIndex[] {
+  const exported = new Map<string, OtherTemplatePool | null>();
+  const indexes = templates.map((t) => TemplateIndex.of(resourcesOf(t.template), { importedPool: (name) => exported.get(name) ?? undefined }));
+  const defined = new Map<string, number>();
+  for (const t of templates) for (const [name] of exportsOf(t.template)) defined.set(name, (defined.get(name) ?? 0) + 1);
+  templates.forEach((t, i) => {
+    for (const [name, value] of exportsOf(t.template)) {
+      // A pool of the template itself: a re-exported import is left alone.
+      const pool = isIntrinsic(value) && !('Fn::ImportValue' in (value as object)) ? indexes[i].poolOf(value) : undefined;
+      if (pool && defined.get(name) === 1) exported.set(name, { name: t.pathOf(pool.logicalId), pool: () => pool });
+    }
+  });
+  return indexes;
+}
+
 /**
  * Runs the rules over every app client of a CloudFormation template (the
  * door of the validation plugin and the command line). The template is
  * indexed once; findings come in template order, then rule order.
  */
 export function validateTemplate(template: unknown, run: TemplateRun): TemplateFinding[] {
-  const resources = isPlainObject(template) && isPlainObject(template.Resources) ? (template.Resources as Record<string, TemplateResource>) : {};
-  const index = TemplateIndex.of(resources);
+  const index = run.index ?? TemplateIndex.of(resourcesOf(template));
   const memo = new RuleMemo();
   const out: TemplateFinding[] = [];
   for (const [logicalId, resource] of clientsOf(template)) {

@@ -4,8 +4,9 @@ import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from '../aspects/acknowledgements';
 import { checkRuleIds, wasChecked } from '../aspects/client-check';
 import { isUserPoolClientResource } from '../aspects/cloudformation-resource';
+import { TYPES } from '../engine/template-index';
 import { RuleSelection } from '../engine/validate-client';
-import { validateTemplate } from '../engine/validate-template';
+import { indexTemplates, validateTemplate } from '../engine/validate-template';
 import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
 import { ALL_RULES, findRule, SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
@@ -52,11 +53,12 @@ function findStack(app: IConstruct, path: string): Stack | undefined {
   return node && Stack.isStack(node) ? node : undefined;
 }
 
-/** Client resources of a stack by logical id. */
-function clientConstructs(stack: Stack | undefined): Map<string, CfnResource> {
+/** The app clients and user pools of a stack by logical id: findings name them by construct path. */
+function namedConstructs(stack: Stack | undefined): Map<string, CfnResource> {
   const out = new Map<string, CfnResource>();
   for (const c of stack?.node.findAll() ?? []) {
-    if (isUserPoolClientResource(c) && Stack.of(c) === stack) out.set(stack.resolve(c.logicalId), c);
+    const named = isUserPoolClientResource(c) || (CfnResource.isCfnResource(c) && c.cfnResourceType === TYPES.pool);
+    if (named && Stack.of(c) === stack) out.set(stack.resolve(c.logicalId), c);
   }
   return out;
 }
@@ -95,17 +97,23 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const violations: PolicyViolation[] = [];
     const policy = this.props.policy?.props;
-    for (const { stackConstructPath, templatePath } of context.stackTemplates) {
+    const stacks = context.stackTemplates.map(({ stackConstructPath, templatePath }) => {
       const stack = findStack(context.appConstruct, stackConstructPath);
-      const constructs = clientConstructs(stack);
-      const template = JSON.parse(readFileSync(templatePath, 'utf8'));
+      const constructs = namedConstructs(stack);
+      const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
+      return { stackConstructPath, templatePath, stack, constructs, template, pathOf: (id: string) => constructs.get(id)?.node.path ?? `${stackConstructPath}/${id}` };
+    });
+    // The app's stacks deploy together: a client may import its pool from another stack.
+    const indexes = indexTemplates(stacks);
+    stacks.forEach(({ stack, constructs, template, templatePath, pathOf }, i) => {
       const region = stack && !Token.isUnresolved(stack.region) ? stack.region : undefined;
       const findings = validateTemplate(template, {
         service: this.props.serviceRules === false ? false : this.serviceSelection,
         policy: policy ? { props: policy, selection: policySelection(policy, 'UserPoolClientValidationPlugin') } : undefined,
         region,
-        pathOf: (id) => constructs.get(id)?.node.path ?? `${stackConstructPath}/${id}`,
+        pathOf,
         skip: (id, kind) => (constructs.has(id) ? wasChecked(constructs.get(id)!, kind) : false),
+        index: indexes[i],
       });
       for (const { logicalId, finding } of findings) {
         const construct = constructs.get(logicalId);
@@ -124,7 +132,7 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
           }],
         });
       }
-    }
+    });
     return { success: !violations.some((v) => v.severity === RuleSeverity.ERROR), violations, pluginVersion: VERSION };
   }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, truncateSync, mkdirSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Stack, Stage } from 'aws-cdk-lib';
+import { SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { runCli } from '../../src/cli/run';
 import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
@@ -76,6 +76,34 @@ describe('cloud assemblies', () => {
     expect(out).toContain('[VUPC-AUTHSESSION-RANGE] Stack/Client: AuthSessionValidity 1');
     expect(out).toContain('[VUPC-AUTHSESSION-RANGE] Prod/Stack/Client: AuthSessionValidity 1');
     expect(out).toMatch(/2 errors, 0 warnings in 2 app clients of 2 templates/);
+  });
+});
+
+describe('templates that deploy together', () => {
+  test('a client in a cdk.out is checked against the pool it imports from another stack', () => {
+    const outdir = tmp();
+    const app = testApp({ outdir });
+    const pool = new cognito.UserPool(new Stack(app, 'Pools'), 'Pool');
+    new cognito.UserPoolIdentityProviderGoogle(Stack.of(pool), 'Google', { userPool: pool, clientId: 'g', clientSecretValue: SecretValue.unsafePlainText('s') });
+    new cognito.CfnUserPoolClient(new Stack(app, 'Clients'), 'Client', { userPoolId: pool.userPoolId, supportedIdentityProviders: ['Google', 'Nope'] });
+    app.synth();
+    const { code, out } = cli(outdir);
+    expect(code).toBe(1);
+    // Google is the pool's, in a stack deployed first: no DependsOn needed.
+    expect(out).toContain('[VUPC-IDP-EXISTS] Clients/Client: SupportedIdentityProviders[1] \'Nope\' is not an identity provider of user pool Pools/Pool/Resource (it has: COGNITO, Google)');
+    expect(out).toMatch(/1 error, 0 warnings in 1 app client of 2 templates/);
+  });
+
+  test('an import is followed only to a pool one template exports under that name', () => {
+    const exporter = (file: string) => writeTemplate({
+      Resources: { Pool: { Type: 'AWS::Cognito::UserPool' } },
+      Outputs: { PoolId: { Value: { Ref: 'Pool' }, Export: { Name: 'shared-pool' } } },
+    }, file);
+    const importer = writeTemplate(client({ UserPoolId: { 'Fn::ImportValue': 'shared-pool' }, SupportedIdentityProviders: ['Nope'] }));
+    const pools = exporter('pools.json');
+    expect(cli(importer, pools).out).toContain(`'Nope' is not an identity provider of user pool ${pools}#Pool`);
+    expect(cli(importer).code).toBe(0);
+    expect(cli(importer, pools, exporter('other-pools.json')).code).toBe(0);
   });
 });
 

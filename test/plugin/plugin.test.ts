@@ -77,6 +77,14 @@ test('clients an aspect already checked are not reported twice', () => {
   expect(report.violations.map((v) => v.violatingResources[0].constructPath)).toEqual(['Stack/Bad']);
 });
 
+test('a client is checked against the pool it imports from another stack', () => {
+  const a = testApp();
+  const pool = new cognito.UserPool(new Stack(a, 'Pools'), 'Pool');
+  new cognito.CfnUserPoolClient(new Stack(a, 'Clients'), 'Client', { userPoolId: pool.userPoolId, supportedIdentityProviders: ['Nope'] });
+  Validations.of(a).addPlugins(new UserPoolClientValidationPlugin());
+  expect(() => a.synth()).toThrow(/VUPC-IDP-EXISTS[\s\S]*Clients\/Client[\s\S]*'Nope' is not an identity provider of user pool Pools\/Pool\/Resource/);
+});
+
 test('bad plugin props are refused', () => {
   expect(() => new UserPoolClientValidationPlugin({ disabledRules: ['NOPE'] })).toThrow(/UserPoolClientValidationPlugin: disabledRules names 'NOPE'/);
   expect(() => new UserPoolClientValidationPlugin({ warningRules: ['VUPC-POLICY-ADMIN-SCOPE'] })).toThrow(/warningRules names 'VUPC-POLICY-ADMIN-SCOPE'/);

@@ -6,8 +6,9 @@ import { Sources } from '../sources';
 /**
  * Rules that need the client's user pool, its identity providers and
  * resource servers. They run when the pool is defined in the same template,
- * or (for the aspects) in another stack of the app; for an imported pool
- * they are skipped: never guessed.
+ * or in another stack of the app (a cross-stack reference, or an import from
+ * a template validated with it); for a pool from elsewhere they are skipped:
+ * never guessed.
  */
 const COGNITO = 'COGNITO';
 const QUOTA_CLIENTS = 1000;
@@ -187,7 +188,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'Past the quota CreateUserPoolClient fails with LimitExceededException.',
     fix: 'Request a quota increase for app clients per user pool before deploying, or spread the clients over pools.',
     source: Sources.QUOTAS,
-    decision: 'Counted per pool, in the order the clients are read: by the aspects across the app (clients in other stacks refer to the pool through cross-stack references, which the aspects follow), by the command line and the plugin per template (a template holds at most 500 resources, and sees a pool of another template only as an import).',
+    decision: 'Counted per pool across the app, in the order the clients are read: the aspects follow cross-stack references to the pool, the command line and the plugin follow Fn::ImportValue to a pool that another template given with them exports.',
     check: (client, report) => {
       const position = client.context.pool?.clientPositions?.get(client.context.logicalId ?? '') ?? -1;
       if (position >= QUOTA_CLIENTS) {
