@@ -35,8 +35,7 @@ export interface TemplateFinding {
 
 /** The app clients of a template, in template order. */
 export function clientsOf(template: unknown): Array<[string, TemplateResource]> {
-  const resources = isPlainObject(template) && isPlainObject(template.Resources) ? template.Resources : {};
-  return Object.entries(resources).filter((e): e is [string, TemplateResource] => isPlainObject(e[1]) && e[1].Type === TYPES.client);
+  return Object.entries(resourcesOf(template)).filter((e): e is [string, TemplateResource] => isPlainObject(e[1]) && e[1].Type === TYPES.client);
 }
 
 function resourcesOf(template: unknown): Record<string, TemplateResource> {

@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { App, AspectPriority, Aspects, DefaultStackSynthesizer, NestedStack, SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
+import { runCli } from '../../src/cli/run';
 import { testApp } from '../helpers';
 
 const newStack = () => new Stack(testApp(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
@@ -225,6 +229,29 @@ describe('a pool in another stack', () => {
     expect(errors(clientStack)).toEqual([
       expect.stringMatching(/^\[VUPC-IDP-DEPENDENCY\] Clients\/Without: SupportedIdentityProviders\[0\] 'Partner' names Saml[0-9A-F]{8}, which the client does not depend on/),
     ]);
+  });
+
+  test('the command line finds the same on the synthesized cloud assembly, where the reference is an import', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'vupc-cross-'));
+    const app = testApp({ outdir });
+    const poolStack = new Stack(app, 'Pools');
+    const { pool } = federatedPool(poolStack);
+    const clientStack = new Stack(app, 'Clients');
+    new cognito.CfnUserPoolClient(clientStack, 'Client', {
+      userPoolId: pool.userPoolId,
+      ...federated,
+      supportedIdentityProviders: ['NoSuchProvider', 'Google'],
+      allowedOAuthScopes: ['nope/read', 'orders/read'],
+    });
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    const assembly = app.synth();
+    // CDK adds how to acknowledge a warning to its message.
+    const fromAspects = assembly.getStackArtifact(clientStack.artifactId).messages.map((m) => String(m.entry.data).replace(/ \[ack: [^\]]+\]$/, ''))
+      .filter((m) => m.startsWith('[VUPC-'));
+    expect(fromAspects).toHaveLength(3);
+    let out = '';
+    runCli(['--format', 'json', outdir], { out: (t) => (out += t), err: () => undefined });
+    expect(JSON.parse(out).findings.map((f: { message: string }) => f.message)).toEqual(fromAspects);
   });
 
   test('a client in a nested stack is checked against its parent\'s pool', () => {

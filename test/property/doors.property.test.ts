@@ -41,6 +41,8 @@ test('any JSON in a template: the command line never fails internally, and answe
     fc.tuple(validClient, fc.constantFrom(...PROPERTY_NAMES), anyJson).map(([p, n, v]) => ({ Resources: { C: { Type: 'AWS::Cognito::UserPoolClient', Properties: { ...p, [n]: v } } } })),
     anyJson.map((v) => ({ Resources: { C: { Type: 'AWS::Cognito::UserPoolClient', Properties: v } } })),
     anyJson.map((v) => ({ Resources: v })),
+    // Outputs of any shape, read for the pools a template exports to the client that imports one.
+    anyJson.map((v) => ({ Outputs: v, Resources: { C: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { 'Fn::ImportValue': 'p' } } } } })),
   ), fc.constantFrom('text', 'json', 'sarif'), (template, format) => {
     const file = join(dir, 't.json');
     writeFileSync(file, JSON.stringify(template) ?? 'null');
