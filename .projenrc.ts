@@ -93,6 +93,16 @@ for (const dir of TOOL_DIRS) {
 }
 const TS_NODE = 'ts-node --transpile-only --project scripts/tsconfig.json';
 
+// Jest (isolated modules) and ts-node (transpile only) do not type-check: this does, for the tests and tool folders.
+new JsonFile(project, 'test/tsconfig.typecheck.json', {
+  obj: { extends: './tsconfig.json', compilerOptions: { isolatedModules: false } },
+});
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check the tests, scripts, examples and benchmark',
+  steps: ['test/tsconfig.typecheck.json', ...TOOL_DIRS.map((d) => `${d}/tsconfig.json`)].map((config) => ({ exec: `tsc --noEmit -p ${config}` })),
+});
+project.testTask.spawn(typecheck);
+
 // The rule ids class, docs/rules.md and the README defaults table are
 // generated from the registry before every compile; .ci/run fails when the
 // committed copies differ.

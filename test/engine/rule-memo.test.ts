@@ -8,7 +8,7 @@ import { ClientContext, ClientView } from '../../src/rules/client-view';
 import { CHECKED_SERVICE_RULES, POLICY_RULES } from '../../src/rules/registry';
 import { RuleContext, RuleDefinition, RuleSeverity, Violation } from '../../src/rules/rule';
 import { perClientReshaped, VALID_WEB_CLIENT } from '../helpers';
-import { anyJson, clientArb, contextArb, FC_PARAMS, fewer, intrinsic, poolArb, STRICT_POLICY, validClient } from '../property/arbitraries';
+import { anyJson, clientArb, contextArb, fewer, intrinsic, poolArb, STRICT_POLICY, validClient } from '../property/arbitraries';
 
 type Props = Record<string, unknown>;
 const CHECKED_POLICY_RULES = POLICY_RULES.filter((r) => r.check);
