@@ -160,6 +160,12 @@ export interface IndexOptions {
   readonly importedPool?: (exportName: string) => OtherTemplatePool | undefined;
   /** The map to count a pool's clients in, by the pool's logical id: the aspects count a pool's clients across stacks. */
   readonly clientCounts?: (poolLogicalId: string) => Map<string, number>;
+  /**
+   * Put before the key of a client counted against a pool of another
+   * template, where keys are logical ids: those of different templates must
+   * not meet in the pool's count.
+   */
+  readonly clientKeyPrefix?: string;
 }
 
 /**
@@ -287,8 +293,7 @@ export class TemplateIndex {
     if (!isIntrinsic(userPoolId)) return undefined;
     const imported = (userPoolId as Record<string, unknown>)['Fn::ImportValue'];
     if (typeof imported === 'string') return this.otherEntry(this.imports, imported, this.options.importedPool);
-    const getAtt = (userPoolId as Record<string, unknown>)['Fn::GetAtt'];
-    const id = refTarget(userPoolId) ?? (Array.isArray(getAtt) && getAtt[1] === 'UserPoolId' && typeof getAtt[0] === 'string' ? getAtt[0] : undefined);
+    const id = poolReference(userPoolId);
     if (id === undefined) return undefined;
     return this.pools.get(id) ?? this.otherEntry(this.pools, id, this.options.otherPool);
   }
@@ -374,9 +379,10 @@ export class TemplateIndex {
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of moreDependencies) dependencies.add(d);
     const pool = this.poolOf(props(resource).UserPoolId);
-    countClient(pool, key);
+    const counted = pool instanceof PoolOfOtherTemplate ? (this.options.clientKeyPrefix ?? '') + key : key;
+    countClient(pool, counted);
     const context: ClientContext = {
-      logicalId: key,
+      logicalId: counted,
       pool,
       dependencies,
       region: around.region,
@@ -463,10 +469,17 @@ export class TemplateIndex {
       for (const s of scopes as Array<{ ScopeName: string }>) pool.resourceServerScopes.set(`${identifier}/${s.ScopeName}`, id);
     } else if (r.Type === TYPES.domain && pool) {
       pool.hasDomain = true;
-    } else if (r.Type === TYPES.client) {
-      countClient(entry instanceof PoolOfOtherTemplate ? entry.source() ?? undefined : entry, id);
+    } else if (r.Type === TYPES.client && entry instanceof IndexedPool) {
+      // A client of a pool of another template is counted when it is read: that template may not be indexed yet.
+      countClient(entry, id);
     }
   }
+}
+
+/** The logical id of the user pool a UserPoolId value refers to (`Ref`, or `Fn::GetAtt` of UserPoolId); undefined for anything else. */
+export function poolReference(userPoolId: unknown): string | undefined {
+  const getAtt = isIntrinsic(userPoolId) ? (userPoolId as Record<string, unknown>)['Fn::GetAtt'] : undefined;
+  return refTarget(userPoolId) ?? (Array.isArray(getAtt) && getAtt[1] === 'UserPoolId' && typeof getAtt[0] === 'string' ? getAtt[0] : undefined);
 }
 
 /**

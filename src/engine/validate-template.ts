@@ -1,9 +1,9 @@
 import type { Finding } from './finding';
 import { RuleMemo } from './rule-memo';
-import { OtherTemplatePool, TemplateIndex, TemplateResource, TYPES } from './template-index';
+import { OtherTemplatePool, poolReference, TemplateIndex, TemplateResource, TYPES } from './template-index';
 import { RuleSelection, runRules } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../policy/props';
-import { isIntrinsic, isPlainObject } from '../rules/values';
+import { isPlainObject } from '../rules/values';
 
 /** What to run over a template. */
 export interface TemplateRun {
@@ -57,17 +57,22 @@ function exportsOf(template: unknown): Array<[string, unknown]> {
  * export name defined twice names no pool: never guessed.
  */
 export function indexTemplates(templates: readonly TemplateInSet[]): TemplateIndex[] {
-  const exported = new Map<string, OtherTemplatePool | null>();
-  const indexes = templates.map((t) => TemplateIndex.of(resourcesOf(t.template), { importedPool: (name) => exported.get(name) ?? undefined }));
   const defined = new Map<string, number>();
   for (const t of templates) for (const [name] of exportsOf(t.template)) defined.set(name, (defined.get(name) ?? 0) + 1);
+  // Exports are known before any template is indexed, so that each index adds its providers to the pools it imports.
+  const exported = new Map<string, OtherTemplatePool>();
+  const indexes: TemplateIndex[] = [];
   templates.forEach((t, i) => {
+    const resources = resourcesOf(t.template);
     for (const [name, value] of exportsOf(t.template)) {
-      // A pool of the template itself: a re-exported import is left alone.
-      const pool = isIntrinsic(value) && !('Fn::ImportValue' in (value as object)) ? indexes[i].poolOf(value) : undefined;
-      if (pool && defined.get(name) === 1) exported.set(name, { name: t.pathOf(pool.logicalId), pool: () => pool });
+      const id = poolReference(value);
+      const resource = id === undefined ? undefined : resources[id];
+      if (isPlainObject(resource) && resource.Type === TYPES.pool && defined.get(name) === 1) {
+        exported.set(name, { name: t.pathOf(id!), pool: () => indexes[i].poolOf({ Ref: id }) });
+      }
     }
   });
+  templates.forEach((t, i) => indexes.push(TemplateIndex.of(resourcesOf(t.template), { importedPool: (name) => exported.get(name), clientKeyPrefix: `${i}#` })));
   return indexes;
 }
 

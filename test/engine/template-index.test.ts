@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { referencedIds, TemplateIndex } from '../../src/engine/template-index';
 import { readClient } from '../../src/engine/validate-client';
+import { indexTemplates } from '../../src/engine/validate-template';
 import { anyJson, FC_PARAMS, intrinsic } from '../property/arbitraries';
 
 /** A template with an identity provider and a resource server, whose Refs the index resolves. */
@@ -110,5 +111,42 @@ describe('a pool of another template', () => {
     const vague = { ...homePool, identityProviders: undefined, resourceServerScopes: undefined, hasDomain: undefined, clientPositions: new Map() };
     const pool = here(() => vague).poolOf({ Ref: key })!;
     expect([pool.identityProviders, pool.resourceServerScopes, pool.hasDomain]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('templates that deploy together', () => {
+  const pathOf = (file: string) => (id: string) => `${file}#${id}`;
+  const importing = (n: number, extra: Record<string, unknown> = {}) => ({
+    Resources: {
+      ...extra,
+      ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`Client${i}`, { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' } } }])),
+    },
+  });
+  const exporting = {
+    Resources: {
+      Pool: { Type: 'AWS::Cognito::UserPool' },
+      Client0: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' } } },
+    },
+    Outputs: { Id: { Value: { 'Fn::GetAtt': ['Pool', 'UserPoolId'] }, Export: { Name: 'pool-id' } } },
+  };
+
+  test('a pool is counted across them, the same logical id in two templates counting twice, and providers an importer adds count for it', () => {
+    // The importer comes first: its providers still join the pool it imports.
+    const provider = { Saml: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' }, ProviderName: 'Partner' } } };
+    const [first, , second] = indexTemplates([
+      { template: importing(2, provider), pathOf: pathOf('a.json') },
+      { template: exporting, pathOf: pathOf('pools.json') },
+      { template: importing(1), pathOf: pathOf('b.json') },
+    ]);
+    const read = (templateIndex: TemplateIndex, id: string) => templateIndex.read(id, { Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' } } }).context;
+    const a0 = read(first, 'Client0');
+    expect(a0.pool?.logicalId).toBe('pools.json#Pool');
+    expect([...a0.pool!.identityProviders!.keys()]).toEqual(['Partner']);
+    read(first, 'Client1');
+    const b0 = read(second, 'Client0');
+    // pools.json's own client first, then each client as it is read.
+    expect([...b0.pool!.clientPositions!]).toEqual([['Client0', 0], ['0#Client0', 1], ['0#Client1', 2], ['2#Client0', 3]]);
+    expect(b0.logicalId).toBe('2#Client0');
+    expect(b0.pool!.identityProviders!.size).toBe(0);
   });
 });
