@@ -4,6 +4,8 @@
  * providers and a resource server; half web clients (code grant), half
  * machine-to-machine clients. Every client passes the validator and the
  * recommended policy, so the benchmark measures checking, not reporting.
+ * The cross-stack variants keep each stack's pool and what surrounds it in
+ * one stack of pools instead, which the clients refer to.
  */
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
@@ -11,7 +13,7 @@ import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { App, AppProps, AspectPriority, Aspects, IAspect, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 // The compiled library, as apps use it (`npx projen bench` compiles it first).
 // eslint-disable-next-line import/no-unresolved
 import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../lib';
@@ -29,6 +31,8 @@ export interface Variant {
   readonly kind: ClientKind;
   /** Every client gets token lifetimes of its own, so no two share a configuration (the memo's worst case). */
   readonly distinct?: boolean;
+  /** The pools (with their domains, providers and resource servers) are in a stack of their own. */
+  readonly crossStack?: boolean;
   readonly validator?: boolean;
   readonly policy?: boolean;
   /** An aspect that does nothing, in the validator's place: what CDK charges for applying any aspect. */
@@ -45,6 +49,8 @@ export const VARIANTS: Record<string, Variant> = {
   validated: { kind: 'validated' },
   plainDistinct: { kind: 'l1', distinct: true },
   validatorDistinct: { kind: 'l1', distinct: true, validator: true },
+  plainCrossStack: { kind: 'l1', crossStack: true },
+  validatorCrossStack: { kind: 'l1', crossStack: true, validator: true },
   /** The plain app again, in processes of its own with the no-op aspect. */
   baseline: { kind: 'l1' },
   noopAspect: { kind: 'l1', noopAspect: true },
@@ -56,17 +62,12 @@ export const BUILTIN_VALIDATION: Variant = { kind: 'l1', builtinValidation: true
 export function buildApp(n: number, v: Variant): App {
   const app = new App({ builtinCloudFormationValidation: v.builtinValidation ?? false, outdir: mkdtempSync(join(tmpdir(), 'vupc-bench-')) } as AppProps);
   const perStack = STACK_RESOURCES - SUPPORT_RESOURCES;
+  const pools = v.crossStack ? new Stack(app, 'Pools') : undefined;
   for (let s = 0; s * perStack < n; s++) {
     const stack = new Stack(app, `Clients${s}`);
-    const pool = new cognito.UserPool(stack, 'Pool');
-    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: `bench-${s}` } });
-    const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' });
-    const server = new cognito.UserPoolResourceServer(stack, 'Api', { userPool: pool, identifier: 'api', scopes: [read] });
-    for (const [i, name] of ['CorpA', 'CorpB', 'CorpC'].entries()) {
-      new cognito.UserPoolIdentityProviderOidc(stack, name, { userPool: pool, name, clientId: `id${i}`, clientSecret: 'secret', issuerUrl: `https://login${i}.example.com` });
-    }
+    const support = addSupport(pools ? new Construct(pools, `For${s}`) : stack, s);
     for (let c = 0; c < Math.min(perStack, n - s * perStack); c++) {
-      addClient(stack, `C${c}`, { pool, server, read }, c % 2 === 0, v.kind, v.distinct ? s * perStack + c : undefined);
+      addClient(stack, `C${c}`, support, c % 2 === 0, v.kind, v.distinct ? s * perStack + c : undefined);
     }
     if (v.noopAspect) Aspects.of(stack).add(new Timed({ visit: () => undefined }), { priority: AspectPriority.READONLY });
     if (v.validator) Aspects.of(stack).add(new Timed(new UserPoolClientValidator()), { priority: AspectPriority.READONLY });
@@ -96,6 +97,18 @@ interface Support {
   readonly pool: cognito.UserPool;
   readonly server: cognito.UserPoolResourceServer;
   readonly read: cognito.ResourceServerScope;
+}
+
+/** A pool with its domain, a resource server and three OIDC providers, for the clients of stack `s`. */
+function addSupport(scope: Construct, s: number): Support {
+  const pool = new cognito.UserPool(scope, 'Pool');
+  pool.addDomain('Domain', { cognitoDomain: { domainPrefix: `bench-${s}` } });
+  const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' });
+  const server = new cognito.UserPoolResourceServer(scope, 'Api', { userPool: pool, identifier: 'api', scopes: [read] });
+  for (const [i, name] of ['CorpA', 'CorpB', 'CorpC'].entries()) {
+    new cognito.UserPoolIdentityProviderOidc(scope, name, { userPool: pool, name, clientId: `id${i}`, clientSecret: 'secret', issuerUrl: `https://login${i}.example.com` });
+  }
+  return { pool, server, read };
 }
 
 /** Access and ID token lifetimes (60-1,440 minutes) that no other client of the app has. */

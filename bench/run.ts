@@ -48,7 +48,13 @@ const CLI_CLIENTS = 5000;
  * the plain app again (baseline): with it among plain, validator and policy,
  * each process built a third more apps (2026-12-02).
  */
-const COMPARED = [['plain', 'validator', 'policy'], ['plainDistinct', 'validatorDistinct'], ['l2', 'validated'], ['baseline', 'noopAspect']];
+const COMPARED = [
+  ['plain', 'validator', 'policy'],
+  ['plainDistinct', 'validatorDistinct'],
+  ['plainCrossStack', 'validatorCrossStack'],
+  ['l2', 'validated'],
+  ['baseline', 'noopAspect'],
+];
 if (COMPARED.flat().sort().join() !== Object.keys(VARIANTS).sort().join()) throw new Error('bench/run.ts: COMPARED must name every variant once');
 
 function cliTemplate(n: number): string {
@@ -134,7 +140,8 @@ function main(): void {
     freshProcess: [] as unknown[],
   };
   const verdicts: Array<{ clients: number; status: string }> = [];
-  const rows = table(`${VALIDATOR_COLUMNS} a no-op aspect: ratio | every configuration distinct: ratio | L2 UserPoolClient | ValidatedUserPoolClient | ratio |`);
+  const rows = table(`${VALIDATOR_COLUMNS} a no-op aspect: ratio | every configuration distinct: ratio | pools in another stack: ratio `
+    + '| L2 UserPoolClient | ValidatedUserPoolClient | ratio |');
   for (const n of SIZES) {
     const rounds = (names: string[]) => {
       const processes = names === COMPARED[0] ? TARGET_PROCESSES : PROCESSES;
@@ -145,11 +152,13 @@ function main(): void {
       ...validatorRatios(t),
       noopAspect: paired(t.noopAspect, t.baseline, 'total'),
       validatorDistinct: paired(t.validatorDistinct, t.plainDistinct, 'total'),
+      validatorCrossStack: paired(t.validatorCrossStack, t.plainCrossStack, 'total'),
       validatedVsL2: paired(t.validated, t.l2, 'total'),
     };
     (results.synth as unknown[]).push({ clients: n, roundsPerProcess: REPS, variants: record(t), ratios });
     if (TARGET.sizes.includes(n)) verdicts.push({ clients: n, status: verdict(ratios.validator) });
-    rows.push(`${validatorCells(n, t, ratios)} ${showRatio(ratios.noopAspect)} | ${showRatio(ratios.validatorDistinct)} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
+    const others = [ratios.noopAspect, ratios.validatorDistinct, ratios.validatorCrossStack].map(showRatio);
+    rows.push(`${validatorCells(n, t, ratios)} ${others.join(' | ')} | ${ms(t.l2.total)} | ${ms(t.validated.total)} | ${showRatio(ratios.validatedVsL2)} |`);
     console.log(rows[rows.length - 1]);
   }
 
