@@ -1,7 +1,7 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
-import { concreteRegion, constructDependencies, inItsPool, rendered, stackIndex } from './cloudformation-resource';
+import { concreteRegion, constructDependencies, otherStackPoolKey, rendered, stackIndex } from './cloudformation-resource';
 import { ClientRead, stackSynthesis } from './synthesis-cache';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
@@ -86,10 +86,11 @@ function prepare(node: CfnResource, again: boolean): ClientRead | undefined {
     const index = stackIndex(stack);
     // Clients are keyed by a number of their own here (for the pool's quota): computing logical ids would cost as much
     // as the rules, and construct paths a tenth of them.
-    const { client: read, context } = index.read(quotaKey(node), inItsPool(client, stack), constructDependencies(node), {
+    // A pool of another stack is named by its key, not by the Ref to its logical id, which a pool of this stack may share.
+    const { client: read, context } = index.read(quotaKey(node), client.resource, constructDependencies(node), {
       region: concreteRegion(node),
       propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
-    });
+    }, otherStackPoolKey(client.userPoolId, stack));
     result = { path: () => node.node.path, read, context, memo: state.memo };
   }
   state.lastClient = node;

@@ -299,7 +299,7 @@ function indexOf(stack: Stack): TemplateIndex {
  * which a pool of this stack may share; a construct path is no logical id,
  * and the index reads it as that pool (see `IndexOptions.otherPool`).
  */
-export function inItsPool(rendering: Rendered, stack: Stack): TemplateResource {
+function inItsPool(rendering: Rendered, stack: Stack): TemplateResource {
   const key = otherStackPoolKey(rendering.userPoolId, stack);
   const resource = rendering.resource;
   if (key === undefined || !isObject(resource.Properties)) return resource;
@@ -314,7 +314,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * is); undefined for anything else. Thousands of clients hold the same token:
  * the answer is kept per token.
  */
-function otherStackPoolKey(userPoolId: unknown, stack: Stack): string | undefined {
+export function otherStackPoolKey(userPoolId: unknown, stack: Stack): string | undefined {
   if (typeof userPoolId !== 'string') return isObject(userPoolId) ? poolKeyOf(userPoolId, stack) : undefined;
   if (MARKERS_HOLD && !userPoolId.includes(TOKEN_MARKERS.string)) return undefined;
   const known = stackSynthesis(stack).poolKeys;

@@ -359,13 +359,16 @@ export class TemplateIndex {
    * `readClient`), and the ids it refers to collected for its context, with
    * its DependsOn and `moreDependencies`. `key` identifies the client for the
    * pool's quota (its logical id, or a key the aspects give it); a client the
-   * template did not list is counted as it is read.
+   * template did not list is counted as it is read. `otherPool` is the key of
+   * a pool of another template that its UserPoolId refers to, when the
+   * reader knows better than the UserPoolId (see `IndexOptions.otherPool`).
    */
   public read(
     key: string,
     resource: TemplateResource,
     moreDependencies: readonly string[] = [],
     around: Pick<ClientContext, 'region' | 'propNames'> = {},
+    otherPool?: string,
   ): { readonly client: ReadClient; readonly context: ClientContext } {
     const dependencies = new Set<string>();
     const raw = resource.Properties ?? {};
@@ -378,7 +381,7 @@ export class TemplateIndex {
     }
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of moreDependencies) dependencies.add(d);
-    const pool = this.poolOf(props(resource).UserPoolId);
+    const pool = this.poolOf(otherPool === undefined ? props(resource).UserPoolId : { Ref: otherPool });
     const counted = pool instanceof PoolOfOtherTemplate ? (this.options.clientKeyPrefix ?? '') + key : key;
     countClient(pool, counted);
     const context: ClientContext = {
