@@ -101,7 +101,8 @@ new JsonFile(project, 'test/tsconfig.typecheck.json', {
 });
 const typecheck = project.addTask('typecheck', {
   description: 'Type-check the tests, scripts and examples (the benchmark is checked after the compile)',
-  steps: ['test/tsconfig.typecheck.json', ...TOOL_DIRS.filter((d) => d !== 'bench').map((d) => `${d}/tsconfig.json`)].map((config) => ({ exec: `tsc --noEmit -p ${config}` })),
+  steps: ['test/tsconfig.typecheck.json', ...TOOL_DIRS.filter((d) => d !== 'bench').map((d) => `${d}/tsconfig.json`)]
+    .map((config) => ({ exec: `tsc --noEmit -p ${config}` })),
 });
 project.testTask.spawn(typecheck);
 project.postCompileTask.exec('tsc --noEmit -p bench/tsconfig.json');
