@@ -174,10 +174,10 @@ export interface IndexOptions {
  * (the client's stack depends on the pool's), so they need no DependsOn;
  * its clients are counted where the pool's own are.
  */
-class PoolOfOtherTemplate implements PoolIndex {
+class PoolOfOtherTemplate {
   public readonly here = new PoolResources();
   private base?: PoolIndex | null;
-  private merged?: Partial<PoolIndex> | null;
+  private merged?: PoolIndex | null;
 
   public constructor(private readonly other: OtherTemplatePool) {}
 
@@ -186,12 +186,12 @@ class PoolOfOtherTemplate implements PoolIndex {
     return this.base !== undefined ? this.base : (this.base = this.other.pool() ?? null);
   }
 
-  public get logicalId() {
-    return this.other.name;
-  }
-
-  /** The pool as its template knows it, with this template's additions; null when its template does not know it. */
-  public known(): Partial<PoolIndex> | null {
+  /**
+   * The pool as its template knows it, with this template's additions: made
+   * once, when first read (after the index is built); null when its
+   * template does not know it.
+   */
+  public known(): PoolIndex | null {
     if (this.merged !== undefined) return this.merged;
     const base = this.source();
     if (!base) return (this.merged = null);
@@ -210,44 +210,23 @@ class PoolOfOtherTemplate implements PoolIndex {
     );
     this.here.resourceServerScopes?.forEach((server, scope) => scopes?.set(scope, server));
     return (this.merged = {
+      logicalId: this.other.name,
       identityProviders: providers,
       resourceServerScopes: scopes,
       hasDomain: this.here.hasDomain || base.hasDomain,
       deployedBefore,
       clientPositions: base.clientPositions,
+      // The pool's schema and tier are read from it only when a rule asks (see IndexedPool).
+      get customAttributes() {
+        return base.customAttributes;
+      },
+      get requiredAttributes() {
+        return base.requiredAttributes;
+      },
+      get tier() {
+        return base.tier;
+      },
     });
-  }
-
-  public get hasDomain() {
-    return this.known()?.hasDomain;
-  }
-
-  public get identityProviders() {
-    return this.known()?.identityProviders;
-  }
-
-  public get resourceServerScopes() {
-    return this.known()?.resourceServerScopes;
-  }
-
-  public get deployedBefore() {
-    return this.known()?.deployedBefore;
-  }
-
-  public get clientPositions() {
-    return this.known()?.clientPositions;
-  }
-
-  public get customAttributes() {
-    return this.source()?.customAttributes;
-  }
-
-  public get requiredAttributes() {
-    return this.source()?.requiredAttributes;
-  }
-
-  public get tier() {
-    return this.source()?.tier;
   }
 }
 
@@ -284,8 +263,7 @@ export class TemplateIndex {
 
   /** The pool a client's UserPoolId refers to, when it is in the template (or is a pool of another template it knows). */
   public poolOf(userPoolId: unknown): PoolIndex | undefined {
-    const entry = this.entryOf(userPoolId);
-    return entry instanceof PoolOfOtherTemplate && !entry.known() ? undefined : entry;
+    return poolIn(this.entryOf(userPoolId));
   }
 
   /** The pool a UserPoolId refers to, as this template knows it so far. */
@@ -381,8 +359,9 @@ export class TemplateIndex {
     }
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of moreDependencies) dependencies.add(d);
-    const pool = this.poolOf(otherPool === undefined ? props(resource).UserPoolId : { Ref: otherPool });
-    const counted = pool instanceof PoolOfOtherTemplate ? (this.options.clientKeyPrefix ?? '') + key : key;
+    const entry = this.entryOf(otherPool === undefined ? props(resource).UserPoolId : { Ref: otherPool });
+    const pool = poolIn(entry);
+    const counted = entry instanceof PoolOfOtherTemplate ? (this.options.clientKeyPrefix ?? '') + key : key;
     countClient(pool, counted);
     const context: ClientContext = {
       logicalId: counted,
@@ -477,6 +456,11 @@ export class TemplateIndex {
       countClient(entry, id);
     }
   }
+}
+
+/** What the rules know of the pool of an entry: a pool of another template only once that template knows it. */
+function poolIn(entry: PoolEntry | undefined): PoolIndex | undefined {
+  return entry instanceof PoolOfOtherTemplate ? entry.known() ?? undefined : entry;
 }
 
 /** The logical id of the user pool a UserPoolId value refers to (`Ref`, or `Fn::GetAtt` of UserPoolId); undefined for anything else. */
