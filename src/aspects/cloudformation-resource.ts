@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import { clientCounts, stackSynthesis } from './synthesis-cache';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 import { CFN_PROPERTY_TYPES, PropertyType } from '../rules/api-model';
+import { isPlainObject } from '../rules/values';
 
 export const USER_POOL_CLIENT_TYPE = TYPES.client;
 /** What a client refers to; clients themselves are noted as they are visited. */
@@ -302,11 +303,9 @@ function indexOf(stack: Stack): TemplateIndex {
 function inItsPool(rendering: Rendered, stack: Stack): TemplateResource {
   const key = otherStackPoolKey(rendering.userPoolId, stack);
   const resource = rendering.resource;
-  if (key === undefined || !isObject(resource.Properties)) return resource;
+  if (key === undefined || !isPlainObject(resource.Properties)) return resource;
   return { ...resource, Properties: { ...resource.Properties, UserPoolId: { Ref: key } } };
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * The construct path of the user pool of another stack that a UserPoolId
@@ -315,7 +314,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * the answer is kept per token.
  */
 export function otherStackPoolKey(userPoolId: unknown, stack: Stack): string | undefined {
-  if (typeof userPoolId !== 'string') return isObject(userPoolId) ? poolKeyOf(userPoolId, stack) : undefined;
+  if (typeof userPoolId !== 'string') return poolKeyOf(userPoolId, stack);
   if (MARKERS_HOLD && !userPoolId.includes(TOKEN_MARKERS.string)) return undefined;
   const known = stackSynthesis(stack).poolKeys;
   let key = known.get(userPoolId);
