@@ -226,7 +226,7 @@ export function indexedRender(resource: CfnResource): Rendered | undefined {
   return {
     logicalId: stack.resolve(resource.logicalId),
     resource: { Type: resource.cfnResourceType, Properties: properties },
-    userPoolId: props.userPoolId ?? props.UserPoolId,
+    userPoolId: userPoolIdSource(resource),
   };
 }
 
