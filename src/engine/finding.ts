@@ -11,4 +11,6 @@ export interface Finding {
   readonly property: string;
   /** The full message: rule id, path, property, value (secrets masked), why and fix. */
   readonly message: string;
+  /** How to fix it (the fix the message ends with). */
+  readonly fix: string;
 }

@@ -1,5 +1,5 @@
 import { PER_CLIENT_PROPERTIES } from '../rules/api-model';
-import { RuleDefinition } from '../rules/rule';
+import { InputKind, RuleDefinition } from '../rules/rule';
 
 /** The rules to run on clients that set the same properties. */
 export interface Schedule {
@@ -21,15 +21,17 @@ export class RulePlan {
    * and set of disabled ids (thousands of ValidatedUserPoolClients each
    * carry a validator, and share one plan), found by identity after that.
    */
-  public static of(rules: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined): RulePlan {
-    let known = plans.get(rules);
-    if (!known) plans.set(rules, (known = { bySet: new WeakMap(), byIds: new Map() }));
+  public static of(rules: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined, input = InputKind.TEMPLATE): RulePlan {
+    let byInput = plans.get(rules);
+    if (!byInput) plans.set(rules, (byInput = new Map()));
+    let known = byInput.get(input);
+    if (!known) byInput.set(input, (known = { bySet: new WeakMap(), byIds: new Map() }));
     const set = disabled ?? NONE;
     let plan = known.bySet.get(set);
     if (!plan) {
       const ids = [...set].sort().join(' ');
       plan = known.byIds.get(ids);
-      if (!plan) known.byIds.set(ids, (plan = new RulePlan(rules, set)));
+      if (!plan) known.byIds.set(ids, (plan = new RulePlan(rules, set, input)));
       known.bySet.set(set, plan);
     }
     return plan;
@@ -53,8 +55,8 @@ export class RulePlan {
   private readonly bits = new Map<string, number>();
   private readonly schedules = new Map<number, Schedule>();
 
-  private constructor(all: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined) {
-    this.rules = all.filter((r) => r.check !== undefined && !disabled?.has(r.id));
+  private constructor(all: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined, input: InputKind) {
+    this.rules = all.filter((r) => r.check !== undefined && !disabled?.has(r.id) && (r.inputs?.includes(input) ?? true));
     this.always = this.rules.map((r) => r.checksAbsence === true || r.properties.length === 0 || r.properties.includes('*'));
     this.configurationRule = this.rules.map((r) =>
       r.properties.every((p) => p !== '*' && (!PER_CLIENT_PROPERTIES.has(topLevel(p)) || r.readsPresenceOf?.includes(p) === true)));
@@ -82,5 +84,5 @@ export class RulePlan {
 }
 
 const NONE: ReadonlySet<string> = new Set();
-const plans = new WeakMap<readonly RuleDefinition[], { bySet: WeakMap<ReadonlySet<string>, RulePlan>; byIds: Map<string, RulePlan> }>();
+const plans = new WeakMap<readonly RuleDefinition[], Map<InputKind, { bySet: WeakMap<ReadonlySet<string>, RulePlan>; byIds: Map<string, RulePlan> }>>();
 const topLevel = (property: string) => property.split('.')[0];

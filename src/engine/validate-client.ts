@@ -1,10 +1,10 @@
 import type { Finding } from './finding';
 import { Found, RuleMemo } from './rule-memo';
 import { RulePlan } from './rule-plan';
-import { formatMessage } from '../reporting/message';
+import { fixOf, formatMessage } from '../reporting/message';
 import { ClientContext, ClientView } from '../rules/client-view';
 import { CHECKED_SERVICE_RULES } from '../rules/registry';
-import { RuleDefinition, RuleSeverity, Violation } from '../rules/rule';
+import { InputKind, RuleDefinition, RuleSeverity, Violation } from '../rules/rule';
 import { isIntrinsic, isPlainObject, withoutNoValue } from '../rules/values';
 
 /** An AWS::Cognito::UserPoolClient as a template will hold it. */
@@ -23,6 +23,8 @@ export interface RuleSelection {
   readonly warningRules?: ReadonlySet<string>;
   /** The rules to run; the service rules by default. */
   readonly rules?: readonly RuleDefinition[];
+  /** What the client was read from (rules that hold for other inputs do not run). @default InputKind.TEMPLATE */
+  readonly input?: InputKind;
 }
 
 function severityOf(rule: RuleDefinition, selection: RuleSelection): RuleSeverity {
@@ -78,6 +80,7 @@ export function runRules(
       path: text,
       property: violation.property,
       message: formatMessage(rule, text, violation, context.propNames),
+      fix: fixOf(rule, violation, context.propNames),
     });
   };
 
@@ -91,7 +94,7 @@ export function runRules(
   }
   const properties = client.properties;
   const view = new ClientView(properties, context);
-  const plan = RulePlan.of(rules, selection.disabledRules);
+  const plan = RulePlan.of(rules, selection.disabledRules, selection.input);
   const schedule = plan.schedule(properties);
   const found: Found[] = [];
   let rule = -1;

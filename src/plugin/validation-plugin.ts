@@ -8,7 +8,7 @@ import { TYPES } from '../engine/template-index';
 import { RuleSelection } from '../engine/validate-client';
 import { indexTemplates, validateTemplate } from '../engine/validate-template';
 import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
-import { ALL_RULES, findRule, SERVICE_RULES } from '../rules/registry';
+import { ALL_RULES, SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION as VERSION } from '../version';
 
@@ -122,7 +122,7 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
         violations.push({
           ruleName: finding.ruleId,
           description: finding.message,
-          fix: findRule(finding.ruleId)?.fix,
+          fix: finding.fix,
           severity: finding.severity,
           violatingResources: [{
             resourceLogicalId: logicalId,

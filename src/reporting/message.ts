@@ -50,7 +50,9 @@ export function showValue(value: unknown): string {
   }
   // Control characters would break one-line output (terminal, SARIF, annotations).
   text = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 20)}… (${text.length} characters)` : text;
+  if (text.length <= MAX_SHOWN) return text;
+  // A long value is cut, with no count of its own: a problem about its length gives the length, as the API counts it.
+  return typeof value === 'string' ? `${text.slice(0, MAX_SHOWN - 2)}…'` : `${text.slice(0, MAX_SHOWN - 1)}…`;
 }
 
 /**
@@ -61,5 +63,10 @@ export function formatMessage(rule: RuleDefinition, path: string, violation: Vio
   const shown = violation.value === undefined ? '' : ` ${showValue(redact(violation.property, violation.value))}`;
   const prop = propNames?.[violation.property.split(/[.[]/)[0]];
   const named = prop ? `${violation.property} (prop ${prop})` : violation.property;
-  return `[${rule.id}] ${path}: ${named}${shown} ${violation.problem}. ${rule.why} Fix: ${violation.fix ?? rule.fix}`;
+  return `[${rule.id}] ${path}: ${named}${shown} ${violation.problem}. ${rule.why} Fix: ${fixOf(rule, violation, propNames)}`;
+}
+
+/** The fix of a finding: a client made with construct props is fixed in those props, where the rule has advice in their terms. */
+export function fixOf(rule: RuleDefinition, violation: Violation, propNames?: { readonly [p: string]: string }): string {
+  return (propNames ? violation.propsFix ?? rule.propsFix : undefined) ?? violation.fix ?? rule.fix;
 }

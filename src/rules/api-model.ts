@@ -116,7 +116,7 @@ export const STANDARD_ATTRIBUTES = [
 
 /**
  * Property types of `AWS::Cognito::UserPoolClient` in the CloudFormation
- * registry schema. `ClientSecret` is read-only there (never sent to Cognito).
+ * registry schema, read-only properties included (see READ_ONLY_PROPERTIES).
  */
 export type PropertyType = 'string' | 'integer' | 'boolean' | 'string-list' | { readonly [member: string]: PropertyType };
 
@@ -134,6 +134,7 @@ export const CFN_PROPERTY_TYPES: { readonly [property: string]: PropertyType } =
   },
   AuthSessionValidity: 'integer',
   CallbackURLs: 'string-list',
+  ClientId: 'string',
   ClientName: 'string',
   ClientSecret: 'string',
   DefaultRedirectURI: 'string',
@@ -143,6 +144,7 @@ export const CFN_PROPERTY_TYPES: { readonly [property: string]: PropertyType } =
   GenerateSecret: 'boolean',
   IdTokenValidity: 'integer',
   LogoutURLs: 'string-list',
+  Name: 'string',
   PreventUserExistenceErrors: 'string',
   ReadAttributes: 'string-list',
   RefreshTokenRotation: { Feature: 'string', RetryGracePeriodSeconds: 'integer' },
@@ -154,13 +156,23 @@ export const CFN_PROPERTY_TYPES: { readonly [property: string]: PropertyType } =
 };
 
 /**
+ * The schema's `readOnlyProperties`: CloudFormation accepts them in a
+ * template and ignores them (they are outputs: `Fn::GetAtt Client.ClientId`),
+ * so none of them reaches Cognito.
+ */
+export const READ_ONLY_PROPERTIES: ReadonlySet<string> = new Set(['ClientId', 'ClientSecret', 'Name']);
+
+/** The schema's `createOnlyProperties`: changing one replaces the client (a new client id). */
+export const CREATE_ONLY_PROPERTIES: ReadonlySet<string> = new Set(['GenerateSecret', 'UserPoolId']);
+
+/**
  * Properties whose values usually differ from one client to the next (its
  * name, its URLs, its pool, its secret). The other properties are the
  * client's configuration, which apps with many clients repeat: the engine
  * remembers what rules found on a configuration, and only rules that read
  * one of these properties run on every client.
  */
-export const PER_CLIENT_PROPERTIES: ReadonlySet<string> = new Set(['ClientName', 'ClientSecret', 'UserPoolId', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI']);
+export const PER_CLIENT_PROPERTIES: ReadonlySet<string> = new Set(['ClientName', 'ClientSecret', 'UserPoolId', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI', 'ClientId', 'Name']);
 
 /**
  * The Unicode-category patterns accept every printable ASCII character

@@ -9,6 +9,8 @@ export class UserPoolClientRuleIds {
   public static readonly PROPERTY_TYPE = 'VUPC-PROPERTY-TYPE';
   /** Only properties (and members) that AWS::Cognito::UserPoolClient defines are set. */
   public static readonly PROPERTY_UNKNOWN = 'VUPC-PROPERTY-UNKNOWN';
+  /** The read-only properties ClientId, ClientSecret and Name are not set in a template. */
+  public static readonly PROPERTY_READ_ONLY = 'VUPC-PROPERTY-READ-ONLY';
   /** UserPoolId is set. */
   public static readonly POOLID_REQUIRED = 'VUPC-POOLID-REQUIRED';
   /** UserPoolId is 1-55 characters of the form `<region>_<id>`. */
@@ -17,7 +19,7 @@ export class UserPoolClientRuleIds {
   public static readonly CLIENTNAME_LENGTH = 'VUPC-CLIENTNAME-LENGTH';
   /** ClientName holds only letters, digits, underscores, whitespace and + = , . @ -. */
   public static readonly CLIENTNAME_PATTERN = 'VUPC-CLIENTNAME-PATTERN';
-  /** ClientSecret is not set in a template. */
+  /** Retired: a ClientSecret in a template is reported by VUPC-PROPERTY-READ-ONLY. */
   public static readonly SECRET_NOT_IN_CFN = 'VUPC-SECRET-NOT-IN-CFN';
   /** GenerateSecret: true and a ClientSecret value are not given together. */
   public static readonly SECRET_XOR = 'VUPC-SECRET-XOR';
@@ -81,8 +83,10 @@ export class UserPoolClientRuleIds {
   public static readonly OAUTH_CC_SCOPES_NONEMPTY = 'VUPC-OAUTH-CC-SCOPES-NONEMPTY';
   /** A client with the code or implicit flow has at least one callback URL. */
   public static readonly OAUTH_CALLBACK_REQUIRED = 'VUPC-OAUTH-CALLBACK-REQUIRED';
-  /** AllowedOAuthFlowsUserPoolClient is true when OAuth flows or scopes are set. */
+  /** A client that sets OAuth flows or scopes sets AllowedOAuthFlowsUserPoolClient: true. */
   public static readonly OAUTH_FLAG_REQUIRED = 'VUPC-OAUTH-FLAG-REQUIRED';
+  /** A client that turns OAuth off (AllowedOAuthFlowsUserPoolClient: false) sets no OAuth flows or scopes. */
+  public static readonly OAUTH_FLAG_OFF = 'VUPC-OAUTH-FLAG-OFF';
   /** A client with AllowedOAuthFlowsUserPoolClient: true lists OAuth flows and scopes. */
   public static readonly OAUTH_FLAG_NEEDS_FLOWS = 'VUPC-OAUTH-FLAG-NEEDS-FLOWS';
   /** AllowedOAuthScopes holds at most 50 scopes of 1-256 printable ASCII characters without space, " or \. */

@@ -20,9 +20,19 @@ export interface Violation {
   readonly problem: string;
   /** How to fix it, when the rule's general fix does not fit. */
   readonly fix?: string;
+  /** The same in the terms of the construct props (see `RuleDefinition.propsFix`). */
+  readonly propsFix?: string;
 }
 
 export type Report = (violation: Violation) => void;
+
+/** What a client's properties were read from: some rules hold for one kind of input only. */
+export enum InputKind {
+  /** A CloudFormation template, or a CDK construct (which renders one). */
+  TEMPLATE = 'template',
+  /** A CreateUserPoolClient or UpdateUserPoolClient request. */
+  API_REQUEST = 'api-request',
+}
 
 /** What a rule needs beyond the client's own properties. */
 export enum RuleContext {
@@ -69,12 +79,28 @@ export interface RuleDefinition {
    * @default - none
    */
   readonly readsPresenceOf?: readonly string[];
+  /**
+   * The kinds of input the rule applies to: a rule about what a request may
+   * contain does not apply to a template, where CloudFormation ignores
+   * read-only properties.
+   *
+   * @default - every kind
+   */
+  readonly inputs?: readonly InputKind[];
   /** One line: what must hold. */
   readonly summary: string;
   /** Why Cognito rejects (or mishandles) a violation. */
   readonly why: string;
-  /** The general fix. */
+  /** The general fix, in CloudFormation's terms. */
   readonly fix: string;
+  /**
+   * The fix in the terms of the construct props (aws-cdk's UserPoolClient,
+   * ValidatedUserPoolClient), where `fix` names a property the construct
+   * writes itself; findings on such a client give this one.
+   *
+   * @default - `fix`
+   */
+  readonly propsFix?: string;
   /** Where the constraint is documented. */
   readonly source: string;
   /** For policy rules: the UserPoolClientPolicy options that turn the rule on. */

@@ -29,7 +29,7 @@ test('annotations never echo a client secret or an analytics external id; they k
   expect(messages.length).toBeGreaterThan(2);
   expect(messages.join('\n')).not.toContain(SECRET);
   expect(messages.join('\n')).not.toContain(EXTERNAL);
-  expect(messages).toEqual(expect.arrayContaining([expect.stringContaining(`ClientSecret '${'*'.repeat(SECRET.length)}' is set`)]));
+  expect(messages).toEqual(expect.arrayContaining([expect.stringContaining(`ClientSecret '${'*'.repeat(SECRET.length)}' is read-only`)]));
 });
 
 test('a secret inside an intrinsic is masked too', () => {
@@ -40,8 +40,8 @@ test('a secret inside an intrinsic is masked too', () => {
     properties: { UserPoolId: 'eu-west-1_abc', GenerateSecret: true, ClientSecret: { 'Fn::Join': ['', [SECRET, { Ref: 'AWS::Region' }]] } },
   });
   Aspects.of(stack).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
-  const messages = Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
-  const secretFinding = messages.find((m) => m.includes('VUPC-SECRET-NOT-IN-CFN'));
+  const messages = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((m) => String(m.entry.data));
+  const secretFinding = messages.find((m) => m.includes('VUPC-PROPERTY-READ-ONLY'));
   expect(secretFinding).toContain(`{"Fn::Join":["",["${'*'.repeat(SECRET.length)}",{"Ref":"${'*'.repeat('AWS::Region'.length)}"}]]}`);
   expect(messages.join('\n')).not.toContain(SECRET);
 });
@@ -55,7 +55,7 @@ test('the plugin report never echoes them either', () => {
   } catch (e) {
     message = String((e as Error).message);
   }
-  expect(message).toContain('VUPC-SECRET-NOT-IN-CFN');
+  expect(message).toContain('VUPC-PROPERTY-READ-ONLY');
   expect(message).not.toContain(SECRET);
   expect(message).not.toContain(EXTERNAL);
 });

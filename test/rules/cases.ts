@@ -1,5 +1,6 @@
 import { PoolIndex } from '../../src/engine/pool-index';
 import { ClientContext } from '../../src/rules/client-view';
+import { InputKind } from '../../src/rules/rule';
 import { VALID_WEB_CLIENT } from '../helpers';
 
 /** A machine-to-machine client that is valid. */
@@ -28,6 +29,8 @@ export interface RuleCase {
   readonly patch: Record<string, unknown>;
   readonly base?: Record<string, unknown>;
   readonly context?: ClientContext;
+  /** What the client is read from. @default InputKind.TEMPLATE */
+  readonly input?: InputKind;
 }
 
 const M2M = VALID_M2M_CLIENT;
@@ -59,6 +62,7 @@ const POOL: PoolIndex = {
 const inPool = (pool: Partial<PoolIndex> = {}, dependencies = ['GoogleIdp', 'OrdersServer']): Partial<RuleCase> => ({
   context: { pool: { ...POOL, ...pool }, dependencies: new Set(dependencies), logicalId: 'Client' },
 });
+const request: Partial<RuleCase> = { input: InputKind.API_REQUEST };
 const c = (rule: string, name: string, patch: Record<string, unknown>, extra: Partial<RuleCase> = {}): RuleCase => ({ rule: `VUPC-${rule}`, name, patch, ...extra });
 
 /** Each case breaks the rule it names. */
@@ -78,10 +82,12 @@ export const FAILING: RuleCase[] = [
   c('CLIENTNAME-LENGTH', '129 characters', { ClientName: 'a'.repeat(129) }),
   c('CLIENTNAME-PATTERN', 'a slash', { ClientName: 'web/app' }),
   c('CLIENTNAME-PATTERN', 'a non-ASCII letter', { ClientName: 'wéb' }),
-  c('SECRET-NOT-IN-CFN', 'a secret in the template', { ClientSecret: 'a'.repeat(30) }),
-  c('SECRET-XOR', 'a secret and GenerateSecret', { GenerateSecret: true, ClientSecret: 'a'.repeat(30) }),
-  c('SECRET-FORMAT', '23 characters', { ClientSecret: 'a'.repeat(23) }),
-  c('SECRET-FORMAT', 'a character outside [\\w+]', { ClientSecret: `${'a'.repeat(24)}!` }),
+  c('PROPERTY-READ-ONLY', 'a secret in the template', { ClientSecret: 'a'.repeat(30) }),
+  c('PROPERTY-READ-ONLY', 'a client id', { ClientId: '1example23456789' }),
+  c('PROPERTY-READ-ONLY', 'Name for ClientName', { Name: 'web-app', ClientName: undefined }),
+  c('SECRET-XOR', 'a secret and GenerateSecret', { GenerateSecret: true, ClientSecret: 'a'.repeat(30) }, request),
+  c('SECRET-FORMAT', '23 characters', { ClientSecret: 'a'.repeat(23) }, request),
+  c('SECRET-FORMAT', 'a character outside [\\w+]', { ClientSecret: `${'a'.repeat(24)}!` }, request),
   c('CONTEXT-DATA-SECRET', 'context data without a secret', { EnablePropagateAdditionalUserContextData: true }),
   c('TVU-ENUM', 'weeks', units('weeks', 'minutes', 'days')),
   c('TVU-ENUM', 'upper case', units('minutes', 'Minutes', 'days')),
@@ -126,8 +132,10 @@ export const FAILING: RuleCase[] = [
   c('OAUTH-CC-SCOPES-NONEMPTY', 'no scope', { AllowedOAuthScopes: undefined }, { base: M2M }),
   c('OAUTH-CALLBACK-REQUIRED', 'no callback URL', { CallbackURLs: undefined, DefaultRedirectURI: undefined }),
   c('OAUTH-CALLBACK-REQUIRED', 'an empty list', { CallbackURLs: [], DefaultRedirectURI: undefined }),
-  c('OAUTH-FLAG-REQUIRED', 'flag false', { AllowedOAuthFlowsUserPoolClient: false }),
   c('OAUTH-FLAG-REQUIRED', 'flag absent', { AllowedOAuthFlowsUserPoolClient: undefined }),
+  c('OAUTH-FLAG-REQUIRED', 'flag absent, scopes only', { AllowedOAuthFlowsUserPoolClient: undefined, AllowedOAuthFlows: undefined, CallbackURLs: undefined, DefaultRedirectURI: undefined }),
+  c('OAUTH-FLAG-OFF', 'flag false with flows and scopes', { AllowedOAuthFlowsUserPoolClient: false }),
+  c('OAUTH-FLAG-OFF', "flag 'false' as a string with scopes", { AllowedOAuthFlowsUserPoolClient: 'false', AllowedOAuthFlows: undefined }),
   c('OAUTH-FLAG-NEEDS-FLOWS', 'flag without flows', { AllowedOAuthFlows: undefined }),
   c('OAUTH-SCOPES-FORMAT', 'a space', { AllowedOAuthScopes: ['openid', 'my scope'] }),
   c('OAUTH-SCOPES-FORMAT', '257 characters', { AllowedOAuthScopes: ['openid', 'a'.repeat(257)] }),
@@ -190,10 +198,11 @@ export const PASSING: RuleCase[] = [
   c('CLIENTNAME-LENGTH', '128 characters', { ClientName: 'a'.repeat(128) }),
   c('CLIENTNAME-LENGTH', '1 character', { ClientName: 'a' }),
   c('CLIENTNAME-PATTERN', 'every allowed symbol', { ClientName: 'Web app_1+=,.@-' }),
-  c('SECRET-NOT-IN-CFN', 'GenerateSecret only', { GenerateSecret: true }),
-  c('SECRET-XOR', 'a secret without GenerateSecret', { ClientSecret: 'a'.repeat(30) }),
-  c('SECRET-FORMAT', '24 characters', { ClientSecret: `${'a'.repeat(23)}+` }),
-  c('SECRET-FORMAT', '64 characters', { ClientSecret: 'a'.repeat(64) }),
+  c('PROPERTY-READ-ONLY', 'ClientName and GenerateSecret', { GenerateSecret: true }),
+  c('SECRET-XOR', 'a secret without GenerateSecret', { ClientSecret: 'a'.repeat(30) }, request),
+  c('SECRET-XOR', 'a template, where ClientSecret is read-only (VUPC-PROPERTY-READ-ONLY)', { GenerateSecret: true, ClientSecret: 'a'.repeat(30) }),
+  c('SECRET-FORMAT', '24 characters', { ClientSecret: `${'a'.repeat(23)}+` }, request),
+  c('SECRET-FORMAT', '64 characters', { ClientSecret: 'a'.repeat(64) }, request),
   c('CONTEXT-DATA-SECRET', 'with a secret', { EnablePropagateAdditionalUserContextData: true, GenerateSecret: true }),
   c('TVU-ENUM', 'seconds', { AccessTokenValidity: 300, ...units('seconds', 'minutes', 'days') }),
   c('ACCESS-RAW', '86400 seconds', { AccessTokenValidity: 86400, ...units('seconds', 'minutes', 'days') }),
@@ -233,7 +242,10 @@ export const PASSING: RuleCase[] = [
   c('OAUTH-CALLBACK-REQUIRED', 'one callback URL', callbacks(['https://app.example.com/callback'])),
   c('OAUTH-CALLBACK-REQUIRED', 'callback URLs from a parameter', { CallbackURLs: { Ref: 'CallbackUrls' }, DefaultRedirectURI: undefined }),
   c('OAUTH-FLAG-REQUIRED', "flag 'true' as a string", { AllowedOAuthFlowsUserPoolClient: 'true' }),
-  c('OAUTH-FLAG-REQUIRED', 'flag from a condition', { AllowedOAuthFlowsUserPoolClient: { 'Fn::If': ['Prod', true, false] } }),
+  c('OAUTH-FLAG-REQUIRED', 'flag from a parameter', { AllowedOAuthFlowsUserPoolClient: { Ref: 'OAuthOn' } }),
+  c('OAUTH-FLAG-REQUIRED', 'flag false (turned off on purpose: VUPC-OAUTH-FLAG-OFF)', { AllowedOAuthFlowsUserPoolClient: false }),
+  c('OAUTH-FLAG-OFF', 'flag false without OAuth settings', noOAuth),
+  c('OAUTH-FLAG-OFF', 'flag true', {}),
   c('OAUTH-FLAG-NEEDS-FLOWS', 'flows and scopes', {}),
   c('OAUTH-SCOPES-FORMAT', '256 characters and 50 scopes', { AllowedOAuthScopes: ['openid', 'a'.repeat(256), ...Array.from({ length: 48 }, (_, i) => `api/s${i}`)] }),
   c('OAUTH-OPENID-REQUIRED', 'email with openid', { AllowedOAuthScopes: ['openid', 'email'] }),
@@ -273,6 +285,9 @@ export const PASSING: RuleCase[] = [
   c('WRITE-REQUIRED', 'every required attribute', { WriteAttributes: ['email'] }, inPool()),
   c('WRITE-REQUIRED', 'write attributes not set', { WriteAttributes: undefined }, inPool()),
   c('WRITE-MAPPED', 'every mapped attribute', { SupportedIdentityProviders: ['Google'], WriteAttributes: ['email', 'name'] }, inPool()),
+  c('WRITE-MAPPED', 'username and sub are mapped, not written', { SupportedIdentityProviders: ['Oidc'], WriteAttributes: ['email'] }, inPool({
+    identityProviders: new Map([['Oidc', { logicalId: 'OidcIdp', mappedAttributes: new Set(['username', 'email', 'sub']) }]]),
+  }, ['OidcIdp'])),
   c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on an ESSENTIALS pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool()),
   c('AUTHFLOW-USER-AUTH-TIER', 'a pool whose tier is not set', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool({ tier: undefined })),
   c('OAUTH-NEEDS-DOMAIN', 'a pool with a domain', {}, inPool()),

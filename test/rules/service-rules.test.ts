@@ -13,7 +13,7 @@ describe('valid clients', () => {
 
 describe('each rule fails on a violating case', () => {
   test.each(FAILING.map((rc) => [rc.rule, rc.name, rc] as const))('%s: %s', (rule, _name, rc) => {
-    const findings = findingsFor(patched(baseOf(rc), rc.patch), rc.context);
+    const findings = findingsFor(patched(baseOf(rc), rc.patch), rc.context, { input: rc.input });
     const mine = findings.filter((f) => f.ruleId === rule);
     expect(mine.length).toBeGreaterThan(0);
     for (const f of mine) {
@@ -25,7 +25,7 @@ describe('each rule fails on a violating case', () => {
 
 describe('each rule passes at its boundary', () => {
   test.each(PASSING.map((rc) => [rc.rule, rc.name, rc] as const))('%s: %s', (rule, _name, rc) => {
-    const findings = findingsFor(patched(baseOf(rc), rc.patch), rc.context);
+    const findings = findingsFor(patched(baseOf(rc), rc.patch), rc.context, { input: rc.input });
     expect(ruleIdsOf(findings)).not.toContain(rule);
   });
 });

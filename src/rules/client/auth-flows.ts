@@ -48,19 +48,25 @@ export const AUTH_FLOW_RULES: RuleDefinition[] = [
     catalogueId: 'R-AUTHFLOW-LEGACY-DEPRECATED',
     severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
-    properties: ['ExplicitAuthFlows'],
+    properties: ['ExplicitAuthFlows', 'RefreshTokenRotation.Feature'],
     summary: 'ExplicitAuthFlows uses the ALLOW_* names, not the deprecated legacy ones.',
     why: 'Flow names without the ALLOW_ prefix are deprecated in favour of the ALLOW_ names.',
-    fix: 'Replace the legacy name with its ALLOW_ equivalent.',
+    fix: 'Replace each legacy name with its ALLOW_ equivalent, and add ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation is enabled.',
     source: Sources.CREATE_CLIENT,
     check: (client, report) => {
       const flows = client.strings('ExplicitAuthFlows');
       if (flows.some((f) => f.value.startsWith('ALLOW_'))) return; // the mix is an error already
-      for (const { index, value } of flows) {
-        if (LEGACY.has(value)) {
-          report({ property: `ExplicitAuthFlows[${index}]`, value, problem: 'is a deprecated flow name', fix: `Use ${REPLACEMENT[value]}.` });
-        }
-      }
+      const legacy = flows.filter((f) => LEGACY.has(f.value));
+      if (legacy.length === 0) return;
+      // The whole list to write, so that the fix draws no other finding (VUPC-AUTHFLOW-REFRESH-REQUIRED).
+      const rotation = client.string('RefreshTokenRotation.Feature') === 'ENABLED';
+      const replaced = [...new Set([...flows.map((f) => REPLACEMENT[f.value] ?? f.value), ...(rotation ? [] : [REFRESH])])];
+      report({
+        property: 'ExplicitAuthFlows',
+        value: flows.map((f) => f.value),
+        problem: `uses the deprecated flow name${legacy.length > 1 ? 's' : ''} ${legacy.map((f) => f.value).join(', ')}`,
+        fix: `Write ExplicitAuthFlows: [${replaced.join(', ')}].`,
+      });
     },
   },
   {

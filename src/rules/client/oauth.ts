@@ -6,9 +6,9 @@ import { Sources } from '../sources';
 
 const NEEDS_OPENID = ['phone', 'email', 'profile'];
 
-/** True when the OAuth flag is concretely not true (false, "false" or absent). */
-function oauthFlagOff(client: ClientView): boolean {
-  return !client.isUnknown('AllowedOAuthFlowsUserPoolClient') && client.boolean('AllowedOAuthFlowsUserPoolClient') !== true;
+/** The OAuth flows or scopes a client sets (concrete, non-empty lists), which need the OAuth flag. */
+function oauthSettings(client: ClientView): string[] {
+  return ['AllowedOAuthFlows', 'AllowedOAuthScopes'].filter((property) => client.knownNonEmpty(property));
 }
 
 export const OAUTH_RULES: RuleDefinition[] = [
@@ -57,7 +57,8 @@ export const OAUTH_RULES: RuleDefinition[] = [
     decision: 'The exact API error was not found (U-09); the developer guide states the requirement, and a token request without a secret cannot succeed.',
     check: (client, report) => {
       if (client.oauthFlows().has('client_credentials') && client.boolean('GenerateSecret') !== true && !client.isUnknown('GenerateSecret')) {
-        report({ property: 'GenerateSecret', value: client.value('GenerateSecret'), problem: 'is not true on a client_credentials client' });
+        const set = client.has('GenerateSecret');
+        report({ property: 'GenerateSecret', value: set ? client.value('GenerateSecret') : undefined, problem: `${set ? 'leaves' : 'is not set, which leaves'} the client without a secret, and client_credentials needs one` });
       }
     },
   },
@@ -119,19 +120,33 @@ export const OAUTH_RULES: RuleDefinition[] = [
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
     properties: ['AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes'],
-    summary: 'AllowedOAuthFlowsUserPoolClient is true when OAuth flows or scopes are set.',
-    why: 'The flag must be true before OAuth flows and scopes take effect; with it false Cognito accepts the client but every OAuth request fails (invalid_grant, unauthorized_client).',
-    fix: 'Set AllowedOAuthFlowsUserPoolClient: true, or remove the OAuth flows and scopes.',
+    summary: 'A client that sets OAuth flows or scopes sets AllowedOAuthFlowsUserPoolClient: true.',
+    why: 'The flag must be true before OAuth flows and scopes take effect, and it defaults to false: Cognito accepts the client, and every OAuth request fails (invalid_grant, unauthorized_client).',
+    fix: 'Set AllowedOAuthFlowsUserPoolClient: true.',
     source: Sources.CREATE_CLIENT,
-    decision: 'Documented as "must"; the API accepts the request and the client fails at sign-in (U-08), so this is an error. URLs without the flag are only a warning (VUPC-URL-WITHOUT-OAUTH): the terraform-provider-aws acceptance tests create such clients.',
+    decision: 'An error only when the flag is absent: flows and scopes written without it show that the author expects OAuth to work, and it cannot (U-08). When the template sets the flag to false itself, OAuth is turned off on purpose and SDK sign-in works: that is VUPC-OAUTH-FLAG-OFF, a warning.',
     check: (client, report) => {
-      if (!oauthFlagOff(client)) return;
-      for (const property of ['AllowedOAuthFlows', 'AllowedOAuthScopes']) {
-        if (client.knownNonEmpty(property)) {
-          report({ property: 'AllowedOAuthFlowsUserPoolClient', value: client.value('AllowedOAuthFlowsUserPoolClient'), problem: `is not true while ${property} is set` });
-          return;
-        }
-      }
+      if (client.has('AllowedOAuthFlowsUserPoolClient')) return;
+      const set = oauthSettings(client);
+      if (set.length > 0) report({ property: 'AllowedOAuthFlowsUserPoolClient', problem: `is not set (so it is false) while ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set` });
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-FLAG-OFF',
+    catalogueId: 'R-OAUTH-FLAG-REQUIRED',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes'],
+    summary: 'A client that turns OAuth off (AllowedOAuthFlowsUserPoolClient: false) sets no OAuth flows or scopes.',
+    why: 'With the flag false, Cognito creates the client and SDK sign-in works, but the OAuth flows and scopes have no effect: they are dead settings that suggest OAuth works.',
+    fix: 'Remove the OAuth flows and scopes, or set AllowedOAuthFlowsUserPoolClient: true if the client should use OAuth.',
+    propsFix: 'Remove the oAuth settings, or drop disableOAuth if the client should use OAuth.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'A warning: the template turns OAuth off explicitly, and a working reading exists (SDK sign-in). Public templates deploy such clients.',
+    check: (client, report) => {
+      if (client.boolean('AllowedOAuthFlowsUserPoolClient') !== false) return;
+      const set = oauthSettings(client);
+      if (set.length > 0) report({ property: 'AllowedOAuthFlowsUserPoolClient', value: false, problem: `turns OAuth off, so ${set.join(' and ')} ${set.length > 1 ? 'have' : 'has'} no effect` });
     },
   },
   {

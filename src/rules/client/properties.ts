@@ -1,7 +1,7 @@
-import { API_STRINGS, CFN_PROPERTY_TYPES, matchesPattern, PropertyType } from '../api-model';
+import { API_STRINGS, CFN_PROPERTY_TYPES, matchesPattern, PropertyType, READ_ONLY_PROPERTIES } from '../api-model';
 import type { ClientView } from '../client-view';
 import { checkStringProperty } from '../constraint-checks';
-import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { InputKind, Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 import { isIntrinsic, isPlainObject } from '../values';
 
@@ -47,7 +47,9 @@ function expected(type: PropertyType): string {
 function checkType(report: Report, property: string, value: unknown, type: PropertyType): void {
   const problem = typeProblem(value, type);
   if (problem) {
-    report({ property, value, problem: `${problem}, not ${expected(type)}`, fix: `Set ${property} to ${expected(type)}.` });
+    // "is a list, not a string"; a problem that already says what is expected stands alone.
+    const text = problem.startsWith('is not') || problem.includes('that is not') ? problem : `${problem}, not ${expected(type)}`;
+    report({ property, value, problem: text, fix: `Set ${property} to ${expected(type)}.` });
     return;
   }
   if (type === 'string-list' && Array.isArray(value)) {
@@ -95,7 +97,8 @@ export const PROPERTY_RULES: RuleDefinition[] = [
         const type = CFN_PROPERTY_TYPES[name];
         const value = client.properties[name];
         // A string or boolean where the schema wants one needs no check: tested in place, for every property of every client.
-        if (type !== undefined && typeof value !== type) checkType(report, name, value, type);
+        // Read-only properties are ignored whatever they hold (VUPC-PROPERTY-READ-ONLY).
+        if (type !== undefined && typeof value !== type && !READ_ONLY_PROPERTIES.has(name)) checkType(report, name, value, type);
       }
     },
   },
@@ -109,6 +112,38 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     fix: 'Correct the property name (names are case-sensitive) or remove it.',
     source: Sources.CFN_CLIENT,
     check: unknownMembers,
+  },
+  {
+    id: 'VUPC-PROPERTY-READ-ONLY',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    inputs: [InputKind.TEMPLATE],
+    properties: [...READ_ONLY_PROPERTIES],
+    summary: 'The read-only properties ClientId, ClientSecret and Name are not set in a template.',
+    why: 'They are readOnlyProperties of the resource schema: CloudFormation accepts them and ignores them, so the value never reaches Cognito and the template says something the deployed client does not do.',
+    fix: 'Remove the property; read the value from the resource instead (Fn::GetAtt Client.ClientId, .ClientSecret or .Name).',
+    source: Sources.CFN_CLIENT,
+    decision: 'A warning, not an error: CloudFormation deploys such a template (public templates set ClientId and Name), and the client works. ClientSecret is treated the same way (it replaces VUPC-SECRET-NOT-IN-CFN): the client gets no custom secret, and the secret is readable by anyone who can read the template.',
+    check: (client, report) => {
+      for (const property of READ_ONLY_PROPERTIES) {
+        if (!client.has(property)) continue;
+        if (property === 'ClientSecret') {
+          report({
+            property,
+            value: client.value(property),
+            problem: 'is read-only, so CloudFormation does not send it to Cognito, and the secret is readable by anyone who can read the template',
+            fix: 'Remove ClientSecret and set GenerateSecret: true; read the generated secret with Fn::GetAtt Client.ClientSecret, or keep it in AWS Secrets Manager.',
+          });
+        } else {
+          report({
+            property,
+            value: client.value(property),
+            problem: 'is read-only, so CloudFormation ignores it',
+            fix: property === 'Name' ? 'Remove Name; to name the client, set ClientName.' : undefined,
+          });
+        }
+      }
+    },
   },
   {
     id: 'VUPC-POOLID-REQUIRED',

@@ -1,28 +1,28 @@
 import { API_STRINGS } from '../api-model';
 import { checkStringProperty } from '../constraint-checks';
-import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { InputKind, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
 export const SECRET_RULES: RuleDefinition[] = [
   {
     id: 'VUPC-SECRET-NOT-IN-CFN',
     catalogueId: 'R-SECRET-NOT-IN-CFN',
-    severity: RuleSeverity.ERROR,
+    severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
+    inputs: [InputKind.TEMPLATE],
     properties: ['ClientSecret'],
-    summary: 'ClientSecret is not set in a template.',
-    why: 'ClientSecret is read-only in the CloudFormation schema: the value is never sent to Cognito, the client gets no (or a generated) secret and the stack drifts. A secret in a template is also visible to anyone who can read the template.',
-    fix: 'Remove ClientSecret and set GenerateSecret: true; read the generated secret through the ClientSecret attribute (Fn::GetAtt) or store it in AWS Secrets Manager.',
+    summary: 'Retired: a ClientSecret in a template is reported by VUPC-PROPERTY-READ-ONLY.',
+    why: 'ClientSecret is read-only in the CloudFormation schema, like ClientId and Name: CloudFormation ignores it rather than refusing the template.',
+    fix: 'See VUPC-PROPERTY-READ-ONLY.',
     source: Sources.CFN_CLIENT,
-    check: (client, report) => {
-      if (client.has('ClientSecret')) report({ property: 'ClientSecret', value: client.value('ClientSecret'), problem: 'is set' });
-    },
+    decision: 'Retired (it was an error): the three read-only properties are now treated one way, as a warning. The id stays valid for acknowledgements and is never reused.',
   },
   {
     id: 'VUPC-SECRET-XOR',
     catalogueId: 'R-SECRET-XOR',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
+    inputs: [InputKind.API_REQUEST],
     properties: ['GenerateSecret', 'ClientSecret'],
     summary: 'GenerateSecret: true and a ClientSecret value are not given together.',
     why: 'CreateUserPoolClient rejects a request that asks Cognito to generate a secret and also supplies one.',
@@ -39,10 +39,11 @@ export const SECRET_RULES: RuleDefinition[] = [
     catalogueId: 'R-SECRET-FORMAT',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
+    inputs: [InputKind.API_REQUEST],
     properties: ['ClientSecret'],
     summary: 'A custom ClientSecret is 24-64 characters of letters, digits, _ and +.',
     why: 'The API model constrains ClientSecretType to 24-64 characters matching [\\w+]+.',
-    fix: 'Remove ClientSecret (see VUPC-SECRET-NOT-IN-CFN) and let Cognito generate the secret.',
+    fix: 'Give a secret of 24-64 letters, digits, _ and +, or leave ClientSecret out and set GenerateSecret: true.',
     source: Sources.CREATE_CLIENT,
     check: (client, report) => checkStringProperty(client, report, 'ClientSecret', API_STRINGS.ClientSecret),
   },

@@ -21,6 +21,8 @@ const LIMITS: Record<Token, { min: number; max: number; text: string }> = {
 const VALIDITY_PROPERTY = Object.fromEntries(TOKENS.map((t) => [t, `${t}Validity`])) as Record<Token, string>;
 const UNIT_PROPERTY = Object.fromEntries(TOKENS.map((t) => [t, `TokenValidityUnits.${t}`])) as Record<Token, string>;
 const validityProperty = (token: Token) => VALIDITY_PROPERTY[token];
+/** The construct prop (aws-cdk's UserPoolClient, ValidatedUserPoolClient) of each validity. */
+const PROP: Record<Token, string> = { AccessToken: 'accessTokenValidity', IdToken: 'idTokenValidity', RefreshToken: 'refreshTokenValidity' };
 const unitProperty = (token: Token) => UNIT_PROPERTY[token];
 
 /** Human form of a number of seconds, for messages. */
@@ -66,14 +68,21 @@ function checkDuration(token: Token) {
     const v = validity(client, token);
     if (!v || !v.explicit || !inRawRange(token, v.value) || v.value === 0) return;
     const limit = LIMITS[token];
-    if (v.seconds < limit.min || v.seconds > limit.max) {
-      const unitNote = client.has(unitProperty(token)) ? `${v.unit}` : `${v.unit}, the default unit when ${unitProperty(token)} is not set`;
-      report({
-        property: validityProperty(token),
-        value: v.value,
-        problem: `in ${unitNote} is ${humanDuration(v.seconds)}, outside ${limit.text}`,
-      });
+    if (v.seconds >= limit.min && v.seconds <= limit.max) return;
+    if (client.has(unitProperty(token))) {
+      report({ property: validityProperty(token), value: v.value, problem: `in ${v.unit} is ${humanDuration(v.seconds)}, outside ${limit.text}` });
+      return;
     }
+    // A bare number is read in the default unit: say so, and which unit would make the number valid.
+    const meant = ['minutes', 'hours', 'days'].find((unit) => unit !== v.unit && v.value * UNIT_SECONDS[unit] >= limit.min && v.value * UNIT_SECONDS[unit] <= limit.max);
+    report({
+      property: validityProperty(token),
+      value: v.value,
+      problem: `is read in ${v.unit}, as ${unitProperty(token)} is not set: ${humanDuration(v.seconds)} is outside ${limit.text}`,
+      fix: meant
+        ? `If ${v.value} ${meant} was meant, set ${unitProperty(token)}: ${meant}; otherwise choose a value within ${limit.text}.`
+        : `Choose a value within ${limit.text}, and set ${unitProperty(token)}.`,
+    });
   };
 }
 
@@ -87,6 +96,7 @@ function durationRule(token: Token, name: string, limitText: string): RuleDefini
     summary: `${validityProperty(token)} in its unit is between ${limitText}.`,
     why: `Cognito rejects the client with "Invalid range for token validity"; a bare number is in ${DEFAULT_UNIT[token]}.`,
     fix: `Choose a value within ${limitText}, and set ${unitProperty(token)} explicitly.`,
+    propsFix: `Give ${PROP[token]} a Duration between ${limitText}.`,
     source: Sources.TOKEN_UNITS,
     check: checkDuration(token),
   };
@@ -171,22 +181,24 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
   {
     id: 'VUPC-TVU-EXPLICIT',
     catalogueId: 'R-TVU-EXPLICIT',
-    severity: RuleSeverity.WARNING,
+    severity: RuleSeverity.INFO,
     context: RuleContext.CLIENT,
     properties: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
     summary: 'Every token validity that is set has its unit set in TokenValidityUnits.',
-    why: 'A bare number is read in hours (access, ID) or days (refresh): AccessTokenValidity 60 means 60 hours, not minutes.',
-    fix: 'Set the matching TokenValidityUnits member (for example AccessToken: minutes).',
+    why: 'A bare number is read in the default unit: hours for access and ID tokens, days for refresh tokens.',
+    fix: 'Set the matching TokenValidityUnits member.',
     source: Sources.TOKEN_UNITS,
+    decision: 'Info, not a warning: on public templates every bare number read naturally in its default unit (access 1 = 1 hour, refresh 30 = 30 days). A bare number that is out of range in its default unit (access 60 = 60 hours) is an error of VUPC-ACCESS-DURATION, VUPC-ID-DURATION or VUPC-REFRESH-DURATION, whose message names the default unit.',
     check: (client, report) => {
       for (const token of TOKENS) {
-        if (client.has(validityProperty(token)) && !client.has(unitProperty(token))) {
-          report({
-            property: validityProperty(token),
-            value: client.value(validityProperty(token)),
-            problem: `is set without ${unitProperty(token)}, so it is read in ${DEFAULT_UNIT[token]}`,
-          });
-        }
+        if (!client.has(validityProperty(token)) || client.has(unitProperty(token))) continue;
+        const v = validity(client, token);
+        report({
+          property: validityProperty(token),
+          value: client.value(validityProperty(token)),
+          problem: `is read in ${DEFAULT_UNIT[token]}${v ? ` (${humanDuration(v.seconds)})` : ''}, as ${unitProperty(token)} is not set`,
+          fix: `Set ${unitProperty(token)}: ${DEFAULT_UNIT[token]} to say so.`,
+        });
       }
     },
   },
@@ -215,12 +227,15 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
     check: (client, report) => {
       const flows = client.oauthFlows();
       if (!flows.has('code') && !flows.has('implicit')) return;
-      for (const token of ['AccessToken', 'IdToken'] as const) {
+      // One finding per client: the cookie outlives both tokens alike.
+      const short = (['AccessToken', 'IdToken'] as const).flatMap((token) => {
         const v = validity(client, token);
-        if (v && v.explicit && v.seconds < 3600 && v.seconds >= LIMITS[token].min) {
-          report({ property: validityProperty(token), value: v.value, problem: `(${humanDuration(v.seconds)}) is shorter than the 1-hour managed login session cookie` });
-        }
-      }
+        return v && v.explicit && v.seconds < 3600 && v.seconds >= LIMITS[token].min ? [{ token, v }] : [];
+      });
+      if (short.length === 0) return;
+      const [first] = short;
+      const also = short.length > 1 ? ` (and ${validityProperty(short[1].token)}, ${humanDuration(short[1].v.seconds)})` : '';
+      report({ property: validityProperty(first.token), value: first.v.value, problem: `(${humanDuration(first.v.seconds)})${also} is shorter than the 1-hour managed login session cookie` });
     },
   },
   {

@@ -1,4 +1,4 @@
-import { RESERVED_SCOPES } from '../api-model';
+import { RESERVED_SCOPES, STANDARD_ATTRIBUTES } from '../api-model';
 import type { ClientView } from '../client-view';
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
@@ -11,6 +11,17 @@ import { Sources } from '../sources';
  * never guessed.
  */
 const COGNITO = 'COGNITO';
+const STANDARD = new Set<string>(STANDARD_ATTRIBUTES);
+
+/**
+ * True for a user pool attribute an app client can be given write access
+ * to: a standard attribute, or a custom: or dev: one. Other keys of an
+ * AttributeMapping (`username`, which maps the provider's user id) are not
+ * attributes WriteAttributes can list.
+ */
+function isWritableAttribute(name: string): boolean {
+  return STANDARD.has(name) || name.startsWith('custom:') || name.startsWith('dev:');
+}
 const QUOTA_CLIENTS = 1000;
 
 /** True when the client depends on the resource, or it exists before the client anyway (it is in the pool's stack, deployed first). */
@@ -130,13 +141,13 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'Cognito updates mapped attributes at every federated sign-in and fails the sign-in when the client cannot write one.',
     fix: 'Add the mapped attributes to WriteAttributes, or remove them from the provider\'s AttributeMapping.',
     source: Sources.CREATE_CLIENT,
-    decision: 'Documented as "must"; it fails at sign-in, not at deployment. An error, which can be turned off.',
+    decision: 'Documented as "must"; it fails at sign-in, not at deployment. An error, which can be turned off. Only mapping keys that are user pool attributes count (standard ones, custom: and dev:): `username`, which maps the provider\'s user id, is no attribute WriteAttributes can list.',
     check: (client, report) => {
       const providers = client.context.pool?.identityProviders;
       if (!providers || !client.fullyKnown('WriteAttributes')) return;
       const written = client.stringSet('WriteAttributes');
       for (const { index, value } of client.strings('SupportedIdentityProviders')) {
-        const missing = [...(providers.get(value)?.mappedAttributes ?? [])].filter((a) => !written.has(a));
+        const missing = [...(providers.get(value)?.mappedAttributes ?? [])].filter((a) => isWritableAttribute(a) && !written.has(a));
         if (missing.length > 0) report({ property: `SupportedIdentityProviders[${index}]`, value, problem: `maps ${missing.join(', ')}, which WriteAttributes omits` });
       }
     },
@@ -167,7 +178,8 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     properties: ['AllowedOAuthFlows'],
     summary: 'A client with OAuth flows belongs to a pool that has a domain.',
     why: 'The authorization and token endpoints exist only once the pool has a domain; without one no OAuth flow can run.',
-    fix: 'Add an AWS::Cognito::UserPoolDomain (userPool.addDomain(...)) for the pool.',
+    fix: 'Add an AWS::Cognito::UserPoolDomain for the pool, or, if the app signs in only through the SDK, turn OAuth off (AllowedOAuthFlowsUserPoolClient: false, without flows and scopes).',
+    propsFix: 'Add a domain (userPool.addDomain(...)), or, if the app signs in only through the SDK, turn OAuth off (disableOAuth: true).',
     source: Sources.DOMAINS,
     check: (client, report) => {
       const pool = client.context.pool;
