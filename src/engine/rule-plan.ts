@@ -84,5 +84,9 @@ export class RulePlan {
 }
 
 const NONE: ReadonlySet<string> = new Set();
-const plans = new WeakMap<readonly RuleDefinition[], Map<InputKind, { bySet: WeakMap<ReadonlySet<string>, RulePlan>; byIds: Map<string, RulePlan> }>>();
+interface KnownPlans {
+  readonly bySet: WeakMap<ReadonlySet<string>, RulePlan>;
+  readonly byIds: Map<string, RulePlan>;
+}
+const plans = new WeakMap<readonly RuleDefinition[], Map<InputKind, KnownPlans>>();
 const topLevel = (property: string) => property.split('.')[0];

@@ -57,7 +57,8 @@ describe('the rule plan skips only rules that cannot report', () => {
   test('planned validation finds exactly what running every rule finds', () => {
     // Templates are what validateClient reads by default: rules for other inputs do not run.
     const forTemplates = (r: RuleDefinition) => r.inputs?.includes(InputKind.TEMPLATE) ?? true;
-    const everyRule = (props: Props, context: ClientContext, rules: readonly RuleDefinition[]) => rules.filter(forTemplates).flatMap((r) => direct(r, props, context));
+    const everyRule = (props: Props, context: ClientContext, rules: readonly RuleDefinition[]) =>
+      rules.filter(forTemplates).flatMap((r) => direct(r, props, context));
     const planned = (props: Props, context: ClientContext, rules: readonly RuleDefinition[]) =>
       validateClient({ path: 'Client', properties: props }, context, { rules }).map((f) => `${f.ruleId} ${f.property}`);
     fc.assert(fc.property(clientArb, contextArb, (props, context) => {

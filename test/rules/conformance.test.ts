@@ -4,8 +4,8 @@
  * test/fixtures by scripts/extract-api-constraints.py), values at the bound
  * pass and values just past it fail, under the rule that implements it.
  */
-import * as fixture from '../fixtures/create-user-pool-client-constraints.json';
 import { InputKind } from '../../src/rules/rule';
+import * as fixture from '../fixtures/create-user-pool-client-constraints.json';
 import { findingsFor, patched, VALID_WEB_CLIENT } from '../helpers';
 
 interface Shape {
@@ -89,7 +89,8 @@ function clientWith(path: string, value: unknown): Record<string, unknown> {
 function findingsAt(path: string, value: unknown, rulePrefix: string) {
   const property = path.replace('[]', '');
   // The model constrains API requests (in a template, ClientSecret is read-only and ignored).
-  return findingsFor(clientWith(path, value), {}, { input: InputKind.API_REQUEST }).filter((f) => f.ruleId.startsWith(rulePrefix) && f.property.startsWith(property));
+  const findings = findingsFor(clientWith(path, value), {}, { input: InputKind.API_REQUEST });
+  return findings.filter((f) => f.ruleId.startsWith(rulePrefix) && f.property.startsWith(property));
 }
 
 /** Flattens the fixture into constrained paths. */
