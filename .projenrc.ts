@@ -62,9 +62,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client-go',
   },
 
-  devDeps: [`aws-cdk@${CDK_CLI}`, 'fast-check@^4'],
-  // The command line reads YAML templates with CloudFormation's short-form tags.
-  bundledDeps: ['yaml@^2.9.1'],
+  devDeps: [`aws-cdk@${CDK_CLI}`, 'fast-check@^4', '@types/js-yaml@^4'],
+  // The command line reads YAML templates as CloudFormation does: js-yaml is a port of PyYAML (the parser cfn-lint uses),
+  // lenient where CloudFormation is (a flow sequence closed at its key's indentation), with the short-form tags.
+  bundledDeps: ['js-yaml@^4.3.2'],
   bin: { 'validate-user-pool-clients': 'lib/cli/main.js' },
 
   jestOptions: {

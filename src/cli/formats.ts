@@ -10,34 +10,57 @@ export interface Located {
   readonly finding: Finding;
 }
 
+/** What became of one input: a template checked (each nested stack's template is one), or an input that could not be read. */
+export interface InputStatus {
+  readonly file: string;
+  readonly status: 'checked' | 'unreadable';
+  readonly clients: number;
+  /** What was not checked along with it (a nested stack whose template is not a local file). */
+  readonly notices: readonly string[];
+  /** Why it could not be read. */
+  readonly error?: string;
+}
+
 export interface RunSummary {
-  readonly templates: ReadonlyArray<{ readonly file: string; readonly clients: number }>;
+  readonly inputs: readonly InputStatus[];
   readonly findings: readonly Located[];
   readonly toolVersion: string;
 }
 
 const count = (s: RunSummary, severity: RuleSeverity) => s.findings.filter((f) => f.finding.severity === severity).length;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const checked = (s: RunSummary) => s.inputs.filter((i) => i.status === 'checked');
+const unreadable = (s: RunSummary) => s.inputs.filter((i) => i.status === 'unreadable');
 
 export function formatText(s: RunSummary): string {
   const lines: string[] = [];
-  for (const t of s.templates) {
+  for (const t of checked(s)) {
     if (t.clients === 0) lines.push(`${t.file}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
+    for (const notice of t.notices) lines.push(`NOTE ${t.file}: ${notice}`);
   }
   for (const { file, line, finding } of s.findings) {
     lines.push(`${finding.severity.toUpperCase()} ${file}${line ? `:${line}` : ''}`, `  ${finding.message}`, '');
   }
-  const clients = s.templates.reduce((n, t) => n + t.clients, 0);
-  lines.push(`${plural(count(s, RuleSeverity.ERROR), 'error')}, ${plural(count(s, RuleSeverity.WARNING), 'warning')} in ${plural(clients, 'app client')} of ${plural(s.templates.length, 'template')}.`);
+  const clients = s.inputs.reduce((n, t) => n + t.clients, 0);
+  const failed = unreadable(s).length;
+  lines.push(`${plural(count(s, RuleSeverity.ERROR), 'error')}, ${plural(count(s, RuleSeverity.WARNING), 'warning')} in ${plural(clients, 'app client')} of ${plural(checked(s).length, 'template')}`
+    + (failed > 0 ? `; ${plural(failed, 'input')} could not be read, so this run is incomplete.` : '.'));
   return `${lines.join('\n')}\n`;
 }
 
 export function formatJson(s: RunSummary): string {
   const body = {
     tool: { name: 'validate-user-pool-clients', version: s.toolVersion },
-    templates: s.templates,
+    // A run that could not read an input is incomplete: a consumer must not take it as clean.
+    complete: unreadable(s).length === 0,
+    inputs: s.inputs,
     findings: s.findings.map(({ file, line, logicalId, finding }) => ({ ...finding, file, line, logicalId })),
-    summary: { errors: count(s, RuleSeverity.ERROR), warnings: count(s, RuleSeverity.WARNING), infos: count(s, RuleSeverity.INFO) },
+    summary: {
+      errors: count(s, RuleSeverity.ERROR),
+      warnings: count(s, RuleSeverity.WARNING),
+      infos: count(s, RuleSeverity.INFO),
+      unreadableInputs: unreadable(s).length,
+    },
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
@@ -45,7 +68,14 @@ export function formatJson(s: RunSummary): string {
 const SARIF_LEVEL: Record<RuleSeverity, string> = { [RuleSeverity.ERROR]: 'error', [RuleSeverity.WARNING]: 'warning', [RuleSeverity.INFO]: 'note' };
 const RULES_DOC = 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client/blob/main/docs/rules.md';
 
-/** SARIF 2.1.0, for code-scanning UIs: one run, every rule described, results with file and line. */
+const uri = (file: string) => file.split('\\').join('/');
+const notification = (level: 'error' | 'warning', text: string, file: string) => ({
+  level,
+  message: { text },
+  locations: [{ physicalLocation: { artifactLocation: { uri: uri(file) } } }],
+});
+
+/** SARIF 2.1.0, for code-scanning UIs: one run, every rule described, results with file and line, and the run's success. */
 export function formatSarif(s: RunSummary): string {
   const rules = ALL_RULES.filter((r) => r.check);
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
@@ -69,7 +99,15 @@ export function formatSarif(s: RunSummary): string {
           })),
         },
       },
-      artifacts: s.templates.map((t) => ({ location: { uri: t.file.split('\\').join('/') } })),
+      artifacts: s.inputs.map((t) => ({ location: { uri: uri(t.file) } })),
+      // An upload after a failed read must not close the alerts of what was not read.
+      invocations: [{
+        executionSuccessful: unreadable(s).length === 0,
+        toolExecutionNotifications: [
+          ...unreadable(s).map((t) => notification('error', t.error ?? 'could not be read', t.file)),
+          ...checked(s).flatMap((t) => t.notices.map((notice) => notification('warning', notice, t.file))),
+        ],
+      }],
       results: s.findings.map(({ file, line, logicalId, finding }) => ({
         ruleId: finding.ruleId,
         ruleIndex: indexOf.get(finding.ruleId) ?? -1,
@@ -77,7 +115,7 @@ export function formatSarif(s: RunSummary): string {
         message: { text: finding.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: file.split('\\').join('/') },
+            artifactLocation: { uri: uri(file) },
             ...(line ? { region: { startLine: line } } : {}),
           },
           logicalLocations: [{ name: logicalId, fullyQualifiedName: `${finding.path}.${finding.property}`, kind: 'resource' }],

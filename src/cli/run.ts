@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
-import { formatJson, formatSarif, formatText, Located, RunSummary } from './formats';
-import { InputError, LoadedTemplate, loadInput } from './templates';
+import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from './formats';
+import { InputError, LoadedTemplate, loadInput, STDIN } from './templates';
 import { clientsOf, indexTemplates, validateTemplate } from '../engine/validate-template';
 import { checkPolicyProps } from '../policy/options';
 import type { UserPoolClientPolicyProps } from '../policy/props';
@@ -10,11 +10,13 @@ import { SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
 
-export const USAGE = `Usage: validate-user-pool-clients [options] <template or cdk.out> [...]
+export const USAGE = `Usage: validate-user-pool-clients [options] <template, cdk.out or -> [...]
 
 Checks every AWS::Cognito::UserPoolClient in CloudFormation templates (JSON, or
 YAML with !Ref/!GetAtt/!Sub short forms) and cloud assemblies (cdk.out,
-nested stages included) against what Cognito and CloudFormation reject.
+nested stages included), and in the templates of the nested stacks they
+deploy, against what Cognito and CloudFormation reject. - reads a template
+from standard input.
 
 Options:
   --policy FILE        also check an organisation policy (JSON; schema: docs/policy.schema.json)
@@ -93,14 +95,18 @@ function options(argv: string[]): Options | 'help' | 'version' {
   return { inputs: parsed.positionals, format, strict: v.strict ?? false, policy, disabled };
 }
 
-function check(templates: LoadedTemplate[], o: Options): RunSummary {
+function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], o: Options): RunSummary {
   const findings: Located[] = [];
-  const summary: Array<{ file: string; clients: number }> = [];
-  const inSet = templates.map((t) => ({ template: t.template, pathOf: (id: string) => t.constructPaths.get(id) ?? `${t.file}#${id}` }));
-  // The templates given together deploy together: a client may import its pool from another.
+  const inputs: InputStatus[] = [];
+  const inSet = templates.map((t) => ({
+    template: t.template,
+    pathOf: (id: string) => t.constructPaths.get(id) ?? `${t.file}#${id}`,
+    parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
+  }));
+  // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
   const indexes = indexTemplates(inSet);
   templates.forEach((t, i) => {
-    summary.push({ file: t.file, clients: clientsOf(t.template).length });
+    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices });
     const results = validateTemplate(t.template, {
       service: { disabledRules: o.disabled },
       policy: o.policy ? { props: o.policy, selection: policySelection(o.policy) } : undefined,
@@ -111,7 +117,7 @@ function check(templates: LoadedTemplate[], o: Options): RunSummary {
       findings.push({ file: t.file, line: t.line(logicalId, finding.property), logicalId, finding });
     }
   });
-  return { templates: summary, findings, toolVersion: PACKAGE_VERSION };
+  return { inputs: [...inputs, ...unreadable], findings, toolVersion: PACKAGE_VERSION };
 }
 
 /** Runs the command line; returns the exit status. Never throws. */
@@ -127,19 +133,19 @@ export function runCli(argv: string[], io: CliIo): number {
       return 0;
     }
     const templates: LoadedTemplate[] = [];
-    let unreadable = false;
+    const unreadable: InputStatus[] = [];
     for (const input of o.inputs) {
       try {
         templates.push(...loadInput(input));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         io.err(`validate-user-pool-clients: ${e.message}\n`);
-        unreadable = true;
+        unreadable.push({ file: input === STDIN ? '<stdin>' : input, status: 'unreadable', clients: 0, notices: [], error: e.message });
       }
     }
-    const summary = check(templates, o);
+    const summary = check(templates, unreadable, o);
     io.out(o.format === 'json' ? formatJson(summary) : o.format === 'sarif' ? formatSarif(summary) : formatText(summary));
-    if (unreadable) return 2;
+    if (unreadable.length > 0) return 2;
     const fails = (severity: RuleSeverity) => severity === RuleSeverity.ERROR || (o.strict && severity === RuleSeverity.WARNING);
     const failing = summary.findings.some(({ finding }) => fails(finding.severity));
     return failing ? 1 : 0;

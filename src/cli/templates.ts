@@ -1,17 +1,26 @@
 import { existsSync, readFileSync, statSync } from 'fs';
-import { extname, join, relative } from 'path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, ScalarTag, CollectionTag, YAMLMap, YAMLSeq } from 'yaml';
+import { dirname, extname, join, relative } from 'path';
+import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
+import { assetFilesByKey } from '../assembly/asset-files';
+import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 
 /** A problem with an input: the command line exits 2 and names the file. */
 export class InputError extends Error {}
 
-/** A template read from disk, with a way to find the line of a resource or property. */
+/** The input name of standard input. */
+export const STDIN = '-';
+
+/** A template read from disk (or standard input), with a way to find the line of a resource or property. */
 export interface LoadedTemplate {
   /** The file, as given or relative to the cdk.out directory it was found in. */
   readonly file: string;
   readonly template: unknown;
   /** Construct paths by logical id, when the template comes from a cloud assembly. */
   readonly constructPaths: ReadonlyMap<string, string>;
+  /** For a nested stack's template: the template and logical id of the AWS::CloudFormation::Stack that deploys it. */
+  readonly parent?: { readonly template: LoadedTemplate; readonly logicalId: string };
+  /** What could not be read along with it (a nested stack whose template is not a local file). */
+  readonly notices: readonly string[];
   /** The 1-based line of a resource, or of a property of it, when the source has it. */
   line(logicalId: string, property?: string): number | undefined;
 }
@@ -19,37 +28,42 @@ export interface LoadedTemplate {
 /** Larger files are refused (CloudFormation accepts at most 1 MB of template). */
 export const MAX_TEMPLATE_BYTES = 256 * 1024 * 1024;
 
-const INTRINSICS = ['Base64', 'Cidr', 'FindInMap', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Contains', 'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll', 'Length', 'ToJsonString'];
+const errno = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
-/** CloudFormation's YAML short forms (!Ref, !GetAtt, !Sub, …) as the long forms JSON templates use. */
-const SHORT_FORMS: Array<ScalarTag | CollectionTag> = [
-  ...['Ref', 'Condition', ...INTRINSICS].flatMap((name): Array<ScalarTag | CollectionTag> => {
-    const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
-    const wrap = (value: unknown) => new Scalar({ [key]: value });
-    return [
-      { tag: `!${name}`, resolve: (str: string) => wrap(str) } as ScalarTag,
-      { tag: `!${name}`, collection: 'seq', resolve: (seq: YAMLSeq | YAMLMap) => wrap(seq.toJSON()) } as CollectionTag,
-      { tag: `!${name}`, collection: 'map', resolve: (map: YAMLMap | YAMLSeq) => wrap(map.toJSON()) } as CollectionTag,
-    ];
-  }),
-  { tag: '!GetAtt', resolve: (str: string) => new Scalar({ 'Fn::GetAtt': [str.slice(0, str.indexOf('.')), str.slice(str.indexOf('.') + 1)] }) } as ScalarTag,
-  { tag: '!GetAtt', collection: 'seq', resolve: (seq: YAMLSeq | YAMLMap) => new Scalar({ 'Fn::GetAtt': seq.toJSON() }) } as CollectionTag,
-];
-
-function readText(file: string, shown: string): string {
+function readBytes(file: string, shown: string): Buffer {
+  if (file === STDIN) {
+    try {
+      return readFileSync(0);
+    } catch (e) {
+      throw new InputError(`${shown}: standard input cannot be read (${errno(e)}).`);
+    }
+  }
   let size: number;
   try {
     size = statSync(file).size;
   } catch (e) {
-    throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new InputError(`${shown}: cannot be read (${errno(e)}).`);
   }
   if (size > MAX_TEMPLATE_BYTES) {
     throw new InputError(`${shown}: is ${Math.round(size / 1048576)} MiB, larger than the ${MAX_TEMPLATE_BYTES / 1048576} MiB this tool reads (CloudFormation accepts templates of at most 1 MB).`);
   }
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (e) {
-    throw new InputError(`${shown}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new InputError(`${shown}: cannot be read (${errno(e)}).`);
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of a file; a file with NUL bytes, or that is not UTF-8, is not a template. */
+function decode(bytes: Buffer, shown: string): string {
+  if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`${shown}: is a binary file, not a CloudFormation template (JSON or YAML text).`);
+  try {
+    // A byte order mark is allowed before JSON or YAML text.
+    return UTF8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new InputError(`${shown}: is not UTF-8 text, so it is not a CloudFormation template (JSON or YAML).`);
   }
 }
 
@@ -73,7 +87,7 @@ function jsonLines(text: string, template: unknown): LoadedTemplate['line'] {
   let bounds: Map<string, [number, number]> | undefined;
   const boundsOf = (id: string) => {
     if (!bounds) {
-      const ids = new Set(Object.keys(isObject(template) && isObject(template.Resources) ? template.Resources : {}));
+      const ids = new Set(Object.keys(resourcesOf(template)));
       const from = Math.max(text.indexOf('"Resources"'), 0);
       const found: Array<[string, number]> = [];
       for (const m of text.slice(from).matchAll(/"((?:[^"\\]|\\.)*)"\s*:\s*\{/g)) {
@@ -94,45 +108,124 @@ function jsonLines(text: string, template: unknown): LoadedTemplate['line'] {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const resourcesOf = (template: unknown): Record<string, unknown> => (isObject(template) && isObject(template.Resources) ? template.Resources : {});
 
-function yamlTemplate(text: string, shown: string): { template: unknown; line: LoadedTemplate['line'] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { customTags: SHORT_FORMS, lineCounter, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    throw new InputError(`${shown}: is not valid YAML or JSON (line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}).`);
-  }
-  const line = (logicalId: string, property?: string) => {
-    const resources = doc.get('Resources', true);
-    if (!isMap(resources)) return undefined;
-    const pair = resources.items.find((p) => isScalar(p.key) && p.key.value === logicalId);
-    if (!pair) return undefined;
-    let node: unknown = pair.key;
-    const [, name, index] = /^([^.[]+)(?:\[(\d+)\])?/.exec(property ?? '') ?? [];
-    const props = isMap(pair.value) ? pair.value.get('Properties', true) : undefined;
-    const prop = name && isMap(props) ? props.items.find((p) => isScalar(p.key) && p.key.value === name) : undefined;
-    if (prop) node = index !== undefined && isSeq(prop.value) ? prop.value.items[Number(index)] ?? prop.key : prop.key;
-    const offset = (node as { range?: [number] }).range?.[0];
-    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-  };
-  return { template: doc.toJS({ maxAliasCount: 1000 }), line };
+/** What a parsed value is, for a message: "a list", "a number". */
+function kindOf(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
-/** Reads one template file (JSON, or YAML with short-form tags). */
-export function loadTemplate(file: string, shown = file, constructPaths: ReadonlyMap<string, string> = new Map()): LoadedTemplate {
-  const text = readText(file, shown);
+/** Throws unless the value is a template: a mapping with a Resources mapping (CloudFormation requires one). */
+function requireTemplate(template: unknown, shown: string): void {
+  if (!isObject(template)) {
+    throw new InputError(`${shown}: is ${kindOf(template)}, not a CloudFormation template (a mapping with a Resources section).`);
+  }
+  if (!('Resources' in template)) {
+    const keys = Object.keys(template).slice(0, 5).join(', ');
+    throw new InputError(`${shown}: has no Resources section, so it is not a CloudFormation template${keys ? ` (its top-level keys: ${keys})` : ''}.`);
+  }
+  if (!isObject(template.Resources)) {
+    throw new InputError(`${shown}: its Resources section is ${kindOf(template.Resources)}, not a mapping of resources by logical id.`);
+  }
+}
+
+/** Parses template text: JSON when it looks like JSON, YAML (CloudFormation's dialect) otherwise. */
+function parseTemplate(text: string, shown: string, isJsonFile: boolean): { template: unknown; line: LoadedTemplate['line'] } {
   if (text.trim().length === 0) throw new InputError(`${shown}: is empty; expected a CloudFormation template in JSON or YAML.`);
-  const isJson = extname(file).toLowerCase() === '.json' || /^\s*[{[]/.test(text);
-  if (isJson) {
+  if (isJsonFile || /^\s*[{[]/.test(text)) {
     try {
-      const template = JSON.parse(text);
-      return { file: shown, template, constructPaths, line: jsonLines(text, template) };
+      const template: unknown = JSON.parse(text);
+      return { template, line: jsonLines(text, template) };
     } catch (e) {
-      if (extname(file).toLowerCase() === '.json') throw new InputError(`${shown}: is not valid JSON (${(e as Error).message}).`);
+      if (isJsonFile) throw new InputError(`${shown}: is not valid JSON (${(e as Error).message}).`);
     }
   }
-  const { template, line } = yamlTemplate(text, shown);
-  return { file: shown, template, constructPaths, line };
+  try {
+    return { template: parseCloudFormationYaml(text), line: yamlLines(text) };
+  } catch (e) {
+    const error = e as YamlError;
+    throw new InputError(`${shown}: is not valid YAML or JSON (${error.line ? `line ${error.line}: ` : ''}${error.reason}).`);
+  }
+}
+
+interface Source {
+  /** Where to read it: a path, or STDIN. */
+  readonly path: string;
+  readonly shown: string;
+  /** The construct paths of a stack artifact's resources, its nested stacks' included (see `ArtifactPaths`). */
+  readonly artifactPaths?: ArtifactPaths;
+  /** The construct path of the stack the template is of, in the artifact ('' for the artifact's own stack). */
+  readonly stackPath?: string;
+  /** The cloud assembly directory a CDK nested stack's template file is named relative to. */
+  readonly assemblyDir?: string;
+  readonly parent?: LoadedTemplate['parent'];
+}
+
+/** What one load shares: the files read so far, and each assembly directory's asset files (read once). */
+class LoadState {
+  public readonly seen = new Set<string>();
+  private readonly assets = new Map<string, Map<string, string>>();
+
+  public assetFiles(dir: string): Map<string, string> {
+    let files = this.assets.get(dir);
+    if (!files) this.assets.set(dir, (files = assetFilesByKey(dir)));
+    return files;
+  }
+}
+
+/** Reads one template and, after it, the templates of the nested stacks it deploys, when they are local files. */
+function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
+  const text = decode(readBytes(source.path, source.shown), source.shown);
+  const { template, line } = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json');
+  requireTemplate(template, source.shown);
+  const notices: string[] = [];
+  const loaded: LoadedTemplate = {
+    file: source.shown,
+    template,
+    constructPaths: source.artifactPaths?.of(source.stackPath ?? '') ?? constructPathsInTemplate(template),
+    parent: source.parent,
+    notices,
+    line,
+  };
+  const out = [loaded];
+  const here = source.path === STDIN ? process.cwd() : dirname(source.path);
+  const assembly = source.assemblyDir;
+  for (const nested of nestedStacksOf(template)) {
+    const inAssembly = assembly === undefined ? undefined : assemblyFileOf(nested, assembly, () => state.assetFiles(assembly));
+    const path = inAssembly ?? (nested.localPath !== undefined ? join(here, nested.localPath) : undefined);
+    if (path === undefined || !existsSync(path)) {
+      notices.push(`nested stack ${nested.logicalId} is not checked: its template (${nested.location}) is not a local file; check that template on its own.`);
+      continue;
+    }
+    if (state.seen.has(path)) continue;
+    state.seen.add(path);
+    const shown = join(dirname(source.shown), relative(here, path));
+    const stackPath = source.artifactPaths?.nestedStackPath(loaded.constructPaths.get(nested.logicalId));
+    const parent = { template: loaded, logicalId: nested.logicalId };
+    const artifactPaths = stackPath === undefined ? undefined : source.artifactPaths;
+    out.push(...loadWithNested({ path, shown, assemblyDir: assembly, parent, artifactPaths, stackPath }, state));
+  }
+  return out;
+}
+
+/** Reads one template file (JSON, or YAML with short-form tags), or standard input for `-`, with its nested stacks. */
+export function loadTemplate(file: string, shown = file === STDIN ? '<stdin>' : file): LoadedTemplate[] {
+  const state = new LoadState();
+  state.seen.add(file);
+  return loadWithNested({ path: file, shown }, state);
+}
+
+/** Construct paths by logical id from the resources' own `aws:cdk:path` metadata (a nested stack's template has no manifest entry). */
+function constructPathsInTemplate(template: unknown): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const [id, resource] of Object.entries(resourcesOf(template))) {
+    const path = isObject(resource) && isObject(resource.Metadata) ? resource.Metadata['aws:cdk:path'] : undefined;
+    // The path of a CfnResource ends in /Resource, or names the L1 itself.
+    if (typeof path === 'string') paths.set(id, path);
+  }
+  return paths;
 }
 
 type ArtifactMetadata = Record<string, Array<{ type?: string; data?: unknown }>>;
@@ -146,38 +239,73 @@ interface Manifest {
   }>;
 }
 
-/** Construct paths by logical id, from a stack artifact's metadata (optional: absent or unreadable means none). */
-function constructPathsOf(dir: string, artifact: NonNullable<Manifest['artifacts']>[string]): Map<string, string> {
+/**
+ * The construct paths a stack artifact's metadata gives its resources
+ * (`aws:cdk:logicalId` entries), nested stacks' resources included: the
+ * logical ids of a nested stack's template are its own, so each template
+ * takes the paths of its stack only.
+ */
+class ArtifactPaths {
+  private readonly entries: Array<[string, string]> = [];
+  /** The construct paths of the nested stacks, longest first. */
+  private readonly nestedStacks: string[];
+
+  public constructor(metadata: ArtifactMetadata) {
+    for (const [path, list] of Object.entries(metadata)) {
+      for (const m of Array.isArray(list) ? list : []) if (m?.type === 'aws:cdk:logicalId' && typeof m.data === 'string') this.entries.push([path.replace(/^\//, ''), m.data]);
+    }
+    this.nestedStacks = this.entries.flatMap(([path]) => this.nestedStackPath(path) ?? []).sort((a, b) => b.length - a.length);
+  }
+
+  /** The construct path of the nested stack whose AWS::CloudFormation::Stack resource has this path (`<stack>.NestedStack/<id>.NestedStackResource`). */
+  public nestedStackPath(resourcePath: string | undefined): string | undefined {
+    const m = resourcePath === undefined ? null : /^(.*)\.NestedStack\/[^/]+\.NestedStackResource$/.exec(resourcePath);
+    return m ? m[1] : undefined;
+  }
+
+  /** Construct paths by logical id of the resources of one stack: the artifact's own ('') or a nested one. */
+  public of(stackPath: string): Map<string, string> {
+    const paths = new Map<string, string>();
+    for (const [path, id] of this.entries) {
+      const owner = this.nestedStacks.find((nested) => path.startsWith(`${nested}/`)) ?? '';
+      if (owner === stackPath) paths.set(id, path);
+    }
+    return paths;
+  }
+}
+
+/** A stack artifact's construct paths (optional: absent or unreadable means none, and findings name the template and logical id). */
+function artifactPathsOf(dir: string, artifact: NonNullable<Manifest['artifacts']>[string]): ArtifactPaths {
   let metadata: ArtifactMetadata = { ...artifact.metadata };
   if (artifact.additionalMetadataFile) {
     try {
       metadata = { ...metadata, ...JSON.parse(readFileSync(join(dir, artifact.additionalMetadataFile), 'utf8')) };
     } catch {
-      // Paths only improve messages; without them findings name the template and logical id.
+      // Paths only improve messages.
     }
   }
-  const paths = new Map<string, string>();
-  for (const [path, entries] of Object.entries(metadata)) {
-    for (const m of Array.isArray(entries) ? entries : []) if (m?.type === 'aws:cdk:logicalId' && typeof m.data === 'string') paths.set(m.data, path.replace(/^\//, ''));
-  }
-  return paths;
+  return new ArtifactPaths(metadata);
 }
 
-/** Every stack template of a cloud assembly (cdk.out), nested assemblies (stages) included. */
+/** Every stack template of a cloud assembly (cdk.out), nested assemblies (stages) and nested stacks included. */
 function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplate[] {
   const manifestFile = join(dir, 'manifest.json');
+  const shownManifest = join(shownRoot, relative(root, manifestFile));
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(readText(manifestFile, relative(process.cwd(), manifestFile) || manifestFile));
+    manifest = JSON.parse(decode(readBytes(manifestFile, shownManifest), shownManifest));
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${join(shownRoot, relative(root, manifestFile))}: is not a valid cloud assembly manifest (${(e as Error).message}).`);
+    throw new InputError(`${shownManifest}: is not a valid cloud assembly manifest (${(e as Error).message}).`);
   }
   const out: LoadedTemplate[] = [];
+  const state = new LoadState();
   for (const artifact of Object.values(manifest.artifacts ?? {})) {
     if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
       const file = join(dir, artifact.properties.templateFile);
-      out.push(loadTemplate(file, join(shownRoot, relative(root, file)), constructPathsOf(dir, artifact)));
+      state.seen.add(file);
+      const shown = join(shownRoot, relative(root, file));
+      out.push(...loadWithNested({ path: file, shown, artifactPaths: artifactPathsOf(dir, artifact), assemblyDir: dir }, state));
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root));
     }
@@ -185,8 +313,9 @@ function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplat
   return out;
 }
 
-/** Templates from a file, or from a cdk.out directory. */
+/** Templates from a file, a cdk.out directory, or standard input (`-`). */
 export function loadInput(input: string): LoadedTemplate[] {
+  if (input === STDIN) return loadTemplate(STDIN);
   if (!existsSync(input)) throw new InputError(`${input}: no such file or directory.`);
   if (statSync(input).isDirectory()) {
     if (!existsSync(join(input, 'manifest.json'))) {
@@ -194,5 +323,5 @@ export function loadInput(input: string): LoadedTemplate[] {
     }
     return loadAssembly(input, input);
   }
-  return [loadTemplate(input)];
+  return loadTemplate(input);
 }

@@ -146,6 +146,14 @@ export interface OtherTemplatePool {
   readonly name: string;
   /** The pool as its own template's index knows it; undefined when not known. Asked once, when a rule first reads the pool. */
   readonly pool: () => PoolIndex | undefined;
+  /**
+   * The logical ids (in the pool's template) of the resources that exist
+   * before this template's clients are created: a nested stack waits only
+   * for what its parent passes it or it depends on.
+   *
+   * @default - all of them: the pool's stack deploys first
+   */
+  readonly deployedBefore?: ReadonlySet<string>;
 }
 
 /** How an index reads references beyond its template. */
@@ -158,6 +166,8 @@ export interface IndexOptions {
   readonly otherPool?: (key: string) => OtherTemplatePool | undefined;
   /** The pool of another template that `{ 'Fn::ImportValue': name }` imports, if any (see `indexTemplates`). */
   readonly importedPool?: (exportName: string) => OtherTemplatePool | undefined;
+  /** The pool of a nested stack that `{ 'Fn::GetAtt': [stack, 'Outputs.name'] }` returns, if any (see `indexTemplates`). */
+  readonly nestedOutputPool?: (stackLogicalId: string, outputName: string) => OtherTemplatePool | undefined;
   /** The map to count a pool's clients in, by the pool's logical id: the aspects count a pool's clients across stacks. */
   readonly clientCounts?: (poolLogicalId: string) => Map<string, number>;
   /**
@@ -198,7 +208,7 @@ class PoolOfOtherTemplate {
     const deployedBefore = new Set<string>();
     const qualified = (id: string) => {
       const name = `${this.other.name}#${id}`;
-      deployedBefore.add(name);
+      if (this.other.deployedBefore?.has(id) ?? true) deployedBefore.add(name);
       return name;
     };
     const providers = base.identityProviders && this.here.identityProviders && new Map(
@@ -271,6 +281,11 @@ export class TemplateIndex {
     if (!isIntrinsic(userPoolId)) return undefined;
     const imported = (userPoolId as Record<string, unknown>)['Fn::ImportValue'];
     if (typeof imported === 'string') return this.otherEntry(this.imports, imported, this.options.importedPool);
+    const output = nestedOutput(userPoolId);
+    if (output) {
+      const lookUp = this.options.nestedOutputPool;
+      return this.otherEntry(this.imports, `${output.stack}.Outputs.${output.name}`, lookUp && (() => lookUp(output.stack, output.name)));
+    }
     const id = poolReference(userPoolId);
     if (id === undefined) return undefined;
     return this.pools.get(id) ?? this.otherEntry(this.pools, id, this.options.otherPool);
@@ -461,6 +476,13 @@ export class TemplateIndex {
 /** What the rules know of the pool of an entry: a pool of another template only once that template knows it. */
 function poolIn(entry: PoolEntry | undefined): PoolIndex | undefined {
   return entry instanceof PoolOfOtherTemplate ? entry.known() ?? undefined : entry;
+}
+
+/** The nested stack and output a value reads (`Fn::GetAtt: [Stack, 'Outputs.Name']`), if it does. */
+function nestedOutput(value: unknown): { stack: string; name: string } | undefined {
+  const getAtt = (value as Record<string, unknown>)['Fn::GetAtt'];
+  const [stack, attribute] = Array.isArray(getAtt) ? getAtt : typeof getAtt === 'string' ? [getAtt.slice(0, getAtt.indexOf('.')), getAtt.slice(getAtt.indexOf('.') + 1)] : [];
+  return typeof stack === 'string' && typeof attribute === 'string' && attribute.startsWith('Outputs.') ? { stack, name: attribute.slice('Outputs.'.length) } : undefined;
 }
 
 /** The logical id of the user pool a UserPoolId value refers to (`Ref`, or `Fn::GetAtt` of UserPoolId); undefined for anything else. */

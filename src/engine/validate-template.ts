@@ -1,6 +1,6 @@
 import type { Finding } from './finding';
 import { RuleMemo } from './rule-memo';
-import { OtherTemplatePool, poolReference, TemplateIndex, TemplateResource, TYPES } from './template-index';
+import { OtherTemplatePool, poolReference, referencedIds, TemplateIndex, TemplateResource, TYPES } from './template-index';
 import { RuleSelection, runRules } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 import { isPlainObject } from '../rules/values';
@@ -26,6 +26,8 @@ export interface TemplateInSet {
   readonly template: unknown;
   /** Names a resource of the template in messages. */
   readonly pathOf: (logicalId: string) => string;
+  /** For a nested stack's template: the position of its parent's template, and the logical id of the stack resource there. */
+  readonly parent?: { readonly index: number; readonly logicalId: string };
 }
 
 export interface TemplateFinding {
@@ -50,30 +52,59 @@ function exportsOf(template: unknown): Array<[string, unknown]> {
 }
 
 /**
- * Indexes templates that deploy together (the stacks of a cloud assembly),
- * so that a client importing a user pool another template exports (an
- * output with a concrete `Export.Name` whose value is the pool's `Ref` or
- * UserPoolId) is checked against that pool, whose stack deploys first. An
+ * Indexes templates that deploy together (the stacks of a cloud assembly,
+ * and the nested stacks of a template), so that a client is checked against
+ * the pool of another template it refers to: one another template exports
+ * (an output with a concrete `Export.Name` whose value is the pool's `Ref` or
+ * UserPoolId; that stack deploys first), one its parent passes a nested
+ * stack as a parameter, or one a nested stack returns as an output. An
  * export name defined twice names no pool: never guessed.
  */
 export function indexTemplates(templates: readonly TemplateInSet[]): TemplateIndex[] {
+  const indexes: TemplateIndex[] = [];
+  /** The pool of template `i` that a value refers to, if it refers to one. */
+  const poolOf = (i: number, value: unknown, deployedBefore?: ReadonlySet<string>): OtherTemplatePool | undefined => {
+    const id = poolReference(value);
+    const resource = id === undefined ? undefined : resourcesOf(templates[i].template)[id];
+    if (!isPlainObject(resource) || resource.Type !== TYPES.pool) return undefined;
+    return { name: templates[i].pathOf(id!), pool: () => indexes[i].poolOf({ Ref: id }), deployedBefore };
+  };
   const defined = new Map<string, number>();
   for (const t of templates) for (const [name] of exportsOf(t.template)) defined.set(name, (defined.get(name) ?? 0) + 1);
   // Exports are known before any template is indexed, so that each index adds its providers to the pools it imports.
   const exported = new Map<string, OtherTemplatePool>();
-  const indexes: TemplateIndex[] = [];
   templates.forEach((t, i) => {
-    const resources = resourcesOf(t.template);
     for (const [name, value] of exportsOf(t.template)) {
-      const id = poolReference(value);
-      const resource = id === undefined ? undefined : resources[id];
-      if (isPlainObject(resource) && resource.Type === TYPES.pool && defined.get(name) === 1) {
-        exported.set(name, { name: t.pathOf(id!), pool: () => indexes[i].poolOf({ Ref: id }) });
-      }
+      const pool = defined.get(name) === 1 ? poolOf(i, value) : undefined;
+      if (pool) exported.set(name, pool);
     }
   });
-  templates.forEach((t, i) => indexes.push(TemplateIndex.of(resourcesOf(t.template), { importedPool: (name) => exported.get(name), clientKeyPrefix: `${i}#` })));
+  templates.forEach((t, i) => indexes.push(TemplateIndex.of(resourcesOf(t.template), {
+    importedPool: (name) => exported.get(name),
+    // A nested stack's parameter that its parent sets to the parent's pool; what the stack resource refers to or
+    // depends on exists before it.
+    otherPool: t.parent && ((name) => {
+      const stack = resourcesOf(templates[t.parent!.index].template)[t.parent!.logicalId];
+      const parameters = isPlainObject(stack?.Properties) ? stack.Properties.Parameters : undefined;
+      const value = isPlainObject(parameters) ? parameters[name] : undefined;
+      const before = value === undefined ? undefined : new Set([...referencedIds(stack!.Properties), ...dependsOnIds(stack!)]);
+      return before && poolOf(t.parent!.index, value, before);
+    }),
+    // The pool a nested stack of this template returns as an output; the nested stack is created before its outputs are read.
+    nestedOutputPool: (stack, output) => {
+      const child = templates.findIndex((c) => c.parent?.index === i && c.parent.logicalId === stack);
+      const outputs = child < 0 ? undefined : (templates[child].template as { Outputs?: unknown }).Outputs;
+      const value = isPlainObject(outputs) && isPlainObject(outputs[output]) ? outputs[output].Value : undefined;
+      return child < 0 ? undefined : poolOf(child, value);
+    },
+    clientKeyPrefix: `${i}#`,
+  })));
   return indexes;
+}
+
+function dependsOnIds(resource: TemplateResource): string[] {
+  const d = resource.DependsOn;
+  return typeof d === 'string' ? [d] : Array.isArray(d) ? d.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /**

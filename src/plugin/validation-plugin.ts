@@ -1,9 +1,12 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
+import { dirname } from 'path';
 import { CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from '../aspects/acknowledgements';
 import { checkRuleIds, wasChecked } from '../aspects/client-check';
 import { isUserPoolClientResource } from '../aspects/cloudformation-resource';
+import { assetFilesByKey } from '../assembly/asset-files';
+import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import { TYPES } from '../engine/template-index';
 import { RuleSelection } from '../engine/validate-client';
 import { indexTemplates, validateTemplate } from '../engine/validate-template';
@@ -44,6 +47,25 @@ export interface UserPoolClientValidationPluginProps {
    * @default - each rule at its own severity
    */
   readonly warningRules?: string[];
+}
+
+/** A stack template to check: a stack of the assembly, or a nested stack's template found beside it. */
+interface StackTemplate {
+  readonly stack?: Stack;
+  readonly templatePath: string;
+  readonly template: unknown;
+  readonly constructs: Map<string, CfnResource>;
+  readonly pathOf: (logicalId: string) => string;
+  readonly parent?: { readonly index: number; readonly logicalId: string };
+}
+
+/** The nested stack whose resource in `parent` has this logical id. */
+function nestedStackOf(parent: Stack | undefined, logicalId: string): Stack | undefined {
+  for (const c of parent?.node.findAll() ?? []) {
+    if (Stack.isStack(c) && c !== parent && c.nestedStackResource && Stack.of(c.nestedStackResource) === parent
+      && parent.resolve(c.nestedStackResource.logicalId) === logicalId) return c;
+  }
+  return undefined;
 }
 
 /** Walks the app to the stack at `path` (a Stage's stacks are below it). */
@@ -97,12 +119,26 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const violations: PolicyViolation[] = [];
     const policy = this.props.policy?.props;
-    const stacks = context.stackTemplates.map(({ stackConstructPath, templatePath }) => {
-      const stack = findStack(context.appConstruct, stackConstructPath);
+    const stacks: StackTemplate[] = [];
+    const assets = new Map<string, ReadonlyMap<string, string>>();
+    const assetFiles = (dir: string) => assets.get(dir) ?? assets.set(dir, assetFilesByKey(dir)).get(dir)!;
+    const add = (stack: Stack | undefined, templatePath: string, fallbackPath: string, parent?: StackTemplate['parent']) => {
       const constructs = namedConstructs(stack);
       const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
-      return { stackConstructPath, templatePath, stack, constructs, template, pathOf: (id: string) => constructs.get(id)?.node.path ?? `${stackConstructPath}/${id}` };
-    });
+      stacks.push({ stack, templatePath, template, constructs, parent, pathOf: (id: string) => constructs.get(id)?.node.path ?? `${fallbackPath}/${id}` });
+      // CDK's validation context lists the assembly's stacks, not the templates of their nested stacks: they are beside them.
+      const index = stacks.length - 1;
+      for (const nested of nestedStacksOf(template)) {
+        const dir = dirname(templatePath);
+        const file = assemblyFileOf(nested, dir, () => assetFiles(dir));
+        if (file === undefined || !existsSync(file)) continue;
+        const child = nestedStackOf(stack, nested.logicalId);
+        add(child, file, child?.node.path ?? `${fallbackPath}/${nested.logicalId}`, { index, logicalId: nested.logicalId });
+      }
+    };
+    for (const { stackConstructPath, templatePath } of context.stackTemplates) {
+      add(findStack(context.appConstruct, stackConstructPath), templatePath, stackConstructPath);
+    }
     // The app's stacks deploy together: a client may import its pool from another stack.
     const indexes = indexTemplates(stacks);
     stacks.forEach(({ stack, constructs, template, templatePath, pathOf }, i) => {

@@ -50,10 +50,9 @@ describe('templates', () => {
   });
 
   test.each([
-    ['no Resources', { AWSTemplateFormatVersion: '2010-09-09' }, 0, /no AWS::Cognito::UserPoolClient resources/],
     ['Properties that are not an object', client('oops'), 1, /\[VUPC-PROPERTY-TYPE\] .*#Client: Properties 'oops' is not an object/],
     ['an unknown intrinsic function', client({ UserPoolId: { 'Fn::Future': ['x'] }, CallbackURLs: { 'Fn::Magic': 1 } }), 0, /0 errors, 0 warnings/],
-    ['a list where an object belongs', { Resources: [] }, 0, /nothing to check/],
+    ['a resource that is not an object', { Resources: { Client: 'oops', Other: { Type: 'AWS::SNS::Topic' } } }, 0, /nothing to check/],
   ])('%s: no crash', (_name, template, code, output) => {
     const r = cli(writeTemplate(template));
     expect(r.code).toBe(code);
@@ -189,7 +188,7 @@ describe('options', () => {
     const file = writeTemplate(client({ UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 }));
     const { out } = cli('--format', 'json', file);
     const json = JSON.parse(out);
-    expect(json.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
+    expect(json.summary).toEqual({ errors: 1, warnings: 0, infos: 0, unreadableInputs: 0 });
     expect(json.findings[0]).toMatchObject({ ruleId: 'VUPC-AUTHSESSION-RANGE', severity: 'error', file, line: 7, logicalId: 'Client', property: 'AuthSessionValidity' });
   });
 

@@ -1,0 +1,192 @@
+import { FAILSAFE_SCHEMA, load, Schema, Type, YAMLException } from 'js-yaml';
+
+/**
+ * CloudFormation's YAML: YAML 1.1 as PyYAML's SafeLoader reads it (the parser
+ * cfn-lint uses; js-yaml is a port of it, lenient where it is, e.g. a flow
+ * sequence closed at its key's indentation), with every short form
+ * (`!Ref`, `!GetAtt`, `!Sub`, `!If`, ...) read as its long form. Timestamps
+ * stay strings (an unquoted `AWSTemplateFormatVersion: 2010-09-09`), and a key
+ * given twice keeps its last value.
+ */
+
+/** YAML 1.1 booleans as PyYAML resolves them: `yes`, `on` and their opposites too, in three casings. */
+const casings = (word: string) => [word, word[0].toUpperCase() + word.slice(1), word.toUpperCase()];
+const BOOLEANS = new Map<string, boolean>([
+  ...['yes', 'true', 'on'].flatMap(casings).map((w) => [w, true] as const),
+  ...['no', 'false', 'off'].flatMap(casings).map((w) => [w, false] as const),
+]);
+
+const bool11 = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && BOOLEANS.has(data),
+  construct: (data: string) => BOOLEANS.get(data),
+  predicate: (value: unknown) => typeof value === 'boolean',
+});
+
+/** YAML 1.1 integers as PyYAML resolves them: binary, octal (leading 0), hex, sexagesimal (1:30), underscores. */
+const INT_11 = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+/** YAML 1.1 floats as PyYAML resolves them: a dot is required (`1e3` is a string). */
+const FLOAT_11 = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+function sexagesimal(text: string): number {
+  return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+function int11(data: string): number {
+  const sign = data.startsWith('-') ? -1 : 1;
+  const digits = data.replace(/^[-+]/, '').replace(/_/g, '');
+  if (digits.startsWith('0b')) return sign * parseInt(digits.slice(2), 2);
+  if (digits.startsWith('0x')) return sign * parseInt(digits.slice(2), 16);
+  if (digits.includes(':')) return sign * sexagesimal(digits);
+  if (digits.length > 1 && digits.startsWith('0')) return sign * parseInt(digits.slice(1), 8);
+  return sign * Number(digits);
+}
+
+function float11(data: string): number {
+  const lower = data.toLowerCase();
+  if (lower.endsWith('.inf')) return lower.startsWith('-') ? -Infinity : Infinity;
+  if (lower === '.nan') return NaN;
+  const sign = data.startsWith('-') ? -1 : 1;
+  const digits = data.replace(/^[-+]/, '').replace(/_/g, '');
+  return sign * (digits.includes(':') ? sexagesimal(digits) : Number(digits));
+}
+
+const intType = new Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && INT_11.test(data),
+  construct: int11,
+  predicate: (value: unknown) => typeof value === 'number' && Number.isInteger(value),
+});
+
+const floatType = new Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && FLOAT_11.test(data),
+  construct: float11,
+  predicate: (value: unknown) => typeof value === 'number',
+});
+
+/** `~`, `null` in three casings, and an empty value. */
+const nullType = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data === null || data === '' || data === '~' || casings('null').includes(data),
+  construct: () => null,
+  predicate: (value: unknown) => value === null,
+});
+
+/** `<<` merges a mapping into another (PyYAML's SafeLoader does). */
+const mergeType = new Type('tag:yaml.org,2002:merge', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data === '<<' || data === null,
+});
+
+/** `!Ref`, `!Condition` and `!Xyz` (as `Fn::Xyz`), on a scalar, a sequence or a mapping. */
+function shortForm(kind: 'scalar' | 'sequence' | 'mapping'): Type {
+  return new Type('!', {
+    kind,
+    multi: true,
+    construct: (data: unknown, tag?: string) => {
+      const name = (tag ?? '!').slice(1);
+      if (name === 'GetAtt' && typeof data === 'string') {
+        // `!GetAtt Resource.Attribute.With.Dots`: the resource ends at the first dot.
+        const dot = data.indexOf('.');
+        return { 'Fn::GetAtt': dot < 0 ? [data] : [data.slice(0, dot), data.slice(dot + 1)] };
+      }
+      return { [name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]: data };
+    },
+  });
+}
+
+export const CLOUDFORMATION_SCHEMA: Schema = FAILSAFE_SCHEMA.extend({
+  implicit: [nullType, bool11, intType, floatType, mergeType],
+  explicit: [shortForm('scalar'), shortForm('sequence'), shortForm('mapping')],
+});
+
+/** Why a YAML text cannot be read, with the line (1-based) where that is known. */
+export class YamlError extends Error {
+  public constructor(public readonly reason: string, public readonly line?: number) {
+    super(reason);
+  }
+}
+
+/** Parses CloudFormation YAML; throws a YamlError for text that is not YAML. */
+export function parseCloudFormationYaml(text: string): unknown {
+  try {
+    return load(text, { schema: CLOUDFORMATION_SCHEMA, json: true });
+  } catch (e) {
+    throw asYamlError(e);
+  }
+}
+
+function asYamlError(e: unknown): YamlError {
+  if (e instanceof YAMLException) return new YamlError(e.reason || e.message.split('\n')[0], e.mark ? e.mark.line + 1 : undefined);
+  return new YamlError(String((e as Error)?.message ?? e));
+}
+
+/** A node of the parsed text, with the line it starts on (0-based) and its children in order. */
+interface YamlNode {
+  readonly line: number;
+  kind?: string;
+  result?: unknown;
+  children: YamlNode[];
+}
+
+/**
+ * The line of a resource, or of a property (with its list index) of it, in a
+ * YAML template: worked out on first use, by parsing the text again while
+ * noting where each node starts (most runs need no line).
+ */
+export function yamlLines(text: string): (logicalId: string, property?: string) => number | undefined {
+  let root: YamlNode | undefined | null;
+  return (logicalId, property) => {
+    if (root === undefined) root = nodeTree(text);
+    if (!root) return undefined;
+    const resource = entry(entry(root, 'Resources')?.value, logicalId);
+    if (!resource) return undefined;
+    const [, name, index] = /^([^.[]+)(?:\[(\d+)\])?/.exec(property ?? '') ?? [];
+    const prop = name ? entry(entry(resource.value, 'Properties')?.value, name) : undefined;
+    if (!prop) return resource.key.line + 1;
+    const item = index !== undefined && prop.value?.kind === 'sequence' ? prop.value.children[Number(index)] : undefined;
+    return (item ?? prop.key).line + 1;
+  };
+}
+
+function nodeTree(text: string): YamlNode | null {
+  const top: YamlNode = { line: 0, children: [] };
+  const open: YamlNode[] = [top];
+  try {
+    load(text, {
+      schema: CLOUDFORMATION_SCHEMA,
+      json: true,
+      listener(event, state) {
+        if (event === 'open') {
+          const node: YamlNode = { line: state.line, children: [] };
+          open[open.length - 1].children.push(node);
+          open.push(node);
+        } else {
+          const node = open.pop()!;
+          node.kind = state.kind ?? undefined;
+          node.result = state.result;
+          // js-yaml composes a block sequence's entry twice, one inside the other: keep the inner one.
+          if (node.children.length === 1 && node.children[0].result === node.result) {
+            const parent = open[open.length - 1];
+            parent.children[parent.children.length - 1] = node.children[0];
+          }
+        }
+      },
+    });
+  } catch {
+    return null;
+  }
+  return top.children[0] ?? null;
+}
+
+/** The key and value nodes of `key` in a mapping node (children alternate key, value). */
+function entry(node: YamlNode | undefined, key: string): { key: YamlNode; value?: YamlNode } | undefined {
+  if (!node || node.kind !== 'mapping' || node.children.length % 2 !== 0) return undefined;
+  let found: { key: YamlNode; value?: YamlNode } | undefined;
+  // The last of a key given twice wins, as in the parsed value.
+  for (let i = 0; i < node.children.length; i += 2) {
+    if (node.children[i].result === key) found = { key: node.children[i], value: node.children[i + 1] };
+  }
+  return found;
+}

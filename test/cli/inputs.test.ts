@@ -1,0 +1,290 @@
+import { spawnSync } from 'child_process';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { UserPoolClientValidationPlugin } from '../../src';
+import { runCli } from '../../src/cli/run';
+import { parseCloudFormationYaml } from '../../src/cli/yaml';
+import { testApp } from '../helpers';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'vupc-inputs-'));
+
+function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function write(content: string | Buffer, name: string, dir = tmp()): string {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+const CLIENT_YAML = `
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]`;
+
+describe('YAML as CloudFormation reads it', () => {
+  test('a flow sequence closed at its key\'s indentation (public template; the yaml package refuses it)', () => {
+    const file = write(`Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      AdminCreateUserConfig:
+        InviteMessageTemplate:
+          EmailMessage: !Join ["", [
+            "Your username is {username}. Stack: ",
+            Ref: AWS::Region,
+            "/stacks"
+          ]]${CLIENT_YAML}
+`, 'template.yaml');
+    const r = cli(file);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('0 errors, 0 warnings in 1 app client of 1 template.');
+  });
+
+  test('every short form reads as its long form, on scalars, sequences and mappings', () => {
+    const parsed = parseCloudFormationYaml(`
+a: !Ref Pool
+b: !GetAtt Pool.ProviderURL
+c: !GetAtt [Pool, Arn]
+d: !GetAtt Api.Outputs.Url
+e: !Sub "https://\${Domain}/cb"
+f: !Sub ["https://\${D}/cb", { D: !Ref Domain }]
+g: !Join [",", [a, !Ref B]]
+h: !If [IsProd, x, !Ref AWS::NoValue]
+i: !Select [0, !Split [",", !ImportValue shared]]
+j: !FindInMap [Map, !Ref AWS::Region, Key]
+k: !Equals [!Ref Env, prod]
+l: !Condition IsProd
+m: !Base64 text
+n: !GetAZs ""
+o: !Cidr [!Ref Block, 2, 8]
+p: !Not [!Condition IsProd]
+q: !And [!Condition A, !Or [!Condition B, !Condition C]]
+r: !Transform { Name: AWS::Include, Parameters: { Location: s3://b/k } }
+s: !Length [a, b]
+t: !ToJsonString { a: 1 }
+`);
+    expect(parsed).toEqual({
+      a: { Ref: 'Pool' },
+      b: { 'Fn::GetAtt': ['Pool', 'ProviderURL'] },
+      c: { 'Fn::GetAtt': ['Pool', 'Arn'] },
+      d: { 'Fn::GetAtt': ['Api', 'Outputs.Url'] },
+      e: { 'Fn::Sub': 'https://${Domain}/cb' },
+      f: { 'Fn::Sub': ['https://${D}/cb', { D: { Ref: 'Domain' } }] },
+      g: { 'Fn::Join': [',', ['a', { Ref: 'B' }]] },
+      h: { 'Fn::If': ['IsProd', 'x', { Ref: 'AWS::NoValue' }] },
+      i: { 'Fn::Select': [0, { 'Fn::Split': [',', { 'Fn::ImportValue': 'shared' }] }] },
+      j: { 'Fn::FindInMap': ['Map', { Ref: 'AWS::Region' }, 'Key'] },
+      k: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] },
+      l: { Condition: 'IsProd' },
+      m: { 'Fn::Base64': 'text' },
+      n: { 'Fn::GetAZs': '' },
+      o: { 'Fn::Cidr': [{ Ref: 'Block' }, 2, 8] },
+      p: { 'Fn::Not': [{ Condition: 'IsProd' }] },
+      q: { 'Fn::And': [{ Condition: 'A' }, { 'Fn::Or': [{ Condition: 'B' }, { Condition: 'C' }] }] },
+      r: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://b/k' } } },
+      s: { 'Fn::Length': ['a', 'b'] },
+      t: { 'Fn::ToJsonString': { a: 1 } },
+    });
+  });
+
+  test('YAML 1.1 scalars, as PyYAML (and cfn-lint) read them', () => {
+    expect(parseCloudFormationYaml(`
+AWSTemplateFormatVersion: 2010-09-09
+yes: yes
+on: On
+off: OFF
+no: no
+quoted: "yes"
+octal: 010
+sexagesimal: 1:30
+exponent: 1e3
+float: 1.5
+nothing: ~
+empty:
+`)).toEqual({
+      AWSTemplateFormatVersion: '2010-09-09',
+      // Keys are scalars too: `yes:` and `on:` are the key true, `off:` and `no:` the key false; the last one given wins.
+      true: true,
+      false: false,
+      quoted: 'yes',
+      octal: 8,
+      sexagesimal: 90,
+      exponent: '1e3',
+      float: 1.5,
+      nothing: null,
+      empty: null,
+    });
+  });
+
+  test('a key given twice keeps its last value; a byte order mark and CRLF line ends are read', () => {
+    expect(parseCloudFormationYaml('\uFEFFa: 1\r\na: 2\r\nb: [x,\r\n  y]\r\n')).toEqual({ a: 2, b: ['x', 'y'] });
+    const file = write(`\uFEFFResources:\r\n${CLIENT_YAML.replace(/\n/g, '\r\n')}\r\n  Pool:\r\n    Type: AWS::Cognito::UserPool\r\n`, 'crlf.yaml');
+    expect(cli(file)).toMatchObject({ code: 0, out: expect.stringContaining('in 1 app client of 1 template.') });
+  });
+
+  test('booleans written yes/no/on/off are booleans (no type error)', () => {
+    const file = write(`Resources:${CLIENT_YAML}
+      GenerateSecret: no
+      EnableTokenRevocation: on
+  Pool:
+    Type: AWS::Cognito::UserPool
+`, 't.yaml');
+    expect(cli(file)).toMatchObject({ code: 0, out: expect.stringContaining('0 errors, 0 warnings') });
+  });
+
+  test('findings on flow-style lists point at the entry\'s line', () => {
+    const file = write(`Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: eu-west-1_abc
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [code]
+      AllowedOAuthScopes: [openid]
+      SupportedIdentityProviders: [COGNITO]
+      CallbackURLs: [
+        "https://app.example.com/cb",
+        "http://app.example.com/cb"
+      ]
+`, 't.yaml');
+    const r = cli('--format', 'json', file);
+    const https = JSON.parse(r.out).findings.find((f: { ruleId: string }) => f.ruleId === 'VUPC-CALLBACK-HTTPS');
+    expect(https).toMatchObject({ property: 'CallbackURLs[1]', line: 12 });
+  });
+});
+
+describe('inputs that are not templates exit 2 with what is wrong', () => {
+  test.each([
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'image.png', /image.png: is a binary file, not a CloudFormation template/],
+    ['text that is not UTF-8', Buffer.from([0x52, 0x65, 0x73, 0xff, 0xfe, 0x3a]), 'latin.yaml', /latin.yaml: is not UTF-8 text/],
+    ['package.json', JSON.stringify({ name: 'app', version: '1.0.0', scripts: {} }), 'package.json', /package.json: has no Resources section, so it is not a CloudFormation template \(its top-level keys: name, version, scripts\)/],
+    ['a JSON list', '[1,2,3]', 'list.json', /list.json: is a list, not a CloudFormation template \(a mapping with a Resources section\)/],
+    ['a number', '42', 'number.yaml', /number.yaml: is a number, not a CloudFormation template/],
+    ['Resources: null', '{"Resources": null}', 'null.json', /null.json: its Resources section is empty \(null\), not a mapping of resources by logical id/],
+    ['Resources as a list', 'Resources:\n  - a\n', 'list.yaml', /list.yaml: its Resources section is a list, not a mapping/],
+  ])('%s', (_name, content, name, message) => {
+    const r = cli(write(content, name));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  test('standard input is read with -, through the real entry point', () => {
+    const run = (input: string) => spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), '--format', 'json', '-'], {
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', 'scripts', 'tsconfig.json') },
+    });
+    const good = run(`Resources:${CLIENT_YAML}\n      AuthSessionValidity: 30\n`);
+    expect(good.status).toBe(1);
+    expect(JSON.parse(good.stdout)).toMatchObject({ complete: true, inputs: [{ file: '<stdin>', status: 'checked', clients: 1 }], findings: [{ ruleId: 'VUPC-AUTHSESSION-RANGE', file: '<stdin>', line: 7 }] });
+    const bad = run('{"name": "not a template"}');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('<stdin>: has no Resources section');
+  });
+});
+
+describe('a run that could not read an input never looks clean', () => {
+  const clean = () => write(JSON.stringify({ Resources: { C: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_abc' } } } }), 'clean.json');
+
+  test('JSON lists every input with its status', () => {
+    const good = clean();
+    const r = cli('--format', 'json', good, '/nonexistent.yaml');
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.out);
+    expect(json.complete).toBe(false);
+    expect(json.inputs).toEqual([
+      { file: good, status: 'checked', clients: 1, notices: [] },
+      { file: '/nonexistent.yaml', status: 'unreadable', clients: 0, notices: [], error: '/nonexistent.yaml: no such file or directory.' },
+    ]);
+    expect(json.summary.unreadableInputs).toBe(1);
+  });
+
+  test('SARIF records the failed execution and names the file', () => {
+    const r = cli('--format', 'sarif', clean(), '/nonexistent.yaml');
+    const [run] = JSON.parse(r.out).runs;
+    expect(run.invocations).toEqual([{
+      executionSuccessful: false,
+      toolExecutionNotifications: [{ level: 'error', message: { text: '/nonexistent.yaml: no such file or directory.' }, locations: [{ physicalLocation: { artifactLocation: { uri: '/nonexistent.yaml' } } }] }],
+    }]);
+    expect(JSON.parse(cli('--format', 'sarif', clean()).out).runs[0].invocations[0].executionSuccessful).toBe(true);
+  });
+
+  test('text says the run is incomplete', () => {
+    expect(cli(clean(), '/nonexistent.yaml').out).toMatch(/in 1 app client of 1 template; 1 input could not be read, so this run is incomplete\.\n$/);
+  });
+});
+
+describe('nested stacks', () => {
+  function nestedApp(outdir = tmp()) {
+    const app = testApp({ outdir });
+    const parent = new Stack(app, 'Parent');
+    const pool = new cognito.UserPool(parent, 'Pool');
+    const google = new cognito.UserPoolIdentityProviderGoogle(parent, 'Google', { userPool: pool, clientId: 'g', clientSecretValue: { unsafeUnwrap: () => 's' } as never });
+    const nested = new NestedStack(parent, 'Nested');
+    const client = new cognito.CfnUserPoolClient(nested, 'Client', { userPoolId: pool.userPoolId, supportedIdentityProviders: ['Google', 'Nope'] });
+    client.node.addDependency(google);
+    return app;
+  }
+
+  test('a cdk.out: the nested stack\'s clients are checked against the parent\'s pool', () => {
+    const outdir = tmp();
+    nestedApp(outdir).synth();
+    const r = cli(outdir);
+    expect(r.out).toContain("[VUPC-IDP-EXISTS] Parent/Nested/Client: SupportedIdentityProviders[1] 'Nope' is not an identity provider of user pool Parent/Pool/Resource (it has: COGNITO, Google)");
+    expect(r.out).toMatch(/in 1 app client of 2 templates/);
+  });
+
+  test('the plugin checks nested stacks\' templates too, against the parent\'s pool', () => {
+    const app = nestedApp();
+    Validations.of(app).addPlugins(new UserPoolClientValidationPlugin());
+    expect(() => app.synth()).toThrow(/\[VUPC-IDP-EXISTS\] Parent\/Nested\/Client: SupportedIdentityProviders\[1\] 'Nope' is not an identity provider of user pool Parent\/Pool\/Resource/);
+  });
+
+  test('a template deploying a local nested template checks it; a remote one is named as not checked, in every format', () => {
+    const dir = tmp();
+    write(`Parameters:
+  PoolId:
+    Type: String
+Resources:${CLIENT_YAML.replace('!Ref Pool', '!Ref PoolId')}
+      AuthSessionValidity: 30
+`, 'child.yaml', dir);
+    const parent = write(`Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Child:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./child.yaml
+      Parameters:
+        PoolId: !Ref Pool
+  Remote:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: https://s3.amazonaws.com/bucket/remote.yaml
+  App:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location: { ApplicationId: arn:aws:serverlessrepo:us-east-1:123456789012:applications/app, SemanticVersion: 1.0.0 }
+`, 'parent.yaml', dir);
+    const text = cli(parent);
+    expect(text.code).toBe(1);
+    expect(text.out).toContain(`[VUPC-AUTHSESSION-RANGE] ${join(dir, 'child.yaml')}#Client: AuthSessionValidity 30`);
+    expect(text.out).toContain(`NOTE ${parent}: nested stack Remote is not checked: its template (https://s3.amazonaws.com/bucket/remote.yaml) is not a local file; check that template on its own.`);
+    expect(text.out).toContain(`NOTE ${parent}: nested stack App is not checked`);
+    const json = JSON.parse(cli('--format', 'json', parent).out);
+    expect(json.inputs.map((i: { file: string; notices: string[] }) => [i.file, i.notices.length])).toEqual([[parent, 2], [join(dir, 'child.yaml'), 0]]);
+    const sarif = JSON.parse(cli('--format', 'sarif', parent).out);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { level: string }) => n.level)).toEqual(['warning', 'warning']);
+  });
+});
