@@ -2,10 +2,10 @@ import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
 import { concreteRegion, constructDependencies, otherStackPoolKey, rendered, stackIndex } from './cloudformation-resource';
-import { ClientRead, stackSynthesis } from './synthesis-cache';
+import { PreparedClient, stackSynthesis } from './synthesis-cache';
 import { PROP_NAMES } from '../construct/prop-names';
 import type { Finding } from '../engine/finding';
-import { RuleSelection, runRules } from '../engine/validate-client';
+import { checkClient, RuleSelection } from '../engine/validate-client';
 import { safeString } from '../reporting/message';
 import type { ClientContext } from '../rules/client-view';
 import type { RuleDefinition } from '../rules/rule';
@@ -63,8 +63,8 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
   state[kind] = true;
   const client = prepare(node, again);
   if (!client) return;
-  const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.context, ...extra } : client.context;
-  const findings = runRules(client.path, client.read, context, selection, client.memo);
+  const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.read.context, ...extra } : client.read.context;
+  const findings = checkClient(client.path, client.read, selection, client.memo, context);
   for (const finding of findings) report(node, finding);
 }
 
@@ -76,22 +76,22 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
  * thousands of clients are collected young. Undefined when it cannot be
  * rendered.
  */
-function prepare(node: CfnResource, again: boolean): ClientRead | undefined {
+function prepare(node: CfnResource, again: boolean): PreparedClient | undefined {
   const stack = Stack.of(node);
   const state = stackSynthesis(stack);
   if (!again && state.lastClient === node) return state.lastRead ?? undefined;
   const client = rendered(node);
-  let result: ClientRead | null = null;
+  let result: PreparedClient | null = null;
   if (client) {
     const index = stackIndex(stack);
     // Clients are keyed by a number of their own here (for the pool's quota): computing logical ids would cost as much
     // as the rules, and construct paths a tenth of them.
     // A pool of another stack is named by its key, not by the Ref to its logical id, which a pool of this stack may share.
-    const { client: read, context } = index.read(quotaKey(node), client.resource, constructDependencies(node), {
+    const read = index.read(quotaKey(node), client.resource, constructDependencies(node), {
       region: concreteRegion(node),
       propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
     }, otherStackPoolKey(client.userPoolId, stack));
-    result = { path: () => node.node.path, read, context, memo: state.memo };
+    result = { path: () => node.node.path, read, memo: state.memo };
   }
   state.lastClient = node;
   state.lastRead = result;

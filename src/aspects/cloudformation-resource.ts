@@ -1,4 +1,4 @@
-import { CfnResource, Lazy, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnCondition, CfnParameter, CfnResource, Lazy, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { clientCounts, stackSynthesis } from './synthesis-cache';
@@ -290,7 +290,21 @@ function indexOf(stack: Stack): TemplateIndex {
       return { name: key, pool: () => stackIndex(poolStack).poolOf({ Ref: poolStack.resolve(pool.logicalId) }) };
     },
     clientCounts: (poolLogicalId) => clientCounts(stack, poolLogicalId),
+    conditions: () => conditionSections(stack),
   });
+}
+
+/** The stack's Conditions and Parameters sections, as the template will hold them (for clients that use conditions). */
+function conditionSections(stack: Stack): { Conditions: Record<string, unknown>; Parameters: Record<string, unknown> } {
+  const sections = { Conditions: {} as Record<string, unknown>, Parameters: {} as Record<string, unknown> };
+  for (const node of stack.node.findAll()) {
+    if (node instanceof CfnCondition && Stack.of(node) === stack && node.expression !== undefined) {
+      sections.Conditions[stack.resolve(node.logicalId)] = stack.resolve(node.expression);
+    } else if (node instanceof CfnParameter && Stack.of(node) === stack) {
+      sections.Parameters[stack.resolve(node.logicalId)] = { AllowedValues: stack.resolve(node.allowedValues) };
+    }
+  }
+  return sections;
 }
 
 /**

@@ -1,16 +1,13 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { RuleMemo } from '../engine/rule-memo';
-import type { TemplateIndex } from '../engine/template-index';
-import type { ReadClient } from '../engine/validate-client';
-import type { ClientContext } from '../rules/client-view';
+import type { ClientRead, TemplateIndex } from '../engine/template-index';
 
 /** A client as the checks read it, ready for the rules. */
-export interface ClientRead {
+export interface PreparedClient {
   /** The construct path, worked out when a finding names it. */
   readonly path: () => string;
-  readonly read: ReadClient;
-  readonly context: ClientContext;
+  readonly read: ClientRead;
   readonly memo: RuleMemo;
 }
 
@@ -34,7 +31,7 @@ export class StackSynthesis {
   public readonly memo = new RuleMemo();
   /** The client the stack's checks read last, and what they read (null: it could not be rendered). */
   public lastClient?: IConstruct;
-  public lastRead?: ClientRead | null;
+  public lastRead?: PreparedClient | null;
 }
 
 const synthesisOf = new WeakMap<Stack, StackSynthesis>();

@@ -13,4 +13,6 @@ export interface Finding {
   readonly message: string;
   /** How to fix it (the fix the message ends with). */
   readonly fix: string;
+  /** For a client that uses conditions: when the finding holds (`IsProd`, `not IsProd and IsEu`), if not always. */
+  readonly condition?: string;
 }

@@ -1,3 +1,4 @@
+import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
 import type { IdentityProviderInfo, PoolIndex } from './pool-index';
 import type { ReadClient } from './validate-client';
 import { STANDARD_ATTRIBUTES } from '../rules/api-model';
@@ -9,6 +10,19 @@ export interface TemplateResource {
   readonly Type?: unknown;
   readonly Properties?: unknown;
   readonly DependsOn?: unknown;
+  /** The condition the resource exists under. */
+  readonly Condition?: unknown;
+}
+
+/** A client as the rules read it: one configuration, or one for each assignment of the conditions it uses. */
+export interface ClientRead {
+  readonly context: ClientContext;
+  /** The configurations: one without `when` for a client without conditions. */
+  readonly variants: ReadonlyArray<{ readonly when?: Assignment; readonly client: ReadClient }>;
+  /** Every assignment found, when more than were checked (see MAX_VARIANTS). */
+  readonly total?: number;
+  /** True when not every combination of parameter values could be tried. */
+  readonly incomplete?: boolean;
 }
 
 export const TYPES = {
@@ -176,6 +190,8 @@ export interface IndexOptions {
    * not meet in the pool's count.
    */
   readonly clientKeyPrefix?: string;
+  /** The template's Conditions and Parameters, asked for when a client first uses a condition. */
+  readonly conditions?: () => ConditionSections;
 }
 
 /**
@@ -268,6 +284,11 @@ export class TemplateIndex {
 
   /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
   private readonly refValues = new Map<string, string>();
+
+  /** The template's conditions, made when a client first uses one. */
+  private conditions?: TemplateConditions;
+  /** Set by `walk` when it meets an Fn::If. */
+  private sawCondition = false;
 
   private constructor(private readonly options: IndexOptions) {}
 
@@ -362,9 +383,10 @@ export class TemplateIndex {
     moreDependencies: readonly string[] = [],
     around: Pick<ClientContext, 'region' | 'propNames'> = {},
     otherPool?: string,
-  ): { readonly client: ReadClient; readonly context: ClientContext } {
+  ): ClientRead {
     const dependencies = new Set<string>();
     const raw = resource.Properties ?? {};
+    this.sawCondition = false;
     let client: ReadClient;
     if (isPlainObject(raw)) {
       client = { properties: this.walk(raw, dependencies) as Record<string, unknown> };
@@ -385,7 +407,18 @@ export class TemplateIndex {
       region: around.region,
       propNames: around.propNames,
     };
-    return { client, context };
+    const condition = typeof resource.Condition === 'string' ? resource.Condition : undefined;
+    if (!this.sawCondition && condition === undefined && !(!('properties' in client) && usesConditions(raw))) {
+      return { context, variants: [{ client }] };
+    }
+    // Each configuration the conditions allow is read on its own (its dependencies are those of every branch, as
+    // CloudFormation orders creation by every reference in the template).
+    const found = (this.conditions ??= new TemplateConditions(this.options.conditions?.() ?? {})).variants(raw, condition);
+    const variants = found.variants.map(({ when, value }) => {
+      const v = isNoValue(value) ? {} : value;
+      return { when, client: isPlainObject(v) ? { properties: this.walk(v, new Set()) as Record<string, unknown> } : { notAnObject: v } };
+    });
+    return { context, variants, total: found.total, incomplete: found.incomplete };
   }
 
   /**
@@ -417,6 +450,7 @@ export class TemplateIndex {
     }
     if (isIntrinsic(value)) {
       referencedIds(value, references);
+      if (!this.sawCondition && usesConditions(value)) this.sawCondition = true;
       return this.resolveKnown(value);
     }
     let copy: Record<string, unknown> | undefined;

@@ -1,9 +1,11 @@
+import { conditionLabel, MAX_VARIANTS } from './conditions';
 import type { Finding } from './finding';
 import { Found, RuleMemo } from './rule-memo';
 import { RulePlan } from './rule-plan';
+import type { ClientRead } from './template-index';
 import { fixOf, formatMessage } from '../reporting/message';
 import { ClientContext, ClientView } from '../rules/client-view';
-import { CHECKED_SERVICE_RULES } from '../rules/registry';
+import { CHECKED_SERVICE_RULES, noticeRule } from '../rules/registry';
 import { InputKind, RuleDefinition, RuleSeverity, Violation } from '../rules/rule';
 import { isIntrinsic, isPlainObject, withoutNoValue } from '../rules/values';
 
@@ -124,5 +126,43 @@ export function runRules(
   // Both lists are in plan order; interleave them so findings come in rule order.
   if (configurationFindings > 0 && found.length > configurationFindings) found.sort((a, b) => a.rule - b.rule);
   for (const f of found) emit(plan.rules[f.rule], f.violation, f.failed ? RuleSeverity.WARNING : undefined);
+  return findings;
+}
+
+/**
+ * Runs the selected rules over every configuration of a client read by a
+ * template index: a client that uses conditions is checked in each
+ * combination of their values, and a finding that holds only in some says
+ * when (`[when IsProd]`), once. A client with more combinations than are
+ * checked gets a VUPC-CONDITIONS-CAPPED notice.
+ */
+export function checkClient(path: string | (() => string), read: ClientRead, selection: RuleSelection, memo?: RuleMemo, context = read.context): Finding[] {
+  if (read.variants.length === 1 && read.variants[0].when === undefined) return runRules(path, read.variants[0].client, context, selection, memo);
+  let text: string | undefined;
+  const pathText = () => (text ??= typeof path === 'string' ? path : path());
+  const found = new Map<string, { finding: Finding; holds: Array<NonNullable<ClientRead['variants'][number]['when']>> }>();
+  for (const { when, client } of read.variants) {
+    for (const finding of runRules(pathText, client, context, selection, memo)) {
+      const key = `${finding.ruleId}\u0000${finding.property}\u0000${finding.message}`;
+      const entry = found.get(key) ?? { finding, holds: [] };
+      entry.holds.push(when!);
+      found.set(key, entry);
+    }
+  }
+  const all = read.variants.map((v) => v.when!);
+  const findings = [...found.values()].map(({ finding, holds }) => {
+    const condition = conditionLabel(holds, all);
+    if (condition === undefined) return finding;
+    const prefix = `[${finding.ruleId}] ${finding.path}:`;
+    return { ...finding, condition, message: `[${finding.ruleId}] ${finding.path} [when ${condition}]:${finding.message.slice(prefix.length)}` };
+  });
+  if ((read.total !== undefined || read.incomplete) && !selection.disabledRules?.has('VUPC-CONDITIONS-CAPPED') && selection.rules === undefined) {
+    const rule = noticeRule('VUPC-CONDITIONS-CAPPED');
+    const problem = read.total !== undefined
+      ? `use conditions in ${read.total} combinations; the first ${MAX_VARIANTS} were checked`
+      : `use conditions on parameters with too many values to try them all; ${read.variants.length} combinations were checked`;
+    const violation = { property: 'Properties', problem };
+    findings.push({ ruleId: rule.id, severity: rule.severity, path: pathText(), property: violation.property, message: formatMessage(rule, pathText(), violation), fix: fixOf(rule, violation) });
+  }
   return findings;
 }

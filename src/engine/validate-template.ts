@@ -1,7 +1,8 @@
+import type { ConditionSections } from './conditions';
 import type { Finding } from './finding';
 import { RuleMemo } from './rule-memo';
 import { OtherTemplatePool, poolReference, referencedIds, TemplateIndex, TemplateResource, TYPES } from './template-index';
-import { RuleSelection, runRules } from './validate-client';
+import { checkClient, RuleSelection } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 import { isPlainObject } from '../rules/values';
 
@@ -98,8 +99,13 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
       return child < 0 ? undefined : poolOf(child, value);
     },
     clientKeyPrefix: `${i}#`,
+    conditions: () => conditionSectionsOf(t.template),
   })));
   return indexes;
+}
+
+function conditionSectionsOf(template: unknown): ConditionSections {
+  return isPlainObject(template) ? { Conditions: template.Conditions, Parameters: template.Parameters } : {};
 }
 
 function dependsOnIds(resource: TemplateResource): string[] {
@@ -113,18 +119,18 @@ function dependsOnIds(resource: TemplateResource): string[] {
  * indexed once; findings come in template order, then rule order.
  */
 export function validateTemplate(template: unknown, run: TemplateRun): TemplateFinding[] {
-  const index = run.index ?? TemplateIndex.of(resourcesOf(template));
+  const index = run.index ?? TemplateIndex.of(resourcesOf(template), { conditions: () => conditionSectionsOf(template) });
   const memo = new RuleMemo();
   const out: TemplateFinding[] = [];
   for (const [logicalId, resource] of clientsOf(template)) {
     const service = run.service && !run.skip?.(logicalId, 'service') ? run.service : undefined;
     const policy = run.policy && !run.skip?.(logicalId, 'policy') ? run.policy : undefined;
     if (!service && !policy) continue;
-    const { client, context } = index.read(logicalId, resource, [], { region: run.region });
+    const read = index.read(logicalId, resource, [], { region: run.region });
     const path = run.pathOf(logicalId);
     const findings: Finding[] = [];
-    if (service) findings.push(...runRules(path, client, context, service, memo));
-    if (policy) findings.push(...runRules(path, client, { ...context, policy: policy.props }, policy.selection, memo));
+    if (service) findings.push(...checkClient(path, read, service, memo));
+    if (policy) findings.push(...checkClient(path, read, policy.selection, memo, { ...read.context, policy: policy.props }));
     findings.forEach((finding) => out.push({ logicalId, finding }));
   }
   return out;

@@ -1,6 +1,7 @@
 import { ANALYTICS_RULES } from './client/analytics';
 import { ATTRIBUTE_RULES } from './client/attributes';
 import { AUTH_FLOW_RULES } from './client/auth-flows';
+import { COVERAGE_RULES } from './client/coverage';
 import { IDENTITY_PROVIDER_RULES } from './client/identity-providers';
 import { OAUTH_RULES } from './client/oauth';
 import { PROPERTY_RULES } from './client/properties';
@@ -29,6 +30,7 @@ export const SERVICE_RULES: readonly RuleDefinition[] = [
   ...ANALYTICS_RULES,
   ...SETTINGS_RULES,
   ...USER_POOL_RULES,
+  ...COVERAGE_RULES,
 ];
 
 /** Every rule of the library, in the order of the rules document. */
@@ -42,6 +44,11 @@ for (const rule of ALL_RULES) {
 
 export function findRule(id: string): RuleDefinition | undefined {
   return byId.get(id);
+}
+
+/** A rule the library itself reports (see `RuleDefinition.notice`). */
+export function noticeRule(id: 'VUPC-NOT-VALIDATED' | 'VUPC-CONDITIONS-CAPPED'): RuleDefinition {
+  return byId.get(id)!;
 }
 
 /** Rules that produce findings (the others are documentation). */

@@ -163,6 +163,10 @@ export class UserPoolClientRuleIds {
   public static readonly OAUTH_NEEDS_DOMAIN = 'VUPC-OAUTH-NEEDS-DOMAIN';
   /** A user pool holds at most 1,000 app clients unless the quota was raised (up to 10,000). */
   public static readonly QUOTA_CLIENTS = 'VUPC-QUOTA-CLIENTS';
+  /** Every app client is read and checked; one that cannot be is reported. */
+  public static readonly NOT_VALIDATED = 'VUPC-NOT-VALIDATED';
+  /** A client that uses conditions is checked in every combination of their values the template can produce, up to 64. */
+  public static readonly CONDITIONS_CAPPED = 'VUPC-CONDITIONS-CAPPED';
   /** Every client sets ClientName. */
   public static readonly POLICY_CLIENT_NAME = 'VUPC-POLICY-CLIENT-NAME';
   /** Public clients (implicit grant, or only app-scheme and loopback callbacks) have no secret. */

@@ -105,6 +105,13 @@ export interface RuleDefinition {
   readonly source: string;
   /** For policy rules: the UserPoolClientPolicy options that turn the rule on. */
   readonly policyOptions?: readonly string[];
+  /**
+   * True for a notice about the library's own reach (a client or branch it
+   * could not check), which the engine and the doors report rather than a check.
+   *
+   * @default false
+   */
+  readonly notice?: boolean;
   /** For points the research marks uncertain: what we decided and on what evidence. */
   readonly decision?: string;
   readonly check?: (client: ClientView, report: Report) => void;

@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { takeBranches, usesConditions } from '../../src/engine/conditions';
 import { referencedIds, TemplateIndex } from '../../src/engine/template-index';
 import { readClient } from '../../src/engine/validate-client';
 import { indexTemplates } from '../../src/engine/validate-template';
@@ -37,11 +38,15 @@ const properties = fc.dictionary(fc.constantFrom('UserPoolId', 'AllowedOAuthScop
 test('one walk reads a client as resolving known references, dropping NoValue and collecting references one after another would', () => {
   fc.assert(fc.property(fc.oneof(properties, value), fc.option(fc.oneof(fc.constant('Api'), fc.array(fc.constantFrom('Api', 'Corp', 7))), { nil: undefined }), (props, dependsOn) => {
     const resource = { Type: 'AWS::Cognito::UserPoolClient', Properties: props, DependsOn: dependsOn };
-    const { client, context } = index.read('Client', resource, ['Extra']);
-    const expected = readClient(props, { resolveKnown: (v) => index.resolveKnown(v) });
-    expect(client).toEqual(expected);
-    // toEqual overlooks members set to undefined, which rules would read as present.
-    expect(undefinedMembers(client)).toEqual(undefinedMembers(expected));
+    const { variants, context } = index.read('Client', resource, ['Extra']);
+    // A client with conditions is read once per assignment, each as its branches would be read on their own.
+    for (const { when, client } of variants) {
+      const expected = readClient(when ? takeBranches(props, when) : props, { resolveKnown: (v) => index.resolveKnown(v) });
+      expect(client).toEqual(expected);
+      // toEqual overlooks members set to undefined, which rules would read as present.
+      expect(undefinedMembers(client)).toEqual(undefinedMembers(expected));
+    }
+    expect(variants.length > 1 || variants[0].when !== undefined).toBe(usesConditions(props));
     const references = referencedIds(props);
     for (const d of [dependsOn ?? []].flat()) if (typeof d === 'string') references.add(d);
     references.add('Extra');
@@ -51,9 +56,9 @@ test('one walk reads a client as resolving known references, dropping NoValue an
 
 test('plain data is returned as it is, not copied', () => {
   const props = { AllowedOAuthScopes: ['openid'], TokenValidityUnits: { AccessToken: 'minutes' }, UserPoolId: { Ref: 'Pool' } };
-  const { client } = index.read('Client', { Properties: props });
+  const { variants: [{ client }] } = index.read('Client', { Properties: props });
   expect((client as { properties: unknown }).properties).toBe(props);
-  const { client: resolved } = index.read('Client', { Properties: { ...props, SupportedIdentityProviders: [{ Ref: 'Corp' }, { Ref: 'AWS::NoValue' }] } });
+  const { variants: [{ client: resolved }] } = index.read('Client', { Properties: { ...props, SupportedIdentityProviders: [{ Ref: 'Corp' }, { Ref: 'AWS::NoValue' }] } });
   expect((resolved as { properties: Record<string, unknown> }).properties.SupportedIdentityProviders).toEqual(['Corp']);
 });
 
