@@ -30,7 +30,7 @@ export interface Variants<T> {
 /** At most this many configurations of one client are checked. */
 export const MAX_VARIANTS = 64;
 /** At most this many combinations of parameter values are tried to find which assignments can occur. */
-const MAX_TRIES = 1 << 14;
+const MAX_TRIES = 16_384;
 
 /** True when `Fn::If` stands anywhere in the value. */
 export function usesConditions(value: unknown): boolean {
@@ -216,7 +216,7 @@ export class TemplateConditions {
     switch (fn) {
       case 'Fn::Equals': {
         if (args.length !== 2) return open;
-        const [a, b] = [term(args[0]), term(args[1])];
+        const [a, b] = [parseTerm(args[0]), parseTerm(args[1])];
         if ('literal' in a && 'literal' in b) return { constant: a.literal === b.literal };
         // A value not known before deployment, or two parameters compared: either outcome can occur.
         if ('opaque' in a || 'opaque' in b || ('parameter' in a && 'parameter' in b)) return open;
@@ -234,7 +234,7 @@ export class TemplateConditions {
   }
 }
 
-function term(value: unknown): Term {
+function parseTerm(value: unknown): Term {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { literal: String(value) };
   const ref = isIntrinsic(value) ? (value as { Ref?: unknown }).Ref : undefined;
   return typeof ref === 'string' ? { parameter: ref } : { opaque: true };
@@ -276,7 +276,12 @@ export function conditionLabel(holds: readonly Assignment[], all: readonly Assig
  * `remaining` as any part does, with the fewest conditions: every part is
  * tried for the few conditions a client uses, dropping one at a time beyond.
  */
-function widestTerm(first: Assignment, remaining: readonly Assignment[], others: readonly Assignment[], matches: (t: Assignment, a: Assignment) => boolean): Assignment {
+function widestTerm(
+  first: Assignment,
+  remaining: readonly Assignment[],
+  others: readonly Assignment[],
+  matches: (t: Assignment, a: Assignment) => boolean,
+): Assignment {
   const names = [...first.keys()];
   const termOf = (kept: readonly string[]): Assignment => new Map(kept.map((n) => [n, first.get(n)!]));
   if (names.length > 10) {
@@ -289,8 +294,8 @@ function widestTerm(first: Assignment, remaining: readonly Assignment[], others:
   }
   let best = termOf(names);
   let bestCovers = remaining.filter((a) => matches(best, a)).length;
-  for (let mask = 0; mask < 1 << names.length; mask++) {
-    const term = termOf(names.filter((_, i) => (mask & (1 << i)) !== 0));
+  for (let mask = 0; mask < 2 ** names.length; mask++) {
+    const term = termOf(names.filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1));
     if (others.some((o) => matches(term, o))) continue;
     const covers = remaining.filter((a) => matches(term, a)).length;
     if (covers > bestCovers || (covers === bestCovers && term.size < best.size)) {

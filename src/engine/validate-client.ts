@@ -33,6 +33,18 @@ function severityOf(rule: RuleDefinition, selection: RuleSelection): RuleSeverit
   return rule.severity === RuleSeverity.ERROR && selection.warningRules?.has(rule.id) ? RuleSeverity.WARNING : rule.severity;
 }
 
+/** The finding a rule's violation makes, with its message and fix. */
+export function findingOf(rule: RuleDefinition, path: string, violation: Violation, severity: RuleSeverity, propNames?: ClientContext['propNames']): Finding {
+  return {
+    ruleId: rule.id,
+    severity,
+    path,
+    property: violation.property,
+    message: formatMessage(rule, path, violation, propNames),
+    fix: fixOf(rule, violation, propNames),
+  };
+}
+
 /** A client's properties as the rules read them, or the value that stood where an object belongs. */
 export type ReadClient = { readonly properties: Record<string, unknown> } | { readonly notAnObject: unknown };
 
@@ -76,14 +88,7 @@ export function runRules(
   let text: string | undefined;
   const emit = (rule: RuleDefinition, violation: Violation, severity = severityOf(rule, selection)) => {
     text ??= typeof path === 'string' ? path : path();
-    findings.push({
-      ruleId: rule.id,
-      severity,
-      path: text,
-      property: violation.property,
-      message: formatMessage(rule, text, violation, context.propNames),
-      fix: fixOf(rule, violation, context.propNames),
-    });
+    findings.push(findingOf(rule, text, violation, severity, context.propNames));
   };
 
   if (!('properties' in client)) {
@@ -136,7 +141,13 @@ export function runRules(
  * when (`[when IsProd]`), once. A client with more combinations than are
  * checked gets a VUPC-CONDITIONS-CAPPED notice.
  */
-export function checkClient(path: string | (() => string), read: ClientRead, selection: RuleSelection, memo?: RuleMemo, context = read.context): Finding[] {
+export function checkClient(
+  path: string | (() => string),
+  read: ClientRead,
+  selection: RuleSelection,
+  memo?: RuleMemo,
+  context = read.context,
+): Finding[] {
   if (read.variants.length === 1 && read.variants[0].when === undefined) return runRules(path, read.variants[0].client, context, selection, memo);
   let text: string | undefined;
   const pathText = () => (text ??= typeof path === 'string' ? path : path());
@@ -161,8 +172,7 @@ export function checkClient(path: string | (() => string), read: ClientRead, sel
     const problem = read.total !== undefined
       ? `use conditions in ${read.total} combinations; the first ${MAX_VARIANTS} were checked`
       : `use conditions on parameters with too many values to try them all; ${read.variants.length} combinations were checked`;
-    const violation = { property: 'Properties', problem };
-    findings.push({ ruleId: rule.id, severity: rule.severity, path: pathText(), property: violation.property, message: formatMessage(rule, pathText(), violation), fix: fixOf(rule, violation) });
+    findings.push(findingOf(rule, pathText(), { property: 'Properties', problem }, rule.severity));
   }
   return findings;
 }
