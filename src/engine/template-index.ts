@@ -3,7 +3,7 @@ import type { IdentityProviderInfo, PoolIndex } from './pool-index';
 import type { ReadClient } from './validate-client';
 import { STANDARD_ATTRIBUTES } from '../rules/api-model';
 import type { ClientContext } from '../rules/client-view';
-import { isIntrinsic, isNoValue, isPlainObject } from '../rules/values';
+import { isIntrinsic, isNoValue, isPlainObject, stringParts, UNKNOWN } from '../rules/values';
 
 /** A resource as a CloudFormation template holds it. */
 export interface TemplateResource {
@@ -355,6 +355,11 @@ export class TemplateIndex {
         const parts = join[1].map((p) => this.resolveIn(p));
         return parts.every((p) => typeof p === 'string') ? parts.join(join[0]) : value;
       }
+      // An Fn::Sub whose text the template fixes is that text.
+      if ((value as Record<string, unknown>)['Fn::Sub'] !== undefined) {
+        const parts = stringParts(value, (name) => this.refValues.get(name));
+        return parts && !parts.includes(UNKNOWN) ? parts.join('') : value;
+      }
       return value;
     }
     let copy: Record<string, unknown> | undefined;
@@ -451,7 +456,8 @@ export class TemplateIndex {
     if (isIntrinsic(value)) {
       referencedIds(value, references);
       if (!this.sawCondition && usesConditions(value)) this.sawCondition = true;
-      return this.resolveKnown(value);
+      // Joins and Subs of literal text are strings even where no reference is known.
+      return this.resolveIn(value);
     }
     let copy: Record<string, unknown> | undefined;
     for (const k in value) {

@@ -1,5 +1,5 @@
 import { API_ENUMS, CFN_PROPERTY_TYPES, EnumProperty } from './api-model';
-import { asBoolean, asInteger, asString, isIntrinsic, isPlainObject, ListValue } from './values';
+import { asBoolean, asInteger, asString, isIntrinsic, isPlainObject, ListValue, StringParts, stringParts } from './values';
 import type { PoolIndex } from '../engine/pool-index';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 
@@ -107,6 +107,25 @@ export class ClientView {
       list.entries = entries;
     }
     return list.entries;
+  }
+
+  /** The entries of a list that CloudFormation builds from literal text and unknown parts (`Fn::Join`, `Fn::Sub`), with their index. */
+  public partialStrings(path: string): ReadonlyArray<{ readonly index: number; readonly parts: StringParts }> {
+    const list = this.listRead(path);
+    if (!list || !list.known) return [];
+    const out: Array<{ index: number; parts: StringParts }> = [];
+    for (let index = 0; index < list.items.length; index++) {
+      const item = list.items[index];
+      // Only an object can be an intrinsic: most entries are strings.
+      const parts = typeof item === 'object' && item !== null ? stringParts(item) : undefined;
+      if (parts) out.push({ index, parts });
+    }
+    return out;
+  }
+
+  /** A scalar property CloudFormation builds from literal text and unknown parts, as its parts. */
+  public partialString(path: string): StringParts | undefined {
+    return stringParts(this.value(path));
   }
 
   /** True when the list is known and holds at least one entry (concrete or not). */

@@ -1,7 +1,7 @@
 import { API_LISTS, EnumProperty, matchesPattern, StringConstraint } from './api-model';
 import type { ClientView } from './client-view';
 import type { Report } from './rule';
-import { codePointLength } from './values';
+import { codePointLength, StringParts, UNKNOWN } from './values';
 
 /** The problem with a string under a model constraint, or undefined when it fits. */
 export function stringProblem(value: string, c: StringConstraint): string | undefined {
@@ -16,19 +16,53 @@ export function stringProblem(value: string, c: StringConstraint): string | unde
   return undefined;
 }
 
-/** Checks a scalar string property against a model constraint. */
-export function checkStringProperty(client: ClientView, report: Report, property: string, c: StringConstraint): void {
-  const value = client.string(property);
-  if (value === undefined) return;
-  const problem = stringProblem(value, c);
-  if (problem) report({ property, value, problem });
+/**
+ * The problem the literal text of a string built at deploy time already
+ * has under a model constraint, or undefined: its length alone past the
+ * maximum, or a character the pattern's one character class excludes. What
+ * depends on the unknown parts is never judged.
+ */
+export function partialStringProblem(parts: StringParts, c: StringConstraint): string | undefined {
+  if (!parts.includes(UNKNOWN)) return stringProblem((parts as string[]).join(''), c);
+  const literal = parts.filter((p): p is string => p !== UNKNOWN);
+  const length = literal.reduce((n, p) => n + codePointLength(p), 0);
+  if (c.max !== undefined && length > c.max) return `has ${length} characters of literal text alone, more than the maximum of ${c.max}`;
+  // Patterns that are one character class (`[...]+`) can be judged character by character.
+  if (c.pattern === undefined || !ONE_CLASS.test(c.pattern)) return undefined;
+  for (const text of literal) {
+    if (matchesPattern(c.pattern, text)) continue;
+    const bad = [...text].find((ch) => !matchesPattern(c.pattern!, ch));
+    return `has ${describeCharacter(bad)} in its literal text, which the pattern ${c.modelPattern ?? c.pattern} does not allow`;
+  }
+  return undefined;
 }
 
-/** Checks every concrete entry of a list property against a model constraint. */
+/** A pattern that is one character class, repeated: `[...]+`. */
+const ONE_CLASS = /^\[(?:\\.|[^\]\\])*\]\+$/;
+
+function describeCharacter(ch: string | undefined): string {
+  if (ch === undefined) return 'a character';
+  if (ch === ' ') return 'a space';
+  return /[\p{C}\p{Z}]/u.test(ch) ? `the character U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `'${ch}'`;
+}
+
+/** Checks a scalar string property against a model constraint (built at deploy time: what its literal text decides). */
+export function checkStringProperty(client: ClientView, report: Report, property: string, c: StringConstraint): void {
+  const value = client.string(property);
+  const parts = value === undefined ? client.partialString(property) : undefined;
+  const problem = value !== undefined ? stringProblem(value, c) : parts ? partialStringProblem(parts, c) : undefined;
+  if (problem) report({ property, value: value ?? client.value(property), problem });
+}
+
+/** Checks every entry of a list property against a model constraint: concrete ones, and what the literal text of built ones decides. */
 export function checkListEntries(client: ClientView, report: Report, property: string, c: StringConstraint): void {
   for (const { index, value } of client.strings(property)) {
     const problem = stringProblem(value, c);
     if (problem) report({ property: `${property}[${index}]`, value, problem });
+  }
+  for (const { index, parts } of client.partialStrings(property)) {
+    const problem = partialStringProblem(parts, c);
+    if (problem) report({ property: `${property}[${index}]`, value: client.list(property)!.items[index], problem });
   }
 }
 

@@ -103,3 +103,62 @@ export function codePointLength(value: string): number {
   return n;
 }
 const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * A string CloudFormation builds at deploy time (`Fn::Join`, `Fn::Sub`),
+ * as its literal text and the parts not known before then (UNKNOWN), in
+ * order: `"http://" + Ref Host + "/cb"` is `['http://', UNKNOWN, '/cb']`.
+ * What the literal text decides can be checked; nothing that depends on
+ * an unknown part can. Undefined for anything else, and for a string with
+ * no literal text.
+ */
+export type StringParts = ReadonlyArray<string | Unknown>;
+
+export function stringParts(value: unknown, known?: (name: string) => string | undefined): StringParts | undefined {
+  if (!isIntrinsic(value)) return undefined;
+  const parts: Array<string | Unknown> = [];
+  if (!appendParts(value, parts, 0, known)) return undefined;
+  return parts.some((p) => p !== UNKNOWN) ? parts : undefined;
+}
+
+/** Appends the parts of a value; false when it is not a string-building intrinsic. */
+function appendParts(value: unknown, parts: Array<string | Unknown>, depth: number, known?: (name: string) => string | undefined): boolean {
+  const add = (part: string | Unknown) => {
+    const last = parts[parts.length - 1];
+    if (part === UNKNOWN) {
+      if (last !== UNKNOWN) parts.push(UNKNOWN);
+    } else if (part !== '') {
+      if (typeof last === 'string') parts[parts.length - 1] = last + part;
+      else parts.push(part);
+    }
+  };
+  if (depth > 8 || !isIntrinsic(value)) return false;
+  const join = (value as Record<string, unknown>)['Fn::Join'];
+  if (join !== undefined) {
+    if (!Array.isArray(join) || join.length !== 2 || typeof join[0] !== 'string' || !Array.isArray(join[1])) return false;
+    join[1].forEach((item, i) => {
+      if (i > 0) add(join[0] as string);
+      const text = asString(item);
+      if (text !== undefined) add(text);
+      else if (!appendParts(item, parts, depth + 1, known)) add(UNKNOWN);
+    });
+    return true;
+  }
+  const sub = (value as Record<string, unknown>)['Fn::Sub'];
+  if (sub === undefined) return false;
+  const [text, variables] = Array.isArray(sub) ? sub : [sub, undefined];
+  if (typeof text !== 'string') return false;
+  const vars = isPlainObject(variables) ? variables : {};
+  let at = 0;
+  for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
+    add(text.slice(at, m.index));
+    at = m.index! + m[0].length;
+    const name = m[1];
+    // ${!Literal} writes ${Literal}; a variable given as a string, or a name whose value the template fixes, is literal text too.
+    const literal = name.startsWith('!') ? `\${${name.slice(1)}}` : name in vars ? asString(vars[name]) : known?.(name);
+    if (literal !== undefined) add(literal);
+    else if (!(name in vars && appendParts(vars[name], parts, depth + 1, known))) add(UNKNOWN);
+  }
+  add(text.slice(at));
+  return true;
+}

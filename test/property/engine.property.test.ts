@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { anyJson, callbackUrl, FC_PARAMS, intrinsic, PROPERTY_NAMES, validClient } from './arbitraries';
 import { CFN_PROPERTY_TYPES, PropertyType, READ_ONLY_PROPERTIES } from '../../src/rules/api-model';
+import { stringParts } from '../../src/rules/values';
 import { findingsFor } from '../helpers';
 
 type Props = Record<string, unknown>;
@@ -76,7 +77,9 @@ test('whole Properties of any JSON shape never crash the engine', () => {
 });
 
 test('an unresolved value in any property is never an error', () => {
-  fc.assert(fc.property(validClient, fc.constantFrom(...PROPERTY_NAMES.filter((n) => n !== 'ClientSecret')), intrinsic, (props, name, token) => {
+  // A value with literal text (an Fn::Join of 'https://' and a Ref) is judged on that text: see the tests of built strings below.
+  const unknown = intrinsic.filter((v) => stringParts(v) === undefined);
+  fc.assert(fc.property(validClient, fc.constantFrom(...PROPERTY_NAMES.filter((n) => n !== 'ClientSecret')), unknown, (props, name, token) => {
     expect(errorsOf({ ...props, [name]: token })).toEqual([]);
   }), FC_PARAMS);
 });
@@ -94,4 +97,34 @@ test('the same input gives the same findings in the same order', () => {
     const input = { ...props, [name]: value };
     expect(JSON.stringify(findingsFor(input))).toBe(JSON.stringify(findingsFor(JSON.parse(JSON.stringify(input)))));
   }), { ...FC_PARAMS, numRuns: Math.ceil(FC_PARAMS.numRuns! / 4) });
+});
+
+describe('a string built at deploy time is judged only on what its literal text decides', () => {
+  /** Redirect URLs of every kind, valid or not. */
+  const anyUrl = fc.oneof(
+    callbackUrl,
+    callbackUrl.map((u) => u.replace(/^https:/, 'http:')),
+    callbackUrl.map((u) => `${u}#/route`),
+    callbackUrl.map((u) => u.replace('/', '/ ')),
+    fc.constantFrom('/callback', 'app.example.com/cb', 'http://0x7f.1/cb', 'http://LOCALHOST:3000/cb', 'http://[::1]:8080/', 'myapp://cb#x'),
+  );
+  /** A string cut into parts, some of them unknown (a Ref), at least one literal and one unknown. */
+  const built = anyUrl.chain((url) => fc.tuple(
+    fc.constant(url),
+    fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, url.length - 1) }), { maxLength: 3 }),
+    fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+  ));
+
+  test('a rule reports a built URL only when it reports the URL the parts make, whatever the unknown parts are', () => {
+    fc.assert(fc.property(validClient, built, (props, [url, cuts, unknown]) => {
+      const bounds = [0, ...[...cuts].sort((a, b) => a - b), url.length];
+      const segments = bounds.slice(1).map((end, i) => url.slice(bounds[i], end)).filter((t) => t.length > 0);
+      fc.pre(segments.length > 1 && segments.some((_, i) => unknown[i]) && segments.some((_, i) => !unknown[i]));
+      const parts = segments.map((text, i) => (unknown[i] ? { Ref: `Part${i}` } : text));
+      const on = (value: unknown) => findingsFor({ ...props, CallbackURLs: [value], DefaultRedirectURI: undefined, LogoutURLs: [value] })
+        .filter((f) => /^(CallbackURLs|LogoutURLs)\[0\]/.test(f.property)).map((f) => `${f.ruleId} ${f.property}`);
+      const concrete = new Set(on(url));
+      for (const finding of on({ 'Fn::Join': ['', parts] })) expect(concrete).toContain(finding);
+    }), FC_PARAMS);
+  });
 });

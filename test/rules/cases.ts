@@ -44,7 +44,9 @@ const noOAuth = {
   DefaultRedirectURI: undefined,
   SupportedIdentityProviders: undefined,
 };
-const callbacks = (urls: string[]) => ({ CallbackURLs: urls, DefaultRedirectURI: urls[0] });
+const callbacks = (urls: unknown[]) => ({ CallbackURLs: urls, DefaultRedirectURI: urls[0] });
+const ref = (name: string) => ({ Ref: name });
+const join = (...parts: unknown[]) => ({ 'Fn::Join': ['', parts] });
 const rotationOn = { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 }, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] };
 const arn = 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/0123456789abcdef0123456789abcdef';
 const role = 'arn:aws:iam::123456789012:role/cognito-analytics';
@@ -150,6 +152,14 @@ export const FAILING: RuleCase[] = [
   c('CALLBACK-NO-FRAGMENT', 'a fragment', callbacks(['https://app.example.com/#callback'])),
   c('CALLBACK-HTTPS', 'http for a public host', callbacks(['http://app.example.com/callback'])),
   c('CALLBACK-HTTPS', 'http for a look-alike of localhost', callbacks(['http://localhost.example.com/callback'])),
+  c('CALLBACK-HTTPS', 'an Fn::Join whose literal text has an http host', callbacks(['https://app.example.com/callback', join('http://app.example.com/', ref('Path'))]) ),
+  c('CALLBACK-HTTPS', 'an Fn::Sub whose literal text has an http host', { CallbackURLs: [{ 'Fn::Sub': 'http://partner.example.com/${Path}' }], DefaultRedirectURI: undefined }),
+  c('CALLBACK-NO-FRAGMENT', 'a fragment in the literal text of an Fn::Sub', { CallbackURLs: [{ 'Fn::Sub': 'https://${Host}/#/callback' }], DefaultRedirectURI: undefined }),
+  c('CALLBACK-ABSOLUTE', 'an Fn::Join that starts with a path', { CallbackURLs: [join('/callback/', ref('Tenant'))], DefaultRedirectURI: undefined }),
+  c('URL-FORMAT', 'a space in the literal text', { CallbackURLs: [{ 'Fn::Sub': 'https://${Host}/my callback' }], DefaultRedirectURI: undefined }),
+  c('LOGOUT-URL-SCHEME', 'http in the literal text of a logout URL', { LogoutURLs: [join('http://app.example.com/', ref('Path'))] }),
+  c('CLIENTNAME-PATTERN', 'a slash in the literal text', { ClientName: { 'Fn::Sub': '${AWS::StackName}/web' } }),
+  c('CLIENTNAME-LENGTH', '129 characters of literal text', { ClientName: { 'Fn::Sub': `\${AWS::StackName}${'a'.repeat(129)}` } }),
   c('CALLBACK-HTTPS', 'http in the default redirect only', { DefaultRedirectURI: 'http://app.example.com/callback', CallbackURLs: ['http://app.example.com/callback'] }),
   c('DEFAULT-REDIRECT-IN-CALLBACKS', 'another URL', { DefaultRedirectURI: 'https://app.example.com/other' }),
   c('DEFAULT-REDIRECT-IN-CALLBACKS', 'a trailing slash', { DefaultRedirectURI: 'https://app.example.com/callback/' }),
@@ -257,6 +267,14 @@ export const PASSING: RuleCase[] = [
   c('CALLBACK-NO-FRAGMENT', 'a query string', callbacks(['https://app.example.com/callback?from=login'])),
   c('CALLBACK-HTTPS', 'http for loopback hosts with ports', callbacks(['http://localhost:8001', 'http://127.0.0.1:3000/cb', 'http://[::1]/cb'])),
   c('CALLBACK-HTTPS', 'http://LOCALHOST', callbacks(['http://LOCALHOST/cb'])),
+  c('CALLBACK-HTTPS', 'http with the host unknown', { CallbackURLs: [join('http://', ref('Host'), '/cb')], DefaultRedirectURI: undefined }),
+  c('CALLBACK-HTTPS', 'http to localhost with an unknown port', { CallbackURLs: [{ 'Fn::Sub': 'http://localhost:${Port}/cb' }], DefaultRedirectURI: undefined }),
+  c('CALLBACK-HTTPS', 'an unknown scheme', { CallbackURLs: [join(ref('Scheme'), '://app.example.com/cb')], DefaultRedirectURI: undefined }),
+  c('CALLBACK-ABSOLUTE', 'a literal scheme and an unknown host', { CallbackURLs: [{ 'Fn::Sub': 'https://${Host}/cb' }], DefaultRedirectURI: undefined }),
+  c('CALLBACK-NO-FRAGMENT', 'a # only in a variable', { CallbackURLs: [{ 'Fn::Sub': ['https://${Host}/${Path}', { Path: { Ref: 'PathWithHash' } }] }], DefaultRedirectURI: undefined }),
+  c('URL-FORMAT', 'literal text without spaces around an unknown part', { CallbackURLs: [join('https://', ref('Host'), '/callback')], DefaultRedirectURI: undefined }),
+  c('CLIENTNAME-PATTERN', 'a stack name with an allowed suffix', { ClientName: { 'Fn::Sub': '${AWS::StackName}-web' } }),
+  c('CLIENTNAME-LENGTH', '128 characters of literal text and an unknown part', { ClientName: { 'Fn::Sub': `\${AWS::StackName}${'a'.repeat(128)}` } }),
   c('CALLBACK-HTTPS', 'a tokenised URL beside known ones', { CallbackURLs: ['https://app.example.com/callback', { 'Fn::Sub': 'http://${Host}/cb' }] }),
   c('DEFAULT-REDIRECT-IN-CALLBACKS', 'exactly one of the callbacks', { DefaultRedirectURI: 'http://localhost:3000/callback' }),
   c('DEFAULT-REDIRECT-IN-CALLBACKS', 'callbacks partly unknown', { DefaultRedirectURI: 'https://other.example.com/cb', CallbackURLs: ['https://app.example.com/callback', { Ref: 'Url' }] }),

@@ -1,6 +1,6 @@
 import { API_STRINGS, CFN_PROPERTY_TYPES, matchesPattern, PropertyType, READ_ONLY_PROPERTIES } from '../api-model';
 import type { ClientView } from '../client-view';
-import { checkStringProperty } from '../constraint-checks';
+import { checkStringProperty, partialStringProblem } from '../constraint-checks';
 import { InputKind, Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 import { isIntrinsic, isPlainObject } from '../values';
@@ -79,8 +79,9 @@ function unknownMembers(client: ClientView, report: Report): void {
   }
 }
 
-/** The ClientName constraint without its pattern, which VUPC-CLIENTNAME-PATTERN checks. */
+/** The ClientName constraint without its pattern, which VUPC-CLIENTNAME-PATTERN checks, and the pattern alone. */
 const { pattern: _pattern, ...CLIENT_NAME_LENGTH } = API_STRINGS.ClientName;
+const { min: _min, max: _max, ...CLIENT_NAME_PATTERN } = API_STRINGS.ClientName;
 
 export const PROPERTY_RULES: RuleDefinition[] = [
   {
@@ -201,6 +202,10 @@ export const PROPERTY_RULES: RuleDefinition[] = [
       if (name !== undefined && name.length > 0 && !matchesPattern(API_STRINGS.ClientName.pattern, name)) {
         report({ property: 'ClientName', value: name, problem: 'contains characters outside [\\w\\s+=,.@-]' });
       }
+      // A name built at deploy time (`${AWS::StackName}/web`): what its literal text decides.
+      const parts = name === undefined ? client.partialString('ClientName') : undefined;
+      const problem = parts && partialStringProblem(parts, CLIENT_NAME_PATTERN);
+      if (problem) report({ property: 'ClientName', value: client.value('ClientName'), problem });
     },
   },
 ];

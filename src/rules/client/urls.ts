@@ -3,6 +3,7 @@ import type { ClientView } from '../client-view';
 import { checkListEntries, checkListSize, checkStringProperty } from '../constraint-checks';
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
+import { StringParts, UNKNOWN } from '../values';
 
 export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:./;
@@ -19,6 +20,18 @@ export function forEachRedirectUrl(client: ClientView, withLogout: boolean, visi
   if (withLogout) for (const { index, value } of client.strings('LogoutURLs')) visit(value, 'LogoutURLs', index);
   const fallback = client.string('DefaultRedirectURI');
   if (fallback !== undefined) visit(fallback, 'DefaultRedirectURI', -1);
+}
+
+/** Calls `visit` with each redirect URL built at deploy time from literal text and unknown parts (`Fn::Join`, `Fn::Sub`). */
+export function forEachBuiltRedirectUrl(
+  client: ClientView,
+  withLogout: boolean,
+  visit: (parts: StringParts, list: UrlList, index: number) => void,
+): void {
+  for (const { index, parts } of client.partialStrings('CallbackURLs')) visit(parts, 'CallbackURLs', index);
+  if (withLogout) for (const { index, parts } of client.partialStrings('LogoutURLs')) visit(parts, 'LogoutURLs', index);
+  const fallback = client.partialString('DefaultRedirectURI');
+  if (fallback) visit(fallback, 'DefaultRedirectURI', -1);
 }
 
 export type UrlList = 'CallbackURLs' | 'LogoutURLs' | 'DefaultRedirectURI';
@@ -84,6 +97,31 @@ export function parsedUrlProblems(value: string): UrlProblems {
   };
 }
 
+/**
+ * What the literal text of a URL built at deploy time decides: a `#`
+ * anywhere is a fragment; literal text before any unknown part that cannot
+ * start a scheme makes it relative; `http://` followed by a host that the
+ * literal text ends (with `/`, `:`, `?` or `#`) is judged as a concrete URL
+ * would be. Nothing that depends on an unknown part is a problem.
+ */
+export function builtUrlProblems(parts: StringParts): UrlProblems {
+  if (!parts.includes(UNKNOWN)) return urlProblems((parts as string[]).join(''));
+  const literal = parts.filter((p): p is string => p !== UNKNOWN);
+  const first = typeof parts[0] === 'string' ? parts[0] : '';
+  const scheme = first.includes(':') ? first.slice(0, first.indexOf(':')) : first;
+  // As for a concrete URL, a URL that is not absolute has that problem alone.
+  if (first !== '' && !/^[a-zA-Z][a-zA-Z0-9+.-]*$/.test(scheme)) {
+    return { absolute: `starts with '${first.length > 20 ? `${first.slice(0, 20)}…` : first}', so it has no scheme and is not an absolute URL` };
+  }
+  // The host as the URL parser reads it (it normalises case and number forms such as 0x7f.1).
+  const written = /^http:\/\/([^/:?#@\\]*)[/:?#]/i.exec(first)?.[1];
+  const host = written === undefined ? undefined : parseUrl(`http://${written}/`)?.hostname;
+  return {
+    fragment: literal.some((p) => p.includes('#')) ? 'contains a fragment (#...) in its literal text' : undefined,
+    https: host !== undefined && !LOOPBACK_HOSTS.has(host) ? `uses http:// for ${host || 'a host'}, which is not localhost, 127.0.0.1 or [::1]` : undefined,
+  };
+}
+
 function hygieneRule(kind: 'absolute' | 'fragment' | 'https', base: Omit<RuleDefinition, 'check' | 'context' | 'severity'>): RuleDefinition {
   return {
     ...base,
@@ -94,8 +132,17 @@ function hygieneRule(kind: 'absolute' | 'fragment' | 'https', base: Omit<RuleDef
         const problem = urlProblems(value)[kind];
         if (problem) report({ property: urlProperty(list, index), value, problem });
       });
+      forEachBuiltRedirectUrl(client, false, (parts, list, index) => {
+        const problem = builtUrlProblems(parts)[kind];
+        if (problem) report({ property: urlProperty(list, index), value: urlValue(client, list, index), problem });
+      });
     },
   };
+}
+
+/** The value at a URL's place, as the template holds it. */
+function urlValue(client: ClientView, list: UrlList, index: number): unknown {
+  return index < 0 ? client.value(list) : client.list(list)?.items[index];
 }
 
 export const URL_RULES: RuleDefinition[] = [
@@ -190,6 +237,10 @@ export const URL_RULES: RuleDefinition[] = [
       for (const { index, value } of client.strings('LogoutURLs')) {
         const p = urlProblems(value);
         for (const problem of [p.absolute, p.fragment, p.https]) if (problem) report({ property: urlProperty('LogoutURLs', index), value, problem });
+      }
+      for (const { index, parts } of client.partialStrings('LogoutURLs')) {
+        const p = builtUrlProblems(parts);
+        for (const problem of [p.absolute, p.fragment, p.https]) if (problem) report({ property: urlProperty('LogoutURLs', index), value: urlValue(client, 'LogoutURLs', index), problem });
       }
     },
   },
