@@ -6,7 +6,10 @@ import type { RuleDefinition } from '../src/rules/rule';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const constantName = (id: string) => id.replace(/^VUPC-/, '').replace(/-/g, '_');
-const reported = (r: RuleDefinition) => (r.notice ? `${r.severity} (reported by the library about what it could not check)` : r.check ? r.severity : `${r.severity} (documented, not reported)`);
+const reported = (r: RuleDefinition) => {
+  if (r.notice) return `${r.severity} (reported by the library about what it could not check)`;
+  return r.check || r.checkPool ? r.severity : `${r.severity} (documented, not reported)`;
+};
 
 export function ruleIdsSource(): string {
   const members = ALL_RULES.map((r) => `  /** ${r.summary.replace(/\*\//g, '* /')} */\n  public static readonly ${constantName(r.id)} = '${r.id}';`);

@@ -1,15 +1,13 @@
-import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { UserPoolClientAcknowledgements } from './acknowledgements';
+import { report } from './annotations';
 import { concreteRegion, constructDependencies, otherStackPoolKey, rendered, stackIndex } from './cloudformation-resource';
-import { PreparedClient, stackSynthesis } from './synthesis-cache';
+import { countClient, PreparedClient, stackSynthesis } from './synthesis-cache';
 import { PROP_NAMES } from '../construct/prop-names';
-import type { Finding } from '../engine/finding';
 import { checkClient, RuleSelection } from '../engine/validate-client';
 import { safeString } from '../reporting/message';
 import type { ClientContext } from '../rules/client-view';
 import type { RuleDefinition } from '../rules/rule';
-import { RuleSeverity } from '../rules/rule';
 
 /** Marks the resources ValidatedUserPoolClient creates, so findings on them name its props. */
 const VALIDATED_CLIENT_RESOURCE = Symbol.for('cdk-validated-user-pool-client.ValidatedUserPoolClient.Resource');
@@ -63,6 +61,9 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
   state[kind] = true;
   const client = prepare(node, again);
   if (!client) return;
+  // The pool's quota is the validator's to report: it counts the clients it checks.
+  const pool = client.read.context.pool?.key;
+  if (kind === 'service' && pool !== undefined) countClient(node.node.root, pool, quotaKey(node), selection);
   const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.read.context, ...extra } : client.read.context;
   const findings = checkClient(client.path, client.read, selection, client.memo, context);
   for (const finding of findings) report(node, finding);
@@ -87,7 +88,7 @@ function prepare(node: CfnResource, again: boolean): PreparedClient | undefined 
     // Clients are keyed by a number of their own here (for the pool's quota): computing logical ids would cost as much
     // as the rules, and construct paths a tenth of them.
     // A pool of another stack is named by its key, not by the Ref to its logical id, which a pool of this stack may share.
-    const read = index.read(quotaKey(node), client.resource, constructDependencies(node), {
+    const read = index.read(client.resource, constructDependencies(node), {
       region: concreteRegion(node),
       propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
     }, otherStackPoolKey(client.userPoolId, stack));
@@ -96,37 +97,4 @@ function prepare(node: CfnResource, again: boolean): PreparedClient | undefined 
   state.lastClient = node;
   state.lastRead = result;
   return result ?? undefined;
-}
-
-/**
- * CDK checks acknowledgements only on a construct's ancestors when a warning
- * is added later (aws-cdk-lib 2.262-2.276), so one made with
- * `Annotations.acknowledgeWarning` on the client resource itself would not
- * apply to warnings added at synth time. Read CDK's record for the node
- * itself; the lookup is guarded and answers false if CDK changes it.
- */
-function acknowledgedInCdk(node: IConstruct, ruleId: string): boolean {
-  const root = node.node.root as unknown as Record<symbol, { acks?: Map<string, Set<string>> } | undefined>;
-  const acks = root[Symbol.for('@aws-cdk/core.Acknowledgements')]?.acks;
-  return acks instanceof Map && acks.get(node.node.path)?.has(ruleId) === true;
-}
-
-/**
- * Adds a finding as an annotation, once. An acknowledged finding (through
- * this library, on the client or an ancestor) becomes an info annotation
- * that names the reason, so nothing disappears silently.
- */
-function report(node: IConstruct, finding: Finding): void {
-  if (node.node.metadata.some((m) => typeof m.data === 'string' && m.data.includes(finding.message))) return;
-  const annotations = Annotations.of(node);
-  const ack = finding.severity === RuleSeverity.INFO ? undefined : UserPoolClientAcknowledgements.find(node, finding.ruleId);
-  if (ack) {
-    annotations.addInfo(`Acknowledged on ${ack.path || '<app>'} (${ack.reason}): ${finding.message}`);
-  } else if (finding.severity === RuleSeverity.ERROR) {
-    annotations.addError(finding.message);
-  } else if (finding.severity === RuleSeverity.WARNING) {
-    if (!acknowledgedInCdk(node, finding.ruleId)) annotations.addWarningV2(finding.ruleId, finding.message);
-  } else {
-    annotations.addInfoV2(finding.ruleId, finding.message);
-  }
 }

@@ -1,7 +1,7 @@
 import { CfnCondition, CfnParameter, CfnResource, Lazy, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { clientCounts, stackSynthesis } from './synthesis-cache';
+import { poolKeyPrefix, stackSynthesis } from './synthesis-cache';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 import { CFN_PROPERTY_TYPES, PropertyType } from '../rules/api-model';
 import { isPlainObject } from '../rules/values';
@@ -289,7 +289,8 @@ function indexOf(stack: Stack): TemplateIndex {
       const poolStack = Stack.of(pool);
       return { name: key, pool: () => stackIndex(poolStack).poolOf({ Ref: poolStack.resolve(pool.logicalId) }) };
     },
-    clientCounts: (poolLogicalId) => clientCounts(stack, poolLogicalId),
+    // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
+    poolKeyPrefix: poolKeyPrefix(stack),
     conditions: () => conditionSections(stack),
   });
 }

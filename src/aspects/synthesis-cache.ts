@@ -1,7 +1,9 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { report } from './annotations';
 import { RuleMemo } from '../engine/rule-memo';
 import type { ClientRead, TemplateIndex } from '../engine/template-index';
+import { poolFindings, RuleSelection } from '../engine/validate-client';
 
 /** A client as the checks read it, ready for the rules. */
 export interface PreparedClient {
@@ -35,15 +37,71 @@ export class StackSynthesis {
 }
 
 const synthesisOf = new WeakMap<Stack, StackSynthesis>();
-/** The clients counted against each of a stack's pools, by pool logical id (see `clientCounts`). */
-const countsOf = new WeakMap<Stack, Map<string, Map<string, number>>>();
 const watched = new WeakSet<Stack>();
 
-/** Drops what was read from the stack at the end of each synthesis: CDK validates after every synthesis's aspects. */
+/** The prefix of the keys of a stack's pools (see `PoolIndex.key`): unique in the app. */
+export function poolKeyPrefix(stack: Stack): string {
+  return `${stack.node.path}#`;
+}
+
+/**
+ * The app clients counted against each pool of the app during a synthesis,
+ * by the pool's key, with what the first check that counted one runs. It
+ * outlives the aspects' visit of each stack (clients in stacks visited
+ * before the pool's count too), and each pool's entry is taken when its
+ * stack is validated, after every aspect of the synthesis has run.
+ */
+const counts = new WeakMap<IConstruct, Map<string, { clients: Set<string>; selection: RuleSelection }>>();
+
+/** Counts a client against its pool's quota (keys are stable, so a client counted twice counts once). */
+export function countClient(root: IConstruct, poolKey: string, clientKey: string, selection: RuleSelection): void {
+  let byPool = counts.get(root);
+  if (!byPool) counts.set(root, (byPool = new Map()));
+  let entry = byPool.get(poolKey);
+  if (!entry) byPool.set(poolKey, (entry = { clients: new Set(), selection }));
+  entry.clients.add(clientKey);
+}
+
+/** Takes the counts of the stack's pools: what the stack's validation reports (see `watch`). */
+function takeCounts(stack: Stack): Array<{ logicalId: string; clients: number; selection: RuleSelection }> {
+  const byPool = counts.get(stack.node.root);
+  if (!byPool) return [];
+  const prefix = poolKeyPrefix(stack);
+  const out: Array<{ logicalId: string; clients: number; selection: RuleSelection }> = [];
+  for (const [key, entry] of byPool) {
+    // A nested stack's path starts with its parent's: its pools' ids hold no '/'.
+    if (!key.startsWith(prefix) || key.slice(prefix.length).includes('/')) continue;
+    out.push({ logicalId: key.slice(prefix.length), clients: entry.clients.size, selection: entry.selection });
+    byPool.delete(key);
+  }
+  return out;
+}
+
+/** Reports what the pool rules find on the stack's pools, on each pool's resource. */
+function reportCounts(stack: Stack, pools: ReturnType<typeof takeCounts>): void {
+  for (const { logicalId, clients, selection } of pools) {
+    const pool = stack.node.findAll().find((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack && stack.resolve(c.logicalId) === logicalId);
+    if (!pool) continue;
+    for (const finding of poolFindings([{ path: pool.node.path, name: pool.node.path, clients }], selection)) report(pool, finding);
+  }
+}
+
+/**
+ * Drops what was read from the stack at the end of each synthesis, and
+ * reports its pools' client counts: CDK validates after every synthesis's
+ * aspects.
+ */
 function watch(stack: Stack): void {
   if (watched.has(stack)) return;
   watched.add(stack);
-  stack.node.addValidation({ validate: () => (synthesisOf.delete(stack), countsOf.delete(stack), []) });
+  stack.node.addValidation({
+    validate: () => {
+      synthesisOf.delete(stack);
+      const pools = takeCounts(stack);
+      if (pools.length > 0) reportCounts(stack, pools);
+      return [];
+    },
+  });
 }
 
 /**
@@ -59,24 +117,6 @@ export function stackSynthesis(stack: Stack): StackSynthesis {
     watch(stack);
   }
   return state;
-}
-
-/**
- * The clients counted so far against the quota of the stack's pool
- * `poolLogicalId`, wherever in the app they are. Unlike the rest, this
- * outlives the aspects' visit of the stack: clients in stacks visited before
- * the pool's count too. Keys are stable, so a count kept by a synthesis that
- * skipped validation only sees the same clients again.
- */
-export function clientCounts(stack: Stack, poolLogicalId: string): Map<string, number> {
-  let byPool = countsOf.get(stack);
-  if (!byPool) {
-    countsOf.set(stack, (byPool = new Map()));
-    watch(stack);
-  }
-  let counts = byPool.get(poolLogicalId);
-  if (!counts) byPool.set(poolLogicalId, (counts = new Map()));
-  return counts;
 }
 
 /** Called by the checks' aspects on every node they visit: a stack's visit starts its synthesis afresh. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from './formats';
 import { InputError, LoadedTemplate, loadInput, STDIN } from './templates';
-import { clientsOf, indexTemplates, validateTemplate } from '../engine/validate-template';
+import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { checkPolicyProps } from '../policy/options';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
@@ -103,20 +103,13 @@ function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], 
     pathOf: (id: string) => t.constructPaths.get(id) ?? `${t.file}#${id}`,
     parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
   }));
+  for (const t of templates) inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices });
   // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
-  const indexes = indexTemplates(inSet);
-  templates.forEach((t, i) => {
-    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices });
-    const results = validateTemplate(t.template, {
-      service: { disabledRules: o.disabled },
-      policy: o.policy ? { props: o.policy, selection: policySelection(o.policy) } : undefined,
-      pathOf: inSet[i].pathOf,
-      index: indexes[i],
-    });
-    for (const { logicalId, finding } of results) {
-      findings.push({ file: t.file, line: t.line(logicalId, finding.property), logicalId, finding });
-    }
-  });
+  const policy = o.policy ? { props: o.policy, selection: policySelection(o.policy) } : undefined;
+  for (const { template, logicalId, finding } of validateTemplates(inSet, () => ({ service: { disabledRules: o.disabled }, policy }))) {
+    const t = templates[template];
+    findings.push({ file: t.file, line: t.line(logicalId, finding.property || undefined), logicalId, finding });
+  }
   return { inputs: [...inputs, ...unreadable], findings, toolVersion: PACKAGE_VERSION };
 }
 

@@ -33,6 +33,10 @@ export interface PoolIndex {
    * no DependsOn on them.
    */
   readonly deployedBefore?: ReadonlySet<string>;
-  /** Position (0-based, in the order they are read) of each of the pool's app clients, by logical id or the aspects' key. */
-  readonly clientPositions?: ReadonlyMap<string, number>;
+  /**
+   * Identifies the pool among those of the templates or stacks checked
+   * together (the same pool has the same key in every template that refers
+   * to it), so that its app clients can be counted across them.
+   */
+  readonly key?: string;
 }

@@ -32,7 +32,7 @@ export const TYPES = {
   resourceServer: 'AWS::Cognito::UserPoolResourceServer',
   domain: 'AWS::Cognito::UserPoolDomain',
 } as const;
-const INDEXED_TYPES = new Set<unknown>(Object.values(TYPES));
+const INDEXED_TYPES = new Set<unknown>([TYPES.pool, TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
 const STANDARD = new Set<string>(STANDARD_ATTRIBUTES);
 
 const props = (r: TemplateResource | undefined): Record<string, unknown> => (isPlainObject(r?.Properties) ? r!.Properties : {});
@@ -122,7 +122,7 @@ class IndexedPool implements PoolIndex {
   public constructor(
     public readonly logicalId: string,
     private readonly resource: TemplateResource,
-    public readonly clientPositions: Map<string, number>,
+    public readonly key: string,
   ) {}
 
   public get hasDomain() {
@@ -182,14 +182,13 @@ export interface IndexOptions {
   readonly importedPool?: (exportName: string) => OtherTemplatePool | undefined;
   /** The pool of a nested stack that `{ 'Fn::GetAtt': [stack, 'Outputs.name'] }` returns, if any (see `indexTemplates`). */
   readonly nestedOutputPool?: (stackLogicalId: string, outputName: string) => OtherTemplatePool | undefined;
-  /** The map to count a pool's clients in, by the pool's logical id: the aspects count a pool's clients across stacks. */
-  readonly clientCounts?: (poolLogicalId: string) => Map<string, number>;
   /**
-   * Put before the key of a client counted against a pool of another
-   * template, where keys are logical ids: those of different templates must
-   * not meet in the pool's count.
+   * Put before a pool's logical id to make its key (`PoolIndex.key`), unique
+   * among the templates checked together.
+   *
+   * @default ''
    */
-  readonly clientKeyPrefix?: string;
+  readonly poolKeyPrefix?: string;
   /** The template's Conditions and Parameters, asked for when a client first uses a condition. */
   readonly conditions?: () => ConditionSections;
 }
@@ -241,7 +240,7 @@ class PoolOfOtherTemplate {
       resourceServerScopes: scopes,
       hasDomain: this.here.hasDomain || base.hasDomain,
       deployedBefore,
-      clientPositions: base.clientPositions,
+      key: base.key,
       // The pool's schema and tier are read from it only when a rule asks (see IndexedPool).
       get customAttributes() {
         return base.customAttributes;
@@ -272,7 +271,7 @@ export class TemplateIndex {
     const index = new TemplateIndex(options);
     const entries = Object.entries(isPlainObject(resources) ? resources : {}).filter(([, r]) => isPlainObject(r) && INDEXED_TYPES.has(r.Type));
     for (const [id, r] of entries) {
-      if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r, options.clientCounts?.(id) ?? new Map()));
+      if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r, `${options.poolKeyPrefix ?? ''}${id}`));
     }
     for (const [id, r] of entries) if (r.Type !== TYPES.pool) index.addChild(id, r);
     return index;
@@ -376,14 +375,12 @@ export class TemplateIndex {
    * properties: references the template resolves replaced (as
    * `resolveKnown`), `Ref: AWS::NoValue` and undefined members dropped (as
    * `readClient`), and the ids it refers to collected for its context, with
-   * its DependsOn and `moreDependencies`. `key` identifies the client for the
-   * pool's quota (its logical id, or a key the aspects give it); a client the
-   * template did not list is counted as it is read. `otherPool` is the key of
-   * a pool of another template that its UserPoolId refers to, when the
-   * reader knows better than the UserPoolId (see `IndexOptions.otherPool`).
+   * its DependsOn and `moreDependencies`. `otherPool` is the key of a pool
+   * of another template that its UserPoolId refers to, when the reader knows
+   * better than the UserPoolId (see `IndexOptions.otherPool`). A client that
+   * uses conditions is read once for each combination of their values.
    */
   public read(
-    key: string,
     resource: TemplateResource,
     moreDependencies: readonly string[] = [],
     around: Pick<ClientContext, 'region' | 'propNames'> = {},
@@ -401,12 +398,8 @@ export class TemplateIndex {
     }
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of moreDependencies) dependencies.add(d);
-    const entry = this.entryOf(otherPool === undefined ? props(resource).UserPoolId : { Ref: otherPool });
-    const pool = poolIn(entry);
-    const counted = entry instanceof PoolOfOtherTemplate ? (this.options.clientKeyPrefix ?? '') + key : key;
-    countClient(pool, counted);
+    const pool = poolIn(this.entryOf(otherPool === undefined ? props(resource).UserPoolId : { Ref: otherPool }));
     const context: ClientContext = {
-      logicalId: counted,
       pool,
       dependencies,
       region: around.region,
@@ -506,9 +499,6 @@ export class TemplateIndex {
       for (const s of scopes as Array<{ ScopeName: string }>) pool.resourceServerScopes.set(`${identifier}/${s.ScopeName}`, id);
     } else if (r.Type === TYPES.domain && pool) {
       pool.hasDomain = true;
-    } else if (r.Type === TYPES.client && entry instanceof IndexedPool) {
-      // A client of a pool of another template is counted when it is read: that template may not be indexed yet.
-      countClient(entry, id);
     }
   }
 }
@@ -529,15 +519,4 @@ function nestedOutput(value: unknown): { stack: string; name: string } | undefin
 export function poolReference(userPoolId: unknown): string | undefined {
   const getAtt = isIntrinsic(userPoolId) ? (userPoolId as Record<string, unknown>)['Fn::GetAtt'] : undefined;
   return refTarget(userPoolId) ?? (Array.isArray(getAtt) && getAtt[1] === 'UserPoolId' && typeof getAtt[0] === 'string' ? getAtt[0] : undefined);
-}
-
-/**
- * Counts a client against its pool's quota, in template order: a template's
- * clients when it is indexed, and the clients the aspect reads as it visits
- * them (so the index never renders a client twice).
- */
-function countClient(pool: Partial<PoolIndex> | undefined, key: string): void {
-  // Every index creates the maps it counts in (or is given them): they are Maps.
-  const positions = pool?.clientPositions as Map<string, number> | undefined;
-  if (positions && !positions.has(key)) positions.set(key, positions.size);
 }

@@ -5,8 +5,8 @@ import { RulePlan } from './rule-plan';
 import type { ClientRead } from './template-index';
 import { fixOf, formatMessage } from '../reporting/message';
 import { ClientContext, ClientView } from '../rules/client-view';
-import { CHECKED_SERVICE_RULES, noticeRule } from '../rules/registry';
-import { InputKind, RuleDefinition, RuleSeverity, Violation } from '../rules/rule';
+import { CHECKED_SERVICE_RULES, noticeRule, SERVICE_RULES } from '../rules/registry';
+import { InputKind, PoolCount, RuleDefinition, RuleSeverity, Violation } from '../rules/rule';
 import { isIntrinsic, isPlainObject, withoutNoValue } from '../rules/values';
 
 /** An AWS::Cognito::UserPoolClient as a template will hold it. */
@@ -173,6 +173,19 @@ export function checkClient(
       ? `use conditions in ${read.total} combinations; the first ${MAX_VARIANTS} were checked`
       : `use conditions on parameters with too many values to try them all; ${read.variants.length} combinations were checked`;
     findings.push(findingOf(rule, pathText(), { property: 'Properties', problem }, rule.severity));
+  }
+  return findings;
+}
+
+/**
+ * What the pool rules find on pools whose app clients were counted: one
+ * finding per pool (`path` names the pool's resource).
+ */
+export function poolFindings(pools: Iterable<PoolCount & { readonly path: string }>, selection: RuleSelection = {}): Finding[] {
+  const rules = (selection.rules ?? SERVICE_RULES).filter((r) => r.checkPool && !selection.disabledRules?.has(r.id));
+  const findings: Finding[] = [];
+  for (const pool of pools) {
+    for (const rule of rules) rule.checkPool!(pool, (violation) => findings.push(findingOf(rule, pool.path, violation, severityOf(rule, selection))));
   }
   return findings;
 }

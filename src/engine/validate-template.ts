@@ -2,7 +2,7 @@ import type { ConditionSections } from './conditions';
 import type { Finding } from './finding';
 import { RuleMemo } from './rule-memo';
 import { OtherTemplatePool, poolReference, referencedIds, TemplateIndex, TemplateResource, TYPES } from './template-index';
-import { checkClient, RuleSelection } from './validate-client';
+import { checkClient, poolFindings, RuleSelection } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 import { isPlainObject } from '../rules/values';
 
@@ -18,8 +18,6 @@ export interface TemplateRun {
   readonly pathOf: (logicalId: string) => string;
   /** Clients (by logical id) whose service or policy rules something else already ran. */
   readonly skip?: (logicalId: string, kind: 'service' | 'policy') => boolean;
-  /** The template's index, when it was indexed with the templates it deploys with (`indexTemplates`). */
-  readonly index?: TemplateIndex;
 }
 
 /** A template among those that deploy together, for `indexTemplates`. */
@@ -98,11 +96,14 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
       const value = isPlainObject(outputs) && isPlainObject(outputs[output]) ? outputs[output].Value : undefined;
       return child < 0 ? undefined : poolOf(child, value);
     },
-    clientKeyPrefix: `${i}#`,
+    poolKeyPrefix: poolKeyPrefix(i),
     conditions: () => conditionSectionsOf(t.template),
   })));
   return indexes;
 }
+
+/** Keys of the pools of template `i` (see `PoolIndex.key`): logical ids repeat across templates. */
+const poolKeyPrefix = (i: number) => `${i}#`;
 
 function conditionSectionsOf(template: unknown): ConditionSections {
   return isPlainObject(template) ? { Conditions: template.Conditions, Parameters: template.Parameters } : {};
@@ -113,25 +114,81 @@ function dependsOnIds(resource: TemplateResource): string[] {
   return typeof d === 'string' ? [d] : Array.isArray(d) ? d.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** A finding in one of several templates checked together. */
+export interface TemplateSetFinding extends TemplateFinding {
+  /** The position of the template among those given. */
+  readonly template: number;
+}
+
 /**
- * Runs the rules over every app client of a CloudFormation template (the
- * door of the validation plugin and the command line). The template is
- * indexed once; findings come in template order, then rule order.
+ * Runs the rules over every app client of templates that deploy together
+ * (the door of the validation plugin and the command line), then the pool
+ * rules over each pool, with its clients counted across the templates (a
+ * pool finding names the pool's resource). `runOf` says what to run on each
+ * template. Findings come in template order, then rule order, then the
+ * pools'.
  */
+export function validateTemplates(templates: readonly TemplateInSet[], runOf: (template: number) => Omit<TemplateRun, 'pathOf'>): TemplateSetFinding[] {
+  const indexes = indexTemplates(templates);
+  const out: TemplateSetFinding[] = [];
+  /** The clients of each pool (by key), and whether the service rules ran on any of them here. */
+  const pools = new Map<string, { clients: Set<string>; checked: boolean }>();
+  templates.forEach((t, i) => {
+    const { findings, clients } = checkTemplate(t.template, { ...runOf(i), pathOf: t.pathOf }, indexes[i]);
+    for (const { logicalId, finding } of findings) out.push({ template: i, logicalId, finding });
+    for (const { logicalId, pool, checked } of clients) {
+      if (pool === undefined) continue;
+      const entry = pools.get(pool) ?? { clients: new Set<string>(), checked: false };
+      entry.clients.add(`${i}#${logicalId}`);
+      entry.checked ||= checked;
+      pools.set(pool, entry);
+    }
+  });
+  templates.forEach((t, i) => {
+    const service = runOf(i).service;
+    for (const [logicalId] of Object.entries(resourcesOf(t.template)).filter(([, r]) => isPlainObject(r) && r.Type === TYPES.pool)) {
+      const counted = pools.get(`${poolKeyPrefix(i)}${logicalId}`);
+      if (!service || !counted?.checked) continue;
+      const path = t.pathOf(logicalId);
+      const found = poolFindings([{ path, name: path, clients: counted.clients.size }], service);
+      for (const finding of found) out.push({ template: i, logicalId, finding });
+    }
+  });
+  return out;
+}
+
+interface ClientOfPool {
+  readonly logicalId: string;
+  /** The key of its pool, when the templates define it. */
+  readonly pool?: string;
+  /** Whether its service rules ran here (a pool is reported where one of its clients was checked). */
+  readonly checked: boolean;
+}
+
+/** Runs the rules over every app client of one template, with what the template set around it says (`validateTemplates`). */
 export function validateTemplate(template: unknown, run: TemplateRun): TemplateFinding[] {
-  const index = run.index ?? TemplateIndex.of(resourcesOf(template), { conditions: () => conditionSectionsOf(template) });
+  return validateTemplates([{ template, pathOf: run.pathOf }], () => run).map(({ logicalId, finding }) => ({ logicalId, finding }));
+}
+
+/** The findings on a template's clients, and each client's pool (by key) and whether its service rules ran. */
+function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex): { findings: TemplateFinding[]; clients: ClientOfPool[] } {
   const memo = new RuleMemo();
-  const out: TemplateFinding[] = [];
+  const findings: TemplateFinding[] = [];
+  const clients: ClientOfPool[] = [];
   for (const [logicalId, resource] of clientsOf(template)) {
     const service = run.service && !run.skip?.(logicalId, 'service') ? run.service : undefined;
     const policy = run.policy && !run.skip?.(logicalId, 'policy') ? run.policy : undefined;
-    if (!service && !policy) continue;
-    const read = index.read(logicalId, resource, [], { region: run.region });
+    // Every client counts against its pool's quota, checked here or not.
+    const read = service || policy ? index.read(resource, [], { region: run.region }) : undefined;
+    const pool = read ? read.context.pool : index.poolOf(isPlainObject(resource.Properties) ? resource.Properties.UserPoolId : undefined);
+    clients.push({ logicalId, pool: pool?.key, checked: service !== undefined });
+    if (!read) continue;
     const path = run.pathOf(logicalId);
-    const findings: Finding[] = [];
-    if (service) findings.push(...checkClient(path, read, service, memo));
-    if (policy) findings.push(...checkClient(path, read, policy.selection, memo, { ...read.context, policy: policy.props }));
-    findings.forEach((finding) => out.push({ logicalId, finding }));
+    const found = [
+      ...(service ? checkClient(path, read, service, memo) : []),
+      ...(policy ? checkClient(path, read, policy.selection, memo, { ...read.context, policy: policy.props }) : []),
+    ];
+    for (const finding of found) findings.push({ logicalId, finding });
   }
-  return out;
+  return { findings, clients };
 }

@@ -9,7 +9,7 @@ import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import { TYPES } from '../engine/template-index';
 import { RuleSelection } from '../engine/validate-client';
-import { indexTemplates, validateTemplate } from '../engine/validate-template';
+import { validateTemplates } from '../engine/validate-template';
 import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
 import { ALL_RULES, SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
@@ -140,35 +140,29 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
       add(findStack(context.appConstruct, stackConstructPath), templatePath, stackConstructPath);
     }
     // The app's stacks deploy together: a client may import its pool from another stack.
-    const indexes = indexTemplates(stacks);
-    stacks.forEach(({ stack, constructs, template, templatePath, pathOf }, i) => {
-      const region = stack && !Token.isUnresolved(stack.region) ? stack.region : undefined;
-      const findings = validateTemplate(template, {
-        service: this.props.serviceRules === false ? false : this.serviceSelection,
+    const runOf = (i: number) => {
+      const { stack, constructs } = stacks[i];
+      return {
+        service: this.props.serviceRules === false ? false as const : this.serviceSelection,
         policy: policy ? { props: policy, selection: policySelection(policy, 'UserPoolClientValidationPlugin') } : undefined,
-        region,
-        pathOf,
-        skip: (id, kind) => (constructs.has(id) ? wasChecked(constructs.get(id)!, kind) : false),
-        index: indexes[i],
+        region: stack && !Token.isUnresolved(stack.region) ? stack.region : undefined,
+        skip: (id: string, kind: 'service' | 'policy') => (constructs.has(id) ? wasChecked(constructs.get(id)!, kind) : false),
+      };
+    };
+    for (const { template, logicalId, finding } of validateTemplates(stacks, runOf)) {
+      const { constructs, templatePath } = stacks[template];
+      const construct = constructs.get(logicalId);
+      if (finding.severity === RuleSeverity.INFO) continue;
+      if (construct && UserPoolClientAcknowledgements.find(construct, finding.ruleId)) continue;
+      const member = finding.property === '' ? '' : `/Properties/${finding.property.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/')}`;
+      violations.push({
+        ruleName: finding.ruleId,
+        description: finding.message,
+        fix: finding.fix,
+        severity: finding.severity,
+        violatingResources: [{ resourceLogicalId: logicalId, templatePath, constructPath: construct?.node.path, locations: [`Resources/${logicalId}${member}`] }],
       });
-      for (const { logicalId, finding } of findings) {
-        const construct = constructs.get(logicalId);
-        if (finding.severity === RuleSeverity.INFO) continue;
-        if (construct && UserPoolClientAcknowledgements.find(construct, finding.ruleId)) continue;
-        violations.push({
-          ruleName: finding.ruleId,
-          description: finding.message,
-          fix: finding.fix,
-          severity: finding.severity,
-          violatingResources: [{
-            resourceLogicalId: logicalId,
-            templatePath,
-            constructPath: construct?.node.path,
-            locations: [`Resources/${logicalId}/Properties/${finding.property.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/')}`],
-          }],
-        });
-      }
-    });
+    }
     return { success: !violations.some((v) => v.severity === RuleSeverity.ERROR), violations, pluginVersion: VERSION };
   }
 }

@@ -63,7 +63,9 @@ export function formatMessage(rule: RuleDefinition, path: string, violation: Vio
   const shown = violation.value === undefined ? '' : ` ${showValue(redact(violation.property, violation.value))}`;
   const prop = propNames?.[violation.property.split(/[.[]/)[0]];
   const named = prop ? `${violation.property} (prop ${prop})` : violation.property;
-  return `[${rule.id}] ${path}: ${named}${shown} ${violation.problem}. ${rule.why} Fix: ${fixOf(rule, violation, propNames)}`;
+  // A finding about a whole resource (a pool's client count) names no property: its problem is the sentence.
+  const what = named === '' ? violation.problem.charAt(0).toUpperCase() + violation.problem.slice(1) : `${named}${shown} ${violation.problem}`;
+  return `[${rule.id}] ${path}: ${what}. ${rule.why} Fix: ${fixOf(rule, violation, propNames)}`;
 }
 
 /** The fix of a finding: a client made with construct props is fixed in those props, where the rule has advice in their terms. */

@@ -13,8 +13,6 @@ export interface ClientContext {
   readonly pool?: PoolIndex;
   /** Logical ids this client depends on (DependsOn and references); undefined when unknown. */
   readonly dependencies?: ReadonlySet<string>;
-  /** The client's logical id in its template, or another key unique among the clients of its pool: the pool's quota counts clients by it. */
-  readonly logicalId?: string;
   /** Construct prop names by CloudFormation property, named in messages (ValidatedUserPoolClient). */
   readonly propNames?: { readonly [cfnProperty: string]: string };
   /** The organisation policy being checked (policy rules only). */

@@ -115,4 +115,13 @@ export interface RuleDefinition {
   /** For points the research marks uncertain: what we decided and on what evidence. */
   readonly decision?: string;
   readonly check?: (client: ClientView, report: Report) => void;
+  /** For a rule about a user pool as a whole: what it finds once the pool's app clients are counted. */
+  readonly checkPool?: (pool: PoolCount, report: Report) => void;
+}
+
+/** A user pool with the number of app clients of it in the templates or stacks checked together. */
+export interface PoolCount {
+  /** How messages name the pool. */
+  readonly name: string;
+  readonly clients: number;
 }

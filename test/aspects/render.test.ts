@@ -146,7 +146,7 @@ test('the index takes CDK\'s full rendering for overridden or conditional resour
   }
   const logicalId = (r: CfnResource) => stack.resolve(r.logicalId);
   const index = stackIndex(stack);
-  const context = index.read('Client', { Properties: { UserPoolId: { Ref: logicalId(pool.node.defaultChild as CfnResource) } } }).context;
+  const context = index.read({ Properties: { UserPoolId: { Ref: logicalId(pool.node.defaultChild as CfnResource) } } }).context;
   expect(context.pool?.tier).toBe('LITE');
   expect(context.pool?.identityProviders?.has('Google')).toBe(true);
   expect(context.pool?.resourceServerScopes?.size).toBe(0);
@@ -182,7 +182,7 @@ test('the index renders a user pool only when a rule asks about its schema or ti
     renders++;
     return render.call(this, p);
   };
-  const context = stackIndex(stack).read('Client', { Properties: { UserPoolId: { Ref: stack.resolve(cfnPool.logicalId) } } }).context;
+  const context = stackIndex(stack).read({ Properties: { UserPoolId: { Ref: stack.resolve(cfnPool.logicalId) } } }).context;
   expect(context.pool?.logicalId).toBe(stack.resolve(cfnPool.logicalId));
   expect(renders).toBe(0);
   expect(context.pool?.customAttributes).toEqual(new Set(['tenant']));
@@ -194,7 +194,7 @@ test('the index renders a user pool only when a rule asks about its schema or ti
   (broken as unknown as { renderProperties: () => never }).renderProperties = () => {
     throw new Error('cannot render');
   };
-  const unknown = stackIndex(other).read('Client', { Properties: { UserPoolId: { Ref: other.resolve(broken.logicalId) } } }).context;
+  const unknown = stackIndex(other).read({ Properties: { UserPoolId: { Ref: other.resolve(broken.logicalId) } } }).context;
   expect(unknown.pool).toBeDefined();
   expect([unknown.pool?.customAttributes, unknown.pool?.requiredAttributes, unknown.pool?.tier]).toEqual([undefined, undefined, undefined]);
 });

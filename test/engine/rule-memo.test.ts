@@ -41,7 +41,7 @@ describe('configuration rules read nothing a memo does not key on', () => {
       // They read per-client properties only for how they are set.
       'VUPC-OAUTH-CALLBACK-REQUIRED', 'VUPC-URL-WITHOUT-OAUTH', 'VUPC-POOLID-REQUIRED',
     ];
-    const perClient = ['VUPC-CLIENTNAME-PATTERN', 'VUPC-CALLBACK-HTTPS', 'VUPC-POOLID-FORMAT', 'VUPC-PROPERTY-TYPE', 'VUPC-QUOTA-CLIENTS', 'VUPC-POLICY-CLIENT-NAME'];
+    const perClient = ['VUPC-CLIENTNAME-PATTERN', 'VUPC-CALLBACK-HTTPS', 'VUPC-POOLID-FORMAT', 'VUPC-PROPERTY-TYPE', 'VUPC-POLICY-CLIENT-NAME'];
     expect([...configuration, ...perClient].filter((id) => ids.has(id))).toEqual(configuration);
   });
 
@@ -117,7 +117,7 @@ describe('a memo changes no finding', () => {
 
   test('a memo tells apart pools that differ in what a rule reads, and dependency sets', () => {
     const memo = new RuleMemo();
-    const pool = (tier: string) => ({ logicalId: 'Pool', tier, hasDomain: true, clientPositions: new Map<string, number>() });
+    const pool = (tier: string) => ({ logicalId: 'Pool', tier, hasDomain: true });
     const client = { ...VALID_WEB_CLIENT, ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] };
     const tierFindings = (tier: string) => findings(client, { pool: pool(tier) }, CHECKED_SERVICE_RULES, memo).filter((f) => f.includes('VUPC-AUTHFLOW-USER-AUTH-TIER'));
     expect([tierFindings('ESSENTIALS').length, tierFindings('LITE').length, tierFindings('ESSENTIALS').length]).toEqual([0, 1, 0]);
@@ -132,7 +132,7 @@ describe('a memo changes no finding', () => {
   test('clients that refer to resources of their own (a callback URL built from a distribution) share a configuration', () => {
     const memo = new RuleMemo();
     const plan = RulePlan.of(CHECKED_SERVICE_RULES, undefined);
-    const pool = { logicalId: 'Pool', hasDomain: true, identityProviders: new Map([['Google', { logicalId: 'GoogleIdp' }]]), clientPositions: new Map() };
+    const pool = { logicalId: 'Pool', hasDomain: true, identityProviders: new Map([['Google', { logicalId: 'GoogleIdp' }]]) };
     const client = (i: number) => ({ ...VALID_WEB_CLIENT, ClientName: `c${i}`, CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [`Dist${i}`, 'DomainName'] }]] }] });
     const context = (i: number): ClientContext => ({ pool, dependencies: new Set(['Pool', 'GoogleIdp', `Dist${i}`]) });
     findings(client(1), context(1), CHECKED_SERVICE_RULES, memo);

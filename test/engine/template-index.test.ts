@@ -2,7 +2,8 @@ import * as fc from 'fast-check';
 import { takeBranches, usesConditions } from '../../src/engine/conditions';
 import { referencedIds, TemplateIndex } from '../../src/engine/template-index';
 import { readClient } from '../../src/engine/validate-client';
-import { indexTemplates } from '../../src/engine/validate-template';
+import { indexTemplates, validateTemplates } from '../../src/engine/validate-template';
+import { findRule } from '../../src/rules/registry';
 import { anyJson, FC_PARAMS, intrinsic } from '../property/arbitraries';
 
 /** A template with an identity provider and a resource server, whose Refs the index resolves. */
@@ -38,7 +39,7 @@ const properties = fc.dictionary(fc.constantFrom('UserPoolId', 'AllowedOAuthScop
 test('one walk reads a client as resolving known references, dropping NoValue and collecting references one after another would', () => {
   fc.assert(fc.property(fc.oneof(properties, value), fc.option(fc.oneof(fc.constant('Api'), fc.array(fc.constantFrom('Api', 'Corp', 7))), { nil: undefined }), (props, dependsOn) => {
     const resource = { Type: 'AWS::Cognito::UserPoolClient', Properties: props, DependsOn: dependsOn };
-    const { variants, context } = index.read('Client', resource, ['Extra']);
+    const { variants, context } = index.read(resource, ['Extra']);
     // A client with conditions is read once per assignment, each as its branches would be read on their own.
     for (const { when, client } of variants) {
       const expected = readClient(when ? takeBranches(props, when) : props, { resolveKnown: (v) => index.resolveKnown(v) });
@@ -56,29 +57,29 @@ test('one walk reads a client as resolving known references, dropping NoValue an
 
 test('plain data is returned as it is, not copied', () => {
   const props = { AllowedOAuthScopes: ['openid'], TokenValidityUnits: { AccessToken: 'minutes' }, UserPoolId: { Ref: 'Pool' } };
-  const { variants: [{ client }] } = index.read('Client', { Properties: props });
+  const { variants: [{ client }] } = index.read({ Properties: props });
   expect((client as { properties: unknown }).properties).toBe(props);
-  const { variants: [{ client: resolved }] } = index.read('Client', { Properties: { ...props, SupportedIdentityProviders: [{ Ref: 'Corp' }, { Ref: 'AWS::NoValue' }] } });
+  const { variants: [{ client: resolved }] } = index.read({ Properties: { ...props, SupportedIdentityProviders: [{ Ref: 'Corp' }, { Ref: 'AWS::NoValue' }] } });
   expect((resolved as { properties: Record<string, unknown> }).properties.SupportedIdentityProviders).toEqual(['Corp']);
 });
 
 test('objects without a prototype, where a template holds a logical id, name nothing and throw nothing', () => {
   const bare = Object.create(null) as object;
   const resource = { Properties: { UserPoolId: { 'Fn::GetAtt': [bare, 'UserPoolId'] }, Other: { 'Fn::GetAtt': bare, 'A': 1 } } };
-  const { context } = index.read('Client', resource);
+  const { context } = index.read(resource);
   expect(context.pool).toBeUndefined();
   expect([...context.dependencies!]).toEqual([]);
 });
 
 describe('a pool of another template', () => {
-  /** The other template's pool: a provider, a resource server, a domain, a custom attribute; its own clients counted. */
+  /** The other template's pool: a provider, a resource server, a domain, a custom attribute. */
   const home = TemplateIndex.of({
     Pool: { Type: 'AWS::Cognito::UserPool', Properties: { Schema: [{ Name: 'plan' }], UserPoolTier: 'PLUS' } },
     Corp: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp', AttributeMapping: { email: 'mail' } } },
     Api: { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { Ref: 'Pool' }, Identifier: 'api', Scopes: [{ ScopeName: 'read' }] } },
     Domain: { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: { Ref: 'Pool' } } },
     Own: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' } } },
-  });
+  }, { poolKeyPrefix: 'home#' });
   const homePool = home.poolOf({ Ref: 'Pool' })!;
   const key = 'Home/Pool/Resource';
   const here = (pool: () => typeof homePool | undefined, asked: string[] = []) => TemplateIndex.of({
@@ -89,7 +90,7 @@ describe('a pool of another template', () => {
 
   test('is the other template\'s, with this template\'s additions; only what this template adds needs a DependsOn', () => {
     const asked: string[] = [];
-    const { context } = here(() => homePool, asked).read('Client', { Properties: { UserPoolId: { Ref: key } } });
+    const { context } = here(() => homePool, asked).read({ Properties: { UserPoolId: { Ref: key } } });
     const pool = context.pool!;
     expect(pool.logicalId).toBe(key);
     expect([...pool.identityProviders!.entries()]).toEqual([
@@ -99,8 +100,8 @@ describe('a pool of another template', () => {
     expect([...pool.resourceServerScopes!]).toEqual([['api/read', `${key}#Api`]]);
     expect([...pool.deployedBefore!].sort()).toEqual([`${key}#Api`, `${key}#Corp`]);
     expect([pool.hasDomain, pool.tier, pool.customAttributes]).toEqual([true, 'PLUS', new Set(['plan'])]);
-    // Counted with the pool's own clients, after them.
-    expect([...pool.clientPositions!]).toEqual([['Own', 0], ['Client', 1]]);
+    // Its clients are counted with the pool's own: the key is the pool's.
+    expect([homePool.key, pool.key]).toEqual(['home#Pool', 'home#Pool']);
     expect(pool).not.toBe(homePool);
     expect(asked).toEqual([key]);
   });
@@ -108,12 +109,12 @@ describe('a pool of another template', () => {
   test('a Ref to this template\'s own pool is that pool, and a pool the other template does not know is no pool', () => {
     const unknown = here(() => undefined);
     expect(unknown.poolOf({ Ref: 'Pool' })?.identityProviders).toEqual(new Map());
-    expect(unknown.read('Client', { Properties: { UserPoolId: { Ref: key } } }).context.pool).toBeUndefined();
+    expect(unknown.read({ Properties: { UserPoolId: { Ref: key } } }).context.pool).toBeUndefined();
     expect(unknown.poolOf({ Ref: 'Elsewhere/Pool/Resource' })).toBeUndefined();
   });
 
   test('what the other template does not know stays unknown, whatever this template adds', () => {
-    const vague = { ...homePool, identityProviders: undefined, resourceServerScopes: undefined, hasDomain: undefined, clientPositions: new Map() };
+    const vague = { ...homePool, identityProviders: undefined, resourceServerScopes: undefined, hasDomain: undefined };
     const pool = here(() => vague).poolOf({ Ref: key })!;
     expect([pool.identityProviders, pool.resourceServerScopes, pool.hasDomain]).toEqual([undefined, undefined, undefined]);
   });
@@ -138,20 +139,21 @@ describe('templates that deploy together', () => {
   test('a pool is counted across them, the same logical id in two templates counting twice, and providers an importer adds count for it', () => {
     // The importer comes first: its providers still join the pool it imports.
     const provider = { Saml: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' }, ProviderName: 'Partner' } } };
-    const [first, , second] = indexTemplates([
+    const templates = [
       { template: importing(2, provider), pathOf: pathOf('a.json') },
       { template: exporting, pathOf: pathOf('pools.json') },
       { template: importing(1), pathOf: pathOf('b.json') },
-    ]);
-    const read = (templateIndex: TemplateIndex, id: string) => templateIndex.read(id, { Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' } } }).context;
-    const a0 = read(first, 'Client0');
+    ];
+    const [first, , second] = indexTemplates(templates);
+    const read = (templateIndex: TemplateIndex) => templateIndex.read({ Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' } } }).context;
+    const a0 = read(first);
     expect(a0.pool?.logicalId).toBe('pools.json#Pool');
     expect([...a0.pool!.identityProviders!.keys()]).toEqual(['Partner']);
-    read(first, 'Client1');
-    const b0 = read(second, 'Client0');
-    // pools.json's own client first, then each client as it is read.
-    expect([...b0.pool!.clientPositions!]).toEqual([['Client0', 0], ['0#Client0', 1], ['0#Client1', 2], ['2#Client0', 3]]);
-    expect(b0.logicalId).toBe('2#Client0');
+    const b0 = read(second);
+    expect([a0.pool!.key, b0.pool!.key]).toEqual(['1#Pool', '1#Pool']);
     expect(b0.pool!.identityProviders!.size).toBe(0);
+    // Four clients in all (Client0 in each template, Client1 in the first): the pool's quota counts them, with a lower limit here.
+    const counted = validateTemplates(templates, () => ({ service: { rules: [{ ...findRule('VUPC-QUOTA-CLIENTS')!, checkPool: (pool, report) => report({ property: '', problem: `${pool.clients}` }) }] } }));
+    expect(counted.map(({ template, logicalId, finding }) => [template, logicalId, finding.message.split(': ')[1].split('.')[0]])).toEqual([[1, 'Pool', '4']]);
   });
 });

@@ -173,12 +173,10 @@ export const poolArb: fc.Arbitrary<PoolIndex> = fc.record({
   hasDomain: fc.boolean(),
   identityProviders: fc.option(fc.constant(new Map([['Google', { logicalId: 'GoogleIdp', mappedAttributes: new Set(['email']) }]])), { nil: undefined }),
   resourceServerScopes: fc.option(fc.constant(new Map([['orders/read', 'OrdersServer']])), { nil: undefined }),
-  clientPositions: fc.constant(new Map([['Client', 1500]])),
 });
 export const contextArb: fc.Arbitrary<ClientContext> = fc.record({
   pool: fc.option(poolArb, { nil: undefined }),
   dependencies: fc.option(fc.constant(new Set(['GoogleIdp'])), { nil: undefined }),
-  logicalId: fc.constant('Client'),
   region: fc.constantFrom(undefined, 'eu-west-1', 'us-east-1'),
   policy: fc.constant(STRICT_POLICY),
 });

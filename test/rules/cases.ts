@@ -59,10 +59,9 @@ const POOL: PoolIndex = {
   hasDomain: true,
   identityProviders: new Map([['Google', { logicalId: 'GoogleIdp', mappedAttributes: new Set(['email']) }]]),
   resourceServerScopes: new Map([['orders/read', 'OrdersServer']]),
-  clientPositions: new Map([['Client', 0]]),
 };
 const inPool = (pool: Partial<PoolIndex> = {}, dependencies = ['GoogleIdp', 'OrdersServer']): Partial<RuleCase> => ({
-  context: { pool: { ...POOL, ...pool }, dependencies: new Set(dependencies), logicalId: 'Client' },
+  context: { pool: { ...POOL, ...pool }, dependencies: new Set(dependencies) },
 });
 const request: Partial<RuleCase> = { input: InputKind.API_REQUEST };
 const c = (rule: string, name: string, patch: Record<string, unknown>, extra: Partial<RuleCase> = {}): RuleCase => ({ rule: `VUPC-${rule}`, name, patch, ...extra });
@@ -194,7 +193,6 @@ export const FAILING: RuleCase[] = [
   c('WRITE-MAPPED', 'a mapped attribute left out', { SupportedIdentityProviders: ['Google'], WriteAttributes: ['name'] }, inPool({ requiredAttributes: new Set() })),
   c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on a LITE pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool({ tier: 'LITE' })),
   c('OAUTH-NEEDS-DOMAIN', 'a pool without a domain', {}, inPool({ hasDomain: false })),
-  c('QUOTA-CLIENTS', 'the 1,001st client of a pool', {}, inPool({ clientPositions: new Map([['Client', 1000]]) })),
 ];
 
 /** Each case sits at the boundary of the rule it names and satisfies it. */
@@ -309,7 +307,6 @@ export const PASSING: RuleCase[] = [
   c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on an ESSENTIALS pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool()),
   c('AUTHFLOW-USER-AUTH-TIER', 'a pool whose tier is not set', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool({ tier: undefined })),
   c('OAUTH-NEEDS-DOMAIN', 'a pool with a domain', {}, inPool()),
-  c('QUOTA-CLIENTS', 'the 1,000th client of a pool', {}, inPool({ clientPositions: new Map([['Client', 999]]) })),
 ];
 
 export function baseOf(rc: RuleCase): Record<string, unknown> {

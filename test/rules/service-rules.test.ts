@@ -1,4 +1,5 @@
 import { baseOf, FAILING, PASSING, VALID_M2M_CLIENT } from './cases';
+import { poolFindings } from '../../src/engine/validate-client';
 import { CHECKED_SERVICE_RULES } from '../../src/rules/registry';
 import { findingsFor, patched, ruleIdsOf, VALID_WEB_CLIENT } from '../helpers';
 
@@ -35,4 +36,16 @@ test('every rule that reports has a failing case and a passing boundary case', (
   const passing = new Set(PASSING.map((c) => c.rule));
   const missing = CHECKED_SERVICE_RULES.map((r) => r.id).filter((id) => !failing.has(id) || !passing.has(id));
   expect(missing).toEqual([]);
+});
+
+describe('pool rules', () => {
+  test('VUPC-QUOTA-CLIENTS: one finding per pool past 1,000 clients, with the count; none at 1,000', () => {
+    const findings = poolFindings([
+      { path: 'Pools/Busy', name: 'Pools/Busy', clients: 1203 },
+      { path: 'Pools/Full', name: 'Pools/Full', clients: 1000 },
+    ]);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.path, f.property])).toEqual([['VUPC-QUOTA-CLIENTS', 'info', 'Pools/Busy', '']]);
+    expect(findings[0].message).toMatch(/^\[VUPC-QUOTA-CLIENTS\] Pools\/Busy: 1,203 app clients refer to user pool Pools\/Busy, past the default quota of 1,000\. /);
+    expect(poolFindings([{ path: 'P', name: 'P', clients: 5000 }], { disabledRules: new Set(['VUPC-QUOTA-CLIENTS']) })).toEqual([]);
+  });
 });

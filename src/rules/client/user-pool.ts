@@ -195,16 +195,14 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     severity: RuleSeverity.INFO,
     context: RuleContext.USER_POOL,
     properties: ['UserPoolId'],
-    checksAbsence: true,
     summary: 'A user pool holds at most 1,000 app clients unless the quota was raised (up to 10,000).',
     why: 'Past the quota CreateUserPoolClient fails with LimitExceededException.',
     fix: 'Request a quota increase for app clients per user pool before deploying, or spread the clients over pools.',
     source: Sources.QUOTAS,
-    decision: 'Counted per pool across the app, in the order the clients are read: the aspects follow cross-stack references to the pool, the command line and the plugin follow Fn::ImportValue to a pool that another template given with them exports.',
-    check: (client, report) => {
-      const position = client.context.pool?.clientPositions?.get(client.context.logicalId ?? '') ?? -1;
-      if (position >= QUOTA_CLIENTS) {
-        report({ property: 'UserPoolId', problem: `makes this app client number ${position + 1} of user pool ${client.context.pool!.logicalId}, past the default quota of ${QUOTA_CLIENTS}` });
+    decision: 'One finding per pool, on the pool, with the count: the app clients whose UserPoolId refers to it across the app (the aspects follow cross-stack references) or across the templates checked together (the command line and the plugin follow Fn::ImportValue and nested stacks). Info: the quota of an account is not in the template.',
+    checkPool: (pool, report) => {
+      if (pool.clients > QUOTA_CLIENTS) {
+        report({ property: '', problem: `${pool.clients.toLocaleString('en-US')} app clients refer to user pool ${pool.name}, past the default quota of ${QUOTA_CLIENTS.toLocaleString('en-US')}` });
       }
     },
   },
