@@ -123,6 +123,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     summary: 'A client that sets OAuth flows or scopes sets AllowedOAuthFlowsUserPoolClient: true.',
     why: 'The flag must be true before OAuth flows and scopes take effect, and it defaults to false: Cognito accepts the client, and every OAuth request fails (invalid_grant, unauthorized_client).',
     fix: 'Set AllowedOAuthFlowsUserPoolClient: true.',
+    propsFix: 'Remove the property override that removes the OAuth flag: the construct writes it from oAuth and disableOAuth.',
     source: Sources.CREATE_CLIENT,
     decision: 'An error only when the flag is absent: flows and scopes written without it show that the author expects OAuth to work, and it cannot (U-08). When the template sets the flag to false itself, OAuth is turned off on purpose and SDK sign-in works: that is VUPC-OAUTH-FLAG-OFF, a warning.',
     check: (client, report) => {
@@ -158,6 +159,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     summary: 'A client with AllowedOAuthFlowsUserPoolClient: true lists OAuth flows and scopes.',
     why: 'An OAuth client without flows or scopes cannot complete any OAuth request.',
     fix: 'Add the flows and scopes the client uses, or set AllowedOAuthFlowsUserPoolClient: false.',
+    propsFix: 'List the flows and scopes the client uses in oAuth, or set disableOAuth: true.',
     source: Sources.CREATE_CLIENT,
     decision: 'API behaviour for the flag with empty flows or scopes is unverified, so a warning (as in the catalogue).',
     check: (client, report) => {

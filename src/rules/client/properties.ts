@@ -49,7 +49,14 @@ function checkType(report: Report, property: string, value: unknown, type: Prope
   if (problem) {
     // "is a list, not a string"; a problem that already says what is expected stands alone.
     const text = problem.startsWith('is not') || problem.includes('that is not') ? problem : `${problem}, not ${expected(type)}`;
-    report({ property, value, problem: text, fix: `Set ${property} to ${expected(type)}.` });
+    report({
+      property,
+      value,
+      problem: text,
+      fix: `Set ${property} to ${expected(type)}.`,
+      // The construct writes a value of the right type: a wrong one comes from an override.
+      propsFix: `Correct the property override that writes ${property}: it must be ${expected(type)}.`,
+    });
     return;
   }
   if (type === 'string-list' && Array.isArray(value)) {

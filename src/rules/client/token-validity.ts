@@ -114,6 +114,7 @@ function rawRule(token: Token, name: string): RuleDefinition {
     summary: `${property} is a whole number ${range.min}-${range.max} (before units).`,
     why: `The API model constrains ${range.shape} to ${range.min}-${range.max}.`,
     fix: 'Express the validity in a larger unit through TokenValidityUnits.',
+    propsFix: `Give ${PROP[token]} a Duration between ${LIMITS[token].text}.`,
     source: Sources.CREATE_CLIENT,
     check: (client, report) => checkIntegerRange(client, report, property, range),
   };
@@ -187,6 +188,7 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
     summary: 'Every token validity that is set has its unit set in TokenValidityUnits.',
     why: 'A bare number is read in the default unit: hours for access and ID tokens, days for refresh tokens.',
     fix: 'Set the matching TokenValidityUnits member.',
+    propsFix: 'Give the validity as a Duration: the construct writes its unit.',
     source: Sources.TOKEN_UNITS,
     decision: 'Info, not a warning: on public templates every bare number read naturally in its default unit (access 1 = 1 hour, refresh 30 = 30 days). A bare number that is out of range in its default unit (access 60 = 60 hours) is an error of VUPC-ACCESS-DURATION, VUPC-ID-DURATION or VUPC-REFRESH-DURATION, whose message names the default unit.',
     check: (client, report) => {
@@ -198,6 +200,7 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
           value: client.value(validityProperty(token)),
           problem: `is read in ${DEFAULT_UNIT[token]}${v ? ` (${humanDuration(v.seconds)})` : ''}, as ${unitProperty(token)} is not set`,
           fix: `Set ${unitProperty(token)}: ${DEFAULT_UNIT[token]} to say so.`,
+          propsFix: `Give ${PROP[token]} as a Duration: the construct writes its unit.`,
         });
       }
     },

@@ -254,6 +254,7 @@ export const URL_RULES: RuleDefinition[] = [
     summary: 'Callback and logout URLs are set only on clients that use the code or implicit flow.',
     why: 'URLs on a client without OAuth, or with only client_credentials, are never used; they usually mean OAuth was meant to be enabled.',
     fix: 'Enable OAuth (AllowedOAuthFlowsUserPoolClient: true with code), or remove the URLs.',
+    propsFix: 'Enable the code grant (oAuth.flows.authorizationCodeGrant), or remove the URLs from oAuth.',
     source: Sources.CREATE_CLIENT,
     check: (client, report) => {
       if (client.isUnknown('AllowedOAuthFlowsUserPoolClient')) return;
