@@ -196,7 +196,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     const inAssembly = assembly === undefined ? undefined : assemblyFileOf(nested, assembly, () => state.assetFiles(assembly));
     const path = inAssembly ?? (nested.localPath !== undefined ? join(here, nested.localPath) : undefined);
     if (path === undefined || !existsSync(path)) {
-      notices.push(`nested stack ${nested.logicalId} is not checked: its template (${nested.location}) is not a local file; check that template on its own.`);
+      notices.push(`nested stack ${nested.logicalId} is not checked: its template is ${nested.location}, not a local file; check that template on its own.`);
       continue;
     }
     if (state.seen.has(path)) continue;

@@ -58,6 +58,9 @@ export function nestedStacksOf(template: unknown): NestedStackRef[] {
 }
 
 function located(logicalId: string, location: unknown): NestedStackRef {
+  if (isPlainObject(location) && typeof location.ApplicationId === 'string') {
+    return { logicalId, location: `the Serverless Application Repository application ${location.ApplicationId}` };
+  }
   if (typeof location !== 'string') return { logicalId, location: location === undefined ? 'no location given' : JSON.stringify(location) };
   return REMOTE.test(location) ? { logicalId, location } : { logicalId, location, localPath: location };
 }

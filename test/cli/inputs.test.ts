@@ -280,7 +280,7 @@ Resources:${CLIENT_YAML.replace('!Ref Pool', '!Ref PoolId')}
     const text = cli(parent);
     expect(text.code).toBe(1);
     expect(text.out).toContain(`[VUPC-AUTHSESSION-RANGE] ${join(dir, 'child.yaml')}#Client: AuthSessionValidity 30`);
-    expect(text.out).toContain(`NOTE ${parent}: nested stack Remote is not checked: its template (https://s3.amazonaws.com/bucket/remote.yaml) is not a local file; check that template on its own.`);
+    expect(text.out).toContain(`NOTE ${parent}: nested stack Remote is not checked: its template is https://s3.amazonaws.com/bucket/remote.yaml, not a local file; check that template on its own.`);
     expect(text.out).toContain(`NOTE ${parent}: nested stack App is not checked`);
     const json = JSON.parse(cli('--format', 'json', parent).out);
     expect(json.inputs.map((i: { file: string; notices: string[] }) => [i.file, i.notices.length])).toEqual([[parent, 2], [join(dir, 'child.yaml'), 0]]);
