@@ -23,11 +23,17 @@ const DIR = join(__dirname, 'templates');
 const SOURCES: Source[] = JSON.parse(readFileSync(join(__dirname, 'sources.json'), 'utf8'));
 const PERMISSIVE = new Set(['Apache-2.0', 'MIT', 'MIT-0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'CC0-1.0', 'Unlicense']);
 
+interface Report {
+  readonly complete: boolean;
+  readonly inputs: Array<{ clients: number; notices: string[] }>;
+  readonly findings: Array<Record<string, string>>;
+}
+
 function run(file: string) {
   let out = '';
   let err = '';
   const code = runCli(['--format', 'json', join(DIR, file)], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, err, report: JSON.parse(out) as { complete: boolean; inputs: Array<{ clients: number; notices: string[] }>; findings: Array<Record<string, string>> } };
+  return { code, err, report: JSON.parse(out) as Report };
 }
 
 test('every template has its source recorded, under a permissive licence, and every source its template', () => {
