@@ -123,8 +123,8 @@ function addClient(stack: Stack, id: string, { pool, server, read }: Support, we
   const cognitoOnly = [cognito.UserPoolClientIdentityProvider.COGNITO];
   if (kind === 'validated') {
     new ValidatedUserPoolClient(stack, id, web
-      ? { userPool: pool, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls, supportedIdentityProviders: cognitoOnly }
-      : { userPool: pool, generateSecret: true, authFlows: {}, oAuthFlows: { clientCredentials: true }, oAuthScopes: [scope] });
+      ? { userPool: pool, oAuth: { scopes: [cognito.OAuthScope.OPENID], callbackUrls }, supportedIdentityProviders: cognitoOnly }
+      : { userPool: pool, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [scope] } });
   } else if (kind === 'l2') {
     const oAuth = { flows: { authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID], callbackUrls };
     const secure = { userPool: pool, userPoolClientName: id, preventUserExistenceErrors: true, authFlows: { userSrp: true } };

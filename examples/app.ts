@@ -16,10 +16,12 @@ export function buildExampleApp(app: App): Stack {
   // A browser app: authorization code grant, no secret, every setting written out.
   new ValidatedUserPoolClient(stack, 'WebApp', {
     userPool: pool,
-    oAuthFlows: { authorizationCodeGrant: true },
-    oAuthScopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
-    callbackUrls: ['https://app.example.com/callback', 'http://localhost:5173/callback'],
-    logoutUrls: ['https://app.example.com/'],
+    oAuth: {
+      flows: { authorizationCodeGrant: true },
+      scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
+      callbackUrls: ['https://app.example.com/callback', 'http://localhost:5173/callback'],
+      logoutUrls: ['https://app.example.com/'],
+    },
     refreshTokenValidity: Duration.days(7),
   });
 
@@ -29,9 +31,7 @@ export function buildExampleApp(app: App): Stack {
   new ValidatedUserPoolClient(stack, 'Worker', {
     userPool: pool,
     generateSecret: true,
-    authFlows: {},
-    oAuthFlows: { clientCredentials: true },
-    oAuthScopes: [cognito.OAuthScope.resourceServer(orders, read)],
+    oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(orders, read)] },
   });
 
   // The aws-cdk L2: a plain-http callback and client_credentials without a secret both synthesize there.

@@ -1,6 +1,6 @@
 // The construct
 export { ValidatedUserPoolClient } from './construct/validated-user-pool-client';
-export { ValidatedUserPoolClientOptions, ValidatedUserPoolClientProps, UserPoolClientAnalytics } from './construct/props';
+export { ValidatedUserPoolClientOptions, ValidatedUserPoolClientProps } from './construct/props';
 export { UserPoolClientDefaults } from './construct/defaults';
 // Validation: the aspects, the plugin and acknowledgements
 export { UserPoolClientValidator, UserPoolClientValidatorProps } from './aspects/user-pool-client-validator';

@@ -1,11 +1,12 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { report } from './annotations';
 import { concreteRegion, constructDependencies, otherStackPoolKey, rendered, stackIndex } from './cloudformation-resource';
 import { countClient, PreparedClient, stackSynthesis } from './synthesis-cache';
-import { PROP_NAMES } from '../construct/prop-names';
 import { checkClient, RuleSelection } from '../engine/validate-client';
 import { safeString } from '../reporting/message';
+import { L2_PROP_NAMES, PROP_NAMES } from '../reporting/prop-names';
 import type { ClientContext } from '../rules/client-view';
 import type { RuleDefinition } from '../rules/rule';
 
@@ -14,8 +15,10 @@ const VALIDATED_CLIENT_RESOURCE = Symbol.for('cdk-validated-user-pool-client.Val
 export function markValidatedClientResource(resource: IConstruct): void {
   Object.defineProperty(resource, VALIDATED_CLIENT_RESOURCE, { value: true });
 }
-function ownedByValidatedClient(node: IConstruct): boolean {
-  return VALIDATED_CLIENT_RESOURCE in node;
+/** The prop names of a client made with construct props (this library's or the aws-cdk L2's), for its messages. */
+function propNamesOf(node: IConstruct): typeof PROP_NAMES | undefined {
+  if (VALIDATED_CLIENT_RESOURCE in node) return PROP_NAMES;
+  return node.node.id === 'Resource' && node.node.scope instanceof cognito.UserPoolClient ? L2_PROP_NAMES : undefined;
 }
 
 /** What an aspect checked on a client: the plugin skips it, so nothing is reported twice. */
@@ -90,7 +93,7 @@ function prepare(node: CfnResource, again: boolean): PreparedClient | undefined 
     // A pool of another stack is named by its key, not by the Ref to its logical id, which a pool of this stack may share.
     const read = index.read(client.resource, constructDependencies(node), {
       region: concreteRegion(node),
-      propNames: ownedByValidatedClient(node) ? PROP_NAMES : undefined,
+      propNames: propNamesOf(node),
     }, otherStackPoolKey(client.userPoolId, stack));
     result = { path: () => node.node.path, read, memo: state.memo };
   }

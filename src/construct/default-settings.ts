@@ -1,5 +1,5 @@
-/** The defaults of ValidatedUserPoolClient beside the API's own; the README table is generated from it. */
-import { UserPoolClientDefaults as D } from './defaults';
+/** The defaults of ValidatedUserPoolClient beside the aws-cdk L2's and the API's; the README tables are generated from it. */
+import { DEFAULT_AUTH_FLOWS, UserPoolClientDefaults as D } from './defaults';
 import { API_DEFAULT_AUTH_FLOWS } from '../rules/api-model';
 
 /** Values as the table shows them, read from UserPoolClientDefaults so they are written once. */
@@ -8,33 +8,169 @@ const flows = (list: readonly string[]) => list.map(code).join(', ');
 
 /** One row of the README "Default settings" table. */
 export interface DefaultSetting {
-  readonly property: string;
+  /** The CloudFormation properties the row is about. */
+  readonly properties: readonly string[];
+  /** What ValidatedUserPoolClient writes when the prop is not given. */
   readonly ours: string;
+  /** What the aws-cdk L2 `UserPoolClient` writes then. */
+  readonly l2: string;
+  /** Cognito's default when the property is absent. */
   readonly api: string;
   readonly why: string;
   readonly source: string;
+  /**
+   * What switching a client from the L2 changes in its template, all in
+   * place: `adds` writes a property the L2 leaves to Cognito; `replaces` writes
+   * another value than an L2 default. Absent: switching changes nothing here.
+   */
+  readonly migration?: { readonly kind: 'adds' | 'replaces'; readonly effect: string };
 }
 
 const API = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html';
+const minutes = (d: { toMinutes(): number }) => `\`${d.toMinutes()}\``;
 
-/** The defaults with the API's own and the reason for any difference. */
+/** The defaults with the L2's and the API's own, the reason for any difference, and what switching from the L2 changes. */
 export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
-  { property: 'ClientName', ours: 'derived from the construct path (`Names.uniqueResourceName`, at most 128 characters)', api: 'required by the API; CloudFormation generates one', why: 'A stable, readable name in the console and in logs.', source: API },
-  { property: 'GenerateSecret', ours: code(D.GENERATE_SECRET), api: '`false`', why: 'Same. Browser and mobile apps cannot keep a secret.', source: API },
-  { property: 'AccessTokenValidity / TokenValidityUnits.AccessToken', ours: `${code(D.ACCESS_TOKEN_VALIDITY.toMinutes())} / \`minutes\``, api: '1 hour (unit `hours`)', why: 'Same duration; the unit is written so that the number is never misread.', source: API },
-  { property: 'IdTokenValidity / TokenValidityUnits.IdToken', ours: `${code(D.ID_TOKEN_VALIDITY.toMinutes())} / \`minutes\``, api: '1 hour (unit `hours`)', why: 'Same duration, explicit unit.', source: API },
-  { property: 'RefreshTokenValidity / TokenValidityUnits.RefreshToken', ours: `${code(D.REFRESH_TOKEN_VALIDITY.toDays())} / \`days\` (minutes when not whole days)`, api: '30 days (unit `days`)', why: 'Same duration, explicit unit.', source: API },
-  { property: 'AuthSessionValidity', ours: `${code(D.AUTH_SESSION_VALIDITY.toMinutes())} (minutes)`, api: '3 minutes', why: 'Same.', source: API },
-  { property: 'ExplicitAuthFlows', ours: flows(D.EXPLICIT_AUTH_FLOWS), api: flows(API_DEFAULT_AUTH_FLOWS), why: '`ALLOW_CUSTOM_AUTH` needs Lambda triggers; enabled without them it is attack surface with no use. With refresh token rotation, `ALLOW_REFRESH_TOKEN_AUTH` is left out, as rotation requires.', source: API },
-  { property: 'PreventUserExistenceErrors', ours: code(D.PREVENT_USER_EXISTENCE_ERRORS ? 'ENABLED' : 'LEGACY'), api: '`LEGACY`', why: '`LEGACY` tells an attacker which user names exist (user enumeration).', source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html' },
-  { property: 'EnableTokenRevocation', ours: code(D.ENABLE_TOKEN_REVOCATION), api: '`true` for new clients', why: 'Same; written so that an update cannot turn it off.', source: API },
-  { property: 'EnablePropagateAdditionalUserContextData', ours: code(D.ENABLE_PROPAGATE_ADDITIONAL_USER_CONTEXT_DATA), api: '`false`', why: 'Same; it requires a client secret.', source: API },
-  { property: 'RefreshTokenRotation', ours: code(`{ Feature: ${D.ENABLE_REFRESH_TOKEN_ROTATION ? 'ENABLED' : 'DISABLED'}, RetryGracePeriodSeconds: ${D.REFRESH_TOKEN_ROTATION_GRACE_PERIOD.toSeconds()} }`), api: '`Feature: DISABLED`', why: 'Same; rotation breaks clients that refresh with `REFRESH_TOKEN_AUTH`, so it is opt-in.', source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html' },
-  { property: 'AllowedOAuthFlowsUserPoolClient', ours: '`true` when an OAuth flow is configured, else `false`', api: '`false`', why: 'The aws-cdk L2 enables OAuth (code and implicit) by default; here OAuth is off until configured.', source: API },
-  { property: 'AllowedOAuthFlows', ours: 'none (not written) unless configured; the implicit grant only when asked for', api: 'none', why: 'The aws-cdk L2 enables the implicit grant by default, which returns tokens in the URL.', source: API },
-  { property: 'AllowedOAuthScopes', ours: '`openid` when a user flow (code, implicit) is configured; none otherwise', api: 'none', why: 'Least privilege: the aws-cdk L2 grants all five reserved scopes, including `aws.cognito.signin.user.admin`.', source: API },
-  { property: 'CallbackURLs / LogoutURLs / DefaultRedirectURI', ours: 'none (not written)', api: 'none', why: 'Never invented: the aws-cdk L2 injects https://example.com.', source: API },
-  { property: 'SupportedIdentityProviders', ours: '`COGNITO` when OAuth is configured; none otherwise', api: 'none', why: 'A managed login page needs at least one provider.', source: API },
-  { property: 'ReadAttributes / WriteAttributes', ours: 'not written unless given', api: 'all standard attributes (read also the verified flags)', why: "Cognito's default depends on the pool's schema, which an imported pool does not reveal.", source: API },
-  { property: 'AnalyticsConfiguration', ours: 'none', api: 'none', why: 'Same.', source: API },
+  {
+    properties: ['ClientName'],
+    ours: 'derived from the construct path (`Names.uniqueResourceName`, at most 128 characters)',
+    l2: 'not written: CloudFormation generates a name',
+    api: 'required by the API',
+    why: 'A stable, readable name in the console and in logs.',
+    source: API,
+    migration: { kind: 'adds', effect: 'the client is renamed (its id and secret stay)' },
+  },
+  {
+    properties: ['GenerateSecret'],
+    ours: 'written only when `generateSecret` is given, as the L2 does',
+    l2: 'written only when given',
+    api: '`false`',
+    why: 'Create-only: absent and `false` mean the same, and writing `false` onto a client created without it would replace the client (a new client id).',
+    source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolclient.html',
+  },
+  {
+    properties: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
+    ours: `${minutes(D.ACCESS_TOKEN_VALIDITY)}, ${minutes(D.ID_TOKEN_VALIDITY)} and ${minutes(D.REFRESH_TOKEN_VALIDITY)}, unit \`minutes\` each (given values in minutes too, as the L2 writes them)`,
+    l2: 'only those given, in minutes',
+    api: '1 hour, 1 hour, 30 days',
+    why: 'The same durations, written out so that an update cannot reset them, in one unit so that no number is misread.',
+    source: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html',
+    migration: { kind: 'adds', effect: 'the default validities are written (no change in effect)' },
+  },
+  {
+    properties: ['AuthSessionValidity'],
+    ours: `${minutes(D.AUTH_SESSION_VALIDITY)} (minutes)`,
+    l2: 'only when given',
+    api: '3 minutes',
+    why: 'The same, written out.',
+    source: API,
+    migration: { kind: 'adds', effect: 'written (no change in effect)' },
+  },
+  {
+    properties: ['ExplicitAuthFlows'],
+    ours: `${flows(DEFAULT_AUTH_FLOWS)} when \`authFlows\` is not given (or \`{}\`); only \`ALLOW_REFRESH_TOKEN_AUTH\` for a client whose only OAuth flow is client credentials; \`ALLOW_REFRESH_TOKEN_AUTH\` left out when \`refreshTokenRotationGracePeriod\` is given, as the L2 does`,
+    l2: 'not written when `authFlows` is not given or `{}`',
+    api: flows(API_DEFAULT_AUTH_FLOWS),
+    why: '`ALLOW_CUSTOM_AUTH` needs Lambda triggers: without them it is attack surface with no use. A machine-to-machine client signs in no user; `ALLOW_REFRESH_TOKEN_AUTH` is the smallest list Cognito has been seen to accept (it refused a list without it with "REFRESH_TOKEN_AUTH should always be allowed", aws/aws-cdk#7625), and an empty list has no documented meaning.',
+    source: API,
+    migration: { kind: 'adds', effect: '`ALLOW_CUSTOM_AUTH` is no longer allowed (nor SRP sign-in, for a client credentials client)' },
+  },
+  {
+    properties: ['PreventUserExistenceErrors'],
+    ours: code(D.PREVENT_USER_EXISTENCE_ERRORS ? 'ENABLED' : 'LEGACY'),
+    l2: 'only when given',
+    api: '`LEGACY`',
+    why: '`LEGACY` tells an attacker which user names exist (user enumeration).',
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html',
+    migration: { kind: 'adds', effect: 'sign-in and recovery errors no longer reveal whether a user exists' },
+  },
+  {
+    properties: ['EnableTokenRevocation'],
+    ours: code(D.ENABLE_TOKEN_REVOCATION),
+    l2: 'only when given',
+    api: '`true` for new clients',
+    why: 'Written so that an update cannot turn it off.',
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html',
+    migration: { kind: 'adds', effect: 'written (no change for clients created with it on)' },
+  },
+  {
+    properties: ['EnablePropagateAdditionalUserContextData'],
+    ours: code(D.ENABLE_PROPAGATE_ADDITIONAL_USER_CONTEXT_DATA),
+    l2: 'only when given',
+    api: '`false`',
+    why: 'The same, written out; it requires a client secret.',
+    source: API,
+    migration: { kind: 'adds', effect: 'written (no change in effect)' },
+  },
+  {
+    properties: ['RefreshTokenRotation'],
+    ours: '`{ Feature: DISABLED, RetryGracePeriodSeconds: 0 }` unless `refreshTokenRotationGracePeriod` is given, which turns rotation on, as in the L2',
+    l2: 'only when `refreshTokenRotationGracePeriod` is given',
+    api: '`Feature: DISABLED`',
+    why: 'The same, written out; rotation breaks clients that refresh with `REFRESH_TOKEN_AUTH`, so it is opt-in.',
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html',
+    migration: { kind: 'adds', effect: 'written (no change in effect)' },
+  },
+  {
+    properties: ['AllowedOAuthFlowsUserPoolClient'],
+    ours: '`true` when `oAuth` is given and `disableOAuth` is not, `false` otherwise',
+    l2: '`true` unless `disableOAuth`',
+    api: '`false`',
+    why: 'The L2 turns OAuth on with settings no app can use as they are (https://example.com) and the implicit grant; here OAuth is off until configured.',
+    source: API,
+    migration: { kind: 'replaces', effect: 'a client without `oAuth` has OAuth turned off (SDK sign-in works as before)' },
+  },
+  {
+    properties: ['AllowedOAuthFlows'],
+    ours: '`code` when `oAuth` is given without `flows`; none without `oAuth`',
+    l2: '`implicit`, `code` unless `oAuth.flows` is given',
+    api: 'none',
+    why: 'The implicit grant returns tokens in the URL, and issues no refresh token.',
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html',
+    migration: { kind: 'replaces', effect: 'the implicit grant is no longer allowed unless `oAuth.flows` asks for it' },
+  },
+  {
+    properties: ['AllowedOAuthScopes'],
+    ours: '`profile`, `phone`, `email`, `openid` when `oAuth` is given without `scopes` (none for a client credentials client); none without `oAuth`',
+    l2: '`profile`, `phone`, `email`, `openid`, `aws.cognito.signin.user.admin` unless `oAuth.scopes` is given',
+    api: 'none',
+    why: '`aws.cognito.signin.user.admin` lets an access token change and delete its user; reserved scopes cannot be granted to client credentials.',
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html',
+    migration: { kind: 'replaces', effect: '`aws.cognito.signin.user.admin` is no longer granted unless `oAuth.scopes` asks for it' },
+  },
+  {
+    properties: ['CallbackURLs'],
+    ours: 'only those given',
+    l2: '`https://example.com` when the code or implicit grant is on and none are given',
+    api: 'none',
+    why: 'Never invented: a callback to a domain the app does not own hands authorization codes to it. The validator asks for one when the code grant is on.',
+    source: API,
+    migration: { kind: 'replaces', effect: '`https://example.com` is no longer a callback URL' },
+  },
+  {
+    properties: ['SupportedIdentityProviders'],
+    ours: 'the identity providers registered on the pool, then `COGNITO`, as the L2 does; given ones and `identityProviders` each written once',
+    l2: 'the same; given ones as given, duplicates included',
+    api: 'none',
+    why: 'A provider listed twice is a mistake Cognito may refuse; federated sign-in keeps working after a switch.',
+    source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html',
+    migration: { kind: 'replaces', effect: 'a provider given twice is listed once' },
+  },
+  {
+    properties: ['ReadAttributes', 'WriteAttributes', 'LogoutURLs', 'DefaultRedirectURI'],
+    ours: 'only those given, as the L2 does',
+    l2: 'only those given',
+    api: 'all standard attributes (read also the verified flags); no URL',
+    why: "Cognito's attribute default depends on the pool's schema, which an imported pool does not reveal.",
+    source: API,
+  },
+  {
+    properties: ['AnalyticsConfiguration'],
+    ours: '`UserDataShared: false` unless `analytics.shareUserData` is given; otherwise as the L2 writes it',
+    l2: 'only what is given',
+    api: 'none',
+    why: 'Written out: no user data goes to analytics unless asked for.',
+    source: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AnalyticsConfigurationType.html',
+    migration: { kind: 'replaces', effect: '`UserDataShared: false` is written (no change in effect)' },
+  },
 ];

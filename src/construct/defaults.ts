@@ -1,23 +1,28 @@
 import { Duration } from 'aws-cdk-lib';
 
+/** The flows written when `authFlows` is not given (a copy: the public constant below is frozen, and the renderer reads this one). */
+export const DEFAULT_AUTH_FLOWS: readonly string[] = Object.freeze(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+
 /**
  * The settings `ValidatedUserPoolClient` writes when a prop is not given.
  *
  * Cognito resets every setting a CloudFormation update omits to its API
  * default, so the construct writes each one out: a template (and a
  * snapshot) then shows exactly what Cognito will do. Where the API default
- * is insecure, the secure value is chosen; `DEFAULT_SETTINGS` records both,
- * and the README table is generated from it.
+ * (or the aws-cdk L2's) is insecure, the secure value is chosen;
+ * `DEFAULT_SETTINGS` records them all, and the README tables are generated
+ * from it.
  */
 export class UserPoolClientDefaults {
-  /** `ALLOW_USER_SRP_AUTH` and `ALLOW_REFRESH_TOKEN_AUTH` (the API default adds `ALLOW_CUSTOM_AUTH`). */
-  public static readonly EXPLICIT_AUTH_FLOWS: string[] = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
-  /** No client secret. */
-  public static readonly GENERATE_SECRET = false;
+  /**
+   * `ALLOW_USER_SRP_AUTH` and `ALLOW_REFRESH_TOKEN_AUTH` (the API default adds `ALLOW_CUSTOM_AUTH`).
+   * The list is frozen: changing it throws, and would change no client.
+   */
+  public static readonly EXPLICIT_AUTH_FLOWS: string[] = DEFAULT_AUTH_FLOWS as string[];
   /** Access tokens are valid for 1 hour. */
-  public static readonly ACCESS_TOKEN_VALIDITY = Duration.hours(1);
+  public static readonly ACCESS_TOKEN_VALIDITY = Duration.minutes(60);
   /** ID tokens are valid for 1 hour. */
-  public static readonly ID_TOKEN_VALIDITY = Duration.hours(1);
+  public static readonly ID_TOKEN_VALIDITY = Duration.minutes(60);
   /** Refresh tokens are valid for 30 days. */
   public static readonly REFRESH_TOKEN_VALIDITY = Duration.days(30);
   /** Sign-in sessions (between authentication challenges) last 3 minutes. */
@@ -26,10 +31,6 @@ export class UserPoolClientDefaults {
   public static readonly ENABLE_TOKEN_REVOCATION = true;
   /** Additional user context data is not propagated. */
   public static readonly ENABLE_PROPAGATE_ADDITIONAL_USER_CONTEXT_DATA = false;
-  /** Refresh token rotation is off. */
-  public static readonly ENABLE_REFRESH_TOKEN_ROTATION = false;
-  /** Refresh token rotation grace period when rotation is on: none. */
-  public static readonly REFRESH_TOKEN_ROTATION_GRACE_PERIOD = Duration.seconds(0);
   /** User existence errors are prevented (`ENABLED`; the API default is `LEGACY`). */
   public static readonly PREVENT_USER_EXISTENCE_ERRORS = true;
   /** Analytics share no user data. */

@@ -1,7 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { UserPoolClientDefaults as D } from './defaults';
-import type { UserPoolClientAnalytics, ValidatedUserPoolClientOptions } from './props';
+import { DEFAULT_AUTH_FLOWS, UserPoolClientDefaults as D } from './defaults';
+import type { ValidatedUserPoolClientOptions } from './props';
 
 /** Thrown for props that cannot be rendered at all; everything else is the validator's. */
 function invalid(prop: string, problem: string, allowed: string): Error {
@@ -24,105 +24,125 @@ function whole(prop: string, duration: Duration, unit: Unit): number {
   return amount;
 }
 
-/** The refresh token validity in days when it is whole days, in minutes otherwise. */
-function refreshValidity(duration: Duration): { value: number; unit: 'days' | 'minutes' } {
-  const minutes = whole('refreshTokenValidity', duration, 'minutes');
-  if (!Token.isUnresolved(minutes) && minutes % 1440 === 0) return { value: minutes / 1440, unit: 'days' };
-  return { value: minutes, unit: 'minutes' };
-}
-
+/** The L2's order of the flows of `AuthFlow`. */
 const FLOW_NAMES: Array<[keyof cognito.AuthFlow, string]> = [
+  ['userPassword', 'ALLOW_USER_PASSWORD_AUTH'],
   ['adminUserPassword', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'],
   ['custom', 'ALLOW_CUSTOM_AUTH'],
-  ['userPassword', 'ALLOW_USER_PASSWORD_AUTH'],
   ['userSrp', 'ALLOW_USER_SRP_AUTH'],
   ['user', 'ALLOW_USER_AUTH'],
 ];
+const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH';
 
-function explicitAuthFlows(flows: cognito.AuthFlow | undefined, rotation: boolean): string[] {
-  const names = flows === undefined ? D.EXPLICIT_AUTH_FLOWS.filter((f) => f !== 'ALLOW_REFRESH_TOKEN_AUTH') : FLOW_NAMES.filter(([k]) => flows[k] === true).map(([, n]) => n);
-  return rotation ? names : [...names, 'ALLOW_REFRESH_TOKEN_AUTH'];
+/**
+ * The auth flows, as the L2 writes them when `authFlows` has a member (even a
+ * false one); otherwise (absent or `{}`, which the L2 leaves to Cognito's
+ * default with ALLOW_CUSTOM_AUTH) SRP sign-in, or no user sign-in for a client
+ * whose only OAuth flow is client credentials. ALLOW_REFRESH_TOKEN_AUTH
+ * unless rotation is on (it requires the flow to be off).
+ */
+function explicitAuthFlows(flows: cognito.AuthFlow | undefined, rotation: boolean, machineOnly: boolean): string[] {
+  const given = flows !== undefined && Object.keys(flows).length > 0;
+  const names = given
+    ? FLOW_NAMES.filter(([k]) => flows![k]).map(([, n]) => n)
+    : machineOnly ? [] : DEFAULT_AUTH_FLOWS.filter((f) => f !== REFRESH);
+  return rotation ? names : [...names, REFRESH];
 }
 
-function oauthFlows(flows: cognito.OAuthFlows | undefined): string[] {
+/** The OAuth flows in the L2's order. */
+function oauthFlowNames(flows: cognito.OAuthFlows): string[] {
   const out: string[] = [];
-  if (flows?.authorizationCodeGrant) out.push('code');
-  if (flows?.implicitCodeGrant) out.push('implicit');
-  if (flows?.clientCredentials) out.push('client_credentials');
+  if (flows.clientCredentials) out.push('client_credentials');
+  if (flows.implicitCodeGrant) out.push('implicit');
+  if (flows.authorizationCodeGrant) out.push('code');
   return out;
 }
 
-function analytics(a: UserPoolClientAnalytics | undefined): cognito.CfnUserPoolClient.AnalyticsConfigurationProperty | undefined {
+/** The L2's default scopes without aws.cognito.signin.user.admin, which lets a token change and delete its user. */
+const DEFAULT_SCOPES = [cognito.OAuthScope.PROFILE, cognito.OAuthScope.PHONE, cognito.OAuthScope.EMAIL, cognito.OAuthScope.OPENID];
+const NEEDS_OPENID = [cognito.OAuthScope.PHONE, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE].map((s) => s.scopeName);
+
+/** The scope names, deduplicated, with openid added after phone, email or profile, as the L2 does. */
+function oauthScopeNames(scopes: readonly cognito.OAuthScope[]): string[] {
+  const names = new Set(scopes.map((s) => s.scopeName));
+  if (NEEDS_OPENID.some((s) => names.has(s))) names.add(cognito.OAuthScope.OPENID.scopeName);
+  return [...names];
+}
+
+function analytics(a: cognito.AnalyticsConfiguration | undefined): cognito.CfnUserPoolClient.AnalyticsConfigurationProperty | undefined {
   if (a === undefined) return undefined;
-  if (a.applicationArn !== undefined && a.applicationId !== undefined) {
-    throw invalid('analytics', 'gives both applicationArn and applicationId', 'give applicationArn alone, or applicationId with role and externalId');
-  }
-  if (a.applicationArn !== undefined && (a.role !== undefined || a.externalId !== undefined)) {
-    throw invalid('analytics', 'gives role or externalId with applicationArn', 'role and externalId belong to the applicationId form');
-  }
   return {
-    applicationArn: a.applicationArn,
+    applicationArn: a.application?.attrArn,
     applicationId: a.applicationId,
-    roleArn: a.role?.roleArn,
+    roleArn: a.role?.roleRef.roleArn,
     externalId: a.externalId,
     userDataShared: a.shareUserData ?? D.SHARE_USER_DATA,
   };
 }
 
-function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
-  return list && list.length > 0 ? list : undefined;
+/** Each value once, the first of those with the same key kept where it stands. */
+function onceEach(values: readonly string[], keyOf: (value: string) => string): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => !seen.has(keyOf(v)) && seen.add(keyOf(v)));
 }
 
+const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
+const minutes = (prop: string, d: Duration) => whole(prop, d, 'minutes');
+
 /**
- * The CloudFormation properties of a ValidatedUserPoolClient: every setting
- * Cognito would default silently is written out.
+ * The CloudFormation properties of a ValidatedUserPoolClient: what the L2
+ * writes for the same props, with every setting it leaves to Cognito written
+ * out (see DEFAULT_SETTINGS). `poolProviders` are the identity provider
+ * names listed when none are given (the pool's registered ones, then
+ * COGNITO); `providerKey` gives a provider named by a reference the name it
+ * will have, so that no provider is listed twice.
  */
 export function renderClientProperties(
   userPoolId: string,
   clientName: string,
   props: ValidatedUserPoolClientOptions,
+  poolProviders: readonly string[],
+  providerKey: (name: string) => string = (name) => name,
 ): cognito.CfnUserPoolClientProps {
-  const rotation = props.enableRefreshTokenRotation ?? D.ENABLE_REFRESH_TOKEN_ROTATION;
-  if (props.refreshTokenRotationGracePeriod !== undefined && !rotation) {
-    throw invalid('refreshTokenRotationGracePeriod', 'is given while enableRefreshTokenRotation is false', 'set enableRefreshTokenRotation: true, or remove the grace period');
+  if (props.disableOAuth && props.oAuth) {
+    throw invalid('oAuth', 'is given while disableOAuth is true', 'remove one of them (as in the aws-cdk UserPoolClient)');
   }
-  const flows = oauthFlows(props.oAuthFlows);
-  const oAuthEnabled = props.oAuthEnabled ?? flows.length > 0;
-  const userFlow = flows.includes('code') || flows.includes('implicit');
-  const scopes = props.oAuthScopes?.map((s) => s.scopeName) ?? (userFlow ? [cognito.OAuthScope.OPENID.scopeName] : []);
-  const federated = (props.identityProviders ?? []).map((p) => p.providerName);
-  const named = props.supportedIdentityProviders?.map((p) => p.name);
-  const defaultProviders = oAuthEnabled && federated.length === 0 ? [cognito.UserPoolClientIdentityProvider.COGNITO.name] : [];
-  const providers = [...(named ?? defaultProviders), ...federated];
-  const refresh = refreshValidity(props.refreshTokenValidity ?? D.REFRESH_TOKEN_VALIDITY);
+  const oAuthOn = !props.disableOAuth && props.oAuth !== undefined;
+  const flows = oAuthOn ? oauthFlowNames(props.oAuth!.flows ?? { authorizationCodeGrant: true }) : [];
+  const machineOnly = flows.length > 0 && flows.every((f) => f === 'client_credentials');
+  const scopes = oAuthOn ? oauthScopeNames(props.oAuth!.scopes ?? (machineOnly ? [] : DEFAULT_SCOPES)) : undefined;
+  const rotation = props.refreshTokenRotationGracePeriod;
+  const providers = [
+    ...(props.supportedIdentityProviders?.map((p) => p.name) ?? poolProviders),
+    ...(props.identityProviders ?? []).map((p) => p.providerName),
+  ];
 
   return {
     userPoolId,
     clientName,
-    generateSecret: props.generateSecret ?? D.GENERATE_SECRET,
-    accessTokenValidity: whole('accessTokenValidity', props.accessTokenValidity ?? D.ACCESS_TOKEN_VALIDITY, 'minutes'),
-    idTokenValidity: whole('idTokenValidity', props.idTokenValidity ?? D.ID_TOKEN_VALIDITY, 'minutes'),
-    refreshTokenValidity: refresh.value,
-    tokenValidityUnits: { accessToken: 'minutes', idToken: 'minutes', refreshToken: refresh.unit },
-    authSessionValidity: whole('authSessionValidity', props.authSessionValidity ?? D.AUTH_SESSION_VALIDITY, 'minutes'),
+    // Create-only: written only when given, as the L2 does (writing false onto a client without it replaces the client).
+    generateSecret: props.generateSecret,
+    accessTokenValidity: minutes('accessTokenValidity', props.accessTokenValidity ?? D.ACCESS_TOKEN_VALIDITY),
+    idTokenValidity: minutes('idTokenValidity', props.idTokenValidity ?? D.ID_TOKEN_VALIDITY),
+    refreshTokenValidity: minutes('refreshTokenValidity', props.refreshTokenValidity ?? D.REFRESH_TOKEN_VALIDITY),
+    tokenValidityUnits: { accessToken: 'minutes', idToken: 'minutes', refreshToken: 'minutes' },
+    authSessionValidity: minutes('authSessionValidity', props.authSessionValidity ?? D.AUTH_SESSION_VALIDITY),
     readAttributes: props.readAttributes?.attributes(),
     writeAttributes: props.writeAttributes?.attributes(),
-    explicitAuthFlows: explicitAuthFlows(props.authFlows, rotation),
-    supportedIdentityProviders: nonEmpty(providers),
-    allowedOAuthFlowsUserPoolClient: oAuthEnabled,
+    explicitAuthFlows: explicitAuthFlows(props.authFlows, rotation !== undefined, machineOnly),
+    supportedIdentityProviders: nonEmpty(onceEach(providers, providerKey)),
+    allowedOAuthFlowsUserPoolClient: oAuthOn,
     allowedOAuthFlows: nonEmpty(flows),
-    allowedOAuthScopes: nonEmpty(scopes),
-    callbackUrLs: nonEmpty(props.callbackUrls),
-    logoutUrLs: nonEmpty(props.logoutUrls),
-    defaultRedirectUri: props.defaultRedirectUri,
+    allowedOAuthScopes: scopes,
+    callbackUrLs: oAuthOn ? nonEmpty(props.oAuth!.callbackUrls) : undefined,
+    logoutUrLs: oAuthOn ? props.oAuth!.logoutUrls : undefined,
+    defaultRedirectUri: oAuthOn ? props.oAuth!.defaultRedirectUri : undefined,
     analyticsConfiguration: analytics(props.analytics),
     preventUserExistenceErrors: (props.preventUserExistenceErrors ?? D.PREVENT_USER_EXISTENCE_ERRORS) ? 'ENABLED' : 'LEGACY',
     enableTokenRevocation: props.enableTokenRevocation ?? D.ENABLE_TOKEN_REVOCATION,
     enablePropagateAdditionalUserContextData: props.enablePropagateAdditionalUserContextData ?? D.ENABLE_PROPAGATE_ADDITIONAL_USER_CONTEXT_DATA,
-    refreshTokenRotation: {
-      feature: rotation ? 'ENABLED' : 'DISABLED',
-      retryGracePeriodSeconds: whole('refreshTokenRotationGracePeriod', props.refreshTokenRotationGracePeriod ?? D.REFRESH_TOKEN_ROTATION_GRACE_PERIOD, 'seconds'),
-    },
+    refreshTokenRotation: rotation === undefined
+      ? { feature: 'DISABLED', retryGracePeriodSeconds: 0 }
+      : { feature: 'ENABLED', retryGracePeriodSeconds: whole('refreshTokenRotationGracePeriod', rotation, 'seconds') },
   };
 }
-

@@ -1,4 +1,4 @@
-import { CfnResource, Names, Reference, Resource, SecretValue, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, Names, Reference, Resource, SecretValue, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { ValidatedUserPoolClientProps } from './props';
@@ -13,19 +13,40 @@ import { requestBuiltInValidation } from '../aspects/user-pool-client-validator'
  * resource servers behind resource-server scopes.
  */
 function addCreationDependencies(resource: cognito.CfnUserPoolClient, props: ValidatedUserPoolClientProps): void {
-  for (const provider of [...(props.identityProviders ?? []), ...(props.userPool.identityProviders ?? [])]) {
+  for (const provider of [...(props.identityProviders ?? []), ...registeredProviders(props.userPool)]) {
     resource.node.addDependency(provider);
   }
-  for (const scope of props.oAuthScopes ?? []) {
+  for (const scope of props.oAuth?.scopes ?? []) {
     for (const token of Tokenization.reverseString(scope.scopeName).tokens) {
       if (Reference.isReference(token) && CfnResource.isCfnResource(token.target)) resource.node.addDependency(token.target);
     }
   }
 }
 
+/** The identity providers registered on the pool, when it is a `UserPool` of the app (or an imported `IUserPool`). */
+function registeredProviders(pool: cognito.IUserPoolRef): readonly cognito.IUserPoolIdentityProvider[] {
+  return 'identityProviders' in pool ? (pool as cognito.IUserPool).identityProviders : [];
+}
+
+/**
+ * The name each provider object will have, by the reference its `providerName`
+ * is: `UserPoolClientIdentityProvider.GOOGLE` and a Google provider of the app
+ * are one provider.
+ */
+function providerKey(props: ValidatedUserPoolClientProps): (name: string) => string {
+  const names = new Map<string, string>();
+  for (const provider of [...(props.identityProviders ?? []), ...registeredProviders(props.userPool)]) {
+    const l1 = provider.node.defaultChild;
+    const name = l1 instanceof cognito.CfnUserPoolIdentityProvider ? l1.providerName : undefined;
+    if (typeof name === 'string' && !Token.isUnresolved(name)) names.set(provider.providerName, name);
+  }
+  return (name) => names.get(name) ?? name;
+}
+
 /**
  * An Amazon Cognito app client with every setting written out and validated
- * at synth time.
+ * at synth time: a drop-in replacement for the aws-cdk L2
+ * `cognito.UserPoolClient`, with the same props.
  *
  * It wraps `CfnUserPoolClient` (its default child, id `Resource`, as in the
  * aws-cdk L2 `UserPoolClient`, so logical ids survive a migration), renders
@@ -38,11 +59,17 @@ function addCreationDependencies(resource: cognito.CfnUserPoolClient, props: Val
  * declare const pool: cognito.UserPool;
  * new ValidatedUserPoolClient(this, 'Web', {
  *   userPool: pool,
- *   oAuthFlows: { authorizationCodeGrant: true },
- *   callbackUrls: ['https://app.example.com/callback'],
+ *   oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://app.example.com/callback'] },
  * });
  */
 export class ValidatedUserPoolClient extends Resource implements cognito.IUserPoolClient {
+  /**
+   * Imports an app client by id (the aws-cdk L2's import, so code that imports clients needs no change).
+   */
+  public static fromUserPoolClientId(scope: Construct, id: string, userPoolClientId: string): cognito.IUserPoolClient {
+    return cognito.UserPoolClient.fromUserPoolClientId(scope, id, userPoolClientId);
+  }
+
   /** The id of the app client. @attribute */
   public readonly userPoolClientId: string;
   /** The name of the app client (given or derived from the construct path). */
@@ -50,7 +77,9 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
   /** The underlying CloudFormation resource. */
   public readonly resource: cognito.CfnUserPoolClient;
   /** The user pool the client belongs to. */
-  public readonly userPool: cognito.IUserPool;
+  public readonly userPool: cognito.IUserPoolRef;
+  /** The OAuth flows the client allows (none when OAuth is off). */
+  public readonly oAuthFlows: cognito.OAuthFlows;
   private readonly generateSecret: boolean;
 
   public constructor(scope: Construct, id: string, props: ValidatedUserPoolClientProps) {
@@ -60,7 +89,12 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     this.userPoolClientName = props.userPoolClientName ?? Names.uniqueResourceName(this, { maxLength: 128, separator: '-' });
     this.generateSecret = props.generateSecret ?? false;
 
-    this.resource = new cognito.CfnUserPoolClient(this, 'Resource', renderClientProperties(props.userPool.userPoolId, this.userPoolClientName, props));
+    this.oAuthFlows = !props.disableOAuth && props.oAuth ? props.oAuth.flows ?? { authorizationCodeGrant: true } : {};
+    // As the L2: the providers registered on the pool, then COGNITO, when none are given.
+    const poolProviders = [...registeredProviders(props.userPool).map((p) => p.providerName), cognito.UserPoolClientIdentityProvider.COGNITO.name];
+    const userPoolId = props.userPool.userPoolRef.userPoolId;
+    const properties = renderClientProperties(userPoolId, this.userPoolClientName, props, poolProviders, providerKey(props));
+    this.resource = new cognito.CfnUserPoolClient(this, 'Resource', properties);
     markValidatedClientResource(this.resource);
     this.userPoolClientId = this.resource.ref;
     addCreationDependencies(this.resource, props);
@@ -70,12 +104,14 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
 
   /** Reference to the client, for constructs that take an `IUserPoolClientRef`. */
   public get userPoolClientRef(): cognito.UserPoolClientReference {
-    return { userPoolId: this.userPool.userPoolId, clientId: this.userPoolClientId };
+    return { userPoolId: this.userPool.userPoolRef.userPoolId, clientId: this.userPoolClientId };
   }
 
   /**
-   * The client secret (from the `ClientSecret` attribute). Only for clients
-   * created with `generateSecret: true`.
+   * The client secret, from the resource's `ClientSecret` attribute
+   * (`Fn::GetAtt`). Only for clients created with `generateSecret: true`.
+   * (The L2 reads it with a custom resource and a Lambda function, which
+   * CloudFormation removes when a client switches to this construct.)
    */
   public get userPoolClientSecret(): SecretValue {
     if (!this.generateSecret) {

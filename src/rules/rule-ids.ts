@@ -115,6 +115,8 @@ export class UserPoolClientRuleIds {
   public static readonly CALLBACK_EXACT_MATCH = 'VUPC-CALLBACK-EXACT-MATCH';
   /** Each identity provider name is 1-32 characters of letters, marks, symbols, numbers, punctuation and spaces. */
   public static readonly IDP_FORMAT = 'VUPC-IDP-FORMAT';
+  /** Each identity provider is listed once in SupportedIdentityProviders. */
+  public static readonly IDP_DUPLICATE = 'VUPC-IDP-DUPLICATE';
   /** A client with the code or implicit flow lists at least one identity provider. */
   public static readonly IDP_NONEMPTY_FOR_OAUTH = 'VUPC-IDP-NONEMPTY-FOR-OAUTH';
   /** Leaving COGNITO out of SupportedIdentityProviders does not stop SDK sign-in of local users. */

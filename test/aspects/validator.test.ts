@@ -28,7 +28,7 @@ describe('every kind of AWS::Cognito::UserPoolClient is checked', () => {
     new cognito.UserPoolClient(stack, 'Default', { userPool: pool });
     new cognito.UserPoolClient(stack, 'Http', { userPool: pool, oAuth: { callbackUrls: ['http://app.example.com/cb'] } });
     addValidator(stack);
-    expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-CALLBACK-HTTPS\] Stack\/Http\/Resource: CallbackURLs\[0\] 'http:\/\/app.example.com\/cb'/)]);
+    expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-CALLBACK-HTTPS\] Stack\/Http\/Resource: CallbackURLs\[0\] \(prop oAuth.callbackUrls\) 'http:\/\/app.example.com\/cb'/)]);
   });
 
   test('the L2 lets client_credentials without a secret through; the validator does not', () => {

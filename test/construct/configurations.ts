@@ -1,5 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as pinpoint from 'aws-cdk-lib/aws-pinpoint';
 import { ValidatedUserPoolClient } from '../../src';
 
 /** Representative configurations, each built in its own stack. */
@@ -10,11 +11,13 @@ export const CONFIGURATIONS: Record<string, (stack: Stack, pool: cognito.IUserPo
     new ValidatedUserPoolClient(stack, 'Spa', {
       userPool: pool,
       userPoolClientName: 'spa',
-      oAuthFlows: { authorizationCodeGrant: true },
-      oAuthScopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-      callbackUrls: ['https://app.example.com/callback', 'http://localhost:5173/callback'],
-      logoutUrls: ['https://app.example.com/'],
-      defaultRedirectUri: 'https://app.example.com/callback',
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: ['https://app.example.com/callback', 'http://localhost:5173/callback'],
+        logoutUrls: ['https://app.example.com/'],
+        defaultRedirectUri: 'https://app.example.com/callback',
+      },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(7),
@@ -28,10 +31,12 @@ export const CONFIGURATIONS: Record<string, (stack: Stack, pool: cognito.IUserPo
       userPoolClientName: 'portal',
       generateSecret: true,
       authFlows: { userSrp: true },
-      oAuthFlows: { authorizationCodeGrant: true },
-      oAuthScopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
-      callbackUrls: ['https://portal.example.com/oauth2/idpresponse'],
-      logoutUrls: ['https://portal.example.com/signed-out'],
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
+        callbackUrls: ['https://portal.example.com/oauth2/idpresponse'],
+        logoutUrls: ['https://portal.example.com/signed-out'],
+      },
       enablePropagateAdditionalUserContextData: true,
       refreshTokenValidity: Duration.hours(12),
       authSessionValidity: Duration.minutes(5),
@@ -44,14 +49,21 @@ export const CONFIGURATIONS: Record<string, (stack: Stack, pool: cognito.IUserPo
       userPool: pool,
       userPoolClientName: 'orders-worker',
       generateSecret: true,
-      authFlows: {},
-      oAuthFlows: { clientCredentials: true },
-      oAuthScopes: [cognito.OAuthScope.resourceServer(server, read)],
+      oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(server, read)] },
       accessTokenValidity: Duration.minutes(15),
       idTokenValidity: Duration.minutes(15),
       refreshTokenValidity: Duration.minutes(60),
     });
   },
+
+  'refresh token rotation, SDK sign-in only': (stack, pool) =>
+    new ValidatedUserPoolClient(stack, 'Mobile', {
+      userPool: pool,
+      userPoolClientName: 'mobile',
+      authFlows: { user: true, userSrp: true },
+      disableOAuth: true,
+      refreshTokenRotationGracePeriod: Duration.seconds(10),
+    }),
 
   'the AWS CLI documentation example (MyTestClient)': (stack, pool) =>
     new ValidatedUserPoolClient(stack, 'MyTestClient', {
@@ -69,12 +81,14 @@ export const CONFIGURATIONS: Record<string, (stack: Stack, pool: cognito.IUserPo
         cognito.UserPoolClientIdentityProvider.FACEBOOK,
         cognito.UserPoolClientIdentityProvider.custom('MyOIDC'),
       ],
-      callbackUrls: ['https://www.amazon.com', 'https://example.com', 'http://localhost:8001', 'myapp://example'],
-      logoutUrls: ['https://example.com/logout'],
-      defaultRedirectUri: 'https://example.com',
-      oAuthFlows: { authorizationCodeGrant: true, implicitCodeGrant: true },
-      oAuthScopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.PROFILE, cognito.OAuthScope.COGNITO_ADMIN, cognito.OAuthScope.custom('solar-system-data/asteroids.add')],
-      analytics: { applicationArn: 'arn:aws:mobiletargeting:us-west-2:767671399759:apps/thisisanexamplepinpointapplicationid', shareUserData: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.PROFILE, cognito.OAuthScope.COGNITO_ADMIN, cognito.OAuthScope.custom('solar-system-data/asteroids.add')],
+        callbackUrls: ['https://www.amazon.com', 'https://example.com', 'http://localhost:8001', 'myapp://example'],
+        logoutUrls: ['https://example.com/logout'],
+        defaultRedirectUri: 'https://example.com',
+      },
+      analytics: { application: new pinpoint.CfnApp(stack, 'Analytics', { name: 'thisisanexamplepinpointapplication' }), shareUserData: true },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       enablePropagateAdditionalUserContextData: true,

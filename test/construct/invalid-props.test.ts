@@ -18,8 +18,12 @@ function findings(options: ValidatedUserPoolClientOptions, poolProps: cognito.Us
   return [...a.findError('*', Match.anyValue()), ...a.findWarning('*', Match.anyValue())].map((m) => String(m.entry.data));
 }
 
-const web = { oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: ['https://app.example.com/cb'] };
-const m2m = { generateSecret: true, authFlows: {}, oAuthFlows: { clientCredentials: true }, oAuthScopes: [cognito.OAuthScope.custom('api/read')] };
+const web = (oAuth: cognito.OAuthSettings = {}): ValidatedUserPoolClientOptions => ({ oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://app.example.com/cb'], ...oAuth } });
+const m2m = (oAuth: cognito.OAuthSettings = {}, more: ValidatedUserPoolClientOptions = {}): ValidatedUserPoolClientOptions => ({
+  generateSecret: true,
+  oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('api/read')], ...oAuth },
+  ...more,
+});
 
 const CASES: Array<[string, ValidatedUserPoolClientOptions, string, string, cognito.UserPoolProps?]> = [
   ['an empty name', { userPoolClientName: '' }, 'VUPC-CLIENTNAME-LENGTH', 'ClientName (prop userPoolClientName)'],
@@ -27,26 +31,26 @@ const CASES: Array<[string, ValidatedUserPoolClientOptions, string, string, cogn
   ['an access token of 4 minutes', { accessTokenValidity: Duration.minutes(4) }, 'VUPC-ACCESS-DURATION', 'AccessTokenValidity (prop accessTokenValidity) 4 in minutes is 4 minutes, outside 5 minutes to 1 day'],
   ['an ID token of 25 hours', { idTokenValidity: Duration.hours(25) }, 'VUPC-ID-DURATION', 'IdTokenValidity (prop idTokenValidity) 1500 in minutes is 25 hours'],
   ['a refresh token of 59 minutes', { refreshTokenValidity: Duration.minutes(59), accessTokenValidity: Duration.minutes(5), idTokenValidity: Duration.minutes(5) }, 'VUPC-REFRESH-DURATION', 'RefreshTokenValidity (prop refreshTokenValidity) 59'],
-  ['a refresh token of 3651 days', { refreshTokenValidity: Duration.days(3651) }, 'VUPC-REFRESH-DURATION', 'RefreshTokenValidity (prop refreshTokenValidity) 3651 in days'],
+  ['a refresh token of 3651 days', { refreshTokenValidity: Duration.days(3651) }, 'VUPC-REFRESH-DURATION', 'RefreshTokenValidity (prop refreshTokenValidity) 5257440 in minutes is 3651 days'],
   ['an access token longer than the refresh token', { accessTokenValidity: Duration.hours(3), refreshTokenValidity: Duration.hours(2) }, 'VUPC-TOKEN-LE-REFRESH', 'AccessTokenValidity (prop accessTokenValidity) 180 (3 hours) is longer than the refresh token validity (2 hours)'],
   ['an auth session of 2 minutes', { authSessionValidity: Duration.minutes(2) }, 'VUPC-AUTHSESSION-RANGE', 'AuthSessionValidity (prop authSessionValidity) 2'],
-  ['a grace period of 61 seconds', { enableRefreshTokenRotation: true, refreshTokenRotationGracePeriod: Duration.seconds(61) }, 'VUPC-ROTATION-GRACE-RANGE', 'RefreshTokenRotation.RetryGracePeriodSeconds (prop enableRefreshTokenRotation, refreshTokenRotationGracePeriod) 61'],
-  ['the code grant with an empty callbackUrls', { oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: [] }, 'VUPC-OAUTH-CALLBACK-REQUIRED', 'CallbackURLs (prop callbackUrls) is empty while code is an allowed OAuth flow'],
-  ['a plain-http callback', { ...web, callbackUrls: ['http://app.example.com/cb'] }, 'VUPC-CALLBACK-HTTPS', "CallbackURLs[0] (prop callbackUrls) 'http://app.example.com/cb'"],
-  ['101 callback URLs', { ...web, callbackUrls: Array.from({ length: 101 }, (_, i) => `https://app.example.com/${i}`) }, 'VUPC-URL-COUNT', 'CallbackURLs (prop callbackUrls) has 101 entries'],
-  ['a plain-http logout URL', { ...web, logoutUrls: ['http://app.example.com/'] }, 'VUPC-LOGOUT-URL-SCHEME', "LogoutURLs[0] (prop logoutUrls) 'http://app.example.com/'"],
-  ['a default redirect outside the callbacks', { ...web, defaultRedirectUri: 'https://other.example.com/cb' }, 'VUPC-DEFAULT-REDIRECT-IN-CALLBACKS', "DefaultRedirectURI (prop defaultRedirectUri) 'https://other.example.com/cb'"],
-  ['client credentials with the code grant', { ...m2m, oAuthFlows: { clientCredentials: true, authorizationCodeGrant: true }, callbackUrls: ['https://a.example.com/cb'] }, 'VUPC-OAUTH-CC-ONLY', 'AllowedOAuthFlows (prop oAuthFlows)'],
-  ['client credentials without a secret', { ...m2m, generateSecret: false }, 'VUPC-OAUTH-CC-SECRET', 'GenerateSecret (prop generateSecret) false leaves the client without a secret'],
-  ['openid with client credentials', { ...m2m, oAuthScopes: [cognito.OAuthScope.OPENID] }, 'VUPC-OAUTH-CC-SCOPES', "AllowedOAuthScopes[0] (prop oAuthScopes) 'openid'"],
-  ['email without openid', { ...web, oAuthScopes: [cognito.OAuthScope.EMAIL] }, 'VUPC-OAUTH-OPENID-REQUIRED', 'AllowedOAuthScopes (prop oAuthScopes) ["email"] includes email without openid'],
-  ['a scope with a space', { ...web, oAuthScopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('my scope')] }, 'VUPC-OAUTH-SCOPES-FORMAT', "AllowedOAuthScopes[1] (prop oAuthScopes) 'my scope'"],
-  ['flows with OAuth disabled', { ...web, oAuthEnabled: false }, 'VUPC-OAUTH-FLAG-OFF', 'AllowedOAuthFlowsUserPoolClient (prop oAuthEnabled) false turns OAuth off, so AllowedOAuthFlows and AllowedOAuthScopes have no effect'],
+  ['a grace period of 61 seconds', { refreshTokenRotationGracePeriod: Duration.seconds(61) }, 'VUPC-ROTATION-GRACE-RANGE', 'RefreshTokenRotation.RetryGracePeriodSeconds (prop refreshTokenRotationGracePeriod) 61'],
+  ['the code grant with an empty callbackUrls', web({ callbackUrls: [] }), 'VUPC-OAUTH-CALLBACK-REQUIRED', 'CallbackURLs (prop oAuth.callbackUrls) is empty while code is an allowed OAuth flow'],
+  ['a plain-http callback', web({ callbackUrls: ['http://app.example.com/cb'] }), 'VUPC-CALLBACK-HTTPS', "CallbackURLs[0] (prop oAuth.callbackUrls) 'http://app.example.com/cb'"],
+  ['101 callback URLs', web({ callbackUrls: Array.from({ length: 101 }, (_, i) => `https://app.example.com/${i}`) }), 'VUPC-URL-COUNT', 'CallbackURLs (prop oAuth.callbackUrls) has 101 entries'],
+  ['a plain-http logout URL', web({ logoutUrls: ['http://app.example.com/'] }), 'VUPC-LOGOUT-URL-SCHEME', "LogoutURLs[0] (prop oAuth.logoutUrls) 'http://app.example.com/'"],
+  ['a default redirect outside the callbacks', web({ defaultRedirectUri: 'https://other.example.com/cb' }), 'VUPC-DEFAULT-REDIRECT-IN-CALLBACKS', "DefaultRedirectURI (prop oAuth.defaultRedirectUri) 'https://other.example.com/cb'"],
+  ['client credentials with the code grant', m2m({ flows: { clientCredentials: true, authorizationCodeGrant: true }, callbackUrls: ['https://a.example.com/cb'] }), 'VUPC-OAUTH-CC-ONLY', 'AllowedOAuthFlows (prop oAuth.flows)'],
+  ['client credentials without a secret', m2m({}, { generateSecret: false }), 'VUPC-OAUTH-CC-SECRET', 'GenerateSecret (prop generateSecret) false leaves the client without a secret'],
+  ['client credentials, secret not given', m2m({}, { generateSecret: undefined }), 'VUPC-OAUTH-CC-SECRET', 'GenerateSecret (prop generateSecret) is not set, which leaves the client without a secret'],
+  ['openid with client credentials', m2m({ scopes: [cognito.OAuthScope.OPENID] }), 'VUPC-OAUTH-CC-SCOPES', "AllowedOAuthScopes[0] (prop oAuth.scopes) 'openid'"],
+  ['a scope with a space', web({ scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom('my scope')] }), 'VUPC-OAUTH-SCOPES-FORMAT', "AllowedOAuthScopes[1] (prop oAuth.scopes) 'my scope'"],
   ['a provider name of 33 characters', { supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom('x'.repeat(33))] }, 'VUPC-IDP-FORMAT', 'SupportedIdentityProviders[0] (prop supportedIdentityProviders, identityProviders)'],
+  ['an access token of 4 minutes: the fix speaks of the prop, not the unit the construct writes', { accessTokenValidity: Duration.minutes(4) }, 'VUPC-ACCESS-DURATION', 'Fix: Give accessTokenValidity a Duration between 5 minutes and 1 day.'],
   ['a custom attribute the pool lacks', { readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant') }, 'VUPC-ATTR-EXISTS', "ReadAttributes[0] (prop readAttributes) 'custom:tenant'"],
   ['write attributes without a required attribute', { writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ givenName: true }) }, 'VUPC-WRITE-REQUIRED', 'WriteAttributes (prop writeAttributes) ["given_name"] omits email', { standardAttributes: { email: { required: true } } }],
   ['analytics by id without a role', { analytics: { applicationId: '0123456789abcdef0123456789abcdef' } }, 'VUPC-ANALYTICS-ID-NEEDS-ROLE', 'AnalyticsConfiguration.RoleArn (prop analytics) is missing'],
-  ['analytics by a malformed ARN', { analytics: { applicationArn: 'my-project' } }, 'VUPC-ANALYTICS-FORMAT', "AnalyticsConfiguration.ApplicationArn (prop analytics) 'my-project'"],
+  ['analytics by a malformed id', { analytics: { applicationId: 'my-project' } }, 'VUPC-ANALYTICS-FORMAT', "AnalyticsConfiguration.ApplicationId (prop analytics) 'my-project'"],
   ['context data without a secret', { enablePropagateAdditionalUserContextData: true }, 'VUPC-CONTEXT-DATA-SECRET', 'EnablePropagateAdditionalUserContextData (prop enablePropagateAdditionalUserContextData) true'],
   ['choice-based sign-in on a Lite pool', { authFlows: { user: true } }, 'VUPC-AUTHFLOW-USER-AUTH-TIER', "ExplicitAuthFlows[0] (prop authFlows) 'ALLOW_USER_AUTH'", { featurePlan: cognito.FeaturePlan.LITE }],
 ];

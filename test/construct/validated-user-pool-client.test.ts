@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as elbv2Actions from 'aws-cdk-lib/aws-elasticloadbalancingv2-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as pinpoint from 'aws-cdk-lib/aws-pinpoint';
 import { UserPoolClientDefaults, ValidatedUserPoolClient, ValidatedUserPoolClientOptions } from '../../src';
 import { testStack } from '../helpers';
 
@@ -20,11 +21,12 @@ describe('defaults are written out', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       UserPoolId: { Ref: Match.stringLikeRegexp('^Pool') },
       ClientName: Match.stringLikeRegexp('^Stack-Client-[0-9A-F]{8}$'),
-      GenerateSecret: false,
+      // Create-only: written only when given, as the L2 does.
+      GenerateSecret: Match.absent(),
       AccessTokenValidity: 60,
       IdTokenValidity: 60,
-      RefreshTokenValidity: 30,
-      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+      RefreshTokenValidity: 43200,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
       AuthSessionValidity: 3,
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       AllowedOAuthFlowsUserPoolClient: false,
@@ -37,7 +39,8 @@ describe('defaults are written out', () => {
       CallbackURLs: Match.absent(),
       LogoutURLs: Match.absent(),
       DefaultRedirectURI: Match.absent(),
-      SupportedIdentityProviders: Match.absent(),
+      // As the L2: the pool's registered providers (none here), then COGNITO.
+      SupportedIdentityProviders: ['COGNITO'],
       ReadAttributes: Match.absent(),
       WriteAttributes: Match.absent(),
       AnalyticsConfiguration: Match.absent(),
@@ -51,68 +54,107 @@ describe('defaults are written out', () => {
     expect(a).toMatch(/^[\w\s+=,.@-]{1,128}$/);
   });
 
-  test('the defaults class publishes the values the construct writes', () => {
+  test('the defaults class publishes the values the construct writes, and its list cannot be changed', () => {
     expect(UserPoolClientDefaults.EXPLICIT_AUTH_FLOWS).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
     expect(UserPoolClientDefaults.ACCESS_TOKEN_VALIDITY.toMinutes()).toBe(60);
     expect(UserPoolClientDefaults.REFRESH_TOKEN_VALIDITY.toDays()).toBe(30);
     expect(UserPoolClientDefaults.PREVENT_USER_EXISTENCE_ERRORS).toBe(true);
+    expect(() => UserPoolClientDefaults.EXPLICIT_AUTH_FLOWS.push('ALLOW_CUSTOM_AUTH')).toThrow(TypeError);
+    expectProps({}, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
   });
 
-  test('OAuth with a user flow defaults to the COGNITO provider and the openid scope', () => {
-    expectProps({ oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: ['https://a.example.com/cb'] }, {
+  test('oAuth without flows or scopes: the code grant and the L2\'s scopes without aws.cognito.signin.user.admin; no callback invented', () => {
+    expectProps({ oAuth: { callbackUrls: ['https://a.example.com/cb'] } }, {
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthFlows: ['code'],
-      AllowedOAuthScopes: ['openid'],
+      AllowedOAuthScopes: ['profile', 'phone', 'email', 'openid'],
       SupportedIdentityProviders: ['COGNITO'],
       CallbackURLs: ['https://a.example.com/cb'],
     });
+    expectProps({ oAuth: {} }, { AllowedOAuthFlows: ['code'], CallbackURLs: Match.absent() });
   });
 
-  test('client_credentials gets no default scope and never the implicit grant', () => {
-    expectProps({ generateSecret: true, oAuthFlows: { clientCredentials: true } }, {
+  test('a client credentials client gets no default scope and no user sign-in flow', () => {
+    expectProps({ generateSecret: true, oAuth: { flows: { clientCredentials: true } } }, {
       AllowedOAuthFlows: ['client_credentials'],
-      AllowedOAuthScopes: Match.absent(),
+      AllowedOAuthScopes: [],
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
     });
+    // Asked for, user flows are written as asked.
+    expectProps({ generateSecret: true, authFlows: { userSrp: true }, oAuth: { flows: { clientCredentials: true } } }, {
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+  });
+
+  test('the identity providers registered on the pool are kept, as the L2 lists them', () => {
+    const { stack, pool } = testStack();
+    const google = new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', { userPool: pool, clientId: 'g', clientSecretValue: SecretValue.unsafePlainText('s') });
+    const l2 = new cognito.UserPoolClient(stack, 'L2', { userPool: pool });
+    const ours = new ValidatedUserPoolClient(stack, 'Ours', { userPool: pool });
+    const providers = (c: cognito.CfnUserPoolClient) => stack.resolve(c.supportedIdentityProviders);
+    expect(providers(ours.resource)).toEqual([{ Ref: stack.getLogicalId(google.node.defaultChild as cognito.CfnUserPoolIdentityProvider) }, 'COGNITO']);
+    expect(providers(ours.resource)).toEqual(providers(l2.node.defaultChild as cognito.CfnUserPoolClient));
+  });
+
+  test('a provider given in supportedIdentityProviders and identityProviders is written once', () => {
+    const { COGNITO, GOOGLE } = cognito.UserPoolClientIdentityProvider;
+    const { stack, pool } = testStack();
+    const google = new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', { userPool: pool, clientId: 'g', clientSecretValue: SecretValue.unsafePlainText('s') });
+    const client = new ValidatedUserPoolClient(stack, 'Client', {
+      userPool: pool,
+      supportedIdentityProviders: [COGNITO, GOOGLE, GOOGLE],
+      identityProviders: [google],
+    });
+    // The L2 provider's name is a reference to it, which resolves to 'Google': named twice by name and once as an object, it stands once.
+    expect(stack.resolve(client.resource.supportedIdentityProviders)).toEqual(['COGNITO', 'Google']);
+    expect(client.resource.node.dependencies).toContain(google);
   });
 });
 
-describe('each prop maps to its CloudFormation property', () => {
+describe('each prop maps to its CloudFormation property as in the L2', () => {
   test.each<[string, ValidatedUserPoolClientOptions, Record<string, unknown>]>([
     ['userPoolClientName', { userPoolClientName: 'web' }, { ClientName: 'web' }],
-    ['generateSecret', { generateSecret: true }, { GenerateSecret: true }],
+    ['generateSecret: true', { generateSecret: true }, { GenerateSecret: true }],
+    ['generateSecret: false, as given', { generateSecret: false }, { GenerateSecret: false }],
     ['accessTokenValidity in minutes', { accessTokenValidity: Duration.hours(2) }, { AccessTokenValidity: 120, TokenValidityUnits: Match.objectLike({ AccessToken: 'minutes' }) }],
     ['idTokenValidity in minutes', { idTokenValidity: Duration.minutes(5) }, { IdTokenValidity: 5, TokenValidityUnits: Match.objectLike({ IdToken: 'minutes' }) }],
-    ['refreshTokenValidity in whole days', { refreshTokenValidity: Duration.days(3650) }, { RefreshTokenValidity: 3650, TokenValidityUnits: Match.objectLike({ RefreshToken: 'days' }) }],
-    ['refreshTokenValidity in minutes otherwise', { refreshTokenValidity: Duration.minutes(90) }, { RefreshTokenValidity: 90, TokenValidityUnits: Match.objectLike({ RefreshToken: 'minutes' }) }],
+    ['refreshTokenValidity in minutes', { refreshTokenValidity: Duration.days(3650) }, { RefreshTokenValidity: 5256000, TokenValidityUnits: Match.objectLike({ RefreshToken: 'minutes' }) }],
     ['authSessionValidity', { authSessionValidity: Duration.minutes(15) }, { AuthSessionValidity: 15 }],
     ['readAttributes', { readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }).withCustomAttributes('tenant') }, { ReadAttributes: ['custom:tenant', 'email'] }],
     ['writeAttributes', { writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ givenName: true }) }, { WriteAttributes: ['given_name'] }],
-    ['authFlows', { authFlows: { user: true, custom: true, adminUserPassword: true, userPassword: true, userSrp: true } }, { ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
-    ['authFlows: {} (refresh only)', { authFlows: {} }, { ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] }],
+    ['authFlows, in the L2\'s order', { authFlows: { user: true, custom: true, adminUserPassword: true, userPassword: true, userSrp: true } }, { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
+    ['authFlows: {} as absent (the L2 leaves both to Cognito)', { authFlows: {} }, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
+    ['authFlows with only false members: refresh only, as the L2', { authFlows: { userSrp: false } }, { ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] }],
     ['supportedIdentityProviders', { supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.APPLE, cognito.UserPoolClientIdentityProvider.AMAZON] }, { SupportedIdentityProviders: ['SignInWithApple', 'LoginWithAmazon'] }],
-    ['oAuthFlows and oAuthScopes', { oAuthFlows: { implicitCodeGrant: true }, oAuthScopes: [cognito.OAuthScope.PHONE, cognito.OAuthScope.OPENID], callbackUrls: ['myapp://cb'] }, { AllowedOAuthFlows: ['implicit'], AllowedOAuthScopes: ['phone', 'openid'] }],
-    ['oAuthEnabled', { oAuthEnabled: false, oAuthFlows: { authorizationCodeGrant: true } }, { AllowedOAuthFlowsUserPoolClient: false }],
-    ['callbackUrls, logoutUrls, defaultRedirectUri', { callbackUrls: ['https://a.example.com/cb'], logoutUrls: ['https://a.example.com/'], defaultRedirectUri: 'https://a.example.com/cb' }, { CallbackURLs: ['https://a.example.com/cb'], LogoutURLs: ['https://a.example.com/'], DefaultRedirectURI: 'https://a.example.com/cb' }],
-    ['analytics by ARN', { analytics: { applicationArn: 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/abc' } }, { AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/abc', UserDataShared: false } }],
+    ['oAuth flows and scopes (openid added after phone, as the L2)', { oAuth: { flows: { implicitCodeGrant: true, authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.PHONE], callbackUrls: ['myapp://cb'] } }, { AllowedOAuthFlows: ['implicit', 'code'], AllowedOAuthScopes: ['phone', 'openid'] }],
+    ['disableOAuth', { disableOAuth: true }, { AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: Match.absent(), AllowedOAuthScopes: Match.absent() }],
+    ['callbackUrls, logoutUrls, defaultRedirectUri', { oAuth: { callbackUrls: ['https://a.example.com/cb'], logoutUrls: ['https://a.example.com/'], defaultRedirectUri: 'https://a.example.com/cb' } }, { CallbackURLs: ['https://a.example.com/cb'], LogoutURLs: ['https://a.example.com/'], DefaultRedirectURI: 'https://a.example.com/cb' }],
     ['preventUserExistenceErrors: false', { preventUserExistenceErrors: false }, { PreventUserExistenceErrors: 'LEGACY' }],
     ['enableTokenRevocation: false', { enableTokenRevocation: false }, { EnableTokenRevocation: false }],
     ['enablePropagateAdditionalUserContextData', { generateSecret: true, enablePropagateAdditionalUserContextData: true }, { EnablePropagateAdditionalUserContextData: true }],
-    ['refresh token rotation drops ALLOW_REFRESH_TOKEN_AUTH', { enableRefreshTokenRotation: true, refreshTokenRotationGracePeriod: Duration.seconds(30) }, { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 30 }, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] }],
+    ['a grace period turns rotation on and drops ALLOW_REFRESH_TOKEN_AUTH, as in the L2', { refreshTokenRotationGracePeriod: Duration.seconds(30) }, { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 30 }, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] }],
+    ['a grace period of 0 seconds turns rotation on too', { refreshTokenRotationGracePeriod: Duration.seconds(0) }, { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } }],
   ])('%s', (_name, options, props) => expectProps(options, props));
 
-  test('analytics by application id with a role', () => {
+  test('analytics with an application, or by application id with a role', () => {
     const { stack, pool } = testStack();
     const role = new iam.Role(stack, 'AnalyticsRole', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') });
-    new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, analytics: { applicationId: '0123456789abcdef0123456789abcdef', role, externalId: 'ext' } });
-    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    const app = new pinpoint.CfnApp(stack, 'App', { name: 'app' });
+    new ValidatedUserPoolClient(stack, 'ById', { userPool: pool, analytics: { applicationId: '0123456789abcdef0123456789abcdef', role, externalId: 'ext' } });
+    new ValidatedUserPoolClient(stack, 'ByApp', { userPool: pool, analytics: { application: app, shareUserData: true } });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AnalyticsConfiguration: { ApplicationId: '0123456789abcdef0123456789abcdef', RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AnalyticsRole'), 'Arn'] }, ExternalId: 'ext', UserDataShared: false },
     });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AnalyticsConfiguration: { ApplicationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^App'), 'Arn'] }, UserDataShared: true } });
   });
 });
 
 describe('the construct as an IUserPoolClient', () => {
-  test('exposes the id, the name, the L1 as default child with id Resource, and the reference', () => {
-    const { stack, client } = render({ userPoolClientName: 'web' });
+  test('exposes the id, the name, the OAuth flows, the L1 as default child with id Resource, and the reference', () => {
+    const { stack, client } = render({ userPoolClientName: 'web', oAuth: { flows: { authorizationCodeGrant: true } } });
+    expect(client.oAuthFlows).toEqual({ authorizationCodeGrant: true });
+    expect(render().client.oAuthFlows).toEqual({});
     expect(client.node.defaultChild).toBe(client.resource);
     expect(client.resource.node.id).toBe('Resource');
     expect(stack.resolve(client.userPoolClientId)).toEqual({ Ref: stack.getLogicalId(client.resource) });
@@ -139,12 +181,17 @@ describe('the construct as an IUserPoolClient', () => {
   test('works with an imported pool and plugs into load-balancer authentication', () => {
     const stack = new Stack();
     const pool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'eu-west-1_abc');
-    const client = new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, generateSecret: true, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: ['https://lb.example.com/oauth2/idpresponse'] });
+    const client = new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, generateSecret: true, oAuth: { callbackUrls: ['https://lb.example.com/oauth2/idpresponse'] } });
     const domain = pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example' } });
     const action = () =>
       new elbv2Actions.AuthenticateCognitoAction({ userPool: pool, userPoolClient: client, userPoolDomain: domain, next: undefined as never });
     expect(action).not.toThrow();
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', { UserPoolId: 'eu-west-1_abc' });
+  });
+
+  test('imports a client by id, as the L2 does', () => {
+    const stack = new Stack();
+    expect(ValidatedUserPoolClient.fromUserPoolClientId(stack, 'Imported', 'abc123').userPoolClientId).toBe('abc123');
   });
 });
 
@@ -153,10 +200,8 @@ describe('props that cannot be rendered throw at construction, naming the prop',
     ['access token in seconds', { accessTokenValidity: Duration.seconds(90) }, /accessTokenValidity is 1 minute 30 seconds, not a whole number of minutes; give whole minutes/],
     ['refresh token in seconds', { refreshTokenValidity: Duration.seconds(3601) }, /refreshTokenValidity is .*not a whole number of minutes/],
     ['auth session in seconds', { authSessionValidity: Duration.seconds(200) }, /authSessionValidity is .*not a whole number of minutes/],
-    ['grace period in milliseconds', { enableRefreshTokenRotation: true, refreshTokenRotationGracePeriod: Duration.millis(1500) }, /refreshTokenRotationGracePeriod is .*not a whole number of seconds/],
-    ['grace period without rotation', { refreshTokenRotationGracePeriod: Duration.seconds(5) }, /refreshTokenRotationGracePeriod is given while enableRefreshTokenRotation is false/],
-    ['analytics by ARN and id', { analytics: { applicationArn: 'arn:aws:mobiletargeting:eu-west-1:1:apps/a', applicationId: 'ab' } }, /analytics gives both applicationArn and applicationId/],
-    ['analytics ARN with external id', { analytics: { applicationArn: 'arn:aws:mobiletargeting:eu-west-1:1:apps/a', externalId: 'x' } }, /analytics gives role or externalId with applicationArn/],
+    ['grace period in milliseconds', { refreshTokenRotationGracePeriod: Duration.millis(1500) }, /refreshTokenRotationGracePeriod is .*not a whole number of seconds/],
+    ['oAuth with disableOAuth, as in the L2', { disableOAuth: true, oAuth: { flows: { authorizationCodeGrant: true } } }, /oAuth is given while disableOAuth is true/],
   ])('%s', (_name, options, message) => {
     expect(() => render(options)).toThrow(message);
   });

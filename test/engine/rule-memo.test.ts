@@ -52,7 +52,7 @@ describe('configuration rules read nothing a memo does not key on', () => {
     fc.assert(fc.property(clientArb, perClientValues, contextArb, (props, other, context) => {
       const changed = { ...props, ...other };
       const dependencies = context.dependencies && new Set([...context.dependencies, 'OwnDistribution', 'Pool']);
-      const around: ClientContext = { ...context, dependencies, logicalId: 'Other', propNames: { ClientName: 'clientName' } };
+      const around: ClientContext = { ...context, dependencies, propNames: { ClientName: 'clientName' } };
       for (const rule of rules) {
         expect([rule.id, violations(rule, perClientReshaped(changed), around)]).toEqual([rule.id, violations(rule, changed, context)]);
       }
@@ -177,8 +177,8 @@ describe('a memo changes no finding', () => {
     const policy = { props: STRICT_POLICY, selection: { rules: CHECKED_POLICY_RULES } };
     const out = validateTemplate({ Resources: resources }, { service: {}, policy, pathOf: (id) => id });
     const alone = Object.entries(resources).flatMap(([id, r]) => [
-      ...validateClient({ path: id, properties: r.Properties }, { logicalId: id }),
-      ...validateClient({ path: id, properties: r.Properties }, { logicalId: id, policy: STRICT_POLICY }, { rules: CHECKED_POLICY_RULES }),
+      ...validateClient({ path: id, properties: r.Properties }),
+      ...validateClient({ path: id, properties: r.Properties }, { policy: STRICT_POLICY }, { rules: CHECKED_POLICY_RULES }),
     ]);
     expect(out.map((f) => f.finding)).toEqual(alone);
     expect(out.filter((f) => f.finding.ruleId === 'VUPC-AUTHFLOW-ENUM').map((f) => f.logicalId)).toEqual(['Client1', 'Client3', 'Client5']);

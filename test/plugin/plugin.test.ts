@@ -72,7 +72,7 @@ test('acknowledged with <plugin name>::<rule id>, the synth passes', () => {
 test('clients an aspect already checked are not reported twice', () => {
   const a = app();
   a.bad.callbackUrLs = ['https://partner.example.com/cb'];
-  new ValidatedUserPoolClient(a.stack, 'Mine', { userPool: a.pool, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: ['http://partner.example.com/cb'] });
+  new ValidatedUserPoolClient(a.stack, 'Mine', { userPool: a.pool, oAuth: { callbackUrls: ['http://partner.example.com/cb'] } });
   const report = validateDirectly(new UserPoolClientValidationPlugin(), a);
   expect(report.violations.map((v) => v.violatingResources[0].constructPath)).toEqual(['Stack/Bad']);
 });

@@ -22,7 +22,7 @@ describe('UserPoolClientPolicy.recommended()', () => {
 
   test('a ValidatedUserPoolClient with its defaults passes it', () => {
     const { stack, pool } = testStack();
-    new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, oAuthFlows: { authorizationCodeGrant: true }, callbackUrls: ['https://a.example.com/cb'] });
+    new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, oAuth: { callbackUrls: ['https://a.example.com/cb'] } });
     Aspects.of(stack).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
     expect(errors(stack)).toEqual([]);
   });
@@ -42,7 +42,7 @@ describe('UserPoolClientPolicy.recommended()', () => {
 describe('acknowledging a policy finding', () => {
   test('with a reason: the finding becomes an info naming it', () => {
     const { stack, pool } = testStack();
-    const client = new ValidatedUserPoolClient(stack, 'Admin', { userPool: pool, oAuthFlows: { authorizationCodeGrant: true }, oAuthScopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.COGNITO_ADMIN], callbackUrls: ['https://a.example.com/cb'] });
+    const client = new ValidatedUserPoolClient(stack, 'Admin', { userPool: pool, oAuth: { scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.COGNITO_ADMIN], callbackUrls: ['https://a.example.com/cb'] } });
     Aspects.of(stack).add(new UserPoolClientPolicy({ forbidAdminScope: true }), { priority: AspectPriority.READONLY });
     UserPoolClientAcknowledgements.acknowledge(client, UserPoolClientRuleIds.POLICY_ADMIN_SCOPE, 'The account page edits the user profile');
     expect(errors(stack)).toEqual([]);

@@ -1,6 +1,6 @@
-import { PROP_NAMES } from '../../src/construct/prop-names';
 import { Finding } from '../../src/engine/finding';
 import { poolFindings } from '../../src/engine/validate-client';
+import { PROP_NAMES } from '../../src/reporting/prop-names';
 import { findingsFor, patched } from '../helpers';
 import { baseOf, FAILING } from '../rules/cases';
 

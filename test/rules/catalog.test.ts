@@ -68,6 +68,7 @@ const PINNED = [
   'VUPC-URL-WITHOUT-OAUTH warning',
   'VUPC-CALLBACK-EXACT-MATCH info documented',
   'VUPC-IDP-FORMAT error',
+  'VUPC-IDP-DUPLICATE warning',
   'VUPC-IDP-NONEMPTY-FOR-OAUTH warning',
   'VUPC-IDP-COGNITO-NOT-A-BLOCK info documented',
   'VUPC-ANALYTICS-ONE-TARGET error',

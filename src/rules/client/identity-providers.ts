@@ -18,6 +18,25 @@ export const IDENTITY_PROVIDER_RULES: RuleDefinition[] = [
     check: (client, report) => checkListEntries(client, report, 'SupportedIdentityProviders', API_STRINGS.ProviderName),
   },
   {
+    id: 'VUPC-IDP-DUPLICATE',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['SupportedIdentityProviders'],
+    summary: 'Each identity provider is listed once in SupportedIdentityProviders.',
+    why: 'A provider listed twice (by name and by a reference to it, for example) is a mistake, and how Cognito treats it is not documented.',
+    fix: 'List each provider once.',
+    propsFix: 'List each provider once, in supportedIdentityProviders or identityProviders (ValidatedUserPoolClient writes each once).',
+    source: Sources.CREATE_CLIENT,
+    decision: 'A warning: the API model does not forbid repeated entries, and no rejection has been seen.',
+    check: (client, report) => {
+      const seen = new Set<string>();
+      for (const { index, value } of client.strings('SupportedIdentityProviders')) {
+        if (seen.has(value)) report({ property: `SupportedIdentityProviders[${index}]`, value, problem: 'is listed before' });
+        seen.add(value);
+      }
+    },
+  },
+  {
     id: 'VUPC-IDP-NONEMPTY-FOR-OAUTH',
     catalogueId: 'R-IDP-NONEMPTY-FOR-OAUTH',
     severity: RuleSeverity.WARNING,

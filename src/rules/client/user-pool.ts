@@ -58,7 +58,8 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     properties: ['SupportedIdentityProviders', 'DependsOn'],
     summary: 'A client depends on every identity provider it lists (DependsOn, or a Ref to the provider).',
     why: 'CloudFormation creates resources without a dependency in parallel: the client can be created before the provider and fail with "The provider X does not exist" (aws/aws-cdk#15850).',
-    fix: 'Add the provider to the client\'s DependsOn (client.node.addDependency(provider)), refer to it with Ref, or use ValidatedUserPoolClient `identityProviders`.',
+    fix: 'Add the provider to the client\'s DependsOn, or name it with a Ref to the provider.',
+    propsFix: 'Make the client depend on the provider (client.node.addDependency(provider)), or use ValidatedUserPoolClient, whose `identityProviders` add the dependency.',
     source: Sources.IDPS,
     check: (client, report) => {
       const providers = client.context.pool?.identityProviders;
@@ -98,7 +99,8 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     properties: ['AllowedOAuthScopes', 'DependsOn'],
     summary: 'A client depends on the resource server of every custom scope it lists.',
     why: 'Without a dependency CloudFormation may create the client before the resource server, and Cognito refuses the unknown scope (aws/aws-cdk#10676).',
-    fix: 'Build the scope with OAuthScope.resourceServer(server, scope) (a Ref), or add the resource server to the client\'s DependsOn.',
+    fix: 'Name the scope with a Ref to the resource server (Fn::Join of the Ref and the scope name), or add the resource server to the client\'s DependsOn.',
+    propsFix: 'Build the scope with OAuthScope.resourceServer(server, scope), which refers to the server.',
     source: Sources.RESOURCE_SERVERS,
     check: (client, report) => {
       const scopes = client.context.pool?.resourceServerScopes;
