@@ -65,7 +65,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [`aws-cdk@${CDK_CLI}`, 'fast-check@^4', '@types/js-yaml@^4'],
   // The command line reads YAML templates as CloudFormation does: js-yaml is a port of PyYAML (the parser cfn-lint uses),
   // lenient where CloudFormation is (a flow sequence closed at its key's indentation), with the short-form tags.
-  bundledDeps: ['js-yaml@^4.3.2'],
+  // `--baseline` and the migration tests compare templates with the engine of `cdk diff`.
+  bundledDeps: ['js-yaml@^4.3.2', '@aws-cdk/cloudformation-diff@^2.187.5'],
   bin: { 'validate-user-pool-clients': 'lib/cli/main.js' },
 
   jestOptions: {

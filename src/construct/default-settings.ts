@@ -21,9 +21,10 @@ export interface DefaultSetting {
   /**
    * What switching a client from the L2 changes in its template, all in
    * place: `adds` writes a property the L2 leaves to Cognito; `replaces` writes
-   * another value than an L2 default. Absent: switching changes nothing here.
+   * another value than an L2 default; `both`, either. Absent: switching
+   * changes nothing here.
    */
-  readonly migration?: { readonly kind: 'adds' | 'replaces'; readonly effect: string };
+  readonly migration?: { readonly kind: 'adds' | 'replaces' | 'both'; readonly effect: string };
 }
 
 const API = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html';
@@ -55,7 +56,7 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
     api: '1 hour, 1 hour, 30 days',
     why: 'The same durations, written out so that an update cannot reset them, in one unit so that no number is misread.',
     source: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html',
-    migration: { kind: 'adds', effect: 'the default validities are written (no change in effect)' },
+    migration: { kind: 'both', effect: 'the validities not given are written, and the unit of each (no change in effect)' },
   },
   {
     properties: ['AuthSessionValidity'],

@@ -1,0 +1,225 @@
+import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
+import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as pinpoint from 'aws-cdk-lib/aws-pinpoint';
+import { ValidatedUserPoolClient, ValidatedUserPoolClientOptions } from '../../src';
+import { DEFAULT_SETTINGS } from '../../src/construct/default-settings';
+import { testApp } from '../helpers';
+
+/**
+ * Switching from the aws-cdk L2 is a change of class name, and `cdk diff`'s
+ * own engine says what it does to a deployed client: no resource replaced
+ * or removed, and only the property changes the defaults table documents.
+ */
+
+/** What each configuration's stack holds besides the client: a pool with a provider, a resource server, a custom attribute. */
+function around(stack: Stack) {
+  const pool = new cognito.UserPool(stack, 'Pool', { customAttributes: { tenant: new cognito.StringAttribute() } });
+  const google = new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', {
+    userPool: pool,
+    clientId: 'google-client',
+    clientSecretValue: SecretValue.unsafePlainText('not-a-secret'),
+    attributeMapping: { email: cognito.ProviderAttribute.GOOGLE_EMAIL },
+  });
+  const read = new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'Read' });
+  const server = pool.addResourceServer('Orders', { identifier: 'orders', scopes: [read] });
+  return { pool, google, read, server, stack };
+}
+type Around = ReturnType<typeof around>;
+
+/** Properties the L2 leaves to Cognito when their props are not given, and this construct writes. */
+const WRITTEN_OUT = ['ClientName', 'AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits', 'AuthSessionValidity',
+  'ExplicitAuthFlows', 'PreventUserExistenceErrors', 'EnableTokenRevocation', 'EnablePropagateAdditionalUserContextData', 'RefreshTokenRotation'];
+/** What the L2's OAuth defaults leave behind when `oAuth` is not given: OAuth on with the implicit grant, every scope, https://example.com. */
+const L2_OAUTH_DEFAULTS = ['AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs'];
+const except = (list: string[], ...given: string[]) => list.filter((p) => !given.includes(p));
+
+interface Configuration {
+  readonly props: (a: Around) => ValidatedUserPoolClientOptions;
+  /** The client's properties the switch changes: each must be a documented default. */
+  readonly changes: string[];
+  /** Made with `userPool.addClient` (the pool as scope) rather than `new UserPoolClient` in the stack. */
+  readonly addClient?: boolean;
+}
+
+const CONFIGURATIONS: Record<string, Configuration> = {
+  'userPool.addClient with no props': { addClient: true, props: () => ({}), changes: [...WRITTEN_OUT, ...L2_OAUTH_DEFAULTS] },
+  'userPoolClientName': { props: () => ({ userPoolClientName: 'web' }), changes: [...except(WRITTEN_OUT, 'ClientName'), ...L2_OAUTH_DEFAULTS] },
+  'generateSecret: true': { props: () => ({ generateSecret: true }), changes: [...WRITTEN_OUT, ...L2_OAUTH_DEFAULTS] },
+  'generateSecret: false': { props: () => ({ generateSecret: false }), changes: [...WRITTEN_OUT, ...L2_OAUTH_DEFAULTS] },
+  'authFlows: SRP': { props: () => ({ authFlows: { userSrp: true } }), changes: [...except(WRITTEN_OUT, 'ExplicitAuthFlows'), ...L2_OAUTH_DEFAULTS] },
+  'authFlows: every flow': {
+    props: () => ({ authFlows: { userPassword: true, adminUserPassword: true, custom: true, userSrp: true, user: true } }),
+    changes: [...except(WRITTEN_OUT, 'ExplicitAuthFlows'), ...L2_OAUTH_DEFAULTS],
+  },
+  'authFlows: {}': { props: () => ({ authFlows: {} }), changes: [...WRITTEN_OUT, ...L2_OAUTH_DEFAULTS] },
+  'disableOAuth': { props: () => ({ disableOAuth: true }), changes: WRITTEN_OUT },
+  'the code grant': {
+    props: () => ({ oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://app.example.com/cb'] } }),
+    changes: [...WRITTEN_OUT, 'AllowedOAuthScopes'],
+  },
+  'the implicit grant': {
+    props: () => ({ oAuth: { flows: { implicitCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID], callbackUrls: ['myapp://cb'] } }),
+    changes: WRITTEN_OUT,
+  },
+  'client credentials with a resource-server scope': {
+    props: ({ server, read }) => ({
+      generateSecret: true,
+      oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(server, read)] },
+    }),
+    changes: WRITTEN_OUT,
+  },
+  'every reserved scope, given': {
+    props: () => {
+      const { OPENID, EMAIL, PHONE, PROFILE, COGNITO_ADMIN } = cognito.OAuthScope;
+      return { oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OPENID, EMAIL, PHONE, PROFILE, COGNITO_ADMIN], callbackUrls: ['https://app.example.com/cb'] } };
+    },
+    changes: WRITTEN_OUT,
+  },
+  'a custom scope and email without openid (openid added, as the L2 does)': {
+    props: () => ({ oAuth: { scopes: [cognito.OAuthScope.EMAIL, cognito.OAuthScope.custom('orders/read')], callbackUrls: ['https://app.example.com/cb'] } }),
+    changes: [...WRITTEN_OUT, 'AllowedOAuthFlows'],
+  },
+  'callback, logout and default redirect URLs': {
+    props: () => ({ oAuth: { flows: { authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID], callbackUrls: ['https://a.example.com/cb', 'http://localhost:3000/cb'], logoutUrls: ['https://a.example.com/'], defaultRedirectUri: 'https://a.example.com/cb' } }),
+    changes: WRITTEN_OUT,
+  },
+  'oAuth: {} (the L2 defaults for flows, scopes and callback)': { props: () => ({ oAuth: {} }), changes: [...WRITTEN_OUT, 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs'] },
+  'preventUserExistenceErrors: true': { props: () => ({ preventUserExistenceErrors: true }), changes: [...except(WRITTEN_OUT, 'PreventUserExistenceErrors'), ...L2_OAUTH_DEFAULTS] },
+  'preventUserExistenceErrors: false': { props: () => ({ preventUserExistenceErrors: false }), changes: [...except(WRITTEN_OUT, 'PreventUserExistenceErrors'), ...L2_OAUTH_DEFAULTS] },
+  'supportedIdentityProviders given': {
+    props: () => ({
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO, cognito.UserPoolClientIdentityProvider.GOOGLE],
+      oAuth: { flows: { authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID], callbackUrls: ['https://a.example.com/cb'] },
+    }),
+    changes: WRITTEN_OUT,
+  },
+  'a provider given twice (listed once)': {
+    props: () => ({ supportedIdentityProviders: Array(2).fill(cognito.UserPoolClientIdentityProvider.GOOGLE), disableOAuth: true }),
+    changes: [...WRITTEN_OUT, 'SupportedIdentityProviders'],
+  },
+  'token validities': {
+    props: () => ({
+      accessTokenValidity: Duration.minutes(15),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(7),
+      disableOAuth: true,
+    }),
+    // The L2 writes the three units too.
+    changes: except(WRITTEN_OUT, 'AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'),
+  },
+  'one token validity (the others and their units written out)': {
+    props: () => ({ accessTokenValidity: Duration.minutes(30), disableOAuth: true }),
+    changes: except(WRITTEN_OUT, 'AccessTokenValidity'),
+  },
+  'authSessionValidity': { props: () => ({ authSessionValidity: Duration.minutes(10), disableOAuth: true }), changes: except(WRITTEN_OUT, 'AuthSessionValidity') },
+  'refresh token rotation': {
+    props: () => ({ refreshTokenRotationGracePeriod: Duration.seconds(20), authFlows: { userSrp: true }, disableOAuth: true }),
+    changes: except(WRITTEN_OUT, 'RefreshTokenRotation', 'ExplicitAuthFlows'),
+  },
+  'read and write attributes, custom ones included': {
+    props: () => ({
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes('tenant'),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+      disableOAuth: true,
+    }),
+    changes: WRITTEN_OUT,
+  },
+  'enableTokenRevocation: false': { props: () => ({ enableTokenRevocation: false, disableOAuth: true }), changes: except(WRITTEN_OUT, 'EnableTokenRevocation') },
+  'enablePropagateAdditionalUserContextData': {
+    props: () => ({ generateSecret: true, enablePropagateAdditionalUserContextData: true, disableOAuth: true }),
+    changes: except(WRITTEN_OUT, 'EnablePropagateAdditionalUserContextData'),
+  },
+  'analytics with an application': {
+    props: ({ stack }) => ({ analytics: { application: new pinpoint.CfnApp(stack, 'Analytics', { name: 'app' }) }, disableOAuth: true }),
+    changes: [...WRITTEN_OUT, 'AnalyticsConfiguration'],
+  },
+  'analytics by application id, sharing user data': {
+    props: ({ stack }) => ({
+      analytics: { applicationId: '0123456789abcdef0123456789abcdef', externalId: 'ext', role: new iam.Role(stack, 'AnalyticsRole', { assumedBy: new iam.ServicePrincipal('cognito-idp.amazonaws.com') }), shareUserData: true },
+      disableOAuth: true,
+    }),
+    changes: WRITTEN_OUT,
+  },
+  'everything given': {
+    props: ({ server, read }) => ({
+      userPoolClientName: 'everything',
+      generateSecret: true,
+      authFlows: { userSrp: true },
+      oAuth: { flows: { authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.resourceServer(server, read)], callbackUrls: ['https://a.example.com/cb'], logoutUrls: ['https://a.example.com/'] },
+      preventUserExistenceErrors: true,
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      accessTokenValidity: Duration.minutes(30),
+      idTokenValidity: Duration.minutes(30),
+      refreshTokenValidity: Duration.days(1),
+      authSessionValidity: Duration.minutes(5),
+      enableTokenRevocation: true,
+      enablePropagateAdditionalUserContextData: true,
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+    }),
+    changes: ['RefreshTokenRotation'],
+  },
+};
+
+function template(config: Configuration, kind: 'l2' | 'ours'): { template: Record<string, unknown>; client: string } {
+  const stack = new Stack(testApp(), 'Stack');
+  const a = around(stack);
+  const props = config.props(a);
+  const scope = config.addClient ? a.pool : stack;
+  let l1: cognito.CfnUserPoolClient;
+  if (kind === 'l2') {
+    const client = config.addClient ? a.pool.addClient('App', props) : new cognito.UserPoolClient(scope, 'App', { userPool: a.pool, ...props });
+    l1 = client.node.defaultChild as cognito.CfnUserPoolClient;
+  } else {
+    l1 = new ValidatedUserPoolClient(scope, 'App', { userPool: a.pool, ...props }).resource;
+  }
+  return { template: Template.fromStack(stack).toJSON(), client: stack.getLogicalId(l1) };
+}
+
+const documented = (kind: 'adds' | 'replaces') =>
+  new Set(DEFAULT_SETTINGS.filter((d) => d.migration?.kind === kind || d.migration?.kind === 'both').flatMap((d) => d.properties));
+
+test('there are at least 25 configurations, and together they give every prop of the L2', () => {
+  const names = Object.keys(CONFIGURATIONS);
+  expect(names.length).toBeGreaterThanOrEqual(25);
+  const given = new Set(Object.values(CONFIGURATIONS).flatMap((c) => Object.keys(c.props(around(new Stack(testApp(), 'S'))))));
+  const l2Props: Array<keyof cognito.UserPoolClientOptions> = ['userPoolClientName', 'generateSecret', 'authFlows', 'disableOAuth', 'oAuth', 'authSessionValidity',
+    'preventUserExistenceErrors', 'supportedIdentityProviders', 'idTokenValidity', 'refreshTokenValidity', 'accessTokenValidity', 'refreshTokenRotationGracePeriod',
+    'readAttributes', 'writeAttributes', 'enableTokenRevocation', 'enablePropagateAdditionalUserContextData', 'analytics'];
+  expect(l2Props.filter((p) => !given.has(p))).toEqual([]);
+});
+
+describe.each(Object.entries(CONFIGURATIONS))('switching %s from the L2', (_name, config) => {
+  test('keeps every resource and its logical id, replaces nothing, and changes only documented defaults', () => {
+    const before = template(config, 'l2');
+    const after = template(config, 'ours');
+    expect(after.client).toBe(before.client);
+    const diff = fullDiff(before.template, after.template);
+    const impacts = Object.entries(diff.resources.changes).map(([id, change]) => [id, change.changeImpact]);
+    expect(impacts.filter(([, impact]) => impact !== ResourceImpact.WILL_UPDATE)).toEqual([]);
+    // Only the client changes, in place: its properties, and creation order (DependsOn on the pool's providers and servers).
+    expect(impacts.map(([id]) => id)).toEqual(diff.resources.changes[before.client] ? [before.client] : []);
+    const change = diff.resources.changes[before.client];
+    const updates = Object.entries(change?.propertyUpdates ?? {});
+    expect(updates.map(([property]) => property).sort()).toEqual([...config.changes].sort());
+    for (const [property, update] of updates) {
+      expect(update.changeImpact).toBe(ResourceImpact.WILL_UPDATE);
+      // A property the L2 did not write is one this construct writes out; one it wrote differently is an L2 default documented as replaced.
+      expect(documented(update.oldValue === undefined ? 'adds' : 'replaces')).toContain(property);
+    }
+    expect(Object.keys(change?.otherChanges ?? {}).filter((k) => k !== 'DependsOn')).toEqual([]);
+  });
+});
+
+test('a create-only property the L2 would not write is never written: GenerateSecret is absent unless given', () => {
+  const after = template(CONFIGURATIONS['userPool.addClient with no props'], 'ours');
+  const client = (after.template.Resources as Record<string, { Properties: Record<string, unknown> }>)[after.client];
+  expect(client.Properties).not.toHaveProperty('GenerateSecret');
+  // Writing `false` onto that client would replace it: the diff engine says so, which is why the construct does not.
+  const withFalse = JSON.parse(JSON.stringify(after.template));
+  withFalse.Resources[after.client].Properties.GenerateSecret = false;
+  expect(fullDiff(after.template, withFalse).resources.changes[after.client].changeImpact).toBe(ResourceImpact.WILL_REPLACE);
+});
