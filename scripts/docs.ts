@@ -58,12 +58,19 @@ export function rulesDoc(): string {
   return lines.join('\n');
 }
 
+const names = (properties: readonly string[]) => properties.map((p) => `\`${p}\``).join(', ');
+
 export function defaultsTable(): string {
   return [
-    '| Property | ValidatedUserPoolClient writes | Cognito API default | Why |',
-    '|---|---|---|---|',
-    ...DEFAULT_SETTINGS.map((d) => `| \`${d.property}\` | ${cell(d.ours)} | ${cell(d.api)} | ${cell(d.why)} ([source](${d.source})) |`),
+    '| Property | ValidatedUserPoolClient writes when the prop is not given | aws-cdk L2 `UserPoolClient` | Cognito API default | Why |',
+    '|---|---|---|---|---|',
+    ...DEFAULT_SETTINGS.map((d) => `| ${names(d.properties)} | ${cell(d.ours)} | ${cell(d.l2)} | ${cell(d.api)} | ${cell(d.why)} ([source](${d.source})) |`),
   ].join('\n');
+}
+
+/** What switching a client from the L2 changes, property by property (all in-place updates). */
+export function migrationList(): string {
+  return DEFAULT_SETTINGS.filter((d) => d.migration).map((d) => `- ${names(d.properties)}: ${d.migration!.effect}.`).join('\n');
 }
 
 export function replaceBetween(text: string, marker: string, body: string): string {
@@ -78,7 +85,7 @@ export function replaceBetween(text: string, marker: string, body: string): stri
 
 /** The README with its generated sections replaced. */
 export function readmeWithGeneratedSections(readme: string): string {
-  return replaceBetween(readme, 'defaults', defaultsTable());
+  return replaceBetween(replaceBetween(readme, 'defaults', defaultsTable()), 'migration', migrationList());
 }
 
 /** JSON Schema of a policy file (`validate-user-pool-clients --policy FILE`), from the option types and the policy rules. */
