@@ -1,9 +1,10 @@
 import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { ACKNOWLEDGEMENT_METADATA } from '../reporting/acknowledgements';
 import { safeString } from '../reporting/message';
 import { findRule } from '../rules/registry';
 
-const METADATA_TYPE = 'cdk-validated-user-pool-client:acknowledgement';
+const METADATA_TYPE = ACKNOWLEDGEMENT_METADATA;
 
 /** A rule acknowledged on a construct subtree, with the reason. */
 export interface RuleAcknowledgement {

@@ -2,6 +2,7 @@ import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
 import type { Finding } from '../engine/finding';
+import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { RuleSeverity } from '../rules/rule';
 
 /**
@@ -27,7 +28,7 @@ export function report(node: IConstruct, finding: Finding): void {
   const annotations = Annotations.of(node);
   const ack = finding.severity === RuleSeverity.INFO ? undefined : UserPoolClientAcknowledgements.find(node, finding.ruleId);
   if (ack) {
-    annotations.addInfo(`Acknowledged on ${ack.path || '<app>'} (${ack.reason}): ${finding.message}`);
+    annotations.addInfo(acknowledgedMessage(ack.path, ack.reason, finding.message));
   } else if (finding.severity === RuleSeverity.ERROR) {
     annotations.addError(finding.message);
   } else if (finding.severity === RuleSeverity.WARNING) {

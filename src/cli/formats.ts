@@ -10,10 +10,14 @@ export interface Located {
   readonly finding: Finding;
 }
 
-/** What became of one input: a template checked (each nested stack's template is one), or an input that could not be read. */
+/**
+ * What became of one input: a template checked (each nested stack's template
+ * is one), a template of the baseline (compared with, not checked), or an
+ * input that could not be read.
+ */
 export interface InputStatus {
   readonly file: string;
-  readonly status: 'checked' | 'unreadable';
+  readonly status: 'checked' | 'baseline' | 'unreadable';
   readonly clients: number;
   /** What was not checked along with it (a nested stack whose template is not a local file). */
   readonly notices: readonly string[];
@@ -34,14 +38,14 @@ const unreadable = (s: RunSummary) => s.inputs.filter((i) => i.status === 'unrea
 
 export function formatText(s: RunSummary): string {
   const lines: string[] = [];
-  for (const t of checked(s)) {
-    if (t.clients === 0) lines.push(`${t.file}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
+  for (const t of s.inputs) {
+    if (t.status === 'checked' && t.clients === 0) lines.push(`${t.file}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
     for (const notice of t.notices) lines.push(`NOTE ${t.file}: ${notice}`);
   }
   for (const { file, line, finding } of s.findings) {
     lines.push(`${finding.severity.toUpperCase()} ${file}${line ? `:${line}` : ''}`, `  ${finding.message}`, '');
   }
-  const clients = s.inputs.reduce((n, t) => n + t.clients, 0);
+  const clients = checked(s).reduce((n, t) => n + t.clients, 0);
   const failed = unreadable(s).length;
   lines.push(`${plural(count(s, RuleSeverity.ERROR), 'error')}, ${plural(count(s, RuleSeverity.WARNING), 'warning')} in ${plural(clients, 'app client')} of ${plural(checked(s).length, 'template')}`
     + (failed > 0 ? `; ${plural(failed, 'input')} could not be read, so this run is incomplete.` : '.'));
@@ -105,7 +109,7 @@ export function formatSarif(s: RunSummary): string {
         executionSuccessful: unreadable(s).length === 0,
         toolExecutionNotifications: [
           ...unreadable(s).map((t) => notification('error', t.error ?? 'could not be read', t.file)),
-          ...checked(s).flatMap((t) => t.notices.map((notice) => notification('warning', notice, t.file))),
+          ...s.inputs.flatMap((t) => t.notices.map((notice) => notification('warning', notice, t.file))),
         ],
       }],
       results: s.findings.map(({ file, line, logicalId, finding }) => ({

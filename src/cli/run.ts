@@ -1,11 +1,13 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
+import { pairTemplates, replacedClients } from './baseline';
 import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from './formats';
 import { InputError, LoadedTemplate, loadInput, STDIN } from './templates';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { checkPolicyProps } from '../policy/options';
 import type { UserPoolClientPolicyProps } from '../policy/props';
 import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
+import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
@@ -24,8 +26,16 @@ Options:
   --format FORMAT      text (default), json or sarif (SARIF 2.1.0)
   --strict             exit 1 on warnings too
   --disable-rule ID    do not run a service rule (repeatable)
+  --baseline OLD       also compare with OLD (the template or cdk.out deployed
+                       before): an app client the inputs would replace or
+                       delete is an error (VUPC-CLIENT-REPLACED)
   --version            print the version
   --help               print this help
+
+A finding acknowledged in a cloud assembly (UserPoolClientAcknowledgements),
+or in a template's or resource's Metadata
+("cdk-validated-user-pool-client": {"acknowledgements": [{"ruleId", "reason"}]}),
+is reported as an info that names the reason.
 
 Exit status: 0 no error (warnings allowed), 1 errors found (or warnings with
 --strict), 2 bad usage or unreadable input (2 wins over 1).
@@ -45,6 +55,8 @@ interface Options {
   readonly strict: boolean;
   readonly policy?: UserPoolClientPolicyProps;
   readonly disabled: Set<string>;
+  /** The template or cdk.out deployed before, to compare with. */
+  readonly baseline?: string;
 }
 
 function options(argv: string[]): Options | 'help' | 'version' {
@@ -60,6 +72,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
         'format': { type: 'string' },
         'strict': { type: 'boolean' },
         'disable-rule': { type: 'string', multiple: true },
+        'baseline': { type: 'string' },
         'version': { type: 'boolean' },
         'help': { type: 'boolean' },
       },
@@ -92,10 +105,18 @@ function options(argv: string[]): Options | 'help' | 'version' {
       throw new InputError((e as Error).message);
     }
   }
-  return { inputs: parsed.positionals, format, strict: v.strict ?? false, policy, disabled };
+  return { inputs: parsed.positionals, format, strict: v.strict ?? false, policy, disabled, baseline: v.baseline };
 }
 
-function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], o: Options): RunSummary {
+/** A finding acknowledged where the template (or its cloud assembly) says so becomes an info that names the reason. */
+function acknowledged(t: LoadedTemplate, located: Located): Located {
+  const { finding } = located;
+  const ack = finding.severity === RuleSeverity.INFO ? undefined : t.acknowledgement(finding.ruleId, located.logicalId, finding.path);
+  if (!ack) return located;
+  return { ...located, finding: { ...finding, severity: RuleSeverity.INFO, message: acknowledgedMessage(ack.scope, ack.reason, finding.message) } };
+}
+
+function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], o: Options, before: readonly LoadedTemplate[]): RunSummary {
   const findings: Located[] = [];
   const inputs: InputStatus[] = [];
   const inSet = templates.map((t) => ({
@@ -108,7 +129,16 @@ function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], 
   const policy = o.policy ? { props: o.policy, selection: policySelection(o.policy) } : undefined;
   for (const { template, logicalId, finding } of validateTemplates(inSet, () => ({ service: { disabledRules: o.disabled }, policy }))) {
     const t = templates[template];
-    findings.push({ file: t.file, line: t.line(logicalId, finding.property || undefined), logicalId, finding });
+    findings.push(acknowledged(t, { file: t.file, line: t.line(logicalId, finding.property || undefined), logicalId, finding }));
+  }
+  if (o.baseline !== undefined && !o.disabled.has('VUPC-CLIENT-REPLACED')) {
+    const { pairs, unpaired } = pairTemplates(before, templates);
+    const byFile = new Map(templates.map((t) => [t.file, t]));
+    for (const located of replacedClients(pairs)) findings.push(acknowledged(byFile.get(located.file)!, located));
+    for (const t of before) {
+      const notices = unpaired.includes(t) ? ['has no counterpart among the inputs: its app clients were not compared'] : [];
+      inputs.push({ file: t.file, status: 'baseline', clients: clientsOf(t.template).length, notices });
+    }
   }
   return { inputs: [...inputs, ...unreadable], findings, toolVersion: PACKAGE_VERSION };
 }
@@ -125,18 +155,19 @@ export function runCli(argv: string[], io: CliIo): number {
       io.out(`${PACKAGE_VERSION}\n`);
       return 0;
     }
-    const templates: LoadedTemplate[] = [];
     const unreadable: InputStatus[] = [];
-    for (const input of o.inputs) {
+    const load = (inputs: readonly string[]) => inputs.flatMap((input) => {
       try {
-        templates.push(...loadInput(input));
+        return loadInput(input);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         io.err(`validate-user-pool-clients: ${e.message}\n`);
         unreadable.push({ file: input === STDIN ? '<stdin>' : input, status: 'unreadable', clients: 0, notices: [], error: e.message });
+        return [];
       }
-    }
-    const summary = check(templates, unreadable, o);
+    });
+    const templates = load(o.inputs);
+    const summary = check(templates, unreadable, o, o.baseline === undefined ? [] : load([o.baseline]));
     io.out(o.format === 'json' ? formatJson(summary) : o.format === 'sarif' ? formatSarif(summary) : formatText(summary));
     if (unreadable.length > 0) return 2;
     const fails = (severity: RuleSeverity) => severity === RuleSeverity.ERROR || (o.strict && severity === RuleSeverity.WARNING);

@@ -3,6 +3,7 @@ import { dirname, extname, join, relative } from 'path';
 import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
+import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn } from '../reporting/acknowledgements';
 
 /** A problem with an input: the command line exits 2 and names the file. */
 export class InputError extends Error {}
@@ -21,6 +22,15 @@ export interface LoadedTemplate {
   readonly parent?: { readonly template: LoadedTemplate; readonly logicalId: string };
   /** What could not be read along with it (a nested stack whose template is not a local file). */
   readonly notices: readonly string[];
+  /** Where the template stands among those of its input: the same for the same stack in two assemblies (see `--baseline`). */
+  readonly key: string;
+  /**
+   * The acknowledgement of a rule that covers a resource, if any: recorded in
+   * the cloud assembly (on the resource's construct or an ancestor), or in the
+   * template's Metadata (the resource's, or the template's own).
+   * `constructPath` names a resource the template no longer has.
+   */
+  acknowledgement(ruleId: string, logicalId: string, constructPath?: string): { readonly scope: string; readonly reason: string } | undefined;
   /** The 1-based line of a resource, or of a property of it, when the source has it. */
   line(logicalId: string, property?: string): number | undefined;
 }
@@ -117,12 +127,17 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
-/** Throws unless the value is a template: a mapping with a Resources mapping (CloudFormation requires one). */
-function requireTemplate(template: unknown, shown: string): void {
+/**
+ * Throws unless the value is a template: a mapping with a Resources mapping
+ * (CloudFormation requires one). A stack of a cloud assembly may have none
+ * (CDK synthesizes a stack without resources so).
+ */
+function requireTemplate(template: unknown, shown: string, inAssembly: boolean): void {
   if (!isObject(template)) {
     throw new InputError(`${shown}: is ${kindOf(template)}, not a CloudFormation template (a mapping with a Resources section).`);
   }
   if (!('Resources' in template)) {
+    if (inAssembly) return;
     const keys = Object.keys(template).slice(0, 5).join(', ');
     throw new InputError(`${shown}: has no Resources section, so it is not a CloudFormation template${keys ? ` (its top-level keys: ${keys})` : ''}.`);
   }
@@ -161,6 +176,7 @@ interface Source {
   /** The cloud assembly directory a CDK nested stack's template file is named relative to. */
   readonly assemblyDir?: string;
   readonly parent?: LoadedTemplate['parent'];
+  readonly key: string;
 }
 
 /** What one load shares: the files read so far, and each assembly directory's asset files (read once). */
@@ -179,15 +195,26 @@ class LoadState {
 function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const text = decode(readBytes(source.path, source.shown), source.shown);
   const { template, line } = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json');
-  requireTemplate(template, source.shown);
+  requireTemplate(template, source.shown, source.assemblyDir !== undefined);
   const notices: string[] = [];
+  const constructPaths = source.artifactPaths?.of(source.stackPath ?? '') ?? constructPathsInTemplate(template);
   const loaded: LoadedTemplate = {
     file: source.shown,
     template,
-    constructPaths: source.artifactPaths?.of(source.stackPath ?? '') ?? constructPathsInTemplate(template),
+    constructPaths,
     parent: source.parent,
     notices,
+    key: source.key,
     line,
+    acknowledgement: (ruleId, logicalId, constructPath) => {
+      const resource = resourcesOf(template)[logicalId];
+      const inTemplate = [
+        ...acknowledgementsIn(isObject(resource) ? resource.Metadata : undefined).map((a) => ({ ...a, scope: logicalId })),
+        ...acknowledgementsIn(isObject(template) ? template.Metadata : undefined).map((a) => ({ ...a, scope: source.shown })),
+      ].find((a) => a.ruleId === ruleId);
+      const path = constructPaths.get(logicalId) ?? constructPath;
+      return inTemplate ?? (path === undefined ? undefined : source.artifactPaths?.acknowledgement(ruleId, path));
+    },
   };
   const out = [loaded];
   const here = source.path === STDIN ? process.cwd() : dirname(source.path);
@@ -205,7 +232,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     const stackPath = source.artifactPaths?.nestedStackPath(loaded.constructPaths.get(nested.logicalId));
     const parent = { template: loaded, logicalId: nested.logicalId };
     const artifactPaths = stackPath === undefined ? undefined : source.artifactPaths;
-    out.push(...loadWithNested({ path, shown, assemblyDir: assembly, parent, artifactPaths, stackPath }, state));
+    out.push(...loadWithNested({ path, shown, assemblyDir: assembly, parent, artifactPaths, stackPath, key: `${source.key}/${nested.logicalId}` }, state));
   }
   return out;
 }
@@ -214,7 +241,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
 export function loadTemplate(file: string, shown = file === STDIN ? '<stdin>' : file): LoadedTemplate[] {
   const state = new LoadState();
   state.seen.add(file);
-  return loadWithNested({ path: file, shown }, state);
+  return loadWithNested({ path: file, shown, key: '' }, state);
 }
 
 /** Construct paths by logical id from the resources' own `aws:cdk:path` metadata (a nested stack's template has no manifest entry). */
@@ -247,12 +274,19 @@ interface Manifest {
  */
 class ArtifactPaths {
   private readonly entries: Array<[string, string]> = [];
+  /** The acknowledgements recorded on constructs of the stack (`UserPoolClientAcknowledgements.acknowledge`). */
+  private readonly acknowledgements: Array<{ scope: string; ruleId: string; reason: string }> = [];
   /** The construct paths of the nested stacks, longest first. */
   private readonly nestedStacks: string[];
 
   public constructor(metadata: ArtifactMetadata) {
     for (const [path, list] of Object.entries(metadata)) {
-      for (const m of Array.isArray(list) ? list : []) if (m?.type === 'aws:cdk:logicalId' && typeof m.data === 'string') this.entries.push([path.replace(/^\//, ''), m.data]);
+      for (const m of Array.isArray(list) ? list : []) {
+        const scope = path.replace(/^\//, '');
+        if (m?.type === 'aws:cdk:logicalId' && typeof m.data === 'string') this.entries.push([scope, m.data]);
+        const ack = m?.type === ACKNOWLEDGEMENT_METADATA && isObject(m.data) ? m.data : undefined;
+        if (ack && typeof ack.ruleId === 'string' && typeof ack.reason === 'string') this.acknowledgements.push({ scope, ruleId: ack.ruleId, reason: ack.reason });
+      }
     }
     this.nestedStacks = this.entries.flatMap(([path]) => this.nestedStackPath(path) ?? []).sort((a, b) => b.length - a.length);
   }
@@ -261,6 +295,12 @@ class ArtifactPaths {
   public nestedStackPath(resourcePath: string | undefined): string | undefined {
     const m = resourcePath === undefined ? null : /^(.*)\.NestedStack\/[^/]+\.NestedStackResource$/.exec(resourcePath);
     return m ? m[1] : undefined;
+  }
+
+  /** The acknowledgement of a rule made on the construct at `path` or its closest ancestor that has one. */
+  public acknowledgement(ruleId: string, path: string): { scope: string; reason: string } | undefined {
+    const covering = this.acknowledgements.filter((a) => a.ruleId === ruleId && (path === a.scope || path.startsWith(`${a.scope}/`)));
+    return covering.sort((a, b) => b.scope.length - a.scope.length)[0];
   }
 
   /** Construct paths by logical id of the resources of one stack: the artifact's own ('') or a nested one. */
@@ -305,7 +345,8 @@ function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplat
       const file = join(dir, artifact.properties.templateFile);
       state.seen.add(file);
       const shown = join(shownRoot, relative(root, file));
-      out.push(...loadWithNested({ path: file, shown, artifactPaths: artifactPathsOf(dir, artifact), assemblyDir: dir }, state));
+      const source = { path: file, shown, artifactPaths: artifactPathsOf(dir, artifact), assemblyDir: dir, key: relative(root, file) };
+      out.push(...loadWithNested(source, state));
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root));
     }

@@ -1,7 +1,7 @@
 import { ANALYTICS_RULES } from './client/analytics';
 import { ATTRIBUTE_RULES } from './client/attributes';
 import { AUTH_FLOW_RULES } from './client/auth-flows';
-import { COVERAGE_RULES } from './client/coverage';
+import { COVERAGE_RULES, VERSION_RULES } from './client/coverage';
 import { IDENTITY_PROVIDER_RULES } from './client/identity-providers';
 import { OAUTH_RULES } from './client/oauth';
 import { PROPERTY_RULES } from './client/properties';
@@ -30,6 +30,7 @@ export const SERVICE_RULES: readonly RuleDefinition[] = [
   ...ANALYTICS_RULES,
   ...SETTINGS_RULES,
   ...USER_POOL_RULES,
+  ...VERSION_RULES,
   ...COVERAGE_RULES,
 ];
 
@@ -47,7 +48,7 @@ export function findRule(id: string): RuleDefinition | undefined {
 }
 
 /** A rule the library itself reports (see `RuleDefinition.notice`). */
-export function noticeRule(id: 'VUPC-NOT-VALIDATED' | 'VUPC-CONDITIONS-CAPPED'): RuleDefinition {
+export function noticeRule(id: 'VUPC-NOT-VALIDATED' | 'VUPC-CONDITIONS-CAPPED' | 'VUPC-CLIENT-REPLACED'): RuleDefinition {
   return byId.get(id)!;
 }
 

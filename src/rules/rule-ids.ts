@@ -165,6 +165,8 @@ export class UserPoolClientRuleIds {
   public static readonly OAUTH_NEEDS_DOMAIN = 'VUPC-OAUTH-NEEDS-DOMAIN';
   /** A user pool holds at most 1,000 app clients unless the quota was raised (up to 10,000). */
   public static readonly QUOTA_CLIENTS = 'VUPC-QUOTA-CLIENTS';
+  /** An update replaces or deletes no app client (checked with --baseline against the template deployed before). */
+  public static readonly CLIENT_REPLACED = 'VUPC-CLIENT-REPLACED';
   /** Every app client is read and checked; one that cannot be is reported. */
   public static readonly NOT_VALIDATED = 'VUPC-NOT-VALIDATED';
   /** A client that uses conditions is checked in every combination of their values the template can produce, up to 64. */

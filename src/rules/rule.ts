@@ -112,6 +112,14 @@ export interface RuleDefinition {
    * @default false
    */
   readonly notice?: boolean;
+  /**
+   * True for a rule about a change between two versions of a template,
+   * which the command line's `--baseline` reports (it compares them with the
+   * engine of `cdk diff`).
+   *
+   * @default false
+   */
+  readonly comparesVersions?: boolean;
   /** For points the research marks uncertain: what we decided and on what evidence. */
   readonly decision?: string;
   readonly check?: (client: ClientView, report: Report) => void;

@@ -1,6 +1,22 @@
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
+/** What an update does to a deployed client, reported by `--baseline` (see `RuleDefinition.comparesVersions`). */
+export const VERSION_RULES: RuleDefinition[] = [
+  {
+    id: 'VUPC-CLIENT-REPLACED',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    comparesVersions: true,
+    properties: ['GenerateSecret', 'UserPoolId'],
+    summary: 'An update replaces or deletes no app client (checked with --baseline against the template deployed before).',
+    why: 'GenerateSecret and UserPoolId are create-only: changing either, or the logical id, makes CloudFormation create a new client (a new client id and secret) and delete the old one, so every app, load balancer and identity pool that holds the old id stops working.',
+    fix: 'Keep the create-only properties and the logical id as they were. To change them on purpose, create the new client beside the old one, move every consumer to it, then remove the old one, and acknowledge this finding for that deployment.',
+    source: Sources.CFN_CLIENT,
+    decision: 'An error unless acknowledged: `cdk diff` is otherwise the only warning, and a replaced client breaks every consumer at once. Compared with @aws-cdk/cloudformation-diff, the engine behind cdk diff (which knows the create-only properties from the resource specification).',
+  },
+];
+
 /**
  * What the library reports about its own reach: a client, template or
  * branch it could not check is named, never passed over in silence.

@@ -1,0 +1,31 @@
+/**
+ * How an acknowledgement (a finding accepted, with a reason) is recorded and
+ * shown, by every door: the aspects write construct metadata, which lands in
+ * the cloud assembly, where the command line reads it; a template records it
+ * in Metadata.
+ */
+
+/** The type of the construct metadata entry `UserPoolClientAcknowledgements.acknowledge` writes (data: `{ ruleId, reason }`). */
+export const ACKNOWLEDGEMENT_METADATA = 'cdk-validated-user-pool-client:acknowledgement';
+
+/**
+ * The key of a template's or a resource's Metadata under which
+ * `acknowledgements: [{ ruleId, reason }]` accept findings (for templates
+ * not made with CDK).
+ */
+export const TEMPLATE_METADATA_KEY = 'cdk-validated-user-pool-client';
+
+/** An acknowledged finding, as every door reports it: an info that names where it was accepted and why. */
+export function acknowledgedMessage(scope: string, reason: string, message: string): string {
+  return `Acknowledged on ${scope || '<app>'} (${reason}): ${message}`;
+}
+
+/** The acknowledgements a Metadata value records (`{ acknowledgements: [{ ruleId, reason }] }` under TEMPLATE_METADATA_KEY). */
+export function acknowledgementsIn(metadata: unknown): Array<{ ruleId: string; reason: string }> {
+  const section = isObject(metadata) ? metadata[TEMPLATE_METADATA_KEY] : undefined;
+  const list = isObject(section) ? section.acknowledgements : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.filter((a): a is { ruleId: string; reason: string } => isObject(a) && typeof a.ruleId === 'string' && typeof a.reason === 'string' && a.reason.trim() !== '');
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
