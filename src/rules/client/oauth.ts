@@ -53,6 +53,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     summary: 'A client_credentials client has a secret.',
     why: 'Client credentials grants are authorized with the client id and secret; the app client must have a client secret.',
     fix: 'Set GenerateSecret: true (this replaces an existing client).',
+    propsFix: 'Set generateSecret: true (this replaces an existing client).',
     source: Sources.APP_CLIENTS,
     decision: 'The exact API error was not found (U-09); the developer guide states the requirement, and a token request without a secret cannot succeed.',
     check: (client, report) => {

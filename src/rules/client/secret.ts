@@ -68,6 +68,7 @@ export const SECRET_RULES: RuleDefinition[] = [
     summary: 'EnablePropagateAdditionalUserContextData: true only on a client with a secret.',
     why: 'Cognito can only activate the propagation of additional user context data in an app client that has a client secret.',
     fix: 'Set GenerateSecret: true, or set EnablePropagateAdditionalUserContextData: false.',
+    propsFix: 'Set generateSecret: true (this replaces an existing client), or drop enablePropagateAdditionalUserContextData.',
     source: Sources.CREATE_CLIENT,
     check: (client, report) => {
       if (client.boolean('EnablePropagateAdditionalUserContextData') === true && client.boolean('GenerateSecret') !== true && !client.isUnknown('GenerateSecret')) {
