@@ -1,6 +1,6 @@
 /** Renders everything derived from the rule registry and the defaults (pure; generate-docs.ts writes it). */
 import { DEFAULT_SETTINGS } from '../src/construct/default-settings';
-import { POLICY_OPTION_TYPES } from '../src/policy/options';
+import { POLICY_OPTION_TYPES } from '../src/rules/policy/options';
 import { ALL_RULES, POLICY_RULES } from '../src/rules/registry';
 import type { RuleDefinition } from '../src/rules/rule';
 

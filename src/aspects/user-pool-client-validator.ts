@@ -1,8 +1,9 @@
 import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { checkClientNode, checkRuleIds } from './client-check';
-import { isUserPoolClientResource } from './cloudformation-resource';
-import { onVisit } from './synthesis-cache';
+import { checkClientNode } from './client-check';
+import { isUserPoolClientResource } from '../cdk/stack-index';
+import { onVisit } from '../cdk/synthesis-cache';
+import { checkRuleIds } from '../engine/selection';
 import { RuleSelection } from '../engine/validate-client';
 import { ENUM_PROPERTIES } from '../rules/api-model';
 import { SERVICE_RULES } from '../rules/registry';

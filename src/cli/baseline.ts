@@ -1,7 +1,7 @@
 import type * as cfnDiff from '@aws-cdk/cloudformation-diff';
-import type { Located } from './formats';
 import type { LoadedTemplate } from './templates';
 import { findingOf } from '../engine/validate-client';
+import type { Located } from '../reporting/formats';
 import { noticeRule } from '../rules/registry';
 import { isPlainObject } from '../rules/values';
 

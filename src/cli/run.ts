@@ -1,13 +1,14 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { pairTemplates, replacedClients } from './baseline';
-import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from './formats';
 import { InputError, LoadedTemplate, loadInput, STDIN } from './templates';
+import { policySelection } from '../engine/selection';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
-import { checkPolicyProps } from '../policy/options';
-import type { UserPoolClientPolicyProps } from '../policy/props';
-import { policySelection, UserPoolClientPolicy } from '../policy/user-pool-client-policy';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
+import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from '../reporting/formats';
+import { checkPolicyProps } from '../rules/policy/options';
+import type { UserPoolClientPolicyProps } from '../rules/policy/props';
+import { RECOMMENDED_POLICY } from '../rules/policy/recommended';
 import { SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
@@ -90,7 +91,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
   for (const id of disabled) {
     if (!SERVICE_RULES.some((r) => r.id === id)) throw new UsageError(`--disable-rule ${id}: not a service rule id (see docs/rules.md).`);
   }
-  let policy: UserPoolClientPolicyProps | undefined = v.recommended ? { ...UserPoolClientPolicy.RECOMMENDED } : undefined;
+  let policy: UserPoolClientPolicyProps | undefined = v.recommended ? { ...RECOMMENDED_POLICY } : undefined;
   if (v.policy !== undefined) {
     let json: unknown;
     try {

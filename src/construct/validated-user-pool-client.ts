@@ -3,8 +3,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { ValidatedUserPoolClientProps } from './props';
 import { renderClientProperties } from './render';
-import { markValidatedClientResource } from '../aspects/client-check';
 import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
+import { markValidatedClientResource } from '../cdk/check-state';
 
 /**
  * Orders creation after everything the client names, so that CloudFormation

@@ -1,7 +1,7 @@
-import type { PoolIndex } from './pool-index';
 import type { RulePlan } from './rule-plan';
 import { PER_CLIENT_PROPERTIES } from '../rules/api-model';
 import type { ClientContext } from '../rules/client-view';
+import type { PoolIndex } from '../rules/pool';
 import type { Violation } from '../rules/rule';
 import { asString, isIntrinsic } from '../rules/values';
 

@@ -1,8 +1,8 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
-import type { IdentityProviderInfo, PoolIndex } from './pool-index';
 import type { ReadClient } from './validate-client';
 import { STANDARD_ATTRIBUTES } from '../rules/api-model';
 import type { ClientContext } from '../rules/client-view';
+import type { IdentityProviderInfo, PoolIndex } from '../rules/pool';
 import { isIntrinsic, isNoValue, isPlainObject, stringParts, UNKNOWN } from '../rules/values';
 
 /** A resource as a CloudFormation template holds it. */
@@ -12,6 +12,24 @@ export interface TemplateResource {
   readonly DependsOn?: unknown;
   /** The condition the resource exists under. */
   readonly Condition?: unknown;
+  /**
+   * The key of the pool of another template the resource belongs to, when the
+   * reader knows it better than its UserPoolId says (see `IndexOptions.otherPool`):
+   * before CDK turns a reference to a pool of another stack into an import,
+   * it renders as a `Ref` to that pool's logical id, which a pool of this
+   * stack may share.
+   */
+  readonly pool?: string;
+}
+
+/** What the reader of a client knows around it, beyond its template. */
+export interface ReadOptions {
+  /** Logical ids it depends on beyond its DependsOn and references (CDK's `addDependency`, which becomes DependsOn after the aspects). */
+  readonly dependencies?: readonly string[];
+  /** The Region it deploys to, when concrete. */
+  readonly region?: string;
+  /** Construct prop names by CloudFormation property, for its messages. */
+  readonly propNames?: { readonly [cfnProperty: string]: string };
 }
 
 /** A client as the rules read it: one configuration, or one for each assignment of the conditions it uses. */
@@ -173,9 +191,10 @@ export interface OtherTemplatePool {
 /** How an index reads references beyond its template. */
 export interface IndexOptions {
   /**
-   * The pool of another template that `{ Ref: key }` stands for, if any:
-   * the aspects write a reference to a user pool of another stack so (a key
-   * that is no logical id), and CloudFormation deploys that stack first.
+   * The pool of another template a key stands for, if any: the key a
+   * resource gives in its `pool` field (the aspects name a pool of another
+   * stack by its construct path), or a `Ref` to a name this template does not
+   * define (a nested stack's parameter that its parent sets to its pool).
    */
   readonly otherPool?: (key: string) => OtherTemplatePool | undefined;
   /** The pool of another template that `{ 'Fn::ImportValue': name }` imports, if any (see `indexTemplates`). */
@@ -278,8 +297,8 @@ export class TemplateIndex {
   }
 
   private readonly pools = new Map<string, PoolEntry>();
-  /** Pools of other templates, by the name this one imports them with. */
-  private readonly imports = new Map<string, PoolEntry>();
+  /** Pools of other templates, by the key or name this one refers to them with. */
+  private readonly otherPools = new Map<string, PoolEntry>();
 
   /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
   private readonly refValues = new Map<string, string>();
@@ -296,31 +315,38 @@ export class TemplateIndex {
     return poolIn(this.entryOf(userPoolId));
   }
 
+  /** The pool of a resource: the one its `pool` field names, or its UserPoolId refers to. */
+  private poolEntryOf(resource: TemplateResource): PoolEntry | undefined {
+    return resource.pool !== undefined ? this.entryOfKey(resource.pool) : this.entryOf(props(resource).UserPoolId);
+  }
+
   /** The pool a UserPoolId refers to, as this template knows it so far. */
   private entryOf(userPoolId: unknown): PoolEntry | undefined {
     if (!isIntrinsic(userPoolId)) return undefined;
     const imported = (userPoolId as Record<string, unknown>)['Fn::ImportValue'];
-    if (typeof imported === 'string') return this.otherEntry(this.imports, imported, this.options.importedPool);
+    if (typeof imported === 'string') return this.otherEntry(`import ${imported}`, this.options.importedPool && (() => this.options.importedPool!(imported)));
     const output = nestedOutput(userPoolId);
     if (output) {
       const lookUp = this.options.nestedOutputPool;
-      return this.otherEntry(this.imports, `${output.stack}.Outputs.${output.name}`, lookUp && (() => lookUp(output.stack, output.name)));
+      return this.otherEntry(`output ${output.stack}.${output.name}`, lookUp && (() => lookUp(output.stack, output.name)));
     }
     const id = poolReference(userPoolId);
     if (id === undefined) return undefined;
-    return this.pools.get(id) ?? this.otherEntry(this.pools, id, this.options.otherPool);
+    return this.pools.get(id) ?? this.entryOfKey(id);
   }
 
-  /** The entry for a pool of another template, made on first use. */
-  private otherEntry(
-    entries: Map<string, PoolEntry>,
-    key: string,
-    lookUp: ((key: string) => OtherTemplatePool | undefined) | undefined,
-  ): PoolEntry | undefined {
-    let entry = entries.get(key);
+  /** The pool of another template that a key names (see `IndexOptions.otherPool`). */
+  private entryOfKey(key: string): PoolEntry | undefined {
+    const lookUp = this.options.otherPool;
+    return this.otherEntry(`key ${key}`, lookUp && (() => lookUp(key)));
+  }
+
+  /** The entry for a pool of another template, made on first use (`lookUp` is asked once). */
+  private otherEntry(name: string, lookUp: (() => OtherTemplatePool | undefined) | undefined): PoolEntry | undefined {
+    let entry = this.otherPools.get(name);
     if (!entry && lookUp) {
-      const other = lookUp(key);
-      if (other) entries.set(key, (entry = new PoolOfOtherTemplate(other)));
+      const other = lookUp();
+      if (other) this.otherPools.set(name, (entry = new PoolOfOtherTemplate(other)));
     }
     return entry;
   }
@@ -375,17 +401,11 @@ export class TemplateIndex {
    * properties: references the template resolves replaced (as
    * `resolveKnown`), `Ref: AWS::NoValue` and undefined members dropped (as
    * `readClient`), and the ids it refers to collected for its context, with
-   * its DependsOn and `moreDependencies`. `otherPool` is the key of a pool
-   * of another template that its UserPoolId refers to, when the reader knows
-   * better than the UserPoolId (see `IndexOptions.otherPool`). A client that
-   * uses conditions is read once for each combination of their values.
+   * its DependsOn and the dependencies `options` give. Its pool is the one
+   * its `pool` field names, or its UserPoolId refers to. A client that uses
+   * conditions is read once for each combination of their values.
    */
-  public read(
-    resource: TemplateResource,
-    moreDependencies: readonly string[] = [],
-    around: Pick<ClientContext, 'region' | 'propNames'> = {},
-    otherPool?: string,
-  ): ClientRead {
+  public read(resource: TemplateResource, options: ReadOptions = {}): ClientRead {
     const dependencies = new Set<string>();
     const raw = resource.Properties ?? {};
     this.sawCondition = false;
@@ -397,13 +417,13 @@ export class TemplateIndex {
       client = { notAnObject: raw };
     }
     for (const d of dependsOn(resource)) dependencies.add(d);
-    for (const d of moreDependencies) dependencies.add(d);
-    const pool = poolIn(this.entryOf(otherPool === undefined ? props(resource).UserPoolId : { Ref: otherPool }));
+    for (const d of options.dependencies ?? []) dependencies.add(d);
+    const pool = poolIn(this.poolEntryOf(resource));
     const context: ClientContext = {
       pool,
       dependencies,
-      region: around.region,
-      propNames: around.propNames,
+      region: options.region,
+      propNames: options.propNames,
     };
     const condition = typeof resource.Condition === 'string' ? resource.Condition : undefined;
     if (!this.sawCondition && condition === undefined && !(!('properties' in client) && usesConditions(raw))) {
@@ -474,7 +494,7 @@ export class TemplateIndex {
 
   private addChild(id: string, r: TemplateResource): void {
     const p = props(r);
-    const entry = this.entryOf(p.UserPoolId);
+    const entry = this.poolEntryOf(r);
     const pool = entry?.here;
     if (r.Type === TYPES.identityProvider) {
       const name = p.ProviderName;

@@ -1,9 +1,9 @@
 import { conditionLabel, MAX_VARIANTS } from './conditions';
 import type { Finding } from './finding';
+import { fixOf, formatMessage } from './message';
 import { Found, RuleMemo } from './rule-memo';
 import { RulePlan } from './rule-plan';
 import type { ClientRead } from './template-index';
-import { fixOf, formatMessage } from '../reporting/message';
 import { ClientContext, ClientView } from '../rules/client-view';
 import { CHECKED_SERVICE_RULES, noticeRule, SERVICE_RULES } from '../rules/registry';
 import { InputKind, PoolCount, RuleDefinition, RuleSeverity, Violation } from '../rules/rule';

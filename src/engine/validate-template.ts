@@ -3,7 +3,7 @@ import type { Finding } from './finding';
 import { RuleMemo } from './rule-memo';
 import { OtherTemplatePool, poolReference, referencedIds, TemplateIndex, TemplateResource, TYPES } from './template-index';
 import { checkClient, poolFindings, RuleSelection } from './validate-client';
-import type { UserPoolClientPolicyProps } from '../policy/props';
+import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { isPlainObject } from '../rules/values';
 
 /** What to run over a template. */
@@ -179,7 +179,7 @@ function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex
     const service = run.service && !run.skip?.(logicalId, 'service') ? run.service : undefined;
     const policy = run.policy && !run.skip?.(logicalId, 'policy') ? run.policy : undefined;
     // Every client counts against its pool's quota, checked here or not.
-    const read = service || policy ? index.read(resource, [], { region: run.region }) : undefined;
+    const read = service || policy ? index.read(resource, { region: run.region }) : undefined;
     const pool = read ? read.context.pool : index.poolOf(isPlainObject(resource.Properties) ? resource.Properties.UserPoolId : undefined);
     clients.push({ logicalId, pool: pool?.key, checked: service !== undefined });
     if (!read) continue;

@@ -1,7 +1,7 @@
 import { API_ENUMS, CFN_PROPERTY_TYPES, EnumProperty } from './api-model';
+import type { UserPoolClientPolicyProps } from './policy/props';
+import type { PoolIndex } from './pool';
 import { asBoolean, asInteger, asString, isIntrinsic, isPlainObject, ListValue, StringParts, stringParts } from './values';
-import type { PoolIndex } from '../engine/pool-index';
-import type { UserPoolClientPolicyProps } from '../policy/props';
 
 /** What the engine knows around a client, beyond its own properties. */
 export interface ClientContext {

@@ -1,6 +1,7 @@
 import { CfnCondition, CfnParameter, CfnResource, Fn, Lazy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { fastRender, fullRender, indexedRender, MARKERS_HOLD, stackIndex } from '../../src/aspects/cloudformation-resource';
+import { fastRender, fullRender, indexedRender, MARKERS_HOLD } from '../../src/cdk/render';
+import { stackIndex } from '../../src/cdk/stack-index';
 import { CONFIGURATIONS } from '../construct/configurations';
 import { testApp } from '../helpers';
 

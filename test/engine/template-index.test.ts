@@ -39,7 +39,7 @@ const properties = fc.dictionary(fc.constantFrom('UserPoolId', 'AllowedOAuthScop
 test('one walk reads a client as resolving known references, dropping NoValue and collecting references one after another would', () => {
   fc.assert(fc.property(fc.oneof(properties, value), fc.option(fc.oneof(fc.constant('Api'), fc.array(fc.constantFrom('Api', 'Corp', 7))), { nil: undefined }), (props, dependsOn) => {
     const resource = { Type: 'AWS::Cognito::UserPoolClient', Properties: props, DependsOn: dependsOn };
-    const { variants, context } = index.read(resource, ['Extra']);
+    const { variants, context } = index.read(resource, { dependencies: ['Extra'] });
     // A client with conditions is read once per assignment, each as its branches would be read on their own.
     for (const { when, client } of variants) {
       const expected = readClient(when ? takeBranches(props, when) : props, { resolveKnown: (v) => index.resolveKnown(v) });

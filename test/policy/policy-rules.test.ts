@@ -1,5 +1,5 @@
 import { UserPoolClientPolicyProps } from '../../src';
-import { policySelection } from '../../src/policy/user-pool-client-policy';
+import { policySelection } from '../../src/engine/selection';
 import { POLICY_RULES } from '../../src/rules/registry';
 import { findingsFor, patched, VALID_WEB_CLIENT } from '../helpers';
 import { VALID_M2M_CLIENT } from '../rules/cases';

@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
-import type { PoolIndex } from '../../src/engine/pool-index';
-import type { UserPoolClientPolicyProps } from '../../src/policy/props';
 import { CFN_PROPERTY_TYPES } from '../../src/rules/api-model';
 import type { ClientContext } from '../../src/rules/client-view';
+import type { UserPoolClientPolicyProps } from '../../src/rules/policy/props';
+import type { PoolIndex } from '../../src/rules/pool';
 
 /**
  * Fixed seed and run count: reproducible in CI; FC_SEED and FC_RUNS change

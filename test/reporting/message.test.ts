@@ -1,4 +1,4 @@
-import { redact } from '../../src/reporting/message';
+import { redact } from '../../src/engine/message';
 
 describe('redact', () => {
   test('masks a secret character for character, in lists and intrinsics too', () => {

@@ -1,5 +1,5 @@
-import { PoolIndex } from '../../src/engine/pool-index';
 import { ClientContext } from '../../src/rules/client-view';
+import { PoolIndex } from '../../src/rules/pool';
 import { InputKind } from '../../src/rules/rule';
 import { VALID_WEB_CLIENT } from '../helpers';
 

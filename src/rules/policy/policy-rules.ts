@@ -1,5 +1,5 @@
-import type { PolicyOption } from '../../policy/options';
-import type { UserPoolClientPolicyProps } from '../../policy/props';
+import type { PolicyOption } from './options';
+import type { UserPoolClientPolicyProps } from './props';
 import { API_DEFAULT_AUTH_FLOWS, API_ENUMS } from '../api-model';
 import { humanDuration, validity } from '../client/token-validity';
 import { forEachRedirectUrl, LOOPBACK_HOSTS, parseUrl, urlProperty } from '../client/urls';

@@ -1,22 +1,10 @@
 import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements } from './acknowledgements';
+import { warningAcknowledgedInCdk } from './internals';
 import type { Finding } from '../engine/finding';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { RuleSeverity } from '../rules/rule';
-
-/**
- * CDK checks acknowledgements only on a construct's ancestors when a warning
- * is added later (aws-cdk-lib 2.262-2.276), so one made with
- * `Annotations.acknowledgeWarning` on the client resource itself would not
- * apply to warnings added at synth time. Read CDK's record for the node
- * itself; the lookup is guarded and answers false if CDK changes it.
- */
-function acknowledgedInCdk(node: IConstruct, ruleId: string): boolean {
-  const root = node.node.root as unknown as Record<symbol, { acks?: Map<string, Set<string>> } | undefined>;
-  const acks = root[Symbol.for('@aws-cdk/core.Acknowledgements')]?.acks;
-  return acks instanceof Map && acks.get(node.node.path)?.has(ruleId) === true;
-}
 
 /**
  * Adds a finding as an annotation, once. An acknowledged finding (through
@@ -32,7 +20,7 @@ export function report(node: IConstruct, finding: Finding): void {
   } else if (finding.severity === RuleSeverity.ERROR) {
     annotations.addError(finding.message);
   } else if (finding.severity === RuleSeverity.WARNING) {
-    if (!acknowledgedInCdk(node, finding.ruleId)) annotations.addWarningV2(finding.ruleId, finding.message);
+    if (!warningAcknowledgedInCdk(node, finding.ruleId)) annotations.addWarningV2(finding.ruleId, finding.message);
   } else {
     annotations.addInfoV2(finding.ruleId, finding.message);
   }

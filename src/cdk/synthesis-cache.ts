@@ -33,7 +33,7 @@ export class StackSynthesis {
   public readonly memo = new RuleMemo();
   /** The client the stack's checks read last, and what they read (null: it could not be rendered). */
   public lastClient?: IConstruct;
-  public lastRead?: PreparedClient | null;
+  public lastRead?: PreparedClient | { readonly unreadable: string };
 }
 
 const synthesisOf = new WeakMap<Stack, StackSynthesis>();

@@ -1,23 +1,13 @@
 import { IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { checkPolicyProps, isOn, PolicyOption } from './options';
-import type { UserPoolClientPolicyProps } from './props';
-import { checkClientNode, checkRuleIds } from '../aspects/client-check';
-import { isUserPoolClientResource } from '../aspects/cloudformation-resource';
-import { onVisit } from '../aspects/synthesis-cache';
-import { RuleSelection } from '../engine/validate-client';
-import { POLICY_RULES } from '../rules/registry';
-import type { RuleDefinition } from '../rules/rule';
-
-/** The policy rules a set of options turns on. */
-export function enabledPolicyRules(props: UserPoolClientPolicyProps): RuleDefinition[] {
-  return POLICY_RULES.filter((r) => (r.policyOptions ?? []).some((o) => isOn(props, o as PolicyOption)));
-}
-
-/** The rule selection of a policy: its enabled rules, at the severities it asks for. */
-export function policySelection(props: UserPoolClientPolicyProps, owner = 'UserPoolClientPolicy'): RuleSelection {
-  return { rules: enabledPolicyRules(props), warningRules: checkRuleIds(owner, 'warningRules', props.warningRules, POLICY_RULES) };
-}
+import { checkClientNode } from './client-check';
+import { isUserPoolClientResource } from '../cdk/stack-index';
+import { onVisit } from '../cdk/synthesis-cache';
+import { policySelection } from '../engine/selection';
+import type { RuleSelection } from '../engine/validate-client';
+import { checkPolicyProps } from '../rules/policy/options';
+import type { UserPoolClientPolicyProps } from '../rules/policy/props';
+import { RECOMMENDED_POLICY } from '../rules/policy/recommended';
 
 /**
  * An organisation's policy for app clients, as a CDK Aspect: every policy is
@@ -31,15 +21,7 @@ export function policySelection(props: UserPoolClientPolicyProps, owner = 'UserP
  */
 export class UserPoolClientPolicy implements IAspect {
   /** The options of `recommended()`. */
-  public static readonly RECOMMENDED: UserPoolClientPolicyProps = {
-    requireClientName: true,
-    forbidImplicitGrant: true,
-    requirePreventUserExistenceErrors: true,
-    requireTokenRevocation: true,
-    forbidVerifiedFlagWrites: true,
-    requireExplicitAuthFlows: true,
-    forbiddenAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'],
-  };
+  public static readonly RECOMMENDED: UserPoolClientPolicyProps = RECOMMENDED_POLICY;
 
   /**
    * The recommended baseline: no implicit grant, PreventUserExistenceErrors
@@ -49,7 +31,7 @@ export class UserPoolClientPolicy implements IAspect {
    * @param additions options to set on top of the baseline (they win where both set one)
    */
   public static recommended(additions: UserPoolClientPolicyProps = {}): UserPoolClientPolicy {
-    return new UserPoolClientPolicy({ ...UserPoolClientPolicy.RECOMMENDED, ...additions });
+    return new UserPoolClientPolicy({ ...RECOMMENDED_POLICY, ...additions });
   }
 
   /** The policy's options. */

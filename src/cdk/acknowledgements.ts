@@ -1,7 +1,7 @@
 import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { safeString } from '../engine/message';
 import { ACKNOWLEDGEMENT_METADATA } from '../reporting/acknowledgements';
-import { safeString } from '../reporting/message';
 import { findRule } from '../rules/registry';
 
 const METADATA_TYPE = ACKNOWLEDGEMENT_METADATA;

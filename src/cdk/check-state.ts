@@ -1,0 +1,52 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
+import { L2_PROP_NAMES, PROP_NAMES } from '../reporting/prop-names';
+
+/**
+ * What the checks note on a client resource of the tree, under symbols (as
+ * CDK keeps its caches on constructs): made by ValidatedUserPoolClient or
+ * not, checked by which aspect (the plugin skips what an aspect checked, so
+ * nothing is reported twice), and its key for the pool's quota.
+ */
+
+/** Marks the resources ValidatedUserPoolClient creates, so findings on them name its props. */
+const VALIDATED_CLIENT_RESOURCE = Symbol.for('cdk-validated-user-pool-client.ValidatedUserPoolClient.Resource');
+export function markValidatedClientResource(resource: IConstruct): void {
+  Object.defineProperty(resource, VALIDATED_CLIENT_RESOURCE, { value: true });
+}
+
+/** The prop names of a client made with construct props (this library's or the aws-cdk L2's), for its messages. */
+export function propNamesOf(node: IConstruct): typeof PROP_NAMES | undefined {
+  if (VALIDATED_CLIENT_RESOURCE in node) return PROP_NAMES;
+  return node.node.id === 'Resource' && node.node.scope instanceof cognito.UserPoolClient ? L2_PROP_NAMES : undefined;
+}
+
+/** What an aspect checked on a client: the service rules (a validator) or a policy's. */
+export type CheckKind = 'service' | 'policy';
+
+interface CheckState {
+  service?: boolean;
+  policy?: boolean;
+  /** Identifies the client for its pool's quota: unique in the app, and cheaper than its construct path. */
+  key?: string;
+}
+const STATE = Symbol('cdk-validated-user-pool-client.check-state');
+const holder = (node: IConstruct) => node as unknown as Record<symbol, CheckState | undefined>;
+const stateOf = (node: IConstruct): CheckState => (holder(node)[STATE] ??= {});
+
+let clientsKeyed = 0;
+/** The client's key for its pool's quota. */
+export const quotaKey = (node: IConstruct): string => (stateOf(node).key ??= `client ${++clientsKeyed}`);
+
+/** True when an aspect already checked `node` for `kind`. */
+export function wasChecked(node: IConstruct, kind: CheckKind): boolean {
+  return holder(node)[STATE]?.[kind] === true;
+}
+
+/** Notes that an aspect checks `node` for `kind`; true when one had already (the node is read again: the app may have changed). */
+export function markChecked(node: IConstruct, kind: CheckKind): boolean {
+  const state = stateOf(node);
+  const again = state[kind] === true;
+  state[kind] = true;
+  return again;
+}

@@ -1,0 +1,91 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
+
+/**
+ * Every member of aws-cdk-lib that is not public API and that this library
+ * reads, in one place. Each read is guarded: a member that is missing or of
+ * another kind answers `undefined` (a faster path is then skipped) or throws
+ * a CdkInternalsChanged that names it (the client is then reported as not
+ * validated, never passed over). The tests read each of them from a real
+ * resource, with the floor and with the newest aws-cdk-lib tested.
+ */
+
+/** An internal of aws-cdk-lib is not what this release of the library expects. */
+export class CdkInternalsChanged extends Error {
+  public constructor(member: string) {
+    super(`aws-cdk-lib's ${member} is not what this release of cdk-validated-user-pool-client reads (a newer aws-cdk-lib may have changed it); please report this`);
+  }
+}
+
+/** The members read, as aws-cdk-lib 2.262-2.276 declares them (protected, private or internal). */
+interface CfnInternals {
+  /** The props as the L1 holds them (camelCase for a generated L1, CloudFormation names for a raw CfnResource). */
+  readonly cfnProperties?: unknown;
+  /** `addOverride`, `addPropertyOverride` and `addDeletionOverride`, as a tree. */
+  readonly rawOverrides?: unknown;
+  /** The resources `addDependency` made it depend on (created on the first one). */
+  readonly dependsOn?: unknown;
+  /** Converts resolved props to CloudFormation names (and validates them). */
+  readonly renderProperties?: unknown;
+  /** The resource's template fragment, as CDK synthesizes it. */
+  readonly _toCloudFormation?: unknown;
+}
+
+const internals = (resource: CfnResource) => resource as unknown as CfnInternals;
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The props the resource holds; undefined when they are not an object. */
+export function cfnPropertiesOf(resource: CfnResource): Record<string, unknown> | undefined {
+  const props = internals(resource).cfnProperties;
+  return isObject(props) ? props : undefined;
+}
+
+/** The resource's raw overrides; undefined when not readable (the caller then lets CDK render the resource). */
+export function rawOverridesOf(resource: CfnResource): Record<string, unknown> | undefined {
+  const overrides = internals(resource).rawOverrides;
+  return isObject(overrides) ? overrides : undefined;
+}
+
+/** The resources `addDependency` made this one depend on: empty when none was added, undefined when not readable. */
+export function dependenciesOf(resource: CfnResource): ReadonlySet<CfnResource> | undefined {
+  const dependsOn = internals(resource).dependsOn;
+  if (dependsOn === undefined) return EMPTY;
+  return dependsOn instanceof Set ? (dependsOn as Set<CfnResource>) : undefined;
+}
+const EMPTY: ReadonlySet<CfnResource> = new Set();
+
+/** The function that turns resolved props into CloudFormation properties; undefined when not readable. */
+export function propertyRendererOf(resource: CfnResource): ((props: Record<string, unknown>) => unknown) | undefined {
+  const render = internals(resource).renderProperties;
+  return typeof render === 'function' ? (render as (props: Record<string, unknown>) => unknown).bind(resource) : undefined;
+}
+
+/** Which renderer the resource has: the generated L1 of app clients, a raw CfnResource, or another (which CDK must run). */
+export function rendererKind(resource: CfnResource): 'app-client-l1' | 'raw' | 'other' {
+  const render = internals(resource).renderProperties;
+  if (render !== undefined && render === L1_RENDER) return 'app-client-l1';
+  return render !== undefined && render === RAW_RENDER ? 'raw' : 'other';
+}
+const L1_RENDER = internals(CfnUserPoolClient.prototype as unknown as CfnResource).renderProperties;
+const RAW_RENDER = internals(CfnResource.prototype as unknown as CfnResource).renderProperties;
+
+/** The resource's template fragment as CDK synthesizes it (unresolved). Throws CdkInternalsChanged when CDK has no such method. */
+export function templateFragmentOf(resource: CfnResource): { Resources?: Record<string, unknown> } {
+  const render = internals(resource)._toCloudFormation;
+  if (typeof render !== 'function') throw new CdkInternalsChanged('CfnResource._toCloudFormation');
+  return render.call(resource) as { Resources?: Record<string, unknown> };
+}
+
+/**
+ * CDK's record of the warnings acknowledged on the construct itself
+ * (`Annotations.acknowledgeWarning`), which aws-cdk-lib 2.262-2.276 applies
+ * only to warnings added to descendants. False when the record is not readable.
+ */
+export function warningAcknowledgedInCdk(node: IConstruct, ruleId: string): boolean {
+  const root = node.node.root as unknown as Record<symbol, { acks?: unknown } | undefined>;
+  const acks = root[Symbol.for('@aws-cdk/core.Acknowledgements')]?.acks;
+  if (!(acks instanceof Map)) return false;
+  const here: unknown = acks.get(node.node.path);
+  return here instanceof Set && here.has(ruleId);
+}

@@ -1,0 +1,161 @@
+import { CfnCondition, CfnParameter, CfnResource, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
+import { poolKeyPrefix, stackSynthesis } from './synthesis-cache';
+import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
+
+/** What a client refers to; clients themselves are noted as they are visited. */
+const INDEXED = new Set<string>([TYPES.pool, TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
+
+/** True for every AWS::Cognito::UserPoolClient, however it was made (L1, L2, L3, raw CfnResource). */
+export function isUserPoolClientResource(node: IConstruct): node is CfnResource {
+  return CfnResource.isCfnResource(node) && node.cfnResourceType === TYPES.client;
+}
+
+/** A resource whose Properties are rendered on first read; null when it cannot be rendered (nothing is known then). */
+function renderedOnRead(node: CfnResource): TemplateResource {
+  let properties: unknown;
+  let done = false;
+  return {
+    Type: node.cfnResourceType,
+    get Properties() {
+      if (!done) {
+        done = true;
+        try {
+          const r = indexedRender(node);
+          properties = r ? r.resource.Properties : null;
+        } catch {
+          properties = null;
+        }
+      }
+      return properties;
+    },
+  };
+}
+
+/**
+ * The Cognito resources of the client's stack, indexed once per stack and
+ * synthesis (the first client visited builds it), so validation stays
+ * linear. A provider, resource server or domain that cannot be rendered is
+ * left out (CDK reports it when it synthesizes); user pools are rendered only
+ * if a rule asks about their schema or tier (an L2 pool costs as much to
+ * render as a hundred clients, and most clients never need it), and one that
+ * cannot be rendered is indexed with its schema and tier unknown, so the rules
+ * about its providers, domain and quota still apply.
+ */
+export function stackIndex(stack: Stack): TemplateIndex {
+  const state = stackSynthesis(stack);
+  return (state.index ??= indexOf(stack));
+}
+
+function indexOf(stack: Stack): TemplateIndex {
+  const resources: Record<string, TemplateResource> = {};
+  for (const node of stack.node.findAll()) {
+    if (CfnResource.isCfnResource(node) && INDEXED.has(node.cfnResourceType) && Stack.of(node) === stack) {
+      try {
+        if (node.cfnResourceType === TYPES.pool) {
+          resources[stack.resolve(node.logicalId)] = renderedOnRead(node);
+          continue;
+        }
+        const r = indexedRender(node);
+        // A provider or server this stack adds to a pool of another stack belongs to that pool, named by its key.
+        if (r?.logicalId) resources[r.logicalId] = { ...r.resource, pool: otherStackPoolKey(r.userPoolId, stack) };
+      } catch {
+        // left out of the index
+      }
+    }
+  }
+  return TemplateIndex.of(resources, {
+    otherPool: (key) => {
+      const pool = stackSynthesis(stack).otherPools.get(key);
+      if (!pool) return undefined;
+      const poolStack = Stack.of(pool);
+      return { name: key, pool: () => stackIndex(poolStack).poolOf({ Ref: poolStack.resolve(pool.logicalId) }) };
+    },
+    // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
+    poolKeyPrefix: poolKeyPrefix(stack),
+    conditions: () => conditionSections(stack),
+  });
+}
+
+/** The stack's Conditions and Parameters sections, as the template will hold them (for clients that use conditions). */
+function conditionSections(stack: Stack): { Conditions: Record<string, unknown>; Parameters: Record<string, unknown> } {
+  const sections = { Conditions: {} as Record<string, unknown>, Parameters: {} as Record<string, unknown> };
+  for (const node of stack.node.findAll()) {
+    if (node instanceof CfnCondition && Stack.of(node) === stack && node.expression !== undefined) {
+      sections.Conditions[stack.resolve(node.logicalId)] = stack.resolve(node.expression);
+    } else if (node instanceof CfnParameter && Stack.of(node) === stack) {
+      sections.Parameters[stack.resolve(node.logicalId)] = { AllowedValues: stack.resolve(node.allowedValues) };
+    }
+  }
+  return sections;
+}
+
+/**
+ * The construct path of the user pool of another stack that a UserPoolId
+ * refers to (a `Reference` to an AWS::Cognito::UserPool, as `pool.userPoolId`
+ * is); undefined for anything else. Thousands of clients hold the same token:
+ * the answer is kept per token.
+ */
+export function otherStackPoolKey(userPoolId: unknown, stack: Stack): string | undefined {
+  if (typeof userPoolId !== 'string') return poolKeyOf(userPoolId, stack);
+  if (MARKERS_HOLD && !userPoolId.includes(TOKEN_MARKERS.string)) return undefined;
+  const known = stackSynthesis(stack).poolKeys;
+  let key = known.get(userPoolId);
+  if (key === undefined) {
+    const fragments = Tokenization.reverseString(userPoolId);
+    key = (fragments.length === 1 ? poolKeyOf(fragments.firstToken, stack) : undefined) ?? null;
+    known.set(userPoolId, key);
+  }
+  return key ?? undefined;
+}
+
+function poolKeyOf(token: unknown, stack: Stack): string | undefined {
+  if (!Reference.isReference(token)) return undefined;
+  const pool = token.target;
+  if (!CfnResource.isCfnResource(pool) || pool.cfnResourceType !== TYPES.pool || Stack.of(pool) === stack) return undefined;
+  const key = pool.node.path;
+  stackSynthesis(stack).otherPools.set(key, pool);
+  return key;
+}
+
+/**
+ * Logical ids of the same-stack resources that `node.addDependency(...)` on
+ * the resource or its ancestors makes it depend on. CDK turns those into
+ * DependsOn only after aspects have run, so the validator reads them here.
+ */
+export function constructDependencies(resource: CfnResource): string[] {
+  const stack = Stack.of(resource);
+  const ids: string[] = [];
+  // Up the scope chain without building it: this runs for every client.
+  for (let scope: IConstruct | undefined = resource; scope; scope = scope.node.scope) {
+    for (const dependency of scope.node.dependencies) ids.push(...resourcesUnder(dependency, stack));
+  }
+  return ids;
+}
+
+/**
+ * Logical ids of the resources of `stack` in a dependency's subtree,
+ * remembered: thousands of clients depend on the same few providers and
+ * resource servers, and read-only aspects run after the tree is final.
+ */
+function resourcesUnder(dependency: IConstruct, stack: Stack): readonly string[] {
+  const known = stackSynthesis(stack).dependencyTargets;
+  let ids = known.get(dependency);
+  if (!ids) {
+    const found: string[] = [];
+    for (const target of dependency.node.findAll()) {
+      if (CfnResource.isCfnResource(target) && Stack.of(target) === stack) found.push(stack.resolve(target.logicalId));
+    }
+    known.set(dependency, (ids = found));
+  }
+  return ids;
+}
+
+/** The stack's Region when it is a concrete value. */
+export function concreteRegion(node: IConstruct): string | undefined {
+  const stack = Stack.of(node);
+  if (!regions.has(stack)) regions.set(stack, Token.isUnresolved(stack.region) ? undefined : stack.region);
+  return regions.get(stack);
+}
+const regions = new WeakMap<Stack, string | undefined>();
