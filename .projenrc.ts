@@ -80,6 +80,35 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/'],
 });
 
+// Layers, each importing only from the ones before it (docs/architecture.md):
+// rules <- engine <- reporting <- cdk <- aspects <- plugin <- construct, with the command line (cli) and the
+// cloud-assembly reader (assembly) beside the CDK doors. rules, engine, reporting, assembly and cli never load
+// aws-cdk-lib or constructs, so the command line runs without them.
+const LAYERS = ['rules', 'engine', 'reporting', 'cdk', 'aspects', 'plugin', 'construct'];
+const MAY_IMPORT: Record<string, string[]> = {
+  ...Object.fromEntries(LAYERS.map((layer, i) => [layer, [...LAYERS.slice(0, i), ...(i >= LAYERS.indexOf('plugin') ? ['assembly'] : [])]])),
+  assembly: [],
+  cli: ['rules', 'engine', 'reporting', 'assembly'],
+};
+const ALL_FOLDERS = Object.keys(MAY_IMPORT);
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: ALL_FOLDERS.map((folder) => ({
+      target: `./src/${folder}`,
+      from: ALL_FOLDERS.filter((other) => other !== folder && !MAY_IMPORT[folder].includes(other)).map((other) => `./src/${other}`),
+      message: `src/${folder} may import only from ${MAY_IMPORT[folder].map((f) => `src/${f}`).join(', ') || 'itself'} (docs/architecture.md)`,
+    })),
+  }],
+});
+project.eslint?.addOverride({
+  files: ['src/{rules,engine,reporting,assembly,cli}/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'], message: 'This layer runs without aws-cdk-lib (the command line loads none of it): see docs/architecture.md' }],
+    }],
+  },
+});
+
 // Scripts, examples and the benchmark run with ts-node against the sources;
 // each folder has a tsconfig so that ESLint's project service finds its files.
 const TOOL_DIRS = ['scripts', 'examples', 'bench'];
