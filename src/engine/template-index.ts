@@ -1,8 +1,9 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
+import { IndexedPool, OtherTemplatePool, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
+import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget } from './references';
 import type { ReadClient } from './validate-client';
-import { STANDARD_ATTRIBUTES } from '../rules/api-model';
 import type { ClientContext } from '../rules/client-view';
-import type { IdentityProviderInfo, PoolIndex } from '../rules/pool';
+import type { PoolIndex } from '../rules/pool';
 import { isIntrinsic, isNoValue, isPlainObject, stringParts, UNKNOWN } from '../rules/values';
 
 /** A resource as a CloudFormation template holds it. */
@@ -51,142 +52,8 @@ export const TYPES = {
   domain: 'AWS::Cognito::UserPoolDomain',
 } as const;
 const INDEXED_TYPES = new Set<unknown>([TYPES.pool, TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
-const STANDARD = new Set<string>(STANDARD_ATTRIBUTES);
 
 const props = (r: TemplateResource | undefined): Record<string, unknown> => (isPlainObject(r?.Properties) ? r!.Properties : {});
-const refTarget = (v: unknown): string | undefined => (isIntrinsic(v) && typeof (v as { Ref?: unknown }).Ref === 'string' ? (v as { Ref: string }).Ref : undefined);
-
-const NO_VALUE = 'AWS::NoValue';
-
-/** The keys whose value names a logical id (see noteReference). */
-const REFERENCE_KEYS: ReadonlySet<string> = new Set(['Ref', 'Fn::GetAtt', 'Fn::Sub']);
-
-/**
- * Notes the logical id a member refers to when its key is Ref, Fn::GetAtt or
- * Fn::Sub (${X} in the text); false for any other key, whose value may hold
- * references further down.
- */
-function noteReference(key: string, value: unknown, out: Set<string>): boolean {
-  if (key === 'Ref' && typeof value === 'string') {
-    out.add(value);
-  } else if (key === 'Fn::GetAtt') {
-    // ['Id', 'Attr'] or 'Id.Attr'; anything else names nothing (and must not throw: String() does on some objects).
-    const target: unknown = Array.isArray(value) ? value[0] : typeof value === 'string' ? value.split('.')[0] : undefined;
-    if (typeof target === 'string') out.add(target);
-  } else if (key === 'Fn::Sub' && (typeof value === 'string' || Array.isArray(value))) {
-    const text = typeof value === 'string' ? value : value[0];
-    if (typeof text === 'string') for (const m of text.matchAll(/\$\{([^}.!]+)[^}]*\}/g)) out.add(m[1]);
-    if (Array.isArray(value)) referencedIds(value[1], out);
-  } else {
-    return false;
-  }
-  return true;
-}
-
-/** Every logical id a value refers to (Ref, Fn::GetAtt, ${X} in Fn::Sub). */
-export function referencedIds(value: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) {
-    for (const v of value) referencedIds(v, out);
-  } else if (value !== null && typeof value === 'object') {
-    for (const k in value) {
-      const v = (value as Record<string, unknown>)[k];
-      if (!noteReference(k, v, out) && v !== null && typeof v === 'object') referencedIds(v, out);
-    }
-  }
-  return out;
-}
-
-function dependsOn(r: TemplateResource): string[] {
-  const d = r.DependsOn;
-  if (typeof d === 'string') return [d];
-  return Array.isArray(d) ? d.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/** What the pool's own properties tell: read on first use, as few rules need it and a pool costs more to render than a client. */
-interface PoolDetails {
-  readonly customAttributes?: ReadonlySet<string>;
-  readonly requiredAttributes?: ReadonlySet<string>;
-  readonly tier?: string;
-}
-
-function poolDetails(properties: unknown): PoolDetails {
-  // A pool without Properties has no schema and the default tier; Properties that are not an object tell nothing.
-  const p = properties === undefined ? {} : properties;
-  if (!isPlainObject(p)) return {};
-  const tier = typeof p.UserPoolTier === 'string' ? p.UserPoolTier : undefined;
-  const schema = p.Schema === undefined ? [] : p.Schema;
-  if (!Array.isArray(schema) || !schema.every((a) => isPlainObject(a) && typeof a.Name === 'string')) return { tier };
-  const attrs = schema as Array<{ Name: string; Required?: unknown }>;
-  return {
-    tier,
-    customAttributes: new Set(attrs.filter((a) => !STANDARD.has(a.Name)).map((a) => a.Name)),
-    requiredAttributes: new Set(attrs.filter((a) => STANDARD.has(a.Name) && (a.Required === true || a.Required === 'true')).map((a) => a.Name)),
-  };
-}
-
-/** The identity providers, resource servers and domain a template defines for a pool. */
-class PoolResources {
-  public hasDomain = false;
-  /** Undefined once a provider's name is not concrete. */
-  public identityProviders?: Map<string, IdentityProviderInfo> = new Map();
-  /** Undefined once a server's identifier or scopes are not concrete. */
-  public resourceServerScopes?: Map<string, string> = new Map();
-}
-
-class IndexedPool implements PoolIndex {
-  public readonly here = new PoolResources();
-  private details?: PoolDetails;
-
-  public constructor(
-    public readonly logicalId: string,
-    private readonly resource: TemplateResource,
-    public readonly key: string,
-  ) {}
-
-  public get hasDomain() {
-    return this.here.hasDomain;
-  }
-
-  public get identityProviders() {
-    return this.here.identityProviders;
-  }
-
-  public get resourceServerScopes() {
-    return this.here.resourceServerScopes;
-  }
-
-  public get customAttributes() {
-    return this.read().customAttributes;
-  }
-
-  public get requiredAttributes() {
-    return this.read().requiredAttributes;
-  }
-
-  public get tier() {
-    return this.read().tier;
-  }
-
-  private read(): PoolDetails {
-    return (this.details ??= poolDetails(this.resource.Properties));
-  }
-}
-
-/** A pool another template defines, which a `Ref` in this one stands for (see IndexOptions.otherPool). */
-export interface OtherTemplatePool {
-  /** How messages name the pool (the aspects give its construct path). */
-  readonly name: string;
-  /** The pool as its own template's index knows it; undefined when not known. Asked once, when a rule first reads the pool. */
-  readonly pool: () => PoolIndex | undefined;
-  /**
-   * The logical ids (in the pool's template) of the resources that exist
-   * before this template's clients are created: a nested stack waits only
-   * for what its parent passes it or it depends on.
-   *
-   * @default - all of them: the pool's stack deploys first
-   */
-  readonly deployedBefore?: ReadonlySet<string>;
-}
 
 /** How an index reads references beyond its template. */
 export interface IndexOptions {
@@ -211,70 +78,6 @@ export interface IndexOptions {
   /** The template's Conditions and Parameters, asked for when a client first uses a condition. */
   readonly conditions?: () => ConditionSections;
 }
-
-/**
- * A pool of another template, with the providers, resource servers and
- * domain this template adds to it. Its own are deployed before the client
- * (the client's stack depends on the pool's), so they need no DependsOn;
- * its clients are counted where the pool's own are.
- */
-class PoolOfOtherTemplate {
-  public readonly here = new PoolResources();
-  private base?: PoolIndex | null;
-  private merged?: PoolIndex | null;
-
-  public constructor(private readonly other: OtherTemplatePool) {}
-
-  /** The pool as its own template knows it (asked once); null when it does not. */
-  public source(): PoolIndex | null {
-    return this.base !== undefined ? this.base : (this.base = this.other.pool() ?? null);
-  }
-
-  /**
-   * The pool as its template knows it, with this template's additions: made
-   * once, when first read (after the index is built); null when its
-   * template does not know it.
-   */
-  public known(): PoolIndex | null {
-    if (this.merged !== undefined) return this.merged;
-    const base = this.source();
-    if (!base) return (this.merged = null);
-    const deployedBefore = new Set<string>();
-    const qualified = (id: string) => {
-      const name = `${this.other.name}#${id}`;
-      if (this.other.deployedBefore?.has(id) ?? true) deployedBefore.add(name);
-      return name;
-    };
-    const providers = base.identityProviders && this.here.identityProviders && new Map(
-      [...base.identityProviders].map(([name, p]): [string, IdentityProviderInfo] => [name, { ...p, logicalId: qualified(p.logicalId) }]),
-    );
-    this.here.identityProviders?.forEach((p, name) => providers?.set(name, p));
-    const scopes = base.resourceServerScopes && this.here.resourceServerScopes && new Map(
-      [...base.resourceServerScopes].map(([scope, server]): [string, string] => [scope, qualified(server)]),
-    );
-    this.here.resourceServerScopes?.forEach((server, scope) => scopes?.set(scope, server));
-    return (this.merged = {
-      logicalId: this.other.name,
-      identityProviders: providers,
-      resourceServerScopes: scopes,
-      hasDomain: this.here.hasDomain || base.hasDomain,
-      deployedBefore,
-      key: base.key,
-      // The pool's schema and tier are read from it only when a rule asks (see IndexedPool).
-      get customAttributes() {
-        return base.customAttributes;
-      },
-      get requiredAttributes() {
-        return base.requiredAttributes;
-      },
-      get tier() {
-        return base.tier;
-      },
-    });
-  }
-}
-
-type PoolEntry = IndexedPool | PoolOfOtherTemplate;
 
 /**
  * The Cognito resources of one template, indexed once so that each client's
@@ -523,20 +326,3 @@ export class TemplateIndex {
   }
 }
 
-/** What the rules know of the pool of an entry: a pool of another template only once that template knows it. */
-function poolIn(entry: PoolEntry | undefined): PoolIndex | undefined {
-  return entry instanceof PoolOfOtherTemplate ? entry.known() ?? undefined : entry;
-}
-
-/** The nested stack and output a value reads (`Fn::GetAtt: [Stack, 'Outputs.Name']`), if it does. */
-function nestedOutput(value: unknown): { stack: string; name: string } | undefined {
-  const getAtt = (value as Record<string, unknown>)['Fn::GetAtt'];
-  const [stack, attribute] = Array.isArray(getAtt) ? getAtt : typeof getAtt === 'string' ? [getAtt.slice(0, getAtt.indexOf('.')), getAtt.slice(getAtt.indexOf('.') + 1)] : [];
-  return typeof stack === 'string' && typeof attribute === 'string' && attribute.startsWith('Outputs.') ? { stack, name: attribute.slice('Outputs.'.length) } : undefined;
-}
-
-/** The logical id of the user pool a UserPoolId value refers to (`Ref`, or `Fn::GetAtt` of UserPoolId); undefined for anything else. */
-export function poolReference(userPoolId: unknown): string | undefined {
-  const getAtt = isIntrinsic(userPoolId) ? (userPoolId as Record<string, unknown>)['Fn::GetAtt'] : undefined;
-  return refTarget(userPoolId) ?? (Array.isArray(getAtt) && getAtt[1] === 'UserPoolId' && typeof getAtt[0] === 'string' ? getAtt[0] : undefined);
-}

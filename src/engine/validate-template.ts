@@ -1,7 +1,9 @@
 import type { ConditionSections } from './conditions';
 import type { Finding } from './finding';
+import type { OtherTemplatePool } from './pools';
+import { poolReference, referencedIds } from './references';
 import { RuleMemo } from './rule-memo';
-import { OtherTemplatePool, poolReference, referencedIds, TemplateIndex, TemplateResource, TYPES } from './template-index';
+import { TemplateIndex, TemplateResource, TYPES } from './template-index';
 import { checkClient, poolFindings, RuleSelection } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { isPlainObject } from '../rules/values';

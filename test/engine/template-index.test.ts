@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { takeBranches, usesConditions } from '../../src/engine/conditions';
-import { referencedIds, TemplateIndex } from '../../src/engine/template-index';
+import { referencedIds } from '../../src/engine/references';
+import { TemplateIndex } from '../../src/engine/template-index';
 import { readClient } from '../../src/engine/validate-client';
 import { indexTemplates, validateTemplates } from '../../src/engine/validate-template';
 import { findRule } from '../../src/rules/registry';

@@ -1,0 +1,168 @@
+import type { TemplateResource } from './template-index';
+import { STANDARD_ATTRIBUTES } from '../rules/api-model';
+import type { IdentityProviderInfo, PoolIndex } from '../rules/pool';
+import { isPlainObject } from '../rules/values';
+
+/**
+ * The pools a template's clients refer to, as the rules read them: a pool of
+ * the template, or a pool of another template with what this one adds to it.
+ */
+
+const STANDARD = new Set<string>(STANDARD_ATTRIBUTES);
+
+/** What the pool's own properties tell: read on first use, as few rules need it and a pool costs more to render than a client. */
+interface PoolDetails {
+  readonly customAttributes?: ReadonlySet<string>;
+  readonly requiredAttributes?: ReadonlySet<string>;
+  readonly tier?: string;
+}
+
+function poolDetails(properties: unknown): PoolDetails {
+  // A pool without Properties has no schema and the default tier; Properties that are not an object tell nothing.
+  const p = properties === undefined ? {} : properties;
+  if (!isPlainObject(p)) return {};
+  const tier = typeof p.UserPoolTier === 'string' ? p.UserPoolTier : undefined;
+  const schema = p.Schema === undefined ? [] : p.Schema;
+  if (!Array.isArray(schema) || !schema.every((a) => isPlainObject(a) && typeof a.Name === 'string')) return { tier };
+  const attrs = schema as Array<{ Name: string; Required?: unknown }>;
+  return {
+    tier,
+    customAttributes: new Set(attrs.filter((a) => !STANDARD.has(a.Name)).map((a) => a.Name)),
+    requiredAttributes: new Set(attrs.filter((a) => STANDARD.has(a.Name) && (a.Required === true || a.Required === 'true')).map((a) => a.Name)),
+  };
+}
+
+/** The identity providers, resource servers and domain a template defines for a pool. */
+export class PoolResources {
+  public hasDomain = false;
+  /** Undefined once a provider's name is not concrete. */
+  public identityProviders?: Map<string, IdentityProviderInfo> = new Map();
+  /** Undefined once a server's identifier or scopes are not concrete. */
+  public resourceServerScopes?: Map<string, string> = new Map();
+}
+
+export class IndexedPool implements PoolIndex {
+  public readonly here = new PoolResources();
+  private details?: PoolDetails;
+
+  public constructor(
+    public readonly logicalId: string,
+    private readonly resource: TemplateResource,
+    public readonly key: string,
+  ) {}
+
+  public get hasDomain() {
+    return this.here.hasDomain;
+  }
+
+  public get identityProviders() {
+    return this.here.identityProviders;
+  }
+
+  public get resourceServerScopes() {
+    return this.here.resourceServerScopes;
+  }
+
+  public get customAttributes() {
+    return this.read().customAttributes;
+  }
+
+  public get requiredAttributes() {
+    return this.read().requiredAttributes;
+  }
+
+  public get tier() {
+    return this.read().tier;
+  }
+
+  private read(): PoolDetails {
+    return (this.details ??= poolDetails(this.resource.Properties));
+  }
+}
+
+/** A pool another template defines, which a `Ref` in this one stands for (see IndexOptions.otherPool). */
+export interface OtherTemplatePool {
+  /** How messages name the pool (the aspects give its construct path). */
+  readonly name: string;
+  /** The pool as its own template's index knows it; undefined when not known. Asked once, when a rule first reads the pool. */
+  readonly pool: () => PoolIndex | undefined;
+  /**
+   * The logical ids (in the pool's template) of the resources that exist
+   * before this template's clients are created: a nested stack waits only
+   * for what its parent passes it or it depends on.
+   *
+   * @default - all of them: the pool's stack deploys first
+   */
+  readonly deployedBefore?: ReadonlySet<string>;
+}
+
+/**
+ * A pool of another template, with the providers, resource servers and
+ * domain this template adds to it. Its own are deployed before the client
+ * (the client's stack depends on the pool's), so they need no DependsOn;
+ * its clients are counted where the pool's own are.
+ */
+export class PoolOfOtherTemplate {
+  public readonly here = new PoolResources();
+  private base?: PoolIndex | null;
+  private merged?: PoolIndex | null;
+
+  public constructor(private readonly other: OtherTemplatePool) {}
+
+  /** The pool as its own template knows it (asked once); null when it does not. */
+  public source(): PoolIndex | null {
+    return this.base !== undefined ? this.base : (this.base = this.other.pool() ?? null);
+  }
+
+  /**
+   * The pool as its template knows it, with this template's additions: made
+   * once, when first read (after the index is built); null when its
+   * template does not know it.
+   */
+  public known(): PoolIndex | null {
+    if (this.merged !== undefined) return this.merged;
+    const base = this.source();
+    if (!base) return (this.merged = null);
+    const deployedBefore = new Set<string>();
+    const qualified = (id: string) => {
+      const name = `${this.other.name}#${id}`;
+      if (this.other.deployedBefore?.has(id) ?? true) deployedBefore.add(name);
+      return name;
+    };
+    const providers = base.identityProviders && this.here.identityProviders && new Map(
+      [...base.identityProviders].map(([name, p]): [string, IdentityProviderInfo] => [name, { ...p, logicalId: qualified(p.logicalId) }]),
+    );
+    this.here.identityProviders?.forEach((p, name) => providers?.set(name, p));
+    const scopes = base.resourceServerScopes && this.here.resourceServerScopes && new Map(
+      [...base.resourceServerScopes].map(([scope, server]): [string, string] => [scope, qualified(server)]),
+    );
+    this.here.resourceServerScopes?.forEach((server, scope) => scopes?.set(scope, server));
+    return (this.merged = {
+      logicalId: this.other.name,
+      identityProviders: providers,
+      resourceServerScopes: scopes,
+      hasDomain: this.here.hasDomain || base.hasDomain,
+      deployedBefore,
+      key: base.key,
+      // The pool's schema and tier are read from it only when a rule asks (see IndexedPool).
+      get customAttributes() {
+        return base.customAttributes;
+      },
+      get requiredAttributes() {
+        return base.requiredAttributes;
+      },
+      get tier() {
+        return base.tier;
+      },
+    });
+  }
+}
+
+/** A pool a template's resources refer to. */
+export type PoolEntry = IndexedPool | PoolOfOtherTemplate;
+
+/** What the rules know of the pool of an entry: a pool of another template only once that template knows it. */
+export function poolIn(entry: PoolEntry | undefined): PoolIndex | undefined {
+  return entry instanceof PoolOfOtherTemplate ? entry.known() ?? undefined : entry;
+}
+
