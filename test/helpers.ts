@@ -1,7 +1,7 @@
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Finding } from '../src';
-import { RuleSelection, validateClient } from '../src/engine/validate-client';
+import { PropNames, RuleSelection, validateClient } from '../src/engine/validate-client';
 import { PER_CLIENT_PROPERTIES } from '../src/rules/api-model';
 import { ClientContext } from '../src/rules/client-view';
 import { asString, isIntrinsic } from '../src/rules/values';
@@ -59,8 +59,8 @@ export function patched(base: Record<string, unknown>, patch: Record<string, unk
 }
 
 /** Runs the engine on CloudFormation properties. */
-export function findingsFor(properties: unknown, context: ClientContext = {}, selection: RuleSelection = {}): Finding[] {
-  return validateClient({ path: 'Test/Client', properties }, context, selection);
+export function findingsFor(properties: unknown, context: ClientContext = {}, selection: RuleSelection = {}, propNames?: PropNames): Finding[] {
+  return validateClient({ path: 'Test/Client', properties, propNames }, context, selection);
 }
 
 export function ruleIdsOf(findings: Finding[]): string[] {

@@ -23,8 +23,7 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
   // The pool's quota is the validator's to report: it counts the clients it checks.
   const pool = client.read.context.pool?.key;
   if (kind === 'service' && pool !== undefined) countClient(node.node.root, pool, quotaKey(node), selection);
-  const context: ClientContext = extra.extraEnumValues || extra.policy ? { ...client.read.context, ...extra } : client.read.context;
-  const findings = checkClient(client.path, client.read, selection, client.memo, context);
+  const findings = checkClient(client.path, client.read, selection, client.runner, extra);
   for (const finding of findings) report(node, finding);
 }
 
@@ -49,7 +48,7 @@ function prepare(node: CfnResource, again: boolean): PreparedClient | { readonly
       region: concreteRegion(node),
       propNames: propNamesOf(node),
     });
-    result = { path: () => node.node.path, read, memo: state.memo };
+    result = { path: () => node.node.path, read, runner: state.runner };
   } catch (e) {
     result = { unreadable: (e as Error)?.message ?? String(e) };
   }

@@ -1,7 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { report } from './annotations';
-import { RuleMemo } from '../engine/rule-memo';
+import { RuleRunner } from '../engine/speed/runner';
 import type { ClientRead, TemplateIndex } from '../engine/template-index';
 import { poolFindings, RuleSelection } from '../engine/validate-client';
 
@@ -10,7 +10,7 @@ export interface PreparedClient {
   /** The construct path, worked out when a finding names it. */
   readonly path: () => string;
   readonly read: ClientRead;
-  readonly memo: RuleMemo;
+  readonly runner: RuleRunner;
 }
 
 /**
@@ -29,8 +29,8 @@ export class StackSynthesis {
   public readonly otherPools = new Map<string, CfnResource>();
   /** Logical ids of the stack's resources under each dependency target. */
   public readonly dependencyTargets = new Map<IConstruct, readonly string[]>();
-  /** What the configuration rules found on the stack's configurations (its pools are this synthesis's). */
-  public readonly memo = new RuleMemo();
+  /** Runs the rules over the stack's clients, reusing what holds for clients of one configuration (its pools are this synthesis's). */
+  public readonly runner = new RuleRunner();
   /** The client the stack's checks read last, and what they read (null: it could not be rendered). */
   public lastClient?: IConstruct;
   public lastRead?: PreparedClient | { readonly unreadable: string };

@@ -1,7 +1,7 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
 import { IndexedPool, OtherTemplatePool, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
 import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget } from './references';
-import type { ReadClient } from './validate-client';
+import type { PropNames, ReadClient } from './validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { PoolIndex } from '../rules/pool';
 import { isIntrinsic, isNoValue, isPlainObject, stringParts, UNKNOWN } from '../rules/values';
@@ -29,13 +29,15 @@ export interface ReadOptions {
   readonly dependencies?: readonly string[];
   /** The Region it deploys to, when concrete. */
   readonly region?: string;
-  /** Construct prop names by CloudFormation property, for its messages. */
-  readonly propNames?: { readonly [cfnProperty: string]: string };
+  /** Construct prop names by CloudFormation property, which its findings name. */
+  readonly propNames?: PropNames;
 }
 
 /** A client as the rules read it: one configuration, or one for each assignment of the conditions it uses. */
 export interface ClientRead {
   readonly context: ClientContext;
+  /** Construct prop names by CloudFormation property, which its findings name (see `ReadOptions`). */
+  readonly propNames?: PropNames;
   /** The configurations: one without `when` for a client without conditions. */
   readonly variants: ReadonlyArray<{ readonly when?: Assignment; readonly client: ReadClient }>;
   /** Every assignment found, when more than were checked (see MAX_VARIANTS). */
@@ -226,11 +228,11 @@ export class TemplateIndex {
       pool,
       dependencies,
       region: options.region,
-      propNames: options.propNames,
     };
+    const propNames = options.propNames;
     const condition = typeof resource.Condition === 'string' ? resource.Condition : undefined;
     if (!this.sawCondition && condition === undefined && !(!('properties' in client) && usesConditions(raw))) {
-      return { context, variants: [{ client }] };
+      return { context, propNames, variants: [{ client }] };
     }
     // Each configuration the conditions allow is read on its own (its dependencies are those of every branch, as
     // CloudFormation orders creation by every reference in the template).
@@ -239,7 +241,7 @@ export class TemplateIndex {
       const v = isNoValue(value) ? {} : value;
       return { when, client: isPlainObject(v) ? { properties: this.walk(v, new Set()) as Record<string, unknown> } : { notAnObject: v } };
     });
-    return { context, variants, total: found.total, incomplete: found.incomplete };
+    return { context, propNames, variants, total: found.total, incomplete: found.incomplete };
   }
 
   /**

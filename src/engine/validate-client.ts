@@ -1,10 +1,9 @@
 import { conditionLabel, MAX_VARIANTS } from './conditions';
 import type { Finding } from './finding';
 import { fixOf, formatMessage } from './message';
-import { Found, RuleMemo } from './rule-memo';
-import { RulePlan } from './rule-plan';
+import { RuleRunner } from './speed/runner';
 import type { ClientRead } from './template-index';
-import { ClientContext, ClientView } from '../rules/client-view';
+import type { ClientContext } from '../rules/client-view';
 import { CHECKED_SERVICE_RULES, noticeRule, SERVICE_RULES } from '../rules/registry';
 import { InputKind, PoolCount, RuleDefinition, RuleSeverity, Violation } from '../rules/rule';
 import { isIntrinsic, isPlainObject, withoutNoValue } from '../rules/values';
@@ -15,6 +14,19 @@ export interface ClientResource {
   readonly path: string;
   /** The resource's `Properties`, exactly as rendered (intrinsics included). */
   readonly properties: unknown;
+  /** Construct prop names by CloudFormation property, which findings name (see `ClientNaming`). */
+  readonly propNames?: PropNames;
+}
+
+/** Construct prop names by CloudFormation property. */
+export type PropNames = { readonly [cfnProperty: string]: string };
+
+/** How findings name a client and its properties. */
+export interface ClientNaming {
+  /** The client's path; a function is called only when there is a finding. */
+  readonly path: string | (() => string);
+  /** The construct's prop names, for a client made by a construct that takes props (the L2, ValidatedUserPoolClient). */
+  readonly propNames?: PropNames;
 }
 
 /** How the rules are applied. */
@@ -34,7 +46,7 @@ function severityOf(rule: RuleDefinition, selection: RuleSelection): RuleSeverit
 }
 
 /** The finding a rule's violation makes, with its message and fix. */
-export function findingOf(rule: RuleDefinition, path: string, violation: Violation, severity: RuleSeverity, propNames?: ClientContext['propNames']): Finding {
+export function findingOf(rule: RuleDefinition, path: string, violation: Violation, severity: RuleSeverity, propNames?: PropNames): Finding {
   return {
     ruleId: rule.id,
     severity,
@@ -50,13 +62,14 @@ export type ReadClient = { readonly properties: Record<string, unknown> } | { re
 
 /**
  * Reads a client's properties once for any number of rule runs: references
- * the template resolves are replaced (`context.resolveKnown`) and
- * `Ref: AWS::NoValue` is dropped, as CloudFormation does.
+ * the template fixes are replaced (`resolveKnown`, see
+ * `TemplateIndex.resolveKnown`) and `Ref: AWS::NoValue` is dropped, as
+ * CloudFormation does.
  */
-export function readClient(properties: unknown, context: ClientContext = {}): ReadClient {
+export function readClient(properties: unknown, resolveKnown?: (value: unknown) => unknown): ReadClient {
   const raw = properties ?? {};
   if (!isPlainObject(raw)) return { notAnObject: raw };
-  const known = context.resolveKnown ? context.resolveKnown(raw) : raw;
+  const known = resolveKnown ? resolveKnown(raw) : raw;
   return { properties: withoutNoValue(known) as Record<string, unknown> };
 }
 
@@ -66,29 +79,22 @@ export function readClient(properties: unknown, context: ClientContext = {}): Re
  * nobody foresaw becomes a warning that names it, not a crashed synth.
  */
 export function validateClient(resource: ClientResource, context: ClientContext = {}, selection: RuleSelection = {}): Finding[] {
-  return runRules(resource.path, readClient(resource.properties, context), context, selection);
+  return runRules(readClient(resource.properties), context, selection, resource);
 }
 
 /**
- * Runs the selected rules over a client read with `readClient`; `path`
- * names it in findings (a function is called only if there are any). With a
- * memo, the configuration rules do not run again on a configuration an
- * earlier client had: what they found then is reported for this client.
+ * Runs the selected rules over a client read with `readClient`. With a
+ * runner, work done for an earlier client with the same configuration is
+ * not done again (see RuleRunner).
  */
-export function runRules(
-  path: string | (() => string),
-  client: ReadClient,
-  context: ClientContext,
-  selection: RuleSelection,
-  memo?: RuleMemo,
-): Finding[] {
+export function runRules(client: ReadClient, context: ClientContext, selection: RuleSelection, naming: ClientNaming, runner?: RuleRunner): Finding[] {
   const findings: Finding[] = [];
   const rules = selection.rules ?? CHECKED_SERVICE_RULES;
   // A construct path costs a walk up the tree: it is worked out only for a client with findings.
   let text: string | undefined;
   const emit = (rule: RuleDefinition, violation: Violation, severity = severityOf(rule, selection)) => {
-    text ??= typeof path === 'string' ? path : path();
-    findings.push(findingOf(rule, text, violation, severity, context.propNames));
+    text ??= typeof naming.path === 'string' ? naming.path : naming.path();
+    findings.push(findingOf(rule, text, violation, severity, naming.propNames));
   };
 
   if (!('properties' in client)) {
@@ -99,38 +105,9 @@ export function runRules(
     }
     return findings;
   }
-  const properties = client.properties;
-  const view = new ClientView(properties, context);
-  const plan = RulePlan.of(rules, selection.disabledRules, selection.input);
-  const schedule = plan.schedule(properties);
-  const found: Found[] = [];
-  let rule = -1;
-  const report = (violation: Violation) => found.push({ rule, violation });
-  /** Runs rules; false when one threw (what they found is then not remembered). */
-  const run = (positions: readonly number[]): boolean => {
-    let complete = true;
-    for (rule of positions) {
-      try {
-        plan.rules[rule].check!(view, report);
-      } catch (e) {
-        complete = false;
-        found.push({ rule, violation: { property: '*', problem: `could not be evaluated (${(e as Error)?.message ?? e}); please report this`, fix: 'Check this rule by hand.' }, failed: true });
-      }
-    }
-    return complete;
-  };
-  // What the configuration rules find depends on the configuration alone: many clients share one.
-  const slot = memo && schedule.configurationRules.length > 0 ? memo.slot(plan, properties, context) : undefined;
-  if (slot?.value) {
-    found.push(...slot.value);
-  } else if (run(schedule.configurationRules) && slot) {
-    memo!.remember(plan, context, slot, found.slice());
-  }
-  const configurationFindings = found.length;
-  run(schedule.otherRules);
-  // Both lists are in plan order; interleave them so findings come in rule order.
-  if (configurationFindings > 0 && found.length > configurationFindings) found.sort((a, b) => a.rule - b.rule);
-  for (const f of found) emit(plan.rules[f.rule], f.violation, f.failed ? RuleSeverity.WARNING : undefined);
+  const toRun = { rules, disabled: selection.disabledRules, input: selection.input };
+  const results = runner ? runner.run(client.properties, context, toRun) : RuleRunner.once(client.properties, context, toRun);
+  for (const r of results) emit(r.rule, r.violation, r.failed ? RuleSeverity.WARNING : undefined);
   return findings;
 }
 
@@ -145,15 +122,18 @@ export function checkClient(
   path: string | (() => string),
   read: ClientRead,
   selection: RuleSelection,
-  memo?: RuleMemo,
-  context = read.context,
+  runner?: RuleRunner,
+  configuration?: Pick<ClientContext, 'extraEnumValues' | 'policy'>,
 ): Finding[] {
-  if (read.variants.length === 1 && read.variants[0].when === undefined) return runRules(path, read.variants[0].client, context, selection, memo);
+  const context = configuration?.extraEnumValues || configuration?.policy ? { ...read.context, ...configuration } : read.context;
+  if (read.variants.length === 1 && read.variants[0].when === undefined) {
+    return runRules(read.variants[0].client, context, selection, { path, propNames: read.propNames }, runner);
+  }
   let text: string | undefined;
   const pathText = () => (text ??= typeof path === 'string' ? path : path());
   const found = new Map<string, { finding: Finding; holds: Array<NonNullable<ClientRead['variants'][number]['when']>> }>();
   for (const { when, client } of read.variants) {
-    for (const finding of runRules(pathText, client, context, selection, memo)) {
+    for (const finding of runRules(client, context, selection, { path: pathText, propNames: read.propNames }, runner)) {
       const key = `${finding.ruleId}\u0000${finding.property}\u0000${finding.message}`;
       const entry = found.get(key) ?? { finding, holds: [] };
       entry.holds.push(when!);

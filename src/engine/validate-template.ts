@@ -2,7 +2,7 @@ import type { ConditionSections } from './conditions';
 import type { Finding } from './finding';
 import type { OtherTemplatePool } from './pools';
 import { poolReference, referencedIds } from './references';
-import { RuleMemo } from './rule-memo';
+import { RuleRunner } from './speed/runner';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
 import { checkClient, poolFindings, RuleSelection } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
@@ -174,7 +174,7 @@ export function validateTemplate(template: unknown, run: TemplateRun): TemplateF
 
 /** The findings on a template's clients, and each client's pool (by key) and whether its service rules ran. */
 function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex): { findings: TemplateFinding[]; clients: ClientOfPool[] } {
-  const memo = new RuleMemo();
+  const runner = new RuleRunner();
   const findings: TemplateFinding[] = [];
   const clients: ClientOfPool[] = [];
   for (const [logicalId, resource] of clientsOf(template)) {
@@ -187,8 +187,8 @@ function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex
     if (!read) continue;
     const path = run.pathOf(logicalId);
     const found = [
-      ...(service ? checkClient(path, read, service, memo) : []),
-      ...(policy ? checkClient(path, read, policy.selection, memo, { ...read.context, policy: policy.props }) : []),
+      ...(service ? checkClient(path, read, service, runner) : []),
+      ...(policy ? checkClient(path, read, policy.selection, runner, { policy: policy.props }) : []),
     ];
     for (const finding of found) findings.push({ logicalId, finding });
   }

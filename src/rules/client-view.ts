@@ -1,9 +1,14 @@
-import { API_ENUMS, CFN_PROPERTY_TYPES, EnumProperty } from './api-model';
+import { API_ENUMS, CFN_PROPERTY_TYPES, EnumProperty, PER_CLIENT_PROPERTIES } from './api-model';
 import type { UserPoolClientPolicyProps } from './policy/props';
 import type { PoolIndex } from './pool';
 import { asBoolean, asInteger, asString, isIntrinsic, isPlainObject, ListValue, StringParts, stringParts } from './values';
 
-/** What the engine knows around a client, beyond its own properties. */
+/**
+ * What the engine knows around a client, beyond its own properties: facts
+ * (Region, pool, dependencies) and the configuration it is checked with
+ * (enum extras, policy). How findings name things is not here (see
+ * `ClientRead.propNames`), as no rule reads it.
+ */
 export interface ClientContext {
   /** The Region the client deploys to, when it is a concrete value. */
   readonly region?: string;
@@ -13,12 +18,8 @@ export interface ClientContext {
   readonly pool?: PoolIndex;
   /** Logical ids this client depends on (DependsOn and references); undefined when unknown. */
   readonly dependencies?: ReadonlySet<string>;
-  /** Construct prop names by CloudFormation property, named in messages (ValidatedUserPoolClient). */
-  readonly propNames?: { readonly [cfnProperty: string]: string };
   /** The organisation policy being checked (policy rules only). */
   readonly policy?: UserPoolClientPolicyProps;
-  /** Replaces references whose value the template fixes (IdP names, resource-server identifiers). */
-  readonly resolveKnown?: (value: unknown) => unknown;
 }
 
 const MODEL_ENUMS = Object.fromEntries(Object.entries(API_ENUMS).map(([k, v]) => [k, new Set<string>(v)])) as unknown as Record<
@@ -46,18 +47,52 @@ export class ClientView {
   private otherLists?: Map<string, ListRead | null>;
   private enums?: Map<string, ReadonlySet<string>>;
   private flows?: ReadonlySet<string>;
+  /** Set while the engine watches whether a rule reads a per-client property's value (see `watchValues`). */
+  private watching = false;
+  private perClientValueRead = false;
 
   public constructor(
-    public readonly properties: Readonly<Record<string, unknown>>,
+    private readonly props: Readonly<Record<string, unknown>>,
     public readonly context: ClientContext = {},
   ) {}
 
+  /** Every property as the template holds it (a rule that reads them all reads each client's own values). */
+  public get properties(): Readonly<Record<string, unknown>> {
+    if (this.watching) this.perClientValueRead = true;
+    return this.props;
+  }
+
+  /**
+   * For the engine, not for rules: from now until `endWatch`, notes whether a
+   * rule reads the value of a per-client property (name, URLs, pool id,
+   * secret) rather than only how it is set (`has`, `isUnknown`, `nonEmpty`,
+   * `knownNonEmpty`, `fullyKnown`). What a rule finds without such a read
+   * holds for every client with the same configuration, so the engine may
+   * reuse it (engine/speed).
+   */
+  public watchValues(): void {
+    this.watching = true;
+    this.perClientValueRead = false;
+  }
+
+  /** Stops watching; true when the rule read a per-client property's value. */
+  public endWatch(): boolean {
+    this.watching = false;
+    return this.perClientValueRead;
+  }
+
   /** The raw value at `Name` or `Name.Member`. */
   public value(path: string): unknown {
+    if (this.watching) this.noteValueRead(path);
+    return this.raw(path);
+  }
+
+  /** The value at a path, read without telling the watch (for the accessors that tell only how it is set). */
+  private raw(path: string): unknown {
     // Most paths name a property: only a member path needs splitting (rules ask many times per client).
-    if (!path.includes('.')) return this.properties[path];
+    if (!path.includes('.')) return this.props[path];
     const split = splitPath(path);
-    const parent = this.properties[split[0]];
+    const parent = this.props[split[0]];
     // A member of an unresolved object is itself unknown, never absent.
     if (isIntrinsic(parent)) return parent;
     return isPlainObject(parent) ? parent[split[1]] : undefined;
@@ -65,13 +100,13 @@ export class ClientView {
 
   /** Present in the template (possibly as an intrinsic). */
   public has(path: string): boolean {
-    const v = this.value(path);
+    const v = this.raw(path);
     return v !== undefined && v !== null;
   }
 
   /** Present, but only known at deploy time. */
   public isUnknown(path: string): boolean {
-    return isIntrinsic(this.value(path));
+    return isIntrinsic(this.raw(path));
   }
 
   /** A string, or a number or boolean as the string CloudFormation converts it to. */
@@ -88,12 +123,17 @@ export class ClientView {
   }
 
   public list(path: string): ListValue | undefined {
+    if (this.watching) this.noteValueRead(path);
     return this.listRead(path) ?? undefined;
   }
 
   /** The entries of a list that are concrete strings, with their index. */
   public strings(path: string): readonly Entry[] {
-    const list = this.listRead(path);
+    if (this.watching) this.noteValueRead(path);
+    return this.entriesOf(this.listRead(path));
+  }
+
+  private entriesOf(list: ListRead | null): readonly Entry[] {
     if (!list) return NO_ENTRIES;
     if (!list.entries) {
       const entries: Entry[] = [];
@@ -109,6 +149,7 @@ export class ClientView {
 
   /** The entries of a list that CloudFormation builds from literal text and unknown parts (`Fn::Join`, `Fn::Sub`), with their index. */
   public partialStrings(path: string): ReadonlyArray<{ readonly index: number; readonly parts: StringParts }> {
+    if (this.watching) this.noteValueRead(path);
     const list = this.listRead(path);
     if (!list || !list.known) return [];
     const out: Array<{ index: number; parts: StringParts }> = [];
@@ -141,16 +182,17 @@ export class ClientView {
   /** True when the list is concrete, so "missing from the list" can be decided. */
   public fullyKnown(path: string): boolean {
     const list = this.listRead(path);
-    return !!list && list.known && this.strings(path).length === list.items.length;
+    return !!list && list.known && this.entriesOf(list).length === list.items.length;
   }
 
   /** The concrete string entries of a list, as a set. */
   public stringSet(path: string): ReadonlySet<string> {
+    if (this.watching) this.noteValueRead(path);
     const list = this.listRead(path);
     if (!list) return NO_STRINGS;
     if (!list.set) {
       const set = new Set<string>();
-      for (const entry of this.strings(path)) set.add(entry.value);
+      for (const entry of this.entriesOf(list)) set.add(entry.value);
       list.set = set;
     }
     return list.set;
@@ -176,18 +218,22 @@ export class ClientView {
     return this.boolean('GenerateSecret') === true;
   }
 
+  private noteValueRead(path: string): void {
+    if (PER_CLIENT_PROPERTIES.has(path.includes('.') ? splitPath(path)[0] : path)) this.perClientValueRead = true;
+  }
+
   /** The list at `path` with what has been derived from it; null when it is not a list. */
   private listRead(path: string): ListRead | null {
     const slot = LIST_SLOTS.get(path);
     if (slot !== undefined) {
       const lists = (this.lists ??= new Array(LIST_SLOTS.size));
       let list = lists[slot];
-      if (list === undefined) lists[slot] = list = readList(this.value(path));
+      if (list === undefined) lists[slot] = list = readList(this.raw(path));
       return list;
     }
     const others = (this.otherLists ??= new Map());
     let list = others.get(path);
-    if (list === undefined) others.set(path, (list = readList(this.value(path))));
+    if (list === undefined) others.set(path, (list = readList(this.raw(path))));
     return list;
   }
 }

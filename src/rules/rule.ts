@@ -56,29 +56,21 @@ export interface RuleDefinition {
   readonly context: RuleContext;
   /**
    * CloudFormation properties the rule reads (`Name`, `Name.Member`, or `*`
-   * for every property). The engine runs a rule only on clients where one
-   * of them is set, unless `checksAbsence` is true.
+   * for every property): docs/rules.md lists them, and the engine runs a
+   * rule only on clients where one of them is set, unless `checksAbsence` is
+   * true. Tests record what every rule reads and fail on a property it
+   * does not declare.
    */
   readonly properties: readonly string[];
   /**
    * True when the rule can report on a client where none of its properties
    * is set (a required property, or an API default that applies): it then
-   * runs on every client.
+   * runs on every client. Tests compare the engine's findings with every
+   * rule run on every generated client, so a rule that needs this fails them.
    *
    * @default false
    */
   readonly checksAbsence?: boolean;
-  /**
-   * Per-client properties among `properties` (name, URLs, pool id, secret)
-   * that the rule reads only for how they are set, never for their value:
-   * absent, unresolved, a scalar, an object, or a list that is empty, of
-   * concrete entries, or with other entries (`has`, `isUnknown`, `nonEmpty`,
-   * `knownNonEmpty`, `fullyKnown`). What such a rule finds is remembered per
-   * configuration, as the memo keys on those shapes (see RuleMemo).
-   *
-   * @default - none
-   */
-  readonly readsPresenceOf?: readonly string[];
   /**
    * The kinds of input the rule applies to: a rule about what a request may
    * contain does not apply to a template, where CloudFormation ignores

@@ -7,10 +7,11 @@ import { indexTemplates, validateTemplates } from '../../src/engine/validate-tem
 import { findRule } from '../../src/rules/registry';
 import { anyJson, FC_PARAMS, intrinsic } from '../property/arbitraries';
 
+const CORP = { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp', ProviderType: 'OIDC' } };
 /** A template with an identity provider and a resource server, whose Refs the index resolves. */
 const index = TemplateIndex.of({
   Pool: { Type: 'AWS::Cognito::UserPool' },
-  Corp: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp', ProviderType: 'OIDC' } },
+  Corp: CORP,
   Api: { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { Ref: 'Pool' }, Identifier: 'api', Name: 'api' } },
 });
 
@@ -43,7 +44,7 @@ test('one walk reads a client as resolving known references, dropping NoValue an
     const { variants, context } = index.read(resource, { dependencies: ['Extra'] });
     // A client with conditions is read once per assignment, each as its branches would be read on their own.
     for (const { when, client } of variants) {
-      const expected = readClient(when ? takeBranches(props, when) : props, { resolveKnown: (v) => index.resolveKnown(v) });
+      const expected = readClient(when ? takeBranches(props, when) : props, (v) => index.resolveKnown(v));
       expect(client).toEqual(expected);
       // toEqual overlooks members set to undefined, which rules would read as present.
       expect(undefinedMembers(client)).toEqual(undefinedMembers(expected));
@@ -54,6 +55,12 @@ test('one walk reads a client as resolving known references, dropping NoValue an
     references.add('Extra');
     expect([...context.dependencies!].sort()).toEqual([...references].sort());
   }), FC_PARAMS);
+});
+
+test('a provider named once by name and once by a Ref the template resolves is named twice (VUPC-IDP-DUPLICATE)', () => {
+  const client = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' }, SupportedIdentityProviders: ['Corp', { Ref: 'Corp' }] } };
+  const findings = validateTemplates([{ template: { Resources: { Pool: { Type: 'AWS::Cognito::UserPool' }, Corp: CORP, Client: client } }, pathOf: (id) => id }], () => ({ service: {} }));
+  expect(findings.filter((f) => f.finding.ruleId === 'VUPC-IDP-DUPLICATE').map((f) => [f.logicalId, f.finding.property])).toEqual([['Client', 'SupportedIdentityProviders[1]']]);
 });
 
 test('plain data is returned as it is, not copied', () => {

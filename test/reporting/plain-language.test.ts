@@ -11,8 +11,7 @@ import { baseOf, FAILING } from '../rules/cases';
  */
 function messages(door: 'template' | 'props'): Array<{ name: string; finding: Finding }> {
   const out = FAILING.flatMap((c) => {
-    const context = { ...c.context, propNames: door === 'props' ? PROP_NAMES : undefined };
-    return findingsFor(patched(baseOf(c), c.patch), context, { input: c.input })
+    return findingsFor(patched(baseOf(c), c.patch), c.context, { input: c.input }, door === 'props' ? PROP_NAMES : undefined)
       .filter((f) => f.ruleId === c.rule)
       .map((finding) => ({ name: `${c.rule}: ${c.name}`, finding }));
   });

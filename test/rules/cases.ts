@@ -170,7 +170,6 @@ export const FAILING: RuleCase[] = [
   c('IDP-FORMAT', 'empty', { SupportedIdentityProviders: [''] }),
   c('IDP-NONEMPTY-FOR-OAUTH', 'no provider', { SupportedIdentityProviders: undefined }),
   c('IDP-DUPLICATE', 'a provider twice', { SupportedIdentityProviders: ['COGNITO', 'Google', 'COGNITO'] }),
-  c('IDP-DUPLICATE', 'a provider by name and by a Ref the template resolves', { SupportedIdentityProviders: ['Google', { Ref: 'GoogleIdp' }] }, { context: { resolveKnown: (v) => JSON.parse(JSON.stringify(v).replace('{"Ref":"GoogleIdp"}', '"Google"')) } }),
   c('ANALYTICS-ONE-TARGET', 'ARN and id', { AnalyticsConfiguration: { ApplicationArn: arn, ApplicationId: '0123456789abcdef0123456789abcdef' } }),
   c('ANALYTICS-ONE-TARGET', 'neither', { AnalyticsConfiguration: { UserDataShared: false } }),
   c('ANALYTICS-ID-NEEDS-ROLE', 'id without role', { AnalyticsConfiguration: { ApplicationId: '0123456789abcdef0123456789abcdef' } }),

@@ -103,7 +103,6 @@ export const OAUTH_RULES: RuleDefinition[] = [
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
     properties: ['AllowedOAuthFlows', 'CallbackURLs'],
-    readsPresenceOf: ['CallbackURLs'],
     summary: 'A client with the code or implicit flow has at least one callback URL.',
     why: 'Cognito refuses it: "CallbackUrls can not be empty when code flow or implicit flow is selected".',
     fix: 'Add the URL your app receives the sign-in response on to CallbackURLs.',

@@ -159,7 +159,6 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
     properties: ['UserPoolId'],
-    readsPresenceOf: ['UserPoolId'],
     checksAbsence: true,
     summary: 'UserPoolId is set.',
     why: 'UserPoolId is required by CreateUserPoolClient and by the CloudFormation schema.',

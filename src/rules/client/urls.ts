@@ -250,7 +250,6 @@ export const URL_RULES: RuleDefinition[] = [
     severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
     properties: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI', 'AllowedOAuthFlows', 'AllowedOAuthFlowsUserPoolClient'],
-    readsPresenceOf: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     summary: 'Callback and logout URLs are set only on clients that use the code or implicit flow.',
     why: 'URLs on a client without OAuth, or with only client_credentials, are never used; they usually mean OAuth was meant to be enabled.',
     fix: 'Enable OAuth (AllowedOAuthFlowsUserPoolClient: true with code), or remove the URLs.',

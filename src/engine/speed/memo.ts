@@ -1,15 +1,15 @@
-import type { RulePlan } from './rule-plan';
-import { PER_CLIENT_PROPERTIES } from '../rules/api-model';
-import type { ClientContext } from '../rules/client-view';
-import type { PoolIndex } from '../rules/pool';
-import type { Violation } from '../rules/rule';
-import { asString, isIntrinsic } from '../rules/values';
+import type { RulePlan } from './plan';
+import { PER_CLIENT_PROPERTIES } from '../../rules/api-model';
+import type { ClientContext } from '../../rules/client-view';
+import type { PoolIndex } from '../../rules/pool';
+import type { Violation } from '../../rules/rule';
+import { asString, isIntrinsic } from '../../rules/values';
 
 /**
- * What a rule that reads a per-client property only for how it is set
- * (`RuleDefinition.readsPresenceOf`) can tell of its value: absent, null,
- * unresolved, a scalar, another object, or a list that is empty, of concrete
- * entries only, or with others. Ids 0-7, as the memo uses them.
+ * What a configuration rule can tell of a per-client property's value
+ * without reading it (`ClientView.watchValues`): absent, null, unresolved, a
+ * scalar, another object, or a list that is empty, of concrete entries only,
+ * or with others. Ids 0-7, as the memo uses them.
  */
 export function shapeOf(value: unknown): number {
   if (value === undefined) return 0;
@@ -57,8 +57,8 @@ const FIRST_ID = 4;
  * of clients repeat a few configurations: names, URLs and pool ids differ;
  * flows, scopes and lifetimes repeat, and so do the pool and providers
  * around the clients of a stack. A configuration rule
- * (`RulePlan.configurationRule`) reads only configuration properties and,
- * beyond them, the Region, the enum extras, the policy, the pool around
+ * (`RulePlan.isConfigurationRule`) reads only configuration properties and
+ * the shapes of per-client ones, and beyond them the Region, the enum extras, the policy, the pool around
  * the client and which of its providers and resource servers the client
  * depends on (tests hold every rule to that), so a client whose
  * configuration equals an earlier client's gets the earlier violations
@@ -74,7 +74,7 @@ export class RuleMemo {
   /** The logical ids of each pool's identity providers and resource servers. */
   private readonly poolResources = new WeakMap<PoolIndex, ReadonlySet<string>>();
   private nextId = FIRST_ID;
-  private readonly banks = new Map<RulePlan, Map<unknown, Map<unknown, ConfigurationCache>>>();
+  private readonly banks = new Map<RulePlan, { generation: number; byExtra: Map<unknown, Map<unknown, ConfigurationCache>> }>();
 
   /**
    * The slot of a client's configuration: the Region, the pool around it
@@ -166,8 +166,10 @@ export class RuleMemo {
 
   /** The cache of `plan` for clients checked with these enum extras and this policy (compared by identity). */
   private cache(plan: RulePlan, extraEnumValues: unknown, policy: unknown): ConfigurationCache {
-    let byExtra = this.banks.get(plan);
-    if (!byExtra) this.banks.set(plan, (byExtra = new Map()));
+    let bank = this.banks.get(plan);
+    // A rule that left the configuration rules may have findings kept with them: start again.
+    if (!bank || bank.generation !== plan.generation) this.banks.set(plan, (bank = { generation: plan.generation, byExtra: new Map() }));
+    const byExtra = bank.byExtra;
     let byPolicy = byExtra.get(extraEnumValues);
     if (!byPolicy) byExtra.set(extraEnumValues, (byPolicy = new Map()));
     let cache = byPolicy.get(policy);

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { RulePlan } from '../../src/engine/rule-plan';
+import { RulePlan } from '../../src/engine/speed/plan';
 import { readClient, validateClient } from '../../src/engine/validate-client';
 import { ClientContext, ClientView } from '../../src/rules/client-view';
 import { CHECKED_SERVICE_RULES, POLICY_RULES } from '../../src/rules/registry';
@@ -21,7 +21,7 @@ const CORPUS_CONTEXTS: ClientContext[] = [
 
 /** What a rule reports when it is run directly, with no plan in between. */
 function direct(rule: RuleDefinition, props: Props, context: ClientContext): string[] {
-  const read = readClient(props, context);
+  const read = readClient(props);
   if (!('properties' in read)) return [];
   const out: string[] = [];
   rule.check!(new ClientView(read.properties, context), (v) => out.push(`${rule.id} ${v.property}`));
@@ -93,15 +93,24 @@ describe('RulePlan', () => {
     expect(selection({ CallbackURLs: [], ClientName: 'b' })).toEqual([true, false, true, true, true]);
   });
 
-  test('configuration rules read only configuration properties (and perhaps the user pool), not every property', () => {
-    const plan = RulePlan.of(rules, undefined);
-    expect(plan.rules.filter((_r, i) => plan.configurationRule[i]).map((r) => r.id)).toEqual(['B', 'F', 'G']);
-    const schedule = plan.schedule({ ClientName: 'a', AllowedOAuthFlows: ['code'], TokenValidityUnits: {}, Unknown: 1 });
-    expect(schedule.configurationRules.map((i) => plan.rules[i].id)).toEqual(['B', 'F', 'G']);
-    expect(schedule.otherRules.map((i) => plan.rules[i].id)).toEqual(['A', 'C', 'D']);
+  test('every rule but those that read every property starts as a configuration rule, until it is seen reading a per-client value', () => {
+    const fresh = [...rules];
+    const plan = RulePlan.of(fresh, undefined);
+    const split = (props: Props) => {
+      const schedule = plan.schedule(props);
+      return [schedule.configurationRules, schedule.otherRules].map((positions) => positions.map((i) => plan.rules[i].id));
+    };
+    const props = { ClientName: 'a', AllowedOAuthFlows: ['code'], TokenValidityUnits: {}, Unknown: 1 };
+    const schedule = plan.schedule(props);
+    expect(split(props)).toEqual([['A', 'B', 'D', 'F', 'G'], ['C']]);
     // Worked out once per set of properties some rule reads.
     expect(plan.schedule({ AllowedOAuthFlows: [], TokenValidityUnits: 1, ClientName: 'b' })).toBe(schedule);
     expect(plan.schedule({ AllowedOAuthFlows: [] })).not.toBe(schedule);
+    const generation = plan.generation;
+    plan.notConfiguration(0);
+    plan.notConfiguration(0);
+    expect(split(props)).toEqual([['B', 'D', 'F', 'G'], ['A', 'C']]);
+    expect(plan.generation).toBe(generation + 1);
   });
 
   test('leaves disabled rules out, and is built once per rule list and selection', () => {

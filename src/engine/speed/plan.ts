@@ -1,9 +1,8 @@
-import { PER_CLIENT_PROPERTIES } from '../rules/api-model';
-import { InputKind, RuleDefinition } from '../rules/rule';
+import { InputKind, RuleDefinition } from '../../rules/rule';
 
 /** The rules to run on clients that set the same properties. */
 export interface Schedule {
-  /** Positions (in the plan's rules, in order) of the configuration rules that run (see `configurationRule`). */
+  /** Positions (in the plan's rules, in order) of the configuration rules that run (see `isConfigurationRule`). */
   readonly configurationRules: readonly number[];
   /** Positions of the other rules that run. */
   readonly otherRules: readonly number[];
@@ -40,15 +39,18 @@ export class RulePlan {
   /** The rules that run, in registry order. */
   public readonly rules: readonly RuleDefinition[];
   /**
-   * For each position in `rules`: true for a configuration rule, which reads
-   * only configuration properties, per-client ones only for how they are set
-   * (`readsPresenceOf`), and beyond them the Region, the enum extras, the
-   * policy, the user pool around the client and what the client depends on:
-   * the same for many clients, so what it finds can be remembered (see
-   * RuleMemo). Rules that read every property or a per-client property's
-   * value are not.
+   * Changes each time a rule turns out not to be a configuration rule, so
+   * that what was remembered under the old split is not used (see RuleMemo).
    */
-  public readonly configurationRule: readonly boolean[];
+  public generation = 0;
+  /**
+   * For each position in `rules`: true for a configuration rule, whose
+   * findings hold for every client with the same configuration (see
+   * RuleMemo). Every rule starts as one, except those that read every
+   * property; a rule is one no more once it is seen reading a per-client
+   * property's value (`ClientView.watchValues`), which no declaration can get wrong.
+   */
+  private readonly configuration: boolean[];
   /** For each position in `rules`: true when the rule runs on every client. */
   private readonly always: readonly boolean[];
   /** The bit of each top-level property some rule reads. */
@@ -58,11 +60,23 @@ export class RulePlan {
   private constructor(all: readonly RuleDefinition[], disabled: ReadonlySet<string> | undefined, input: InputKind) {
     this.rules = all.filter((r) => r.check !== undefined && !disabled?.has(r.id) && (r.inputs?.includes(input) ?? true));
     this.always = this.rules.map((r) => r.checksAbsence === true || r.properties.length === 0 || r.properties.includes('*'));
-    this.configurationRule = this.rules.map((r) =>
-      r.properties.every((p) => p !== '*' && (!PER_CLIENT_PROPERTIES.has(topLevel(p)) || r.readsPresenceOf?.includes(p) === true)));
+    this.configuration = this.rules.map((r) => !r.properties.includes('*'));
     for (const rule of this.rules) {
       for (const property of rule.properties.map(topLevel)) if (property !== '*' && !this.bits.has(property)) this.bits.set(property, 2 ** this.bits.size);
     }
+  }
+
+  /** True while the rule at `position` counts as a configuration rule. */
+  public isConfigurationRule(position: number): boolean {
+    return this.configuration[position];
+  }
+
+  /** The rule at `position` read a per-client value: from now on it runs on every client. */
+  public notConfiguration(position: number): void {
+    if (!this.configuration[position]) return;
+    this.configuration[position] = false;
+    this.schedules.clear();
+    this.generation++;
   }
 
   /** What runs on a client with these properties: worked out once per combination of properties set. */
@@ -74,8 +88,8 @@ export class RulePlan {
       const set = new Set(Object.keys(properties));
       const runs = this.rules.flatMap((rule, i) => (this.always[i] || rule.properties.some((p) => set.has(topLevel(p))) ? [i] : []));
       schedule = {
-        configurationRules: runs.filter((i) => this.configurationRule[i]),
-        otherRules: runs.filter((i) => !this.configurationRule[i]),
+        configurationRules: runs.filter((i) => this.configuration[i]),
+        otherRules: runs.filter((i) => !this.configuration[i]),
       };
       this.schedules.set(mask, schedule);
     }

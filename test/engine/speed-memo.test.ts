@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
-import { RuleMemo } from '../../src/engine/rule-memo';
-import { RulePlan } from '../../src/engine/rule-plan';
+import { RuleMemo, shapeOf } from '../../src/engine/speed/memo';
+import { RulePlan } from '../../src/engine/speed/plan';
+import { RuleRunner } from '../../src/engine/speed/runner';
 import { readClient, runRules, validateClient } from '../../src/engine/validate-client';
 import { validateTemplate } from '../../src/engine/validate-template';
 import { PER_CLIENT_PROPERTIES } from '../../src/rules/api-model';
@@ -14,49 +15,68 @@ type Props = Record<string, unknown>;
 const CHECKED_POLICY_RULES = POLICY_RULES.filter((r) => r.check);
 const PER_CLIENT = [...PER_CLIENT_PROPERTIES];
 
-/** Everything a rule reports when run directly on a client. */
-function violations(rule: RuleDefinition, props: Props, context: ClientContext): Violation[] {
-  const read = readClient(props, context);
-  if (!('properties' in read)) return [];
-  const out: Violation[] = [];
-  rule.check!(new ClientView(read.properties, context), (v) => out.push(v));
-  return out;
+/** Everything a rule reports when run directly on a client, and whether it read a per-client property's value. */
+function violations(rule: RuleDefinition, props: Props, context: ClientContext): { found: Violation[]; readValue: boolean } {
+  const read = readClient(props);
+  if (!('properties' in read)) return { found: [], readValue: false };
+  const found: Violation[] = [];
+  const view = new ClientView(read.properties, context);
+  view.watchValues();
+  rule.check!(view, (v) => found.push(v));
+  return { found, readValue: view.endWatch() };
 }
 
 const findings = (props: Props, context: ClientContext, rules: readonly RuleDefinition[], memo?: RuleMemo) =>
-  runRules('Client', readClient(props, context), context, { rules }, memo).map((f) => `${f.severity} ${f.ruleId} ${f.message}`);
+  runRules(readClient(props), context, { rules }, { path: 'Client' }, memo && new RuleRunner(memo)).map((f) => `${f.severity} ${f.ruleId} ${f.message}`);
 
-describe('configuration rules read nothing a memo does not key on', () => {
-  const configurationRules = (rules: readonly RuleDefinition[]) => {
-    const plan = RulePlan.of(rules, undefined);
-    return plan.rules.filter((_r, i) => plan.configurationRule[i]);
-  };
-  const rules = [...configurationRules(CHECKED_SERVICE_RULES), ...configurationRules(CHECKED_POLICY_RULES)];
+describe('what a rule finds without reading a per-client value holds for every client of its configuration', () => {
+  const RULES = [...CHECKED_SERVICE_RULES, ...CHECKED_POLICY_RULES];
 
-  test('most rules are configuration rules: the ones that read per-client properties, every property or the pool are not', () => {
-    expect(rules.length).toBeGreaterThan((CHECKED_SERVICE_RULES.length + CHECKED_POLICY_RULES.length) / 2);
-    const ids = new Set(rules.map((r) => r.id));
+  test('a client\'s name, URLs, pool id and secret (beyond their shape) and its other dependencies change nothing such a run finds', () => {
+    // A memo's key holds the shapes of the per-client properties, the pool around a client and which of its providers
+    // and resource servers the client depends on; nothing else about the client. The watch must see every read of a
+    // per-client value, through any accessor.
+    const perClientValues = fc.dictionary(fc.constantFrom(...PER_CLIENT), fc.oneof(anyJson, intrinsic, fc.constant(undefined)));
+    fc.assert(fc.property(clientArb, perClientValues, contextArb, (props, other, context) => {
+      const changed = { ...props, ...other };
+      const dependencies = context.dependencies && new Set([...context.dependencies, 'OwnDistribution', 'Pool']);
+      for (const rule of RULES) {
+        const alone = violations(rule, changed, context);
+        if (alone.readValue) continue;
+        expect([rule.id, violations(rule, perClientReshaped(changed), { ...context, dependencies }).found]).toEqual([rule.id, alone.found]);
+      }
+    }), fewer(2));
+  });
+
+  test('reshaping keeps shapes and changes values', () => {
+    const props: Record<string, unknown> = {
+      ClientName: 'a', CallbackURLs: ['https://a.example.com', { Ref: 'Url' }], UserPoolId: { Ref: 'Pool' }, LogoutURLs: [], DefaultRedirectURI: 7,
+    };
+    const reshaped = perClientReshaped(props);
+    expect(Object.keys(props).map((k) => shapeOf(reshaped[k]))).toEqual(Object.keys(props).map((k) => shapeOf(props[k])));
+    expect(reshaped).toEqual({ ClientName: 'other a', CallbackURLs: ['other https://a.example.com', { Ref: 'Url' }], UserPoolId: { Ref: 'SomethingElse' }, LogoutURLs: [], DefaultRedirectURI: 'other 7' });
+  });
+
+  test('the rules that read per-client values are seen to, and most rules are not: they are reused', () => {
+    const memo = new RuleMemo();
+    for (const props of [VALID_WEB_CLIENT, { ...VALID_WEB_CLIENT, ClientName: 'bad name!', CallbackURLs: ['http://a.example.com'] }]) {
+      findings(props, { policy: STRICT_POLICY }, CHECKED_SERVICE_RULES, memo);
+      findings(props, { policy: STRICT_POLICY }, CHECKED_POLICY_RULES, memo);
+    }
+    const reused = (rules: readonly RuleDefinition[]) => {
+      const plan = RulePlan.of(rules, undefined);
+      return plan.rules.filter((_r, i) => plan.isConfigurationRule(i)).map((r) => r.id);
+    };
+    const ids = new Set([...reused(CHECKED_SERVICE_RULES), ...reused(CHECKED_POLICY_RULES)]);
+    expect(ids.size).toBeGreaterThan(RULES.length / 2);
     const configuration = [
       'VUPC-ACCESS-DURATION', 'VUPC-AUTHFLOW-ENUM', 'VUPC-OAUTH-CC-SECRET', 'VUPC-ANALYTICS-REGION', 'VUPC-IDP-EXISTS', 'VUPC-POLICY-NO-IMPLICIT-GRANT',
       // They read per-client properties only for how they are set.
       'VUPC-OAUTH-CALLBACK-REQUIRED', 'VUPC-URL-WITHOUT-OAUTH', 'VUPC-POOLID-REQUIRED',
     ];
-    const perClient = ['VUPC-CLIENTNAME-PATTERN', 'VUPC-CALLBACK-HTTPS', 'VUPC-POOLID-FORMAT', 'VUPC-PROPERTY-TYPE', 'VUPC-POLICY-CLIENT-NAME'];
+    // A rule that reads a value only on some configurations (the policy's name pattern, when set) stays one until it does.
+    const perClient = ['VUPC-CLIENTNAME-PATTERN', 'VUPC-CALLBACK-HTTPS', 'VUPC-PROPERTY-TYPE'];
     expect([...configuration, ...perClient].filter((id) => ids.has(id))).toEqual(configuration);
-  });
-
-  test('a client\'s name, URLs, pool id and secret (beyond their shape), its logical id, its prop names and its other dependencies change nothing they find', () => {
-    // A memo's key holds the shapes of the per-client properties, the pool around a client and which of its providers
-    // and resource servers the client depends on; nothing else about the client.
-    const perClientValues = fc.dictionary(fc.constantFrom(...PER_CLIENT), fc.oneof(anyJson, intrinsic, fc.constant(undefined)));
-    fc.assert(fc.property(clientArb, perClientValues, contextArb, (props, other, context) => {
-      const changed = { ...props, ...other };
-      const dependencies = context.dependencies && new Set([...context.dependencies, 'OwnDistribution', 'Pool']);
-      const around: ClientContext = { ...context, dependencies, propNames: { ClientName: 'clientName' } };
-      for (const rule of rules) {
-        expect([rule.id, violations(rule, perClientReshaped(changed), around)]).toEqual([rule.id, violations(rule, changed, context)]);
-      }
-    }), fewer(2));
   });
 });
 
@@ -148,7 +168,7 @@ describe('a memo changes no finding', () => {
       const memo = new RuleMemo();
       const off = (ids: string[]) => ({ disabledRules: new Set(ids) });
       const run = (props: Props, context: ClientContext, rules: readonly RuleDefinition[], ids: string[], with_?: RuleMemo) =>
-        runRules('Client', readClient(props, context), context, { rules, ...off(ids) }, with_).map((f) => f.message);
+        runRules(readClient(props), context, { rules, ...off(ids) }, { path: 'Client' }, with_ && new RuleRunner(with_)).map((f) => f.message);
       for (const [pick, own, , context] of clients) {
         const perClient = Object.fromEntries(PER_CLIENT.filter((p) => p in own).map((p) => [p, own[p]]));
         const props = { ...configurations[pick % configurations.length], ...perClient };
