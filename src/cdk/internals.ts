@@ -79,13 +79,23 @@ export function templateFragmentOf(resource: CfnResource): { Resources?: Record<
 
 /**
  * CDK's record of the warnings acknowledged on the construct itself
- * (`Annotations.acknowledgeWarning`), which aws-cdk-lib 2.262-2.276 applies
- * only to warnings added to descendants. False when the record is not readable.
+ * (`Annotations.acknowledgeWarning`). aws-cdk-lib up to 2.27x applies it only
+ * to warnings added to descendants and keeps a Set of ids per path; newer
+ * releases keep, per id, records that may be limited to a context (`where`),
+ * which this library cannot evaluate, so only an unlimited record counts.
+ * False when the record is not readable (the warning is then shown).
  */
 export function warningAcknowledgedInCdk(node: IConstruct, ruleId: string): boolean {
   const root = node.node.root as unknown as Record<symbol, { acks?: unknown } | undefined>;
   const acks = root[Symbol.for('@aws-cdk/core.Acknowledgements')]?.acks;
   if (!(acks instanceof Map)) return false;
   const here: unknown = acks.get(node.node.path);
-  return here instanceof Set && here.has(ruleId);
+  if (here instanceof Set) return here.has(ruleId);
+  if (!(here instanceof Map)) return false;
+  const records: unknown = here.get(ruleId);
+  return Array.isArray(records) && records.some(unlimited);
 }
+const unlimited = (record: unknown) => {
+  const where = isObject(record) ? record.where : undefined;
+  return where === undefined || (isObject(where) && Object.keys(where).length === 0);
+};

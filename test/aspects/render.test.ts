@@ -41,10 +41,8 @@ test('L1, L2 and raw clients with tokens, lazies and dependencies', () => {
     tokenValidityUnits: { accessToken: Lazy.string({ produce: () => 'minutes' }) },
     accessTokenValidity: Lazy.number({ produce: () => 30 }),
   });
-  // A resource-level dependency (renamed addResourceDependency in newer aws-cdk-lib, which deprecates addDependency).
-  const renamed = (l1 as unknown as { addResourceDependency?: (target: CfnResource) => void }).addResourceDependency;
-  if (renamed) renamed.call(l1, server.node.defaultChild as CfnResource);
-  else l1.addDependency(server.node.defaultChild as CfnResource);
+  // A resource-level dependency (addResourceDependency: newer aws-cdk-lib deprecates addDependency).
+  l1.addResourceDependency(server.node.defaultChild as CfnResource);
   new cognito.UserPoolClient(stack, 'L2', { userPool: pool, generateSecret: true, oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(server, new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'r' }))] } });
   new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: { UserPoolId: pool.userPoolId, ClientName: 'raw', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] } });
   expect(expectSameRendering(stack)).toBe(3);

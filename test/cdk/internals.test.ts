@@ -41,10 +41,10 @@ describe('each internal read answers on this aws-cdk-lib', () => {
     expect(rawOverridesOf(l1)).toEqual({ Properties: { ClientName: 'overridden' } });
   });
 
-  test('the resources addDependency adds, none before the first', () => {
+  test('the resources addResourceDependency adds, none before the first', () => {
     const { l1, raw } = fixture();
     expect([...dependenciesOf(l1)!]).toEqual([]);
-    l1.addDependency(raw);
+    l1.addResourceDependency(raw);
     expect([...dependenciesOf(l1)!]).toEqual([raw]);
   });
 
@@ -64,6 +64,18 @@ describe('each internal read answers on this aws-cdk-lib', () => {
     expect(warningAcknowledgedInCdk(l1, 'VUPC-X')).toBe(false);
     Annotations.of(l1).acknowledgeWarning('VUPC-X', 'reason');
     expect(warningAcknowledgedInCdk(l1, 'VUPC-X')).toBe(true);
+  });
+
+  test.each([
+    ['a set of ids per path (2.262-2.27x)', new Set(['VUPC-X']), true],
+    ['unlimited records per id (newer)', new Map([['VUPC-X', [{ where: undefined }]]]), true],
+    ['records limited to a context, which cannot be evaluated here', new Map([['VUPC-X', [{ where: { region: 'eu-west-1' } }]]]), false],
+    ['another shape', ['VUPC-X'], false],
+  ])('both shapes of that record: %s', (_, here, acknowledged) => {
+    const { l1 } = fixture();
+    const root = l1.node.root as unknown as Record<symbol, unknown>;
+    root[Symbol.for('@aws-cdk/core.Acknowledgements')] = { acks: new Map([[l1.node.path, here]]) };
+    expect(warningAcknowledgedInCdk(l1, 'VUPC-X')).toBe(acknowledged);
   });
 });
 
