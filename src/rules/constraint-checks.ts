@@ -46,12 +46,16 @@ function describeCharacter(ch: string | undefined): string {
   return /[\p{C}\p{Z}]/u.test(ch) ? `the character U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `'${ch}'`;
 }
 
-/** Checks a scalar string property against a model constraint (built at deploy time: what its literal text decides). */
-export function checkStringProperty(client: ClientView, report: Report, property: string, c: StringConstraint): void {
+/**
+ * Checks a scalar string property against a model constraint (built at
+ * deploy time: what its literal text decides); true when it reported.
+ */
+export function checkStringProperty(client: ClientView, report: Report, property: string, c: StringConstraint): boolean {
   const value = client.string(property);
   const parts = value === undefined ? client.partialString(property) : undefined;
   const problem = value !== undefined ? stringProblem(value, c) : parts ? partialStringProblem(parts, c) : undefined;
   if (problem) report({ property, value: value ?? client.value(property), problem });
+  return problem !== undefined;
 }
 
 /** Checks every entry of a list property against a model constraint: concrete ones, and what the literal text of built ones decides. */

@@ -10,6 +10,8 @@ interface PolicyCase {
   readonly policy: UserPoolClientPolicyProps;
   readonly patch: Record<string, unknown>;
   readonly base?: Record<string, unknown>;
+  /** For a failing case: every property (with its index or member) the rule's findings name, in their order. */
+  readonly reports?: string | readonly string[];
 }
 type Props = Record<string, unknown>;
 const p = (rule: string, name: string, policy: UserPoolClientPolicyProps, patch: Props = {}, base?: Props): PolicyCase => ({
@@ -20,31 +22,35 @@ const p = (rule: string, name: string, policy: UserPoolClientPolicyProps, patch:
   base,
 });
 
+/** A failing case, with the properties its findings must name. */
+const f = (rule: string, name: string, reports: string | string[], policy: UserPoolClientPolicyProps, patch: Props = {}, base?: Props): PolicyCase =>
+  ({ ...p(rule, name, policy, patch, base), reports });
+
 const FAILING: PolicyCase[] = [
-  p('CLIENT-NAME', 'no name', { requireClientName: true }, { ClientName: undefined }),
-  p('SECRET-PUBLIC-CLIENT', 'a secret on an implicit-grant client', { forbidSecretOnPublicClients: true }, { GenerateSecret: true, AllowedOAuthFlows: ['implicit'] }),
-  p('SECRET-PUBLIC-CLIENT', 'a secret on a native app', { forbidSecretOnPublicClients: true }, { GenerateSecret: true, CallbackURLs: ['myapp://cb', 'http://localhost:3000/cb'], DefaultRedirectURI: undefined }),
-  p('TOKEN-LIFETIME', 'access token over 15 minutes', { maxAccessTokenMinutes: 15 }, { AccessTokenValidity: 16 }),
-  p('TOKEN-LIFETIME', 'refresh token over 7 days', { maxRefreshTokenDays: 7 }, { RefreshTokenValidity: 8 }),
-  p('TOKEN-LIFETIME', 'the API default ID token over 30 minutes', { maxIdTokenMinutes: 30 }, { IdTokenValidity: undefined }),
-  p('WRITE-VERIFIED-FLAGS', 'email_verified writable', { forbidVerifiedFlagWrites: true }, { WriteAttributes: ['email', 'email_verified'] }),
-  p('READ-EXPLICIT', 'no read attributes', { requireExplicitReadAttributes: true }, { ReadAttributes: undefined }),
-  p('WRITE-EXPLICIT', 'no write attributes', { requireExplicitWriteAttributes: true }, { WriteAttributes: undefined }),
-  p('WRITE-FORBIDDEN', 'custom:tenant writable', { neverWritableAttributes: ['custom:tenant'] }, { WriteAttributes: ['name', 'custom:tenant'] }),
-  p('WRITE-FORBIDDEN', 'a reserved standard attribute writable by default', { neverWritableAttributes: ['email'] }, { WriteAttributes: undefined }),
-  p('AUTHFLOW-FORBIDDEN', 'the password flow', { forbiddenAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }, { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
-  p('AUTHFLOW-FORBIDDEN', 'custom auth from the default list', { forbiddenAuthFlows: ['ALLOW_CUSTOM_AUTH'] }, { ExplicitAuthFlows: undefined }),
-  p('AUTHFLOW-EXPLICIT', 'no flows', { requireExplicitAuthFlows: true }, { ExplicitAuthFlows: undefined }),
-  p('NO-IMPLICIT-GRANT', 'implicit', { forbidImplicitGrant: true }, { AllowedOAuthFlows: ['code', 'implicit'] }),
-  p('ADMIN-SCOPE', 'the admin scope', { forbidAdminScope: true }, { AllowedOAuthScopes: ['openid', 'aws.cognito.signin.user.admin'] }),
-  p('NO-LOOPBACK-URLS', 'a localhost callback', { forbidLoopbackUrls: true }),
-  p('URL-HOSTS', 'a host outside the list', { allowedUrlHosts: ['*.example.com'] }, { LogoutURLs: ['https://evil.example.org/'] }),
-  p('URL-HOSTS', 'the apex of a wildcard', { allowedUrlHosts: ['*.example.com'] }, { LogoutURLs: ['https://example.com/'] }),
-  p('ANALYTICS-USER-DATA', 'user data shared', { forbidAnalyticsUserData: true }, { AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/abc', UserDataShared: true } }),
-  p('PREVENT-USER-EXISTENCE-ERRORS', 'LEGACY', { requirePreventUserExistenceErrors: true }, { PreventUserExistenceErrors: 'LEGACY' }),
-  p('PREVENT-USER-EXISTENCE-ERRORS', 'not set', { requirePreventUserExistenceErrors: true }, { PreventUserExistenceErrors: undefined }),
-  p('TOKEN-REVOCATION', 'revocation off', { requireTokenRevocation: true }, { EnableTokenRevocation: false }),
-  p('REFRESH-TOKEN-ROTATION', 'rotation off', { requireRefreshTokenRotation: true }),
+  f('CLIENT-NAME', 'no name', 'ClientName', { requireClientName: true }, { ClientName: undefined }),
+  f('SECRET-PUBLIC-CLIENT', 'a secret on an implicit-grant client', 'GenerateSecret', { forbidSecretOnPublicClients: true }, { GenerateSecret: true, AllowedOAuthFlows: ['implicit'] }),
+  f('SECRET-PUBLIC-CLIENT', 'a secret on a native app', 'GenerateSecret', { forbidSecretOnPublicClients: true }, { GenerateSecret: true, CallbackURLs: ['myapp://cb', 'http://localhost:3000/cb'], DefaultRedirectURI: undefined }),
+  f('TOKEN-LIFETIME', 'access token over 15 minutes', 'AccessTokenValidity', { maxAccessTokenMinutes: 15 }, { AccessTokenValidity: 16 }),
+  f('TOKEN-LIFETIME', 'refresh token over 7 days', 'RefreshTokenValidity', { maxRefreshTokenDays: 7 }, { RefreshTokenValidity: 8 }),
+  f('TOKEN-LIFETIME', 'the API default ID token over 30 minutes', 'IdTokenValidity', { maxIdTokenMinutes: 30 }, { IdTokenValidity: undefined }),
+  f('WRITE-VERIFIED-FLAGS', 'email_verified writable', 'WriteAttributes[1]', { forbidVerifiedFlagWrites: true }, { WriteAttributes: ['email', 'email_verified'] }),
+  f('READ-EXPLICIT', 'no read attributes', 'ReadAttributes', { requireExplicitReadAttributes: true }, { ReadAttributes: undefined }),
+  f('WRITE-EXPLICIT', 'no write attributes', 'WriteAttributes', { requireExplicitWriteAttributes: true }, { WriteAttributes: undefined }),
+  f('WRITE-FORBIDDEN', 'custom:tenant writable', 'WriteAttributes[1]', { neverWritableAttributes: ['custom:tenant'] }, { WriteAttributes: ['name', 'custom:tenant'] }),
+  f('WRITE-FORBIDDEN', 'a reserved standard attribute writable by default', 'WriteAttributes', { neverWritableAttributes: ['email'] }, { WriteAttributes: undefined }),
+  f('AUTHFLOW-FORBIDDEN', 'the password flow', 'ExplicitAuthFlows[0]', { forbiddenAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }, { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
+  f('AUTHFLOW-FORBIDDEN', 'custom auth from the default list', 'ExplicitAuthFlows', { forbiddenAuthFlows: ['ALLOW_CUSTOM_AUTH'] }, { ExplicitAuthFlows: undefined }),
+  f('AUTHFLOW-EXPLICIT', 'no flows', 'ExplicitAuthFlows', { requireExplicitAuthFlows: true }, { ExplicitAuthFlows: undefined }),
+  f('NO-IMPLICIT-GRANT', 'implicit', 'AllowedOAuthFlows[1]', { forbidImplicitGrant: true }, { AllowedOAuthFlows: ['code', 'implicit'] }),
+  f('ADMIN-SCOPE', 'the admin scope', 'AllowedOAuthScopes[1]', { forbidAdminScope: true }, { AllowedOAuthScopes: ['openid', 'aws.cognito.signin.user.admin'] }),
+  f('NO-LOOPBACK-URLS', 'a localhost callback', 'CallbackURLs[1]', { forbidLoopbackUrls: true }),
+  f('URL-HOSTS', 'a host outside the list', ['CallbackURLs[1]', 'LogoutURLs[0]'], { allowedUrlHosts: ['*.example.com'] }, { LogoutURLs: ['https://evil.example.org/'] }),
+  f('URL-HOSTS', 'the apex of a wildcard', ['CallbackURLs[1]', 'LogoutURLs[0]'], { allowedUrlHosts: ['*.example.com'] }, { LogoutURLs: ['https://example.com/'] }),
+  f('ANALYTICS-USER-DATA', 'user data shared', 'AnalyticsConfiguration.UserDataShared', { forbidAnalyticsUserData: true }, { AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/abc', UserDataShared: true } }),
+  f('PREVENT-USER-EXISTENCE-ERRORS', 'LEGACY', 'PreventUserExistenceErrors', { requirePreventUserExistenceErrors: true }, { PreventUserExistenceErrors: 'LEGACY' }),
+  f('PREVENT-USER-EXISTENCE-ERRORS', 'not set', 'PreventUserExistenceErrors', { requirePreventUserExistenceErrors: true }, { PreventUserExistenceErrors: undefined }),
+  f('TOKEN-REVOCATION', 'revocation off', 'EnableTokenRevocation', { requireTokenRevocation: true }, { EnableTokenRevocation: false }),
+  f('REFRESH-TOKEN-ROTATION', 'rotation off', 'RefreshTokenRotation.Feature', { requireRefreshTokenRotation: true }),
 ];
 
 const PASSING: PolicyCase[] = [
@@ -74,7 +80,7 @@ const run = (c: PolicyCase) => findingsFor(patched(c.base ?? VALID_WEB_CLIENT, c
 
 test.each(FAILING.map((c) => [c.rule, c.name, c] as const))('%s fails: %s', (rule, _name, c) => {
   const mine = run(c).filter((f) => f.ruleId === rule);
-  expect(mine.length).toBeGreaterThan(0);
+  expect(mine.map((f) => f.property)).toEqual([c.reports].flat());
   mine.forEach((f) => expect(f.message).toMatch(new RegExp(`^\\[${rule}\\] Test/Client: .* Fix: `)));
 });
 

@@ -12,11 +12,12 @@ describe('valid clients', () => {
   });
 });
 
-describe('each rule fails on a violating case', () => {
+describe('each rule fails on a violating case, on the property the case states', () => {
   test.each(FAILING.map((rc) => [rc.rule, rc.name, rc] as const))('%s: %s', (rule, _name, rc) => {
     const findings = findingsFor(patched(baseOf(rc), rc.patch), rc.context, { input: rc.input });
     const mine = findings.filter((f) => f.ruleId === rule);
-    expect(mine.length).toBeGreaterThan(0);
+    expect(rc.reports).toBeDefined();
+    expect(mine.map((f) => f.property)).toEqual([rc.reports ?? []].flat());
     for (const f of mine) {
       expect(f.message).toMatch(new RegExp(`^\\[${rule}\\] Test/Client: ${f.property.replace(/[[\].*]/g, '\\$&')}`));
       expect(f.message).toContain('Fix: ');

@@ -78,10 +78,11 @@ export const ANALYTICS_RULES: RuleDefinition[] = [
     check: (client, report) => {
       checkStringProperty(client, report, ID, API_STRINGS.ApplicationId);
       checkStringProperty(client, report, ARN, API_STRINGS.Arn);
-      checkStringProperty(client, report, ROLE, API_STRINGS.Arn);
+      const roleIsNoArn = checkStringProperty(client, report, ROLE, API_STRINGS.Arn);
       checkStringProperty(client, report, EXTERNAL, API_STRINGS.ExternalId);
       const role = client.string(ROLE);
-      if (role !== undefined && role.startsWith('arn:') && !IAM_ROLE.test(role)) report({ property: ROLE, value: role, problem: 'is not an IAM role ARN' });
+      // One finding per value: an ARN of another service is said to be no role once it is a well-formed ARN.
+      if (!roleIsNoArn && role !== undefined && role.startsWith('arn:') && !IAM_ROLE.test(role)) report({ property: ROLE, value: role, problem: 'is not an IAM role ARN' });
     },
   }),
   analyticsRule({
