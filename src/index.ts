@@ -11,5 +11,3 @@ export { UserPoolClientValidationPlugin, UserPoolClientValidationPluginProps } f
 export { UserPoolClientAcknowledgements, RuleAcknowledgement } from './cdk/acknowledgements';
 // Rules
 export { UserPoolClientRuleIds } from './rules/rule-ids';
-export { RuleSeverity } from './rules/rule';
-export { Finding } from './engine/finding';

@@ -1,6 +1,6 @@
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { Finding } from '../src';
+import { Finding } from '../src/engine/finding';
 import { PropNames, RuleSelection, validateClient } from '../src/engine/validate-client';
 import { PER_CLIENT_PROPERTIES } from '../src/rules/api-model';
 import { ClientContext } from '../src/rules/client-view';
@@ -81,4 +81,23 @@ export function sameShape(value: unknown): unknown {
 /** The properties with every per-client property (name, URLs, pool id, secret) replaced by another value of its shape. */
 export function perClientReshaped(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, PER_CLIENT_PROPERTIES.has(k) ? sameShape(v) : v]));
+}
+
+/**
+ * For test files that synthesize deliberately invalid clients: aws-cdk-lib
+ * 2.262-2.275 runs its built-in "CloudFormation Validate" plugin on every
+ * synth (2.276 lets `testApp` switch it off) and prints its findings with
+ * console.error. Those lines, and only those, are dropped in the calling file.
+ */
+export function quietCdkBuiltinValidation(): void {
+  let spy: jest.SpyInstance | undefined;
+  beforeAll(() => {
+    const original = console.error.bind(console);
+    spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      const first = args[0];
+      if (typeof first === 'string' && (first.startsWith('[Warning] Template validation found issues') || first.includes('(CloudFormation Validate)'))) return;
+      original(...args);
+    });
+  });
+  afterAll(() => spy?.mockRestore());
 }

@@ -6,7 +6,9 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
 import { runCli } from '../../src/cli/run';
-import { testApp } from '../helpers';
+import { quietCdkBuiltinValidation, testApp } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 const newStack = () => new Stack(testApp(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
 

@@ -3,7 +3,9 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements, UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
-import { testApp, testStack } from '../helpers';
+import { quietCdkBuiltinValidation, testApp, testStack } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 const addValidator = (scope: IConstruct, validator: IAspect = new UserPoolClientValidator()) =>
   Aspects.of(scope).add(validator, { priority: AspectPriority.READONLY });

@@ -5,7 +5,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientAcknowledgements, UserPoolClientRuleIds, ValidatedUserPoolClient } from '../../src';
 import { runCli } from '../../src/cli/run';
-import { testApp } from '../helpers';
+import { quietCdkBuiltinValidation, testApp } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'vupc-baseline-'));
 

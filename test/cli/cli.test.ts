@@ -5,7 +5,9 @@ import { SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { runCli } from '../../src/cli/run';
 import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
-import { testApp } from '../helpers';
+import { quietCdkBuiltinValidation, testApp } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 const FIXTURES = join(__dirname, 'fixtures');
 const tmp = () => mkdtempSync(join(tmpdir(), 'vupc-cli-'));

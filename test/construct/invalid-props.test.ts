@@ -2,7 +2,9 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { ValidatedUserPoolClient, ValidatedUserPoolClientOptions } from '../../src';
-import { testApp } from '../helpers';
+import { quietCdkBuiltinValidation, testApp } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 /**
  * Every invalid input to the construct gets a message that names the prop:

@@ -6,7 +6,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pinpoint from 'aws-cdk-lib/aws-pinpoint';
 import { ValidatedUserPoolClient, ValidatedUserPoolClientOptions } from '../../src';
 import { DEFAULT_SETTINGS } from '../../src/construct/default-settings';
-import { testApp } from '../helpers';
+import { quietCdkBuiltinValidation, testApp } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 /**
  * Switching from the aws-cdk L2 is a change of class name, and `cdk diff`'s

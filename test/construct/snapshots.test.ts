@@ -2,7 +2,9 @@ import { DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CONFIGURATIONS } from './configurations';
-import { testApp } from '../helpers';
+import { quietCdkBuiltinValidation, testApp } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 describe.each(Object.entries(CONFIGURATIONS))('%s', (_name, build) => {
   function synth() {

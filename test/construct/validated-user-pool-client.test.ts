@@ -5,7 +5,9 @@ import * as elbv2Actions from 'aws-cdk-lib/aws-elasticloadbalancingv2-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pinpoint from 'aws-cdk-lib/aws-pinpoint';
 import { UserPoolClientDefaults, ValidatedUserPoolClient, ValidatedUserPoolClientOptions } from '../../src';
-import { testStack } from '../helpers';
+import { quietCdkBuiltinValidation, testStack } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 function render(options: ValidatedUserPoolClientOptions = {}) {
   const { stack, pool } = testStack();

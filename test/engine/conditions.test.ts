@@ -4,7 +4,9 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientValidator } from '../../src';
 import { Assignment, conditionLabel, MAX_VARIANTS, takeBranches, TemplateConditions } from '../../src/engine/conditions';
 import { validateTemplate } from '../../src/engine/validate-template';
-import { testApp, VALID_WEB_CLIENT } from '../helpers';
+import { quietCdkBuiltinValidation, testApp, VALID_WEB_CLIENT } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 const env = { Env: { Type: 'String' } };
 const equals = (parameter: string, value: string) => ({ 'Fn::Equals': [{ Ref: parameter }, value] });

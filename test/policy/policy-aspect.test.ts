@@ -2,7 +2,9 @@ import { Aspects, AspectPriority, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientAcknowledgements, UserPoolClientChecks, UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
-import { testApp, testStack } from '../helpers';
+import { quietCdkBuiltinValidation, testApp, testStack } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 const errors = (stack: Stack) => Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
 const ids = (messages: string[]) => messages.map((m) => m.slice(1, m.indexOf(']')));

@@ -8,7 +8,9 @@ import * as fc from 'fast-check';
 import { anyJson, fewer, FC_PARAMS, PROPERTY_NAMES, validClient } from './arbitraries';
 import { ValidatedUserPoolClient } from '../../src';
 import { runCli } from '../../src/cli/run';
-import { testApp } from '../helpers';
+import { quietCdkBuiltinValidation, testApp } from '../helpers';
+
+quietCdkBuiltinValidation();
 
 const dir = mkdtempSync(join(tmpdir(), 'vupc-fc-'));
 

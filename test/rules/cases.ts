@@ -153,7 +153,7 @@ export const FAILING: RuleCase[] = [
   c('CALLBACK-NO-FRAGMENT', 'a fragment', callbacks(['https://app.example.com/#callback']), { reports: ['CallbackURLs[0]', 'DefaultRedirectURI'] }),
   c('CALLBACK-HTTPS', 'http for a public host', callbacks(['http://app.example.com/callback']), { reports: ['CallbackURLs[0]', 'DefaultRedirectURI'] }),
   c('CALLBACK-HTTPS', 'http for a look-alike of localhost', callbacks(['http://localhost.example.com/callback']), { reports: ['CallbackURLs[0]', 'DefaultRedirectURI'] }),
-  c('CALLBACK-HTTPS', 'an Fn::Join whose literal text has an http host', callbacks(['https://app.example.com/callback', join('http://app.example.com/', ref('Path'))]) , { reports: 'CallbackURLs[1]' }),
+  c('CALLBACK-HTTPS', 'an Fn::Join whose literal text has an http host', callbacks(['https://app.example.com/callback', join('http://app.example.com/', ref('Path'))]), { reports: 'CallbackURLs[1]' }),
   c('CALLBACK-HTTPS', 'an Fn::Sub whose literal text has an http host', { CallbackURLs: [{ 'Fn::Sub': 'http://partner.example.com/${Path}' }], DefaultRedirectURI: undefined }, { reports: 'CallbackURLs[0]' }),
   c('CALLBACK-NO-FRAGMENT', 'a fragment in the literal text of an Fn::Sub', { CallbackURLs: [{ 'Fn::Sub': 'https://${Host}/#/callback' }], DefaultRedirectURI: undefined }, { reports: 'CallbackURLs[0]' }),
   c('CALLBACK-ABSOLUTE', 'an Fn::Join that starts with a path', { CallbackURLs: [join('/callback/', ref('Tenant'))], DefaultRedirectURI: undefined }, { reports: 'CallbackURLs[0]' }),
