@@ -79,13 +79,13 @@ const PASSING: PolicyCase[] = [
 const run = (c: PolicyCase) => findingsFor(patched(c.base ?? VALID_WEB_CLIENT, c.patch), { policy: c.policy }, policySelection(c.policy));
 
 test.each(FAILING.map((c) => [c.rule, c.name, c] as const))('%s fails: %s', (rule, _name, c) => {
-  const mine = run(c).filter((f) => f.ruleId === rule);
-  expect(mine.map((f) => f.property)).toEqual([c.reports].flat());
-  mine.forEach((f) => expect(f.message).toMatch(new RegExp(`^\\[${rule}\\] Test/Client: .* Fix: `)));
+  const mine = run(c).filter((finding) => finding.ruleId === rule);
+  expect(mine.map((finding) => finding.property)).toEqual([c.reports].flat());
+  mine.forEach((finding) => expect(finding.message).toMatch(new RegExp(`^\\[${rule}\\] Test/Client: .* Fix: `)));
 });
 
 test.each(PASSING.map((c) => [c.rule, c.name, c] as const))('%s passes: %s', (rule, _name, c) => {
-  expect(run(c).map((f) => f.ruleId)).not.toContain(rule);
+  expect(run(c).map((finding) => finding.ruleId)).not.toContain(rule);
 });
 
 test('every policy rule has a failing and a passing case', () => {
