@@ -66,7 +66,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // The command line reads YAML templates as CloudFormation does: js-yaml is a port of PyYAML (the parser cfn-lint uses),
   // lenient where CloudFormation is (a flow sequence closed at its key's indentation), with the short-form tags.
   // `--baseline` and the migration tests compare templates with the engine of `cdk diff`.
-  bundledDeps: ['js-yaml@^4.3.2', '@aws-cdk/cloudformation-diff@^2.187.5'],
+  bundledDeps: ['js-yaml@^4.3.2', '@aws-cdk/cloudformation-diff@^2.187.5', 'fastest-levenshtein@^1.0.16'],
   bin: { 'validate-user-pool-clients': 'lib/cli/main.js' },
 
   jestOptions: {
@@ -155,7 +155,7 @@ const rosetta = project.addTask('rosetta:extract', {
 });
 project.postCompileTask.spawn(rosetta);
 project.gitignore.addPatterns('.jsii.tabl.json', '/rosetta/*.tabl.json');
-project.npmignore?.addPatterns('/rosetta/', '/examples/', '/scripts/', '/bench/', '/docs/', '/.ci/');
+project.npmignore?.addPatterns('/rosetta/', '/examples/', '/scripts/', '/bench/', '/.ci/');
 
 project.addTask('example', {
   description: 'Synthesize the bundled example app and print its template and findings',

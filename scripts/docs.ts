@@ -1,6 +1,6 @@
 /** Renders everything derived from the rule registry and the defaults (pure; generate-docs.ts writes it). */
 import { DEFAULT_SETTINGS } from '../src/construct/default-settings';
-import { POLICY_OPTION_TYPES } from '../src/rules/policy/options';
+import { POLICY_OPTIONS, PolicyOption, PolicyOptionDefinition, RULE_LIST_OPTIONS } from '../src/rules/policy/options';
 import { ALL_RULES, POLICY_RULES } from '../src/rules/registry';
 import type { RuleDefinition } from '../src/rules/rule';
 
@@ -93,11 +93,21 @@ export function readmeWithGeneratedSections(readme: string): string {
 export function policySchema(): string {
   const describe = (option: string) =>
     option === 'warningRules'
-      ? 'Policy rule ids reported as warnings instead of errors.'
-      : POLICY_RULES.filter((r) => r.policyOptions?.includes(option)).map((r) => `${r.summary} (${r.id})`).join(' ');
-  const types = { 'boolean': { type: 'boolean' }, 'number': { type: 'number', exclusiveMinimum: 0 }, 'string-list': { type: 'array', items: { type: 'string', minLength: 1 } } };
+      ? 'Rule ids (service or policy) reported as warnings instead of errors.'
+      : option === 'disabledRules'
+        ? 'Rule ids (service or policy) that are not run.'
+        : POLICY_RULES.filter((r) => r.policyOptions?.includes(option)).map((r) => `${r.summary} (${r.id})`).join(' ');
+  const ruleIds = ALL_RULES.map((r) => r.id);
+  const schemaOf = (option: string, d: PolicyOptionDefinition) => {
+    if (d.type === 'boolean') return { type: 'boolean' };
+    if (d.type === 'number') return { type: 'number', minimum: d.range!.min, maximum: d.range!.max, $comment: `in ${d.range!.unit}` };
+    const items = RULE_LIST_OPTIONS.has(option as PolicyOption)
+      ? { enum: ruleIds }
+      : d.values ? { enum: d.values } : { type: 'string', minLength: 1, ...(d.pattern ? { pattern: d.pattern } : {}) };
+    return { type: 'array', items };
+  };
   const properties = Object.fromEntries(
-    Object.entries(POLICY_OPTION_TYPES).map(([option, type]) => [option, { ...types[type], description: describe(option) }]),
+    Object.entries(POLICY_OPTIONS).map(([option, d]) => [option, { ...schemaOf(option, d), description: describe(option) }]),
   );
   const schema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -4,6 +4,7 @@ import { CheckKind, markChecked, propNamesOf, quotaKey } from '../cdk/check-stat
 import { rendered } from '../cdk/render';
 import { concreteRegion, constructDependencies, otherStackPoolKey, stackIndex } from '../cdk/stack-index';
 import { countClient, PreparedClient, stackSynthesis } from '../cdk/synthesis-cache';
+import { noUnusedReport } from '../cdk/unused-acknowledgements';
 import { checkClient, findingOf, RuleSelection } from '../engine/validate-client';
 import type { ClientContext } from '../rules/client-view';
 import { noticeRule } from '../rules/registry';
@@ -12,6 +13,7 @@ import { noticeRule } from '../rules/registry';
 export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'extraEnumValues' | 'policy'>, selection: RuleSelection, kind: CheckKind): void {
   // A node this kind of check has seen before is in a new synthesis (the app may have changed since): read it again.
   const again = markChecked(node, kind);
+  if (selection.disabledRules?.has('VUPC-ACKNOWLEDGEMENT-UNUSED')) noUnusedReport(node);
   const client = prepare(node, again);
   if ('unreadable' in client) {
     // Never a silent pass: a client that cannot be read is named, with the reason.

@@ -1,5 +1,6 @@
-import { AspectPriority, Aspects, IAspect, Stage } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnResource, IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { isUserPoolClientResource } from '../cdk/stack-index';
 
 /**
  * Adds aspects to a whole app, nested stages included.
@@ -11,9 +12,10 @@ import { IConstruct } from 'constructs';
 export class UserPoolClientChecks {
   /**
    * Adds each aspect, with read-only priority, to `scope` and to every
-   * `Stage` below it. Call it after the app's stages are defined (stages
-   * created later are not covered), or use `UserPoolClientValidationPlugin`,
-   * which sees every stage of the app.
+   * `Stage` below it. Call it after the app's stages are defined: CDK gives
+   * no way to reach a stage created later, so the synth fails naming every
+   * such stage that holds an app client (or use
+   * `UserPoolClientValidationPlugin`, which sees every stage of the app).
    *
    * @returns the stages (including `scope` when it is one) the aspects were added to
    */
@@ -22,8 +24,39 @@ export class UserPoolClientChecks {
     for (const target of targets) {
       for (const aspect of aspects) Aspects.of(target).add(aspect, { priority: AspectPriority.READONLY });
     }
+    const covered = new Set(targets);
+    scope.node.addValidation({ validate: () => uncheckedStages(scope, covered) });
     return targets.map((t) => t.node.path || '<app>');
   }
 
   private constructor() {}
+}
+
+/** The stages below `scope` created after the call, with the app clients they hold (what the checks did not reach). */
+function uncheckedStages(scope: IConstruct, covered: ReadonlySet<IConstruct>): string[] {
+  const errors: string[] = [];
+  for (const stage of scope.node.findAll().filter((c) => Stage.isStage(c) && !covered.has(c))) {
+    const clients = clientsOf(stage);
+    if (clients.length === 0) continue;
+    errors.push(
+      `UserPoolClientChecks.applyToAllStages(${scope.node.path || '<app>'}) was called before stage ${stage.node.path} was created, `
+      + `so its ${clients.length} app client(s) (${clients.slice(0, 3).join(', ')}${clients.length > 3 ? ', ...' : ''}) are not checked. `
+      + 'Call it after every stage is defined, or use UserPoolClientValidationPlugin, which sees every stage.',
+    );
+  }
+  return errors;
+}
+
+/** The app clients of a stage itself (those of stages nested in it are its stages' to report). */
+function clientsOf(stage: IConstruct): string[] {
+  const found: string[] = [];
+  const walk = (c: IConstruct) => {
+    for (const child of c.node.children) {
+      if (Stage.isStage(child)) continue;
+      if (CfnResource.isCfnResource(child) && isUserPoolClientResource(child)) found.push(child.node.path);
+      walk(child);
+    }
+  };
+  walk(stage);
+  return found;
 }

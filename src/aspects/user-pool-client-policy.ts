@@ -1,5 +1,6 @@
 import { IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { aspectsReaching, CascadeCache, cascadeRuleLists, RuleLists } from './cascade';
 import { checkClientNode } from './client-check';
 import { isUserPoolClientResource } from '../cdk/stack-index';
 import { onVisit } from '../cdk/synthesis-cache';
@@ -18,6 +19,11 @@ import { RECOMMENDED_POLICY } from '../rules/policy/recommended';
  *
  * Add it with read-only priority:
  * `Aspects.of(app).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY })`.
+ *
+ * Where several policies reach a client (the organisation's on the app, a
+ * team's on a stack), the closest checks it and options cascade: each option
+ * is the closest policy's that sets it, and for each rule id in
+ * `warningRules` or `disabledRules`, the closest policy that lists it decides.
  */
 export class UserPoolClientPolicy implements IAspect {
   /** The options of `recommended()`. */
@@ -36,16 +42,32 @@ export class UserPoolClientPolicy implements IAspect {
 
   /** The policy's options. */
   public readonly props: UserPoolClientPolicyProps;
-  private readonly selection: RuleSelection;
 
   public constructor(props: UserPoolClientPolicyProps) {
-    this.props = checkPolicyProps(props, 'UserPoolClientPolicy');
-    this.selection = policySelection(this.props);
+    this.props = Object.freeze({ ...checkPolicyProps(props, 'UserPoolClientPolicy') });
+    policySelection(this.props);
   }
 
   public visit(node: IConstruct): void {
     onVisit(node);
     if (!isUserPoolClientResource(node)) return;
-    checkClientNode(node, { policy: this.props }, this.selection, 'policy');
+    // Where several policies reach the client, the closest checks it, with the options of all of them cascaded.
+    const chain = aspectsReaching(node, isPolicy);
+    if (chain.includes(this) && chain[chain.length - 1] !== this) return;
+    const merged = CASCADE.of(chain.includes(this) ? chain : [this]);
+    checkClientNode(node, { policy: merged.props }, merged.selection, 'policy');
   }
 }
+
+const isPolicy = (a: IAspect): a is UserPoolClientPolicy => a instanceof UserPoolClientPolicy;
+
+/** A chain of policies, merged: each option is the closest policy's that sets it; rule lists merge per rule id. */
+const CASCADE = new CascadeCache((chain: readonly UserPoolClientPolicy[]): { props: UserPoolClientPolicyProps; selection: RuleSelection } => {
+  const props: Record<string, unknown> = {};
+  for (const policy of chain) {
+    for (const [option, value] of Object.entries(policy.props)) if (value !== undefined) props[option] = value;
+  }
+  const lists = cascadeRuleLists(chain.map((p) => policySelection(p.props) as RuleLists));
+  const merged = { ...props, warningRules: [...lists.warningRules], disabledRules: [...lists.disabledRules] } as UserPoolClientPolicyProps;
+  return { props: merged, selection: { ...policySelection(merged), ...lists } };
+});

@@ -1,5 +1,6 @@
-import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { aspectsReaching, CascadeCache, cascadeRuleLists, RuleLists } from './cascade';
 import { checkClientNode } from './client-check';
 import { isUserPoolClientResource } from '../cdk/stack-index';
 import { onVisit } from '../cdk/synthesis-cache';
@@ -66,6 +67,11 @@ function checkEnumValues(values: unknown): { [property: string]: string[] } | un
  * Add it with read-only priority:
  * `Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY })`.
  * Aspects do not cross nested `Stage`s: add it to each stage too.
+ *
+ * Where several validators reach a client (one on the app, another on a
+ * stack), the closest checks it, and options cascade: for each rule id, the
+ * closest validator that lists it (in `disabledRules` or `warningRules`)
+ * decides; additional enum values add up.
  */
 export class UserPoolClientValidator implements IAspect {
   /**
@@ -75,34 +81,62 @@ export class UserPoolClientValidator implements IAspect {
     return typeof x === 'object' && x !== null && VALIDATOR in x;
   }
 
-  private readonly selection: RuleSelection;
-  private readonly extraEnumValues?: { [property: string]: string[] };
+  private readonly options: ValidatorOptions;
 
   public constructor(props: UserPoolClientValidatorProps = {}) {
     Object.defineProperty(this, VALIDATOR, { value: true });
-    this.selection = {
-      disabledRules: checkRuleIds('UserPoolClientValidator', 'disabledRules', props.disabledRules, SERVICE_RULES),
-      warningRules: checkRuleIds('UserPoolClientValidator', 'warningRules', props.warningRules, SERVICE_RULES),
+    const elsewhere = ' (policy rules are selected on UserPoolClientPolicy)';
+    this.options = {
+      selection: {
+        disabledRules: checkRuleIds('UserPoolClientValidator', 'disabledRules', props.disabledRules, SERVICE_RULES, elsewhere),
+        warningRules: checkRuleIds('UserPoolClientValidator', 'warningRules', props.warningRules, SERVICE_RULES, elsewhere),
+      },
+      extraEnumValues: checkEnumValues(props.additionalEnumValues),
     };
-    this.extraEnumValues = checkEnumValues(props.additionalEnumValues);
   }
 
   public visit(node: IConstruct): void {
     onVisit(node);
-    if (!isUserPoolClientResource(node) || this.defersTo(node)) return;
-    checkClientNode(node, { extraEnumValues: this.extraEnumValues }, this.selection, 'service');
-  }
-
-  /**
-   * The built-in validator of a stack checks only the ValidatedUserPoolClients
-   * of that stack that asked for it, and stays silent where a validator
-   * someone added reaches.
-   */
-  private defersTo(node: CfnResource): boolean {
-    if (!BUILT_IN.has(this)) return false;
-    return !(BUILT_IN_REQUESTED in node) || builtInValidators.get(Stack.of(node)) !== this || hasValidatorAbove(node);
+    if (!isUserPoolClientResource(node)) return;
+    if (BUILT_IN.has(this)) {
+      // The built-in validator of a stack checks only the ValidatedUserPoolClients of that stack that asked for it,
+      // and stays silent where a validator someone added reaches.
+      if (BUILT_IN_REQUESTED in node && builtInValidators.get(Stack.of(node)) === this && addedValidators(node).length === 0) {
+        checkClientNode(node, { extraEnumValues: this.options.extraEnumValues }, this.options.selection, 'service');
+      }
+      return;
+    }
+    // Where several validators reach the client, the closest checks it, with the options of all of them cascaded.
+    const chain = addedValidators(node);
+    if (chain.includes(this) && chain[chain.length - 1] !== this) return;
+    // (A validator whose visit is called directly, not as an aspect of the client's scopes, checks with its own options.)
+    const merged = CASCADE.of(chain.includes(this) ? chain : [this]);
+    checkClientNode(node, { extraEnumValues: merged.extraEnumValues }, merged.selection, 'service');
   }
 }
+
+const isAdded = (a: IAspect): a is UserPoolClientValidator => UserPoolClientValidator.isUserPoolClientValidator(a) && !BUILT_IN.has(a);
+/** The validators someone added that reach `node`, farthest first. */
+const addedValidators = (node: IConstruct) => aspectsReaching(node, isAdded);
+
+/** What a validator's props select, checked. */
+interface ValidatorOptions {
+  readonly selection: RuleLists;
+  readonly extraEnumValues?: { [property: string]: string[] };
+}
+/** Reads a validator's options (private to the class, not to this module). */
+const optionsOf = (v: UserPoolClientValidator) => (v as unknown as { options: ValidatorOptions }).options;
+
+/** A chain of validators' options, merged: rule lists per rule id, extra enum values added up. */
+type Merged = { selection: RuleSelection; extraEnumValues?: { [property: string]: string[] } };
+const CASCADE = new CascadeCache((chain: readonly UserPoolClientValidator[]): Merged => {
+  const chained = chain.map(optionsOf);
+  const extra: { [property: string]: string[] } = {};
+  for (const o of chained) {
+    for (const [property, values] of Object.entries(o.extraEnumValues ?? {})) extra[property] = [...new Set([...(extra[property] ?? []), ...values])];
+  }
+  return { selection: cascadeRuleLists(chained.map((o) => o.selection)), extraEnumValues: Object.keys(extra).length > 0 ? extra : undefined };
+});
 
 const BUILT_IN = new WeakSet<UserPoolClientValidator>();
 const BUILT_IN_REQUESTED = Symbol('cdk-validated-user-pool-client.built-in-validation');
@@ -121,18 +155,5 @@ export function requestBuiltInValidation(resource: CfnResource): void {
   BUILT_IN.add(validator);
   builtInValidators.set(stack, validator);
   Aspects.of(stack).add(validator, { priority: AspectPriority.READONLY });
-}
-
-/**
- * True when a validator someone added to an ancestor of `node` reaches it
- * (aspects stop at nested stages, so the walk does too).
- */
-function hasValidatorAbove(node: IConstruct): boolean {
-  const scopes = node.node.scopes;
-  for (let i = scopes.length - 2; i >= 0; i--) {
-    if (Aspects.of(scopes[i]).all.some((a) => UserPoolClientValidator.isUserPoolClientValidator(a) && !BUILT_IN.has(a))) return true;
-    if (Stage.isStage(scopes[i])) return false;
-  }
-  return false;
 }
 

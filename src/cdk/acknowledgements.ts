@@ -1,10 +1,8 @@
-import { Annotations } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { Annotations, Stack, Stage } from 'aws-cdk-lib';
+import { IConstruct, MetadataEntry } from 'constructs';
 import { safeString } from '../engine/message';
-import { ACKNOWLEDGEMENT_METADATA } from '../reporting/acknowledgements';
+import { ACKNOWLEDGEMENT_METADATA, AcknowledgementRecord } from '../reporting/acknowledgements';
 import { findRule } from '../rules/registry';
-
-const METADATA_TYPE = ACKNOWLEDGEMENT_METADATA;
 
 /** A rule acknowledged on a construct subtree, with the reason. */
 export interface RuleAcknowledgement {
@@ -12,7 +10,7 @@ export interface RuleAcknowledgement {
   readonly ruleId: string;
   /** Why the finding is accepted. */
   readonly reason: string;
-  /** Path of the construct the acknowledgement was made on. */
+  /** Path of the construct the acknowledgement was made on (empty for the app). */
   readonly path: string;
 }
 
@@ -21,11 +19,16 @@ export interface RuleAcknowledgement {
  *
  * Warnings are acknowledged through CDK's own machinery
  * (`Annotations.acknowledgeWarning`), so they also disappear from `cdk synth`
- * output. Errors cannot be acknowledged in CDK; the validator honours these
- * acknowledgements instead and reports the finding as an info annotation
- * naming the reason. Every acknowledgement is recorded as construct metadata
- * (`cdk-validated-user-pool-client:acknowledgement`), which lands in the cloud
- * assembly's manifest as an audit trail.
+ * output. Errors cannot be acknowledged in CDK; the checks honour these
+ * acknowledgements instead and report the finding as an info annotation
+ * naming every reason that covers it. Every acknowledgement is recorded as
+ * construct metadata (`cdk-validated-user-pool-client:acknowledgement`,
+ * data `{ ruleId, reason }`), which lands with the stack's metadata in the
+ * cloud assembly (the stack artifact's metadata file, `<stack>.metadata.json`,
+ * or `manifest.json` on older aws-cdk-lib); one made on an app or a stage is
+ * recorded on every stack below it that is checked, with `scope` naming where
+ * it was made. An acknowledgement that no finding used in a synthesis is
+ * reported as a warning (VUPC-ACKNOWLEDGEMENT-UNUSED) where it was made.
  */
 export class UserPoolClientAcknowledgements {
   /**
@@ -46,18 +49,118 @@ export class UserPoolClientAcknowledgements {
     Annotations.of(scope).acknowledgeWarning(ruleId, reason.trim());
   }
 
-  /** The acknowledgement of `ruleId` that applies to `node` (made on it or an ancestor), if any. */
+  /** The closest acknowledgement of `ruleId` that applies to `node` (made on it or an ancestor), if any. */
   public static find(node: IConstruct, ruleId: string): RuleAcknowledgement | undefined {
-    for (const scope of [...node.node.scopes].reverse()) {
-      for (const entry of scope.node.metadata) {
-        const data = entry.data as { ruleId?: string; reason?: string } | undefined;
-        if (entry.type === METADATA_TYPE && data?.ruleId === ruleId) {
-          return { ruleId, reason: data.reason ?? '', path: scope.node.path };
-        }
-      }
-    }
-    return undefined;
+    return UserPoolClientAcknowledgements.findAll(node, ruleId)[0];
+  }
+
+  /** Every acknowledgement of `ruleId` that applies to `node`, closest first (all of them are shown on the finding). */
+  public static findAll(node: IConstruct, ruleId: string): RuleAcknowledgement[] {
+    return made(node, ruleId).map(({ scope, data }) => ({ ruleId, reason: data.reason, path: scope.node.path }));
   }
 
   private constructor() {}
+}
+
+const METADATA_TYPE = ACKNOWLEDGEMENT_METADATA;
+
+interface Made {
+  readonly scope: IConstruct;
+  /** The metadata entry's data: its identity marks the acknowledgement as used. */
+  readonly data: AcknowledgementRecord;
+}
+
+/** The acknowledgements of `ruleId` made on `node` or its ancestors (not the copies recorded on stacks), closest first. */
+function made(node: IConstruct, ruleId: string): Made[] {
+  const found: Made[] = [];
+  const scopes = node.node.scopes;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    for (const entry of scopes[i].node.metadata) {
+      const data = recordIn(entry);
+      if (data?.ruleId === ruleId && data.scope === undefined) found.push({ scope: scopes[i], data });
+    }
+  }
+  return found;
+}
+
+const recordIn = (entry: MetadataEntry): AcknowledgementRecord | undefined =>
+  entry.type === METADATA_TYPE && typeof entry.data === 'object' && entry.data !== null ? entry.data as AcknowledgementRecord : undefined;
+
+/** Acknowledgements a finding used in a synthesis (by the identity of their metadata data). */
+const used = new WeakSet<AcknowledgementRecord>();
+
+/** The acknowledgements that accept a finding of `ruleId` on `node`, closest first; each is marked as used. */
+export function acknowledgementsFor(node: IConstruct, ruleId: string): RuleAcknowledgement[] {
+  const found = made(node, ruleId);
+  for (const { data } of found) used.add(data);
+  return found.map(({ scope, data }) => ({ ruleId, reason: data.reason, path: scope.node.path }));
+}
+
+/** The copies already recorded on each stack (an app synthesized twice records each once). */
+const recorded = new WeakMap<Stack, WeakSet<AcknowledgementRecord>>();
+
+/**
+ * Records on the stack the acknowledgements made on the app and the stages
+ * above it: an app or a stage has no place of its own in the cloud
+ * assembly, so each stack it covers carries them, with `scope` naming where
+ * they were made.
+ */
+export function recordInheritedAcknowledgements(stack: Stack): void {
+  let done = recorded.get(stack);
+  if (!done) recorded.set(stack, (done = new WeakSet()));
+  for (let scope = stack.node.scope; scope !== undefined; scope = scope.node.scope) {
+    if (!Stage.isStage(scope) && scope.node.scope !== undefined) continue;
+    for (const entry of scope.node.metadata) {
+      const data = recordIn(entry);
+      if (!data || data.scope !== undefined || done.has(data)) continue;
+      done.add(data);
+      stack.node.addMetadata(METADATA_TYPE, { ruleId: data.ruleId, reason: data.reason, scope: scope.node.path });
+    }
+  }
+}
+
+/** An acknowledgement that accepted no finding since the last time they were counted. */
+export interface UnusedAcknowledgement {
+  /** Where it was made. */
+  readonly construct: IConstruct;
+  readonly ruleId: string;
+  readonly reason: string;
+}
+
+/**
+ * The acknowledgements made on `scope` (an app or a stage), or on the stack
+ * and its constructs, that no finding used since they were last counted;
+ * counting starts the next synthesis afresh.
+ */
+export function takeUnused(scope: IConstruct): UnusedAcknowledgement[] {
+  const unused: UnusedAcknowledgement[] = [];
+  const own = (c: IConstruct) => c !== scope && !Stage.isStage(c) && inStack(c, scope as Stack);
+  const constructs = Stack.isStack(scope) ? [scope, ...scope.node.findAll().filter(own)] : [scope];
+  for (const construct of constructs) {
+    for (const entry of construct.node.metadata) {
+      const data = recordIn(entry);
+      if (!data || data.scope !== undefined) continue;
+      if (!used.delete(data)) unused.push({ construct, ruleId: data.ruleId, reason: data.reason });
+    }
+  }
+  return unused;
+}
+
+/** True when `construct` belongs to `stack` itself (not to a nested stack or a stage below it). */
+function inStack(construct: IConstruct, stack: Stack): boolean {
+  for (let scope = construct.node.scope; scope !== undefined; scope = scope.node.scope) {
+    if (scope === stack) return true;
+    if (Stack.isStack(scope) || Stage.isStage(scope)) return false;
+  }
+  return false;
+}
+
+/** The apps and stages whose acknowledgements a stack carries (see recordInheritedAcknowledgements). */
+export function acknowledgingScopesAbove(stack: Stack): IConstruct[] {
+  const scopes: IConstruct[] = [];
+  for (let scope = stack.node.scope; scope !== undefined; scope = scope.node.scope) {
+    const madeHere = scope.node.metadata.some((e) => { const r = recordIn(e); return r !== undefined && r.scope === undefined; });
+    if ((Stage.isStage(scope) || scope.node.scope === undefined) && madeHere) scopes.push(scope);
+  }
+  return scopes;
 }

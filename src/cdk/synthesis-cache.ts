@@ -1,6 +1,8 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { recordInheritedAcknowledgements } from './acknowledgements';
 import { report } from './annotations';
+import { watchAcknowledgements } from './unused-acknowledgements';
 import { RuleRunner } from '../engine/speed/runner';
 import type { ClientRead, TemplateIndex } from '../engine/template-index';
 import { poolFindings, RuleSelection } from '../engine/validate-client';
@@ -31,6 +33,8 @@ export class StackSynthesis {
   public readonly dependencyTargets = new Map<IConstruct, readonly string[]>();
   /** Runs the rules over the stack's clients, reusing what holds for clients of one configuration (its pools are this synthesis's). */
   public readonly runner = new RuleRunner();
+  /** The aspects added to the stack and its scopes up to its stage, farthest first (see aspects/cascade.ts). */
+  public aspectsFromStack?: readonly IAspect[];
   /** The client the stack's checks read last, and what they read (null: it could not be rendered). */
   public lastClient?: IConstruct;
   public lastRead?: PreparedClient | { readonly unreadable: string };
@@ -119,7 +123,14 @@ export function stackSynthesis(stack: Stack): StackSynthesis {
   return state;
 }
 
-/** Called by the checks' aspects on every node they visit: a stack's visit starts its synthesis afresh. */
+/**
+ * Called by the checks' aspects on every node they visit: a stack's visit
+ * starts its synthesis afresh, records the acknowledgements made above it and
+ * has them judged at validation.
+ */
 export function onVisit(node: IConstruct): void {
-  if (Stack.isStack(node)) synthesisOf.delete(node);
+  if (!Stack.isStack(node)) return;
+  synthesisOf.delete(node);
+  recordInheritedAcknowledgements(node);
+  watchAcknowledgements(node);
 }

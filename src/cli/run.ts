@@ -2,14 +2,14 @@ import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { pairTemplates, replacedClients } from './baseline';
 import { InputError, LoadedTemplate, loadInput, STDIN } from './templates';
-import { policySelection } from '../engine/selection';
+import { checkRuleIds, enabledPolicyRules } from '../engine/selection';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from '../reporting/formats';
 import { checkPolicyProps } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { RECOMMENDED_POLICY } from '../rules/policy/recommended';
-import { SERVICE_RULES } from '../rules/registry';
+import { ALL_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
 
@@ -26,7 +26,8 @@ Options:
   --recommended        also check the recommended policy (a --policy file adds to it)
   --format FORMAT      text (default), json or sarif (SARIF 2.1.0)
   --strict             exit 1 on warnings too
-  --disable-rule ID    do not run a service rule (repeatable)
+  --disable-rule ID    do not run a rule, service or policy (repeatable)
+  --warning-rule ID    report a rule's errors as warnings (repeatable)
   --baseline OLD       also compare with OLD (the template or cdk.out deployed
                        before): an app client the inputs would replace or
                        delete is an error (VUPC-CLIENT-REPLACED)
@@ -54,8 +55,11 @@ interface Options {
   readonly inputs: string[];
   readonly format: 'text' | 'json' | 'sarif';
   readonly strict: boolean;
+  /** The policy options (rule lists apart). */
   readonly policy?: UserPoolClientPolicyProps;
+  /** Rules not run and rules reported as warnings, any kind, from the flags and the policy file. */
   readonly disabled: Set<string>;
+  readonly warnings: Set<string>;
   /** The template or cdk.out deployed before, to compare with. */
   readonly baseline?: string;
 }
@@ -73,6 +77,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
         'format': { type: 'string' },
         'strict': { type: 'boolean' },
         'disable-rule': { type: 'string', multiple: true },
+        'warning-rule': { type: 'string', multiple: true },
         'baseline': { type: 'string' },
         'version': { type: 'boolean' },
         'help': { type: 'boolean' },
@@ -87,34 +92,62 @@ function options(argv: string[]): Options | 'help' | 'version' {
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got '${format}'.`);
   if (parsed.positionals.length === 0) throw new UsageError('give at least one template file or cdk.out directory.');
-  const disabled = new Set(v['disable-rule'] ?? []);
-  for (const id of disabled) {
-    if (!SERVICE_RULES.some((r) => r.id === id)) throw new UsageError(`--disable-rule ${id}: not a service rule id (see docs/rules.md).`);
-  }
+  const ruleIds = (option: string, ids: string[] | undefined) => {
+    try {
+      return checkRuleIds('', `--${option}`, ids ?? [], ALL_RULES);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  };
+  const disabled = ruleIds('disable-rule', v['disable-rule']);
+  const warnings = ruleIds('warning-rule', v['warning-rule']);
   let policy: UserPoolClientPolicyProps | undefined = v.recommended ? { ...RECOMMENDED_POLICY } : undefined;
   if (v.policy !== undefined) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(v.policy, 'utf8'));
-    } catch (e) {
-      throw new InputError(`${v.policy}: cannot be read as a JSON policy (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
-    }
-    try {
-      policy = { ...policy, ...checkPolicyProps(json, v.policy) };
-      policySelection(policy, v.policy);
-    } catch (e) {
-      throw new InputError((e as Error).message);
-    }
+    const file = readPolicyFile(v.policy);
+    policy = { ...policy, ...file.options };
+    file.disabled.forEach((id) => disabled.add(id));
+    file.warnings.forEach((id) => warnings.add(id));
   }
-  return { inputs: parsed.positionals, format, strict: v.strict ?? false, policy, disabled, baseline: v.baseline };
+  return { inputs: parsed.positionals, format, strict: v.strict ?? false, policy, disabled, warnings, baseline: v.baseline };
 }
 
-/** A finding acknowledged where the template (or its cloud assembly) says so becomes an info that names the reason. */
+/**
+ * A policy file: the policy options, checked as the construct checks them,
+ * and rule lists that may name any rule (the command line runs both kinds).
+ */
+function readPolicyFile(file: string): { options: UserPoolClientPolicyProps; disabled: Set<string>; warnings: Set<string> } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${file}: cannot be read as a JSON policy (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+  try {
+    const { disabledRules, warningRules, ...policy } = checkPolicyProps(json, file);
+    return {
+      options: policy,
+      disabled: checkRuleIds(file, 'disabledRules', disabledRules, ALL_RULES),
+      warnings: checkRuleIds(file, 'warningRules', warningRules, ALL_RULES),
+    };
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+}
+
+/** A finding acknowledged where the template (or its cloud assembly) says so becomes an info that names every reason. */
 function acknowledged(t: LoadedTemplate, located: Located): Located {
   const { finding } = located;
-  const ack = finding.severity === RuleSeverity.INFO ? undefined : t.acknowledgement(finding.ruleId, located.logicalId, finding.path);
-  if (!ack) return located;
-  return { ...located, finding: { ...finding, severity: RuleSeverity.INFO, message: acknowledgedMessage(ack.scope, ack.reason, finding.message) } };
+  const acks = finding.severity === RuleSeverity.INFO ? [] : t.acknowledgements(finding.ruleId, located.logicalId, finding.path);
+  if (acks.length === 0) return located;
+  const info = { ...finding, severity: RuleSeverity.INFO, message: acknowledgedMessage(acks, finding.message) };
+  return { ...located, acknowledgements: acks, finding: info };
+}
+
+/** The baseline's findings are made outside the engine: --warning-rule applies to them here. */
+function downgraded(located: Located, warnings: ReadonlySet<string>): Located {
+  const { finding } = located;
+  if (finding.severity !== RuleSeverity.ERROR || !warnings.has(finding.ruleId)) return located;
+  return { ...located, finding: { ...finding, severity: RuleSeverity.WARNING } };
 }
 
 function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], o: Options, before: readonly LoadedTemplate[]): RunSummary {
@@ -127,15 +160,16 @@ function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], 
   }));
   for (const t of templates) inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices });
   // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
-  const policy = o.policy ? { props: o.policy, selection: policySelection(o.policy) } : undefined;
-  for (const { template, logicalId, finding } of validateTemplates(inSet, () => ({ service: { disabledRules: o.disabled }, policy }))) {
+  const selected = { disabledRules: o.disabled, warningRules: o.warnings };
+  const policy = o.policy ? { props: o.policy, selection: { ...selected, rules: enabledPolicyRules(o.policy) } } : undefined;
+  for (const { template, logicalId, finding } of validateTemplates(inSet, () => ({ service: selected, policy }))) {
     const t = templates[template];
     findings.push(acknowledged(t, { file: t.file, line: t.line(logicalId, finding.property || undefined), logicalId, finding }));
   }
   if (o.baseline !== undefined && !o.disabled.has('VUPC-CLIENT-REPLACED')) {
     const { pairs, unpaired } = pairTemplates(before, templates);
     const byFile = new Map(templates.map((t) => [t.file, t]));
-    for (const located of replacedClients(pairs)) findings.push(acknowledged(byFile.get(located.file)!, located));
+    for (const located of replacedClients(pairs)) findings.push(acknowledged(byFile.get(located.file)!, downgraded(located, o.warnings)));
     for (const t of before) {
       const notices = unpaired.includes(t) ? ['has no counterpart among the inputs: its app clients were not compared'] : [];
       inputs.push({ file: t.file, status: 'baseline', clients: clientsOf(t.template).length, notices });

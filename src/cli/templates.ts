@@ -3,7 +3,7 @@ import { dirname, extname, join, relative } from 'path';
 import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
-import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn } from '../reporting/acknowledgements';
+import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement } from '../reporting/acknowledgements';
 
 /** A problem with an input: the command line exits 2 and names the file. */
 export class InputError extends Error {}
@@ -25,12 +25,13 @@ export interface LoadedTemplate {
   /** Where the template stands among those of its input: the same for the same stack in two assemblies (see `--baseline`). */
   readonly key: string;
   /**
-   * The acknowledgement of a rule that covers a resource, if any: recorded in
-   * the cloud assembly (on the resource's construct or an ancestor), or in the
-   * template's Metadata (the resource's, or the template's own).
+   * The acknowledgements of a rule that cover a resource, closest first:
+   * recorded in the template's Metadata (the resource's, then the
+   * template's own), or in the cloud assembly (on the resource's construct or
+   * an ancestor, or on the app or a stage above its stack).
    * `constructPath` names a resource the template no longer has.
    */
-  acknowledgement(ruleId: string, logicalId: string, constructPath?: string): { readonly scope: string; readonly reason: string } | undefined;
+  acknowledgements(ruleId: string, logicalId: string, constructPath?: string): AppliedAcknowledgement[];
   /** The 1-based line of a resource, or of a property of it, when the source has it. */
   line(logicalId: string, property?: string): number | undefined;
 }
@@ -206,14 +207,14 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     notices,
     key: source.key,
     line,
-    acknowledgement: (ruleId, logicalId, constructPath) => {
+    acknowledgements: (ruleId, logicalId, constructPath) => {
       const resource = resourcesOf(template)[logicalId];
       const inTemplate = [
         ...acknowledgementsIn(isObject(resource) ? resource.Metadata : undefined).map((a) => ({ ...a, scope: logicalId })),
         ...acknowledgementsIn(isObject(template) ? template.Metadata : undefined).map((a) => ({ ...a, scope: source.shown })),
-      ].find((a) => a.ruleId === ruleId);
+      ].filter((a) => a.ruleId === ruleId).map(({ scope, reason }) => ({ scope, reason }));
       const path = constructPaths.get(logicalId) ?? constructPath;
-      return inTemplate ?? (path === undefined ? undefined : source.artifactPaths?.acknowledgement(ruleId, path));
+      return [...inTemplate, ...(path === undefined ? [] : source.artifactPaths?.acknowledgements(ruleId, path) ?? [])];
     },
   };
   const out = [loaded];
@@ -275,7 +276,7 @@ interface Manifest {
 class ArtifactPaths {
   private readonly entries: Array<[string, string]> = [];
   /** The acknowledgements recorded on constructs of the stack (`UserPoolClientAcknowledgements.acknowledge`). */
-  private readonly acknowledgements: Array<{ scope: string; ruleId: string; reason: string }> = [];
+  private readonly recorded: Array<{ scope: string; madeOn: string; ruleId: string; reason: string }> = [];
   /** The construct paths of the nested stacks, longest first. */
   private readonly nestedStacks: string[];
 
@@ -285,7 +286,9 @@ class ArtifactPaths {
         const scope = path.replace(/^\//, '');
         if (m?.type === 'aws:cdk:logicalId' && typeof m.data === 'string') this.entries.push([scope, m.data]);
         const ack = m?.type === ACKNOWLEDGEMENT_METADATA && isObject(m.data) ? m.data : undefined;
-        if (ack && typeof ack.ruleId === 'string' && typeof ack.reason === 'string') this.acknowledgements.push({ scope, ruleId: ack.ruleId, reason: ack.reason });
+        // A stack's copy of an acknowledgement made on the app or a stage covers the stack, and is named by where it was made.
+        const madeOn = typeof ack?.scope === 'string' ? ack.scope : scope;
+        if (ack && typeof ack.ruleId === 'string' && typeof ack.reason === 'string') this.recorded.push({ scope, madeOn, ruleId: ack.ruleId, reason: ack.reason });
       }
     }
     this.nestedStacks = this.entries.flatMap(([path]) => this.nestedStackPath(path) ?? []).sort((a, b) => b.length - a.length);
@@ -297,10 +300,11 @@ class ArtifactPaths {
     return m ? m[1] : undefined;
   }
 
-  /** The acknowledgement of a rule made on the construct at `path` or its closest ancestor that has one. */
-  public acknowledgement(ruleId: string, path: string): { scope: string; reason: string } | undefined {
-    const covering = this.acknowledgements.filter((a) => a.ruleId === ruleId && (path === a.scope || path.startsWith(`${a.scope}/`)));
-    return covering.sort((a, b) => b.scope.length - a.scope.length)[0];
+  /** The acknowledgements of a rule made on the construct at `path` or its ancestors, closest first. */
+  public acknowledgements(ruleId: string, path: string): AppliedAcknowledgement[] {
+    const covering = this.recorded.filter((a) => a.ruleId === ruleId && (path === a.scope || path.startsWith(`${a.scope}/`)));
+    const closestFirst = covering.sort((a, b) => b.scope.length - a.scope.length || b.madeOn.length - a.madeOn.length);
+    return closestFirst.map(({ madeOn, reason }) => ({ scope: madeOn, reason }));
   }
 
   /** Construct paths by logical id of the resources of one stack: the artifact's own ('') or a nested one. */

@@ -4,7 +4,7 @@ import { CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyV
 import { IConstruct } from 'constructs';
 import type { UserPoolClientPolicy } from '../aspects/user-pool-client-policy';
 import { assetFilesByKey } from '../assembly/asset-files';
-import { UserPoolClientAcknowledgements } from '../cdk/acknowledgements';
+import { acknowledgementsFor } from '../cdk/acknowledgements';
 import { wasChecked } from '../cdk/check-state';
 import { isUserPoolClientResource } from '../cdk/stack-index';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
@@ -12,7 +12,8 @@ import { checkRuleIds, policySelection } from '../engine/selection';
 import { TYPES } from '../engine/template-index';
 import { RuleSelection } from '../engine/validate-client';
 import { validateTemplates } from '../engine/validate-template';
-import { ALL_RULES, SERVICE_RULES } from '../rules/registry';
+import { acknowledgedMessage } from '../reporting/acknowledgements';
+import { ALL_RULES, noticeRule, SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION as VERSION } from '../version';
 
@@ -132,7 +133,18 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
       for (const nested of nestedStacksOf(template)) {
         const dir = dirname(templatePath);
         const file = assemblyFileOf(nested, dir, () => assetFiles(dir));
-        if (file === undefined || !existsSync(file)) continue;
+        if (file === undefined || !existsSync(file)) {
+          // Never a silent pass: a nested stack whose template is not in the assembly is named.
+          const rule = noticeRule('VUPC-NOT-VALIDATED');
+          violations.push({
+            ruleName: rule.id,
+            description: `[${rule.id}] ${fallbackPath}/${nested.logicalId}: the nested stack's template (${nested.location}) is not in the cloud assembly, so any app client in it is not validated. ${rule.why}`,
+            fix: rule.fix,
+            severity: rule.severity,
+            violatingResources: [{ resourceLogicalId: nested.logicalId, templatePath, locations: [`Resources/${nested.logicalId}`] }],
+          });
+          continue;
+        }
         const child = nestedStackOf(stack, nested.logicalId);
         add(child, file, child?.node.path ?? `${fallbackPath}/${nested.logicalId}`, { index, logicalId: nested.logicalId });
       }
@@ -154,13 +166,14 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
       const { constructs, templatePath } = stacks[template];
       const construct = constructs.get(logicalId);
       if (finding.severity === RuleSeverity.INFO) continue;
-      if (construct && UserPoolClientAcknowledgements.find(construct, finding.ruleId)) continue;
+      // An acknowledged finding stays in the report, as an info that names every reason: the report is an audit trail too.
+      const acks = construct ? acknowledgementsFor(construct, finding.ruleId).map((a) => ({ scope: a.path, reason: a.reason })) : [];
       const member = finding.property === '' ? '' : `/Properties/${finding.property.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/')}`;
       violations.push({
         ruleName: finding.ruleId,
-        description: finding.message,
+        description: acks.length > 0 ? acknowledgedMessage(acks, finding.message) : finding.message,
         fix: finding.fix,
-        severity: finding.severity,
+        severity: acks.length > 0 ? RuleSeverity.INFO : finding.severity,
         violatingResources: [{ resourceLogicalId: logicalId, templatePath, constructPath: construct?.node.path, locations: [`Resources/${logicalId}${member}`] }],
       });
     }

@@ -5,8 +5,27 @@
  * in Metadata.
  */
 
-/** The type of the construct metadata entry `UserPoolClientAcknowledgements.acknowledge` writes (data: `{ ruleId, reason }`). */
+/** The type of the construct metadata entry `UserPoolClientAcknowledgements.acknowledge` writes (data: an AcknowledgementRecord). */
 export const ACKNOWLEDGEMENT_METADATA = 'cdk-validated-user-pool-client:acknowledgement';
+
+/**
+ * An acknowledgement as the cloud assembly records it. `scope` is set on the
+ * copy a stack carries of one made on an app or a stage (its path; empty for
+ * the app); without it, the acknowledgement was made on the construct whose
+ * metadata holds it.
+ */
+export interface AcknowledgementRecord {
+  readonly ruleId: string;
+  readonly reason: string;
+  readonly scope?: string;
+}
+
+/** Where a finding was accepted, and why. */
+export interface AppliedAcknowledgement {
+  /** Path of the construct (or the template and resource) where it was made; empty for the app. */
+  readonly scope: string;
+  readonly reason: string;
+}
 
 /**
  * The key of a template's or a resource's Metadata under which
@@ -15,9 +34,11 @@ export const ACKNOWLEDGEMENT_METADATA = 'cdk-validated-user-pool-client:acknowle
  */
 export const TEMPLATE_METADATA_KEY = 'cdk-validated-user-pool-client';
 
-/** An acknowledged finding, as every door reports it: an info that names where it was accepted and why. */
-export function acknowledgedMessage(scope: string, reason: string, message: string): string {
-  return `Acknowledged on ${scope || '<app>'} (${reason}): ${message}`;
+/** An acknowledged finding, as every door reports it: an info that names every place it was accepted, closest first, and why. */
+export function acknowledgedMessage(acknowledgements: readonly AppliedAcknowledgement[], message: string): string {
+  const [first, ...more] = acknowledgements;
+  const also = more.map((a) => `; also on ${a.scope || '<app>'} (${a.reason})`).join('');
+  return `Acknowledged on ${first.scope || '<app>'} (${first.reason})${also}: ${message}`;
 }
 
 /** The acknowledgements a Metadata value records (`{ acknowledgements: [{ ruleId, reason }] }` under TEMPLATE_METADATA_KEY). */

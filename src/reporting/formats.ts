@@ -1,3 +1,4 @@
+import type { AppliedAcknowledgement } from './acknowledgements';
 import type { Finding } from '../engine/finding';
 import { ALL_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
@@ -8,6 +9,8 @@ export interface Located {
   readonly line?: number;
   readonly logicalId: string;
   readonly finding: Finding;
+  /** The acknowledgements that accepted the finding (it is then an info), closest first. */
+  readonly acknowledgements?: readonly AppliedAcknowledgement[];
 }
 
 /**
@@ -58,7 +61,10 @@ export function formatJson(s: RunSummary): string {
     // A run that could not read an input is incomplete: a consumer must not take it as clean.
     complete: unreadable(s).length === 0,
     inputs: s.inputs,
-    findings: s.findings.map(({ file, line, logicalId, finding }) => ({ ...finding, file, line, logicalId })),
+    findings: s.findings.map(({ file, line, logicalId, finding, acknowledgements }) => ({ ...finding, file, line, logicalId, acknowledgements })),
+    // The audit trail: every acknowledgement that accepted a finding in this run.
+    acknowledgements: s.findings.flatMap(({ file, logicalId, finding, acknowledgements }) =>
+      (acknowledgements ?? []).map(({ scope, reason }) => ({ ruleId: finding.ruleId, file, logicalId, path: finding.path, scope, reason }))),
     summary: {
       errors: count(s, RuleSeverity.ERROR),
       warnings: count(s, RuleSeverity.WARNING),
@@ -112,11 +118,12 @@ export function formatSarif(s: RunSummary): string {
           ...s.inputs.flatMap((t) => t.notices.map((notice) => notification('warning', notice, t.file))),
         ],
       }],
-      results: s.findings.map(({ file, line, logicalId, finding }) => ({
+      results: s.findings.map(({ file, line, logicalId, finding, acknowledgements }) => ({
         ruleId: finding.ruleId,
         ruleIndex: indexOf.get(finding.ruleId) ?? -1,
         level: SARIF_LEVEL[finding.severity],
         message: { text: finding.message },
+        ...(acknowledgements?.length ? { suppressions: acknowledgements.map((a) => ({ kind: 'external', status: 'accepted', justification: `${a.reason} (acknowledged on ${a.scope || '<app>'})` })) } : {}),
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: uri(file) },

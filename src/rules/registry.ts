@@ -48,7 +48,7 @@ export function findRule(id: string): RuleDefinition | undefined {
 }
 
 /** A rule the library itself reports (see `RuleDefinition.notice`). */
-export function noticeRule(id: 'VUPC-NOT-VALIDATED' | 'VUPC-CONDITIONS-CAPPED' | 'VUPC-CLIENT-REPLACED'): RuleDefinition {
+export function noticeRule(id: 'VUPC-NOT-VALIDATED' | 'VUPC-CONDITIONS-CAPPED' | 'VUPC-CLIENT-REPLACED' | 'VUPC-ACKNOWLEDGEMENT-UNUSED'): RuleDefinition {
   return byId.get(id)!;
 }
 

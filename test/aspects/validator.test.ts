@@ -159,8 +159,8 @@ describe('reporting', () => {
   });
 
   test.each([
-    [{ disabledRules: ['VUPC-TYPO'] }, /disabledRules names 'VUPC-TYPO', which is not one of its rule ids/],
-    [{ disabledRules: [Object.create(null) as string] }, /disabledRules names '\[object Object\]', which is not one of its rule ids/],
+    [{ disabledRules: ['VUPC-TYPO'] }, /disabledRules names 'VUPC-TYPO', which it cannot select/],
+    [{ disabledRules: [Object.create(null) as string] }, /disabledRules names '\[object Object\]', which it cannot select/],
     [{ warningRules: 'VUPC-CALLBACK-HTTPS' as unknown as string[] }, /warningRules must be a list of rule ids/],
     [{ additionalEnumValues: { ExplicitAuthFlow: ['X'] } }, /additionalEnumValues key 'ExplicitAuthFlow' is not an enum property; allowed: ExplicitAuthFlows, /],
   ])('bad validator props are refused: %j', (props, message) => {

@@ -146,7 +146,7 @@ describe('bad input exits 2 and names the file', () => {
     [[], /give at least one template file or cdk.out directory/],
     [['--format', 'xml', 'x.json'], /--format must be text, json or sarif; got 'xml'/],
     [['--unknown', 'x.json'], /Unknown option '--unknown'/],
-    [['--disable-rule', 'NOPE', 'x.json'], /--disable-rule NOPE: not a service rule id/],
+    [['--disable-rule', 'NOPE', 'x.json'], /--disable-rule names 'NOPE', which it cannot select/],
   ])('usage %j', (args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);
@@ -155,7 +155,7 @@ describe('bad input exits 2 and names the file', () => {
   });
 
   test.each([
-    ['{"forbidImplicitGrant": "yes"}', /'forbidImplicitGrant' must be true or false; got "yes"/],
+    ['{"forbidImplicitGrant": "yes"}', /policy.json: forbidImplicitGrant must be true or false; got "yes"/],
     ['{"noSuchOption": true}', /'noSuchOption' is not a policy option/],
     ['not json', /cannot be read as a JSON policy/],
   ])('a bad policy file: %s', (policy, message) => {
@@ -250,5 +250,90 @@ describe('a directory of stages is read recursively', () => {
     writeFileSync(join(root, 'assembly-Prod', 'manifest.json'), JSON.stringify({ artifacts: { S: { type: 'aws:cloudformation:stack', properties: { templateFile: 'S.template.json' } } } }));
     writeFileSync(join(root, 'assembly-Prod', 'S.template.json'), JSON.stringify(client({ UserPoolId: 'eu-west-1_abc' })));
     expect(cli(root)).toMatchObject({ code: 0, out: expect.stringContaining('0 errors, 0 warnings in 1 app client of 1 template') });
+  });
+});
+
+describe('any rule, service or policy, can be turned off or downgraded from the command line', () => {
+  // Fails VUPC-AUTHSESSION-RANGE (service) and, with --recommended, VUPC-POLICY-NO-IMPLICIT-GRANT (policy).
+  const template = () => writeTemplate(client({
+    UserPoolId: 'eu-west-1_abc',
+    ClientName: 'web',
+    AuthSessionValidity: 30,
+    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    PreventUserExistenceErrors: 'ENABLED',
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthFlows: ['implicit'],
+    AllowedOAuthScopes: ['openid'],
+    CallbackURLs: ['https://app.example.com/cb'],
+    SupportedIdentityProviders: ['COGNITO'],
+  }));
+  const severities = (out: string) => (JSON.parse(out).findings as Array<{ ruleId: string; severity: string }>)
+    .filter((f) => ['VUPC-AUTHSESSION-RANGE', 'VUPC-POLICY-NO-IMPLICIT-GRANT'].includes(f.ruleId)).map((f) => `${f.ruleId} ${f.severity}`);
+
+  test('without options: both are errors', () => {
+    expect(severities(cli('--recommended', '--format', 'json', template()).out)).toEqual(['VUPC-AUTHSESSION-RANGE error', 'VUPC-POLICY-NO-IMPLICIT-GRANT error']);
+  });
+
+  test('--disable-rule and --warning-rule take policy and service rule ids', () => {
+    const r = cli('--recommended', '--format', 'json', '--disable-rule', 'VUPC-POLICY-NO-IMPLICIT-GRANT', '--warning-rule', 'VUPC-AUTHSESSION-RANGE', template());
+    expect(severities(r.out)).toEqual(['VUPC-AUTHSESSION-RANGE warning']);
+    expect(r.code).toBe(0);
+  });
+
+  test('a policy file\'s disabledRules and warningRules take both kinds too', () => {
+    const policy = writeTemplate({ forbidImplicitGrant: true, warningRules: ['VUPC-POLICY-NO-IMPLICIT-GRANT'], disabledRules: ['VUPC-AUTHSESSION-RANGE'] }, 'policy.json');
+    expect(severities(cli('--policy', policy, '--format', 'json', template()).out)).toEqual(['VUPC-POLICY-NO-IMPLICIT-GRANT warning']);
+  });
+
+  test('a policy file is checked against the same definitions as the construct', () => {
+    const policy = writeTemplate({ forbiddenAuthFlows: ['ALLOW_USER_PASSWORD'] }, 'policy.json');
+    const r = cli('--policy', policy, template());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("policy.json: forbiddenAuthFlows has 'ALLOW_USER_PASSWORD', which is not an auth flow");
+    expect(r.err).toContain("did you mean 'ALLOW_USER_PASSWORD_AUTH'?");
+  });
+
+  test('a misspelt rule id on a flag: the closest one is named', () => {
+    const r = cli('--warning-rule', 'VUPC-AUTHSESSION-RANGES', template());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--warning-rule names 'VUPC-AUTHSESSION-RANGES', which it cannot select. Did you mean 'VUPC-AUTHSESSION-RANGE'?");
+  });
+});
+
+describe('the waivers applied are listed in every format', () => {
+  const acknowledgedTwice = () => writeTemplate({
+    Metadata: { 'cdk-validated-user-pool-client': { acknowledgements: [{ ruleId: 'VUPC-AUTHSESSION-RANGE', reason: 'Template-wide exception, ticket SEC-1' }] } },
+    Resources: {
+      Client: {
+        Type: 'AWS::Cognito::UserPoolClient',
+        Metadata: { 'cdk-validated-user-pool-client': { acknowledgements: [{ ruleId: 'VUPC-AUTHSESSION-RANGE', reason: 'Long MFA enrolment, ticket SEC-2' }] } },
+        Properties: { UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 },
+      },
+    },
+  });
+
+  test('text: the info names every reason, closest first', () => {
+    const file = acknowledgedTwice();
+    const { code, out } = cli(file);
+    expect(code).toBe(0);
+    expect(out).toContain(`Acknowledged on Client (Long MFA enrolment, ticket SEC-2); also on ${file} (Template-wide exception, ticket SEC-1): [VUPC-AUTHSESSION-RANGE]`);
+  });
+
+  test('JSON: an acknowledgements list, the audit trail of the run', () => {
+    const file = acknowledgedTwice();
+    const report = JSON.parse(cli('--format', 'json', file).out);
+    expect(report.acknowledgements).toEqual([
+      { ruleId: 'VUPC-AUTHSESSION-RANGE', file, logicalId: 'Client', path: `${file}#Client`, scope: 'Client', reason: 'Long MFA enrolment, ticket SEC-2' },
+      { ruleId: 'VUPC-AUTHSESSION-RANGE', file, logicalId: 'Client', path: `${file}#Client`, scope: file, reason: 'Template-wide exception, ticket SEC-1' },
+    ]);
+  });
+
+  test('SARIF: suppressions with the justification', () => {
+    const sarif = JSON.parse(cli('--format', 'sarif', acknowledgedTwice()).out);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'VUPC-AUTHSESSION-RANGE');
+    expect(result.suppressions.map((s: { justification: string }) => s.justification)).toEqual([
+      'Long MFA enrolment, ticket SEC-2 (acknowledged on Client)',
+      expect.stringMatching(/^Template-wide exception, ticket SEC-1 \(acknowledged on .*template\.json\)$/),
+    ]);
   });
 });

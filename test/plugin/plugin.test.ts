@@ -1,4 +1,5 @@
 import { Stack, Stage, Validations } from 'aws-cdk-lib';
+import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidationPlugin, ValidatedUserPoolClient } from '../../src';
 import { testApp } from '../helpers';
@@ -88,4 +89,14 @@ test('a client is checked against the pool it imports from another stack', () =>
 test('bad plugin props are refused', () => {
   expect(() => new UserPoolClientValidationPlugin({ disabledRules: ['NOPE'] })).toThrow(/UserPoolClientValidationPlugin: disabledRules names 'NOPE'/);
   expect(() => new UserPoolClientValidationPlugin({ warningRules: ['VUPC-POLICY-ADMIN-SCOPE'] })).toThrow(/warningRules names 'VUPC-POLICY-ADMIN-SCOPE'/);
+});
+
+test('a nested stack whose template is not in the assembly is named, never passed over', () => {
+  const a = app();
+  new cloudformation.CfnStack(a.stack, 'Remote', { templateUrl: 'https://s3.amazonaws.com/acme-templates/auth.json' });
+  const report = validateDirectly(new UserPoolClientValidationPlugin(), a);
+  expect(report.violations.filter((v) => v.ruleName === 'VUPC-NOT-VALIDATED')).toEqual([expect.objectContaining({
+    severity: 'warning',
+    description: expect.stringMatching(/^\[VUPC-NOT-VALIDATED\] Stack\/Remote: the nested stack's template \(https:\/\/s3\.amazonaws\.com\/acme-templates\/auth\.json\) is not in the cloud assembly/),
+  })]);
 });

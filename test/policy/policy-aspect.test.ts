@@ -57,17 +57,6 @@ describe('acknowledging a policy finding', () => {
   });
 });
 
-describe('policy props are checked', () => {
-  test.each([
-    [{ maxAccessTokenMinutes: -5 }, /'maxAccessTokenMinutes' must be a positive number; got -5/],
-    [{ forbidImplicitGrant: 'yes' }, /'forbidImplicitGrant' must be true or false; got "yes"/],
-    [{ allowedHosts: ['a'] }, /'allowedHosts' is not a policy option; allowed keys: requireClientName, /],
-    [{ forbidImplicitGrant: true, warningRules: ['VUPC-CALLBACK-HTTPS'] }, /warningRules names 'VUPC-CALLBACK-HTTPS', which is not one of its rule ids/],
-  ])('%j', (props, message) => {
-    expect(() => new UserPoolClientPolicy(props as never)).toThrow(message);
-  });
-});
-
 describe('nested stages', () => {
   function appWithStage() {
     const app = testApp();

@@ -45,4 +45,16 @@ export const COVERAGE_RULES: RuleDefinition[] = [
     fix: 'Check the remaining combinations by validating a template with the conditions decided (for example per stage), or simplify the conditions.',
     source: Sources.CFN_CLIENT,
   },
+  {
+    id: 'VUPC-ACKNOWLEDGEMENT-UNUSED',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    notice: true,
+    properties: ['*'],
+    summary: 'Every acknowledgement accepts a finding; one that accepted none in a synthesis is reported where it was made.',
+    why: 'An acknowledgement left behind after its finding was fixed waives that rule for anything added below it later, without review; an audit should see only waivers in use.',
+    fix: 'Remove the acknowledgement (UserPoolClientAcknowledgements.acknowledge) named in the message, or disable this rule where stale waivers are expected (disabledRules).',
+    source: Sources.CDK_ANNOTATIONS,
+    decision: 'A warning, like ESLint\'s report of unused disable directives: a stale waiver is not wrong today, but it is a hole in the audit trail. Waivers on constructs and stacks are judged per stack; those on an app or a stage once every stack below them is checked.',
+  },
 ];

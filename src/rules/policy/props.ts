@@ -140,9 +140,18 @@ export interface UserPoolClientPolicyProps {
   readonly requireRefreshTokenRotation?: boolean;
 
   /**
-   * Policy rule ids reported as warnings instead of errors.
+   * Rule ids reported as warnings instead of errors: policy rule ids (in a
+   * command-line policy file, any rule id).
    *
    * @default - every policy reports errors
    */
   readonly warningRules?: string[];
+
+  /**
+   * Rule ids not run: policy rule ids, e.g. to take one rule out of
+   * `recommended()` (in a command-line policy file, any rule id).
+   *
+   * @default - every rule the options turn on runs
+   */
+  readonly disabledRules?: string[];
 }
