@@ -17,18 +17,20 @@ import { stackSynthesis } from '../cdk/synthesis-cache';
  * stack and synthesis.
  */
 export function aspectsReaching<T extends IAspect>(node: IConstruct, is: (aspect: IAspect) => aspect is T): T[] {
+  // Collected closest first, without a closure or an array per scope: this runs for every client of an app.
   const found: T[] = [];
-  const add = (aspects: readonly IAspect[]) => {
-    for (let i = aspects.length - 1; i >= 0; i--) {
-      const aspect = aspects[i];
-      if (is(aspect) && !found.includes(aspect)) found.unshift(aspect);
-    }
-  };
   let scope: IConstruct | undefined = node;
-  for (; scope !== undefined && !Stack.isStack(scope) && !Stage.isStage(scope); scope = scope.node.scope) add(Aspects.of(scope).all);
-  if (scope !== undefined && Stack.isStack(scope)) add(aspectsFromStack(scope));
-  else if (scope !== undefined) add(Aspects.of(scope).all);
-  return found;
+  for (; scope !== undefined && !Stack.isStack(scope) && !Stage.isStage(scope); scope = scope.node.scope) collect(Aspects.of(scope).all, is, found);
+  if (scope !== undefined) collect(Stack.isStack(scope) ? aspectsFromStack(scope) : Aspects.of(scope).all, is, found);
+  return found.length > 1 ? found.reverse() : found;
+}
+
+/** Adds the aspects of one scope (in the order they were added) to `found`, closest first, each once. */
+function collect<T extends IAspect>(aspects: readonly IAspect[], is: (aspect: IAspect) => aspect is T, found: T[]): void {
+  for (let i = aspects.length - 1; i >= 0; i--) {
+    const aspect = aspects[i];
+    if (is(aspect) && !found.includes(aspect)) found.push(aspect);
+  }
 }
 
 /** The aspects added to the stack and its scopes up to its stage, closest last. */
@@ -64,14 +66,23 @@ export function cascadeRuleLists(chain: readonly RuleLists[]): { disabledRules: 
 
 /** Memoizes what a chain of aspects merges to (a chain repeats for every client below the same scopes). */
 export class CascadeCache<T extends object, R> {
+  private readonly alone = new WeakMap<T, R>();
   private readonly byClosest = new WeakMap<T, Map<string, R>>();
   private readonly ids = new WeakMap<T, number>();
   private next = 0;
 
   public constructor(private readonly merge: (chain: readonly T[]) => R) {}
 
+  /** What one aspect alone merges to (the common case: no key to build). */
+  public ofOne(aspect: T): R {
+    let alone = this.alone.get(aspect);
+    if (alone === undefined) this.alone.set(aspect, (alone = this.merge([aspect])));
+    return alone;
+  }
+
   public of(chain: readonly T[]): R {
     const closest = chain[chain.length - 1];
+    if (chain.length === 1) return this.ofOne(closest);
     let byChain = this.byClosest.get(closest);
     if (!byChain) this.byClosest.set(closest, (byChain = new Map()));
     const key = chain.map((a) => this.idOf(a)).join(',');

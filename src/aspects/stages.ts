@@ -14,8 +14,9 @@ export class UserPoolClientChecks {
    * Adds each aspect, with read-only priority, to `scope` and to every
    * `Stage` below it. Call it after the app's stages are defined: CDK gives
    * no way to reach a stage created later, so the synth fails naming every
-   * such stage that holds an app client (or use
-   * `UserPoolClientValidationPlugin`, which sees every stage of the app).
+   * such stage that holds an app client, unless that stage was given aspects
+   * of the same kinds directly (or use `UserPoolClientValidationPlugin`,
+   * which sees every stage of the app).
    *
    * @returns the stages (including `scope` when it is one) the aspects were added to
    */
@@ -25,17 +26,22 @@ export class UserPoolClientChecks {
       for (const aspect of aspects) Aspects.of(target).add(aspect, { priority: AspectPriority.READONLY });
     }
     const covered = new Set(targets);
-    scope.node.addValidation({ validate: () => uncheckedStages(scope, covered) });
+    scope.node.addValidation({ validate: () => uncheckedStages(scope, covered, aspects) });
     return targets.map((t) => t.node.path || '<app>');
   }
 
   private constructor() {}
 }
 
-/** The stages below `scope` created after the call, with the app clients they hold (what the checks did not reach). */
-function uncheckedStages(scope: IConstruct, covered: ReadonlySet<IConstruct>): string[] {
+/**
+ * The stages below `scope` created after the call, with the app clients they
+ * hold (what the checks did not reach). A stage given aspects of the same
+ * kinds by other means is covered.
+ */
+function uncheckedStages(scope: IConstruct, covered: ReadonlySet<IConstruct>, aspects: readonly IAspect[]): string[] {
   const errors: string[] = [];
-  for (const stage of scope.node.findAll().filter((c) => Stage.isStage(c) && !covered.has(c))) {
+  const checkedOtherwise = (stage: IConstruct) => aspects.every((a) => Aspects.of(stage).all.some((b) => b === a || b.constructor === a.constructor));
+  for (const stage of scope.node.findAll().filter((c) => Stage.isStage(c) && !covered.has(c) && !checkedOtherwise(c))) {
     const clients = clientsOf(stage);
     if (clients.length === 0) continue;
     errors.push(

@@ -54,7 +54,7 @@ export class UserPoolClientPolicy implements IAspect {
     // Where several policies reach the client, the closest checks it, with the options of all of them cascaded.
     const chain = aspectsReaching(node, isPolicy);
     if (chain.includes(this) && chain[chain.length - 1] !== this) return;
-    const merged = CASCADE.of(chain.includes(this) ? chain : [this]);
+    const merged = chain.includes(this) ? CASCADE.of(chain) : CASCADE.ofOne(this);
     checkClientNode(node, { policy: merged.props }, merged.selection, 'policy');
   }
 }

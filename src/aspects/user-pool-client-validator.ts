@@ -110,7 +110,7 @@ export class UserPoolClientValidator implements IAspect {
     const chain = addedValidators(node);
     if (chain.includes(this) && chain[chain.length - 1] !== this) return;
     // (A validator whose visit is called directly, not as an aspect of the client's scopes, checks with its own options.)
-    const merged = CASCADE.of(chain.includes(this) ? chain : [this]);
+    const merged = chain.includes(this) ? CASCADE.of(chain) : CASCADE.ofOne(this);
     checkClientNode(node, { extraEnumValues: merged.extraEnumValues }, merged.selection, 'service');
   }
 }

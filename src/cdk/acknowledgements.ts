@@ -46,6 +46,7 @@ export class UserPoolClientAcknowledgements {
       throw new Error(`UserPoolClientAcknowledgements.acknowledge: a non-empty reason is required to acknowledge ${ruleId} on ${scope.node.path || '<app>'}.`);
     }
     scope.node.addMetadata(METADATA_TYPE, { ruleId, reason: reason.trim() });
+    acknowledgingApps.add(scope.node.root);
     Annotations.of(scope).acknowledgeWarning(ruleId, reason.trim());
   }
 
@@ -63,6 +64,8 @@ export class UserPoolClientAcknowledgements {
 }
 
 const METADATA_TYPE = ACKNOWLEDGEMENT_METADATA;
+/** The apps in which an acknowledgement was made: the others have none to record or judge. */
+const acknowledgingApps = new WeakSet<IConstruct>();
 
 interface Made {
   readonly scope: IConstruct;
@@ -106,6 +109,7 @@ const recorded = new WeakMap<Stack, WeakSet<AcknowledgementRecord>>();
  * they were made.
  */
 export function recordInheritedAcknowledgements(stack: Stack): void {
+  if (!acknowledgingApps.has(stack.node.root)) return;
   let done = recorded.get(stack);
   if (!done) recorded.set(stack, (done = new WeakSet()));
   for (let scope = stack.node.scope; scope !== undefined; scope = scope.node.scope) {
@@ -134,6 +138,7 @@ export interface UnusedAcknowledgement {
  */
 export function takeUnused(scope: IConstruct): UnusedAcknowledgement[] {
   const unused: UnusedAcknowledgement[] = [];
+  if (!acknowledgingApps.has(scope.node.root)) return unused;
   const own = (c: IConstruct) => c !== scope && !Stage.isStage(c) && inStack(c, scope as Stack);
   const constructs = Stack.isStack(scope) ? [scope, ...scope.node.findAll().filter(own)] : [scope];
   for (const construct of constructs) {
@@ -158,6 +163,7 @@ function inStack(construct: IConstruct, stack: Stack): boolean {
 /** The apps and stages whose acknowledgements a stack carries (see recordInheritedAcknowledgements). */
 export function acknowledgingScopesAbove(stack: Stack): IConstruct[] {
   const scopes: IConstruct[] = [];
+  if (!acknowledgingApps.has(stack.node.root)) return scopes;
   for (let scope = stack.node.scope; scope !== undefined; scope = scope.node.scope) {
     const madeHere = scope.node.metadata.some((e) => { const r = recordIn(e); return r !== undefined && r.scope === undefined; });
     if ((Stage.isStage(scope) || scope.node.scope === undefined) && madeHere) scopes.push(scope);

@@ -44,6 +44,17 @@ describe('stages created after UserPoolClientChecks.applyToAllStages', () => {
     expect(() => app.synth()).toThrow(/applyToAllStages\(<app>\) was called before stage Late was created, so its 1 app client\(s\) \(Late\/Stack\/Client\) are not checked/);
   });
 
+  test('a stage created later and given the same kinds of checks by hand is no gap', () => {
+    const app = testApp();
+    UserPoolClientChecks.applyToAllStages(app, new UserPoolClientValidator());
+    const late = new Stage(app, 'Late');
+    Aspects.of(late).add(new UserPoolClientValidator({ warningRules: ['VUPC-AUTHSESSION-RANGE'] }), readOnly);
+    const stack = new Stack(late, 'Stack');
+    badClient(stack);
+    expect(ids(messages(stack, 'findError'))).toEqual([]);
+    expect(ids(messages(stack, 'findWarning'))).toContain('VUPC-AUTHSESSION-RANGE');
+  });
+
   test('a stage created later with no app client is no gap', () => {
     const app = testApp();
     UserPoolClientChecks.applyToAllStages(app, new UserPoolClientValidator());
