@@ -13,7 +13,9 @@ import { noticeRule } from '../rules/registry';
  * it and its constructs; an app's or a stage's validation (which CDK runs
  * after its nested stages are synthesized and before its own stacks are)
  * judges those made on the app or stage, and reports them on its first
- * stack, as an app or a stage has no metadata of its own in the cloud assembly.
+ * stack, as an app or a stage has no metadata of its own in the cloud
+ * assembly (an app whose stacks are all in nested stages: on the first stack
+ * of the stage synthesized last).
  */
 
 const ID = 'VUPC-ACKNOWLEDGEMENT-UNUSED';
@@ -33,19 +35,37 @@ export function watchAcknowledgements(stack: Stack): void {
     if (!off.has(stack)) for (const u of unused) report(u.construct, unusedFinding(u));
   });
   for (const scope of acknowledgingScopesAbove(stack)) {
-    watch(scope, () => {
+    const stage = Stage.isStage(scope) ? scope : scope.node.root;
+    const own = firstStackOf(stage);
+    // An app whose stacks are all in nested stages has none of its own to carry the report: the stage synthesized
+    // last (the last top-level one; its nested stages are synthesized before it) judges at its validation.
+    const judge = own ? { at: scope, on: own } : lastStageWithStack(stage);
+    if (!judge) continue;
+    watch(judge.at, () => {
       const unused = takeUnused(scope);
-      const stage = Stage.isStage(scope) ? scope : scope.node.root;
-      const first = scope.node.findAll().find((c): c is Stack => Stack.isStack(c) && Stage.of(c) === stage);
-      if (first && !off.has(scope)) for (const u of unused) report(first, unusedFinding(u));
-    });
+      if (!off.has(scope)) for (const u of unused) report(judge.on, unusedFinding(u));
+    }, scope);
   }
 }
 
-function watch(scope: IConstruct, judge: () => void): void {
-  if (watched.has(scope)) return;
-  watched.add(scope);
-  scope.node.addValidation({ validate: () => (judge(), []) });
+/** The first stack of the stage itself (not of a stage nested in it). */
+function firstStackOf(stage: IConstruct): Stack | undefined {
+  return stage.node.findAll().find((c): c is Stack => Stack.isStack(c) && Stage.of(c) === stage);
+}
+
+/** The top-level stage of `stage` synthesized last, with its first stack. */
+function lastStageWithStack(stage: IConstruct): { at: IConstruct; on: Stack } | undefined {
+  const top = stage.node.findAll().filter((c) => c !== stage && Stage.isStage(c) && Stage.of(c) === stage);
+  const last = top[top.length - 1];
+  const on = last && firstStackOf(last);
+  return on ? { at: last, on } : undefined;
+}
+
+/** Adds `judge` to the validation of `at`, once for each scope judged. */
+function watch(at: IConstruct, judge: () => void, judged: IConstruct = at): void {
+  if (watched.has(judged)) return;
+  watched.add(judged);
+  at.node.addValidation({ validate: () => (judge(), []) });
 }
 
 function unusedFinding(u: UnusedAcknowledgement) {

@@ -162,6 +162,21 @@ describe('the audit trail: every waiver in the cloud assembly, with scope, rule 
     expect(messages(build(true), 'findWarning').filter((m) => m.includes('VUPC-ACKNOWLEDGEMENT-UNUSED'))).toEqual([]);
   });
 
+  test('an app whose stacks are all in stages: an unused waiver on the app is reported on the stage synthesized last', () => {
+    const app = testApp();
+    const first = new Stack(new Stage(app, 'Beta'), 'Stack');
+    const last = new Stack(new Stage(app, 'Prod'), 'Stack');
+    badClient(first);
+    badClient(last);
+    UserPoolClientChecks.applyToAllStages(app, new UserPoolClientValidator());
+    UserPoolClientAcknowledgements.acknowledge(app, UserPoolClientRuleIds.AUTHSESSION_RANGE, 'used in both stages');
+    UserPoolClientAcknowledgements.acknowledge(app, UserPoolClientRuleIds.TOKEN_LE_REFRESH, 'never needed');
+    app.synth();
+    const unused = (stack: Stack) => messages(stack, 'findWarning').filter((m) => m.includes('VUPC-ACKNOWLEDGEMENT-UNUSED'));
+    expect(unused(first)).toEqual([]);
+    expect(unused(last)).toEqual([expect.stringMatching(/^\[VUPC-ACKNOWLEDGEMENT-UNUSED\] <app>: The acknowledgement of VUPC-TOKEN-LE-REFRESH made on <app> \("never needed"\)/)]);
+  });
+
   test('the validation plugin\'s report lists acknowledged findings with their reasons', () => {
     const app = testApp();
     const stack = new Stack(app, 'Stack');
