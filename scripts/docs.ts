@@ -2,7 +2,7 @@
 import { DEFAULT_SETTINGS } from '../src/construct/default-settings';
 import { POLICY_OPTIONS, PolicyOption, PolicyOptionDefinition, RULE_LIST_OPTIONS } from '../src/rules/policy/options';
 import { ALL_RULES, POLICY_RULES } from '../src/rules/registry';
-import type { RuleDefinition } from '../src/rules/rule';
+import { InputKind, RuleDefinition } from '../src/rules/rule';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const constantName = (id: string) => id.replace(/^VUPC-/, '').replace(/-/g, '_');
@@ -49,6 +49,7 @@ export function rulesDoc(): string {
     lines.push(`- **Severity:** ${reported(r)}`);
     lines.push(`- **Needs:** ${r.context}`);
     lines.push(`- **Reads:** ${r.properties.map((p) => `\`${p}\``).join(', ')}`);
+    lines.push(`- **Checks:** ${inputsOf(r)}`);
     if (r.policyOptions) lines.push(`- **Turned on by:** ${r.policyOptions.map((o) => `\`${o}\``).join(', ')} (UserPoolClientPolicy)`);
     if (r.catalogueId) lines.push(`- **Catalogue row:** \`${r.catalogueId}\``);
     lines.push(`- **Why:** ${cell(r.why)}`);
@@ -58,6 +59,14 @@ export function rulesDoc(): string {
   }
   return lines.join('\n');
 }
+
+const INPUT_NAMES: Record<InputKind, string> = {
+  [InputKind.TEMPLATE]: 'templates and constructs',
+  [InputKind.API_REQUEST]: 'API requests',
+  [InputKind.API_RESPONSE]: 'API responses (describe)',
+};
+/** Which inputs a rule runs on (every kind unless it says). */
+const inputsOf = (r: RuleDefinition) => (r.inputs ?? Object.values(InputKind)).map((k) => INPUT_NAMES[k]).join(', ');
 
 const names = (properties: readonly string[]) => properties.map((p) => `\`${p}\``).join(', ');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import { pairTemplates, replacedClients } from './baseline';
-import { InputError, LoadedTemplate, loadInput, STDIN } from './templates';
+import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
 import { checkRuleIds, enabledPolicyRules } from '../engine/selection';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
@@ -10,21 +10,25 @@ import { checkPolicyProps } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { RECOMMENDED_POLICY } from '../rules/policy/recommended';
 import { ALL_RULES } from '../rules/registry';
-import { RuleSeverity } from '../rules/rule';
+import { InputKind, RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
 
-export const USAGE = `Usage: validate-user-pool-clients [options] <template, cdk.out or -> [...]
+export const USAGE = `Usage: validate-user-pool-clients [options] <template, API JSON, cdk.out or -> [...]
 
 Checks every AWS::Cognito::UserPoolClient in CloudFormation templates (JSON, or
 YAML with !Ref/!GetAtt/!Sub short forms) and cloud assemblies (cdk.out,
 nested stages included), and in the templates of the nested stacks they
-deploy, against what Cognito and CloudFormation reject. - reads a template
-from standard input.
+deploy, against what Cognito and CloudFormation reject. Also checks app
+clients as the Cognito API takes and gives them: CreateUserPoolClient and
+UpdateUserPoolClient requests (--cli-input-json files) and
+DescribeUserPoolClient responses, one per file, a JSON list of them, or JSON
+Lines. - reads standard input.
 
 Options:
   --policy FILE        also check an organisation policy (JSON; schema: docs/policy.schema.json)
   --recommended        also check the recommended policy (a --policy file adds to it)
   --format FORMAT      text (default), json or sarif (SARIF 2.1.0)
+  --input-kind KIND    auto (default: by the file's shape), template or api
   --strict             exit 1 on warnings too
   --disable-rule ID    do not run a rule, service or policy (repeatable)
   --warning-rule ID    report a rule's errors as warnings (repeatable)
@@ -62,6 +66,7 @@ interface Options {
   readonly warnings: Set<string>;
   /** The template or cdk.out deployed before, to compare with. */
   readonly baseline?: string;
+  readonly inputKind: InputKindOption;
 }
 
 function options(argv: string[]): Options | 'help' | 'version' {
@@ -75,6 +80,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
         'policy': { type: 'string' },
         'recommended': { type: 'boolean' },
         'format': { type: 'string' },
+        'input-kind': { type: 'string' },
         'strict': { type: 'boolean' },
         'disable-rule': { type: 'string', multiple: true },
         'warning-rule': { type: 'string', multiple: true },
@@ -92,6 +98,8 @@ function options(argv: string[]): Options | 'help' | 'version' {
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got '${format}'.`);
   if (parsed.positionals.length === 0) throw new UsageError('give at least one template file or cdk.out directory.');
+  const inputKind = v['input-kind'] ?? 'auto';
+  if (inputKind !== 'auto' && inputKind !== 'template' && inputKind !== 'api') throw new UsageError(`--input-kind must be auto, template or api; got '${inputKind}'.`);
   const ruleIds = (option: string, ids: string[] | undefined) => {
     try {
       return checkRuleIds('', `--${option}`, ids ?? [], ALL_RULES);
@@ -108,7 +116,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
     file.disabled.forEach((id) => disabled.add(id));
     file.warnings.forEach((id) => warnings.add(id));
   }
-  return { inputs: parsed.positionals, format, strict: v.strict ?? false, policy, disabled, warnings, baseline: v.baseline };
+  return { inputs: parsed.positionals, format, strict: v.strict ?? false, policy, disabled, warnings, baseline: v.baseline, inputKind };
 }
 
 /**
@@ -158,11 +166,20 @@ function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], 
     pathOf: (id: string) => t.constructPaths.get(id) ?? `${t.file}#${id}`,
     parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
   }));
-  for (const t of templates) inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices });
+  const api = (t: LoadedTemplate) => (t.input === InputKind.API_REQUEST ? 'request' : t.input === InputKind.API_RESPONSE ? 'response' : undefined);
+  for (const t of templates) inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices, ...(api(t) ? { api: api(t) } : {}) });
   // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
   const selected = { disabledRules: o.disabled, warningRules: o.warnings };
-  const policy = o.policy ? { props: o.policy, selection: { ...selected, rules: enabledPolicyRules(o.policy) } } : undefined;
-  for (const { template, logicalId, finding } of validateTemplates(inSet, () => ({ service: selected, policy }))) {
+  const policyRules = o.policy && enabledPolicyRules(o.policy);
+  // Each template's clients are checked as what they were read from: a template, an API request or an API response.
+  const runOf = (i: number) => {
+    const input = templates[i].input;
+    return {
+      service: { ...selected, input },
+      policy: o.policy && policyRules ? { props: o.policy, selection: { ...selected, input, rules: policyRules } } : undefined,
+    };
+  };
+  for (const { template, logicalId, finding } of validateTemplates(inSet, runOf)) {
     const t = templates[template];
     findings.push(acknowledged(t, { file: t.file, line: t.line(logicalId, finding.property || undefined), logicalId, finding }));
   }
@@ -193,7 +210,7 @@ export function runCli(argv: string[], io: CliIo): number {
     const unreadable: InputStatus[] = [];
     const load = (inputs: readonly string[]) => inputs.flatMap((input) => {
       try {
-        return loadInput(input);
+        return loadInput(input, o.inputKind);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         io.err(`validate-user-pool-clients: ${e.message}\n`);

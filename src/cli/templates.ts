@@ -1,12 +1,18 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { dirname, extname, join, relative } from 'path';
+import { apiClientsOf, ApiClient, looksLikeApi, parseApiText } from './api-input';
+import { InputError } from './input-error';
 import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement } from '../reporting/acknowledgements';
 
-/** A problem with an input: the command line exits 2 and names the file. */
-export class InputError extends Error {}
+import { InputKind } from '../rules/rule';
+
+export { InputError };
+
+/** How to read an input file: by its shape (`auto`), as a template, or as API JSON. */
+export type InputKindOption = 'auto' | 'template' | 'api';
 
 /** The input name of standard input. */
 export const STDIN = '-';
@@ -24,6 +30,8 @@ export interface LoadedTemplate {
   readonly notices: readonly string[];
   /** Where the template stands among those of its input: the same for the same stack in two assemblies (see `--baseline`). */
   readonly key: string;
+  /** What the clients were read from: a template (the default), or API requests or responses. */
+  readonly input?: InputKind;
   /**
    * The acknowledgements of a rule that cover a resource, closest first:
    * recorded in the template's Metadata (the resource's, then the
@@ -148,8 +156,9 @@ function requireTemplate(template: unknown, shown: string, inAssembly: boolean):
 }
 
 /** Parses template text: JSON when it looks like JSON, YAML (CloudFormation's dialect) otherwise. */
-function parseTemplate(text: string, shown: string, isJsonFile: boolean): { template: unknown; line: LoadedTemplate['line'] } {
+function parseTemplate(text: string, shown: string, isJsonFile: boolean, json?: { value: unknown }): { template: unknown; line: LoadedTemplate['line'] } {
   if (text.trim().length === 0) throw new InputError(`${shown}: is empty; expected a CloudFormation template in JSON or YAML.`);
+  if (json) return { template: json.value, line: jsonLines(text, json.value) };
   if (isJsonFile || /^\s*[{[]/.test(text)) {
     try {
       const template: unknown = JSON.parse(text);
@@ -167,6 +176,8 @@ function parseTemplate(text: string, shown: string, isJsonFile: boolean): { temp
 }
 
 interface Source {
+  /** How to read the file (`auto` unless forced with --input-kind). */
+  readonly kind?: InputKindOption;
   /** Where to read it: a path, or STDIN. */
   readonly path: string;
   readonly shown: string;
@@ -195,7 +206,9 @@ class LoadState {
 /** Reads one template and, after it, the templates of the nested stacks it deploys, when they are local files. */
 function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const text = decode(readBytes(source.path, source.shown), source.shown);
-  const { template, line } = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json');
+  const api = source.kind === 'template' ? {} : apiInput(text, source.shown, source.kind === 'api');
+  if (api.templates) return api.templates;
+  const { template, line } = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json);
   requireTemplate(template, source.shown, source.assemblyDir !== undefined);
   const notices: string[] = [];
   const constructPaths = source.artifactPaths?.of(source.stackPath ?? '') ?? constructPathsInTemplate(template);
@@ -239,10 +252,56 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
 }
 
 /** Reads one template file (JSON, or YAML with short-form tags), or standard input for `-`, with its nested stacks. */
-export function loadTemplate(file: string, shown = file === STDIN ? '<stdin>' : file): LoadedTemplate[] {
+export function loadTemplate(file: string, shown = file === STDIN ? '<stdin>' : file, kind: InputKindOption = 'auto'): LoadedTemplate[] {
   const state = new LoadState();
   state.seen.add(file);
-  return loadWithNested({ path: file, shown, key: '' }, state);
+  return loadWithNested({ path: file, shown, key: '', kind }, state);
+}
+
+/**
+ * API JSON (requests, responses, a list or JSON Lines of them) as templates
+ * of its clients, one per input kind, each client under its JSON path;
+ * undefined when the text is not API JSON and `forced` is not set.
+ */
+function apiInput(text: string, shown: string, forced: boolean): { templates?: LoadedTemplate[]; json?: { value: unknown } } {
+  if (text.trim().length === 0) return {};
+  let json: { value: unknown } | undefined;
+  if (!forced) {
+    if (!/^\s*[{[]/.test(text)) return {};
+    let first: unknown;
+    try {
+      // Parsed once: a JSON template that is not API input is read from this value.
+      json = { value: JSON.parse(text) };
+      first = json.value;
+    } catch {
+      try {
+        first = JSON.parse(text.split('\n').find((l) => l.trim()) ?? '');
+      } catch {
+        return {};
+      }
+    }
+    if (!looksLikeApi(first)) return { json };
+  }
+  const values = json ? [{ value: json.value }] : parseApiText(text, shown);
+  const clients = apiClientsOf(values, shown);
+  const kinds = [...new Set(clients.map((c) => c.kind))];
+  return { templates: kinds.map((kind) => apiTemplate(clients.filter((c) => c.kind === kind), shown, kind)) };
+}
+
+function apiTemplate(clients: readonly ApiClient[], shown: string, input: InputKind): LoadedTemplate {
+  const resources = Object.fromEntries(clients.map((c) => [c.at, { Type: 'AWS::Cognito::UserPoolClient', Properties: c.properties }]));
+  const byAt = new Map(clients.map((c) => [c.at, c]));
+  return {
+    file: shown,
+    template: { Resources: resources },
+    // Findings name the file, the client's JSON path, and its name and id.
+    constructPaths: new Map(clients.map((c) => [c.at, `${shown}#${c.at} (${c.label})`])),
+    notices: [],
+    key: '',
+    input,
+    acknowledgements: () => [],
+    line: (at) => byAt.get(at)?.line,
+  };
 }
 
 /** Construct paths by logical id from the resources' own `aws:cdk:path` metadata (a nested stack's template has no manifest entry). */
@@ -359,8 +418,8 @@ function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplat
 }
 
 /** Templates from a file, a cdk.out directory, or standard input (`-`). */
-export function loadInput(input: string): LoadedTemplate[] {
-  if (input === STDIN) return loadTemplate(STDIN);
+export function loadInput(input: string, kind: InputKindOption = 'auto'): LoadedTemplate[] {
+  if (input === STDIN) return loadTemplate(STDIN, undefined, kind);
   if (!existsSync(input)) throw new InputError(`${input}: no such file or directory.`);
   if (statSync(input).isDirectory()) {
     if (!existsSync(join(input, 'manifest.json'))) {
@@ -368,5 +427,5 @@ export function loadInput(input: string): LoadedTemplate[] {
     }
     return loadAssembly(input, input);
   }
-  return loadTemplate(input);
+  return loadTemplate(input, undefined, kind);
 }

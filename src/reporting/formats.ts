@@ -26,6 +26,8 @@ export interface InputStatus {
   readonly notices: readonly string[];
   /** Why it could not be read. */
   readonly error?: string;
+  /** Set for API JSON (requests or responses): what its clients were read from. */
+  readonly api?: 'request' | 'response';
 }
 
 export interface RunSummary {
@@ -50,7 +52,10 @@ export function formatText(s: RunSummary): string {
   }
   const clients = checked(s).reduce((n, t) => n + t.clients, 0);
   const failed = unreadable(s).length;
-  lines.push(`${plural(count(s, RuleSeverity.ERROR), 'error')}, ${plural(count(s, RuleSeverity.WARNING), 'warning')} in ${plural(clients, 'app client')} of ${plural(checked(s).length, 'template')}`
+  const templates = checked(s).filter((t) => !t.api).length;
+  const apiFiles = new Set(checked(s).filter((t) => t.api).map((t) => t.file)).size;
+  const of = [templates > 0 || apiFiles === 0 ? plural(templates, 'template') : '', apiFiles > 0 ? plural(apiFiles, 'API input') : ''].filter(Boolean).join(' and ');
+  lines.push(`${plural(count(s, RuleSeverity.ERROR), 'error')}, ${plural(count(s, RuleSeverity.WARNING), 'warning')} in ${plural(clients, 'app client')} of ${of}`
     + (failed > 0 ? `; ${plural(failed, 'input')} could not be read, so this run is incomplete.` : '.'));
   return `${lines.join('\n')}\n`;
 }

@@ -32,6 +32,11 @@ export enum InputKind {
   TEMPLATE = 'template',
   /** A CreateUserPoolClient or UpdateUserPoolClient request. */
   API_REQUEST = 'api-request',
+  /**
+   * A DescribeUserPoolClient (or create or update) response: a configuration
+   * Cognito has accepted, with values it fills in itself.
+   */
+  API_RESPONSE = 'api-response',
 }
 
 /** What a rule needs beyond the client's own properties. */

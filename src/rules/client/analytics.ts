@@ -1,7 +1,7 @@
 import { API_STRINGS } from '../api-model';
 import type { ClientView } from '../client-view';
 import { checkStringProperty } from '../constraint-checks';
-import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { InputKind, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
 const A = 'AnalyticsConfiguration';
@@ -57,6 +57,8 @@ export const ANALYTICS_RULES: RuleDefinition[] = [
     id: 'VUPC-ANALYTICS-ARN-NO-ROLE',
     catalogueId: 'R-ANALYTICS-ARN-NO-ROLE',
     severity: RuleSeverity.ERROR,
+    // A describe response carries the service-linked role Cognito uses beside the ARN: only a request may not send it.
+    inputs: [InputKind.TEMPLATE, InputKind.API_REQUEST],
     properties: [ARN, ROLE, EXTERNAL],
     summary: 'An AnalyticsConfiguration with ApplicationArn has no RoleArn or ExternalId.',
     why: 'With an application ARN Cognito uses its service-linked role; a role and external id belong to the ApplicationId form.',

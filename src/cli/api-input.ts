@@ -1,0 +1,141 @@
+import { InputError } from './input-error';
+import { CFN_PROPERTY_TYPES, PropertyType } from '../rules/api-model';
+import { closestOf } from '../rules/closest';
+import { InputKind } from '../rules/rule';
+
+/**
+ * App clients as the Cognito API gives and takes them: a CreateUserPoolClient
+ * or UpdateUserPoolClient request (what `--generate-cli-skeleton` prints and
+ * `--cli-input-json` reads), a DescribeUserPoolClient (or create or update)
+ * response `{"UserPoolClient": {...}}`, or many of them (a JSON array, or
+ * JSON Lines). The API's members are the resource's properties under the
+ * same names; what differs is handled here, explicitly:
+ *
+ * - a request may carry a custom `ClientSecret` (checked by the API-request
+ *   rules, never echoed) and, for an update, the `ClientId` it updates;
+ * - a response carries what Cognito fills in itself (`ClientId`, the
+ *   generated `ClientSecret`, dates), which is not configuration and is
+ *   dropped (a secret is read as `GenerateSecret: true`, the client having
+ *   one), and is checked as a configuration Cognito has already accepted
+ *   (InputKind.API_RESPONSE: the rules about what a request may contain,
+ *   such as a role beside an application ARN, do not run).
+ */
+
+/** One client read from API JSON. */
+export interface ApiClient {
+  /** Where it stands in the input: a JSON path (`$`, `$[2].UserPoolClient`), after `line N: ` for JSON Lines. */
+  readonly at: string;
+  /** The line of a JSON Lines input it is on. */
+  readonly line?: number;
+  readonly kind: InputKind.API_REQUEST | InputKind.API_RESPONSE;
+  /** ClientName and ClientId, as the input gives them, to name the client in findings. */
+  readonly label: string;
+  /** Its settings under the resource's property names. */
+  readonly properties: Record<string, unknown>;
+}
+
+/** Members of a CreateUserPoolClient request (botocore's CreateUserPoolClientRequest). */
+const CONFIGURATION = Object.keys(CFN_PROPERTY_TYPES).filter((p) => !['ClientId', 'ClientSecret', 'Name'].includes(p));
+const CREATE_REQUEST = new Set([...CONFIGURATION, 'ClientSecret']);
+/** An UpdateUserPoolClient request names the client and cannot change its secret. */
+const UPDATE_REQUEST = new Set([...CONFIGURATION.filter((p) => p !== 'GenerateSecret'), 'ClientId']);
+/** A UserPoolClientType, as responses carry it: no GenerateSecret, but what Cognito fills in. */
+const RESPONSE = new Set([...CONFIGURATION.filter((p) => p !== 'GenerateSecret'), 'ClientId', 'ClientSecret', 'CreationDate', 'LastModifiedDate']);
+/** What a response carries that is not configuration. */
+const FILLED_IN_BY_COGNITO = ['ClientId', 'ClientSecret', 'CreationDate', 'LastModifiedDate'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** True when a parsed JSON value has the shape of API input rather than of a template. */
+export function looksLikeApi(value: unknown): boolean {
+  const first = Array.isArray(value) ? value[0] : value;
+  return isObject(first) && !('Resources' in first) && ('UserPoolClient' in first || 'UserPoolClients' in first || 'UserPoolId' in first || 'ClientId' in first);
+}
+
+/** Parses API JSON text: one JSON value (an object or an array of them), or JSON Lines. */
+export function parseApiText(text: string, shown: string): Array<{ value: unknown; line?: number }> {
+  try {
+    return [{ value: JSON.parse(text) }];
+  } catch (whole) {
+    const lines = text.split('\n');
+    if (lines.filter((l) => l.trim()).length < 2) throw new InputError(`${shown}: is not valid JSON (${(whole as Error).message}).`);
+    return lines.flatMap((l, i) => {
+      if (!l.trim()) return [];
+      try {
+        return [{ value: JSON.parse(l) as unknown, line: i + 1 }];
+      } catch (e) {
+        throw new InputError(`${shown}: line ${i + 1} is not valid JSON (${(e as Error).message}); expected one API request or response per line (JSON Lines), or one JSON document.`);
+      }
+    });
+  }
+}
+
+/** The app clients of API JSON, each checked against the API's shapes; throws InputError naming what is wrong. */
+export function apiClientsOf(values: ReadonlyArray<{ value: unknown; line?: number }>, shown: string): ApiClient[] {
+  const out: ApiClient[] = [];
+  for (const { value, line } of values) {
+    const prefix = line === undefined ? '' : `line ${line}: `;
+    const items = Array.isArray(value) ? value.map((v, i) => ({ v, at: `$[${i}]` })) : [{ v: value, at: '$' }];
+    for (const { v, at } of items) out.push(clientOf(v, `${prefix}${at}`, line, shown));
+  }
+  if (out.length === 0) throw new InputError(`${shown}: holds no API request or response (an empty list).`);
+  return out;
+}
+
+function clientOf(value: unknown, at: string, line: number | undefined, shown: string): ApiClient {
+  const where = `${shown}: ${at}`;
+  if (!isObject(value)) throw new InputError(`${where} is ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}, not an API request or response.`);
+  if ('UserPoolClients' in value) {
+    throw new InputError(`${where} is a ListUserPoolClients response, which holds only each client's id and name: describe each client (aws cognito-idp describe-user-pool-client) and give those responses.`);
+  }
+  if ('UserPoolClient' in value) {
+    const extra = Object.keys(value).filter((k) => k !== 'UserPoolClient');
+    if (extra.length > 0) throw new InputError(`${where} has ${extra.join(', ')} beside UserPoolClient; a DescribeUserPoolClient response has only UserPoolClient.`);
+    const client = value.UserPoolClient;
+    if (!isObject(client)) throw new InputError(`${where}.UserPoolClient is not an object.`);
+    checkMembers(client, RESPONSE, `${where}.UserPoolClient`, 'a UserPoolClient (DescribeUserPoolClient response)');
+    const properties: Record<string, unknown> = { ...client };
+    for (const member of FILLED_IN_BY_COGNITO) delete properties[member];
+    // A response has no GenerateSecret: the secret Cognito keeps is how it says the client has one (never shown).
+    if (typeof client.ClientSecret === 'string') properties.GenerateSecret = true;
+    return { at: `${at}.UserPoolClient`, line, kind: InputKind.API_RESPONSE, label: labelOf(client), properties };
+  }
+  const update = 'ClientId' in value;
+  checkMembers(value, update ? UPDATE_REQUEST : CREATE_REQUEST, where, update ? 'an UpdateUserPoolClient request' : 'a CreateUserPoolClient request');
+  for (const required of update ? ['UserPoolId', 'ClientId'] : ['UserPoolId', 'ClientName']) {
+    if (!(required in value)) throw new InputError(`${where} has no ${required}, which ${update ? 'an UpdateUserPoolClient' : 'a CreateUserPoolClient'} request requires.`);
+  }
+  const properties = { ...value };
+  delete properties.ClientId;
+  return { at, line, kind: InputKind.API_REQUEST, label: labelOf(value), properties };
+}
+
+const labelOf = (client: Record<string, unknown>) =>
+  [client.ClientName, client.ClientId].filter((v): v is string => typeof v === 'string').join(', ') || 'unnamed client';
+
+/** Unknown members and wrong types, with the closest member name. */
+function checkMembers(value: Record<string, unknown>, allowed: ReadonlySet<string>, where: string, what: string, types = CFN_PROPERTY_TYPES): void {
+  for (const [member, v] of Object.entries(value)) {
+    if (!allowed.has(member)) {
+      const closest = closestOf(member, [...allowed]);
+      throw new InputError(`${where} has '${member}', which is not a member of ${what}${closest ? `; did you mean '${closest}'?` : ''}. Members: ${[...allowed].sort().join(', ')}.`);
+    }
+    if (member === 'CreationDate' || member === 'LastModifiedDate') {
+      if (typeof v !== 'number' && typeof v !== 'string') throw new InputError(`${where}.${member} must be a timestamp (a number or a date string); got ${JSON.stringify(v)}.`);
+      continue;
+    }
+    checkType(v, types[member], `${where}.${member}`);
+  }
+}
+
+function checkType(value: unknown, type: PropertyType, where: string): void {
+  const got = () => JSON.stringify(value) ?? String(value);
+  if (type === 'string' && typeof value !== 'string') throw new InputError(`${where} must be a string; got ${got()}.`);
+  if (type === 'boolean' && typeof value !== 'boolean') throw new InputError(`${where} must be true or false; got ${got()}.`);
+  if (type === 'integer' && !Number.isInteger(value)) throw new InputError(`${where} must be an integer; got ${got()}.`);
+  if (type === 'string-list' && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) throw new InputError(`${where} must be a list of strings; got ${got()}.`);
+  if (typeof type === 'object') {
+    if (!isObject(value)) throw new InputError(`${where} must be an object with ${Object.keys(type).join(', ')}; got ${got()}.`);
+    checkMembers(value, new Set(Object.keys(type)), where, 'this structure', type);
+  }
+}

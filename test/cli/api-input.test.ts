@@ -1,0 +1,135 @@
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { runCli } from '../../src/cli/run';
+import { ALL_RULES } from '../../src/rules/registry';
+import { InputKind } from '../../src/rules/rule';
+
+/** The API's own door: CreateUserPoolClient/UpdateUserPoolClient requests and DescribeUserPoolClient responses. */
+
+const API = join(__dirname, 'fixtures', 'api');
+const REQUEST = join(API, 'create-request.json');
+const RESPONSE = join(API, 'describe-response.json');
+const SECRET = 'this1234is5678my91011example1213client1415secret';
+
+function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+const write = (content: unknown, name = 'client.json') => {
+  const file = join(mkdtempSync(join(tmpdir(), 'vupc-api-')), name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return file;
+};
+const json = (...args: string[]) => JSON.parse(cli('--format', 'json', ...args).out) as { findings: Array<{ ruleId: string; severity: string; path: string; logicalId: string; property: string; message: string }> };
+const ruleIds = (...args: string[]) => json(...args).findings.map((f) => f.ruleId);
+
+describe('the AWS CLI reference example (MyTestClient)', () => {
+  test('as a CreateUserPoolClient request: checked as one, the client named by file, JSON path and name', () => {
+    const report = json(REQUEST);
+    expect(report.findings.map((f) => [f.ruleId, f.severity, f.logicalId, f.path])).toEqual([
+      ['VUPC-ANALYTICS-PINPOINT-END-OF-SUPPORT', 'warning', '$', `${REQUEST}#$ (MyTestClient)`],
+    ]);
+  });
+
+  test('as a DescribeUserPoolClient response: Cognito\'s own additions (ClientId, secret, dates, the service-linked role) are no finding', () => {
+    const report = json(RESPONSE);
+    expect(report.findings.map((f) => [f.ruleId, f.logicalId, f.path])).toEqual([
+      ['VUPC-ANALYTICS-PINPOINT-END-OF-SUPPORT', '$.UserPoolClient', `${RESPONSE}#$.UserPoolClient (MyTestClient, 123abc456defEXAMPLE)`],
+    ]);
+  });
+
+  test('text: the summary counts API inputs apart from templates', () => {
+    expect(cli(REQUEST, RESPONSE, join(__dirname, 'fixtures', 'no-clients.json')).out).toMatch(/0 errors, 2 warnings in 2 app clients of 1 template and 2 API inputs\.\n$/);
+  });
+
+  test('the secret of a response is never echoed, in any format', () => {
+    for (const format of ['text', 'json', 'sarif']) expect(cli('--format', format, '--recommended', RESPONSE).out).not.toContain(SECRET);
+  });
+
+  test('the organisation policy applies too', () => {
+    expect(ruleIds('--recommended', REQUEST)).toEqual(expect.arrayContaining(['VUPC-POLICY-AUTHFLOW-FORBIDDEN', 'VUPC-POLICY-NO-IMPLICIT-GRANT']));
+    expect(cli('--recommended', REQUEST).code).toBe(1);
+  });
+
+  test('SARIF locates the finding in the file', () => {
+    const sarif = JSON.parse(cli('--format', 'sarif', REQUEST).out);
+    expect(sarif.runs[0].results[0].locations[0]).toMatchObject({ physicalLocation: { artifactLocation: { uri: REQUEST } }, logicalLocations: [{ name: '$' }] });
+  });
+});
+
+describe('which rules apply to which input kind', () => {
+  const excluded = (kind: InputKind) => ALL_RULES.filter((r) => r.inputs && !r.inputs.includes(kind)).map((r) => r.id);
+
+  test('each kind leaves out only the rules that cannot hold for it', () => {
+    expect(excluded(InputKind.TEMPLATE)).toEqual(['VUPC-SECRET-XOR', 'VUPC-SECRET-FORMAT']);
+    expect(excluded(InputKind.API_REQUEST)).toEqual(['VUPC-PROPERTY-READ-ONLY', 'VUPC-SECRET-NOT-IN-CFN']);
+    expect(excluded(InputKind.API_RESPONSE)).toEqual(['VUPC-PROPERTY-READ-ONLY', 'VUPC-SECRET-NOT-IN-CFN', 'VUPC-SECRET-XOR', 'VUPC-SECRET-FORMAT', 'VUPC-ANALYTICS-ARN-NO-ROLE']);
+  });
+
+  const withRole = { ApplicationArn: 'arn:aws:mobiletargeting:us-west-2:123456789012:apps/abc', RoleArn: 'arn:aws:iam::123456789012:role/r' };
+  test('a role beside an application ARN: an error in a request, Cognito\'s own in a response', () => {
+    expect(ruleIds(write({ UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', AnalyticsConfiguration: withRole }))).toContain('VUPC-ANALYTICS-ARN-NO-ROLE');
+    expect(ruleIds(write({ UserPoolClient: { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', AnalyticsConfiguration: withRole } }))).not.toContain('VUPC-ANALYTICS-ARN-NO-ROLE');
+  });
+
+  test('a custom ClientSecret in a request: its format is checked and the value masked', () => {
+    const report = json(write({ UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', ClientSecret: 'short-secret!' }));
+    const finding = report.findings.find((f) => f.ruleId === 'VUPC-SECRET-FORMAT')!;
+    expect(finding.property).toBe('ClientSecret');
+    expect(finding.message).not.toContain('short-secret!');
+  });
+
+  test('an UpdateUserPoolClient request names its client by ClientId, which is not configuration', () => {
+    const report = json(write({ UserPoolId: 'us-west-2_EXAMPLE', ClientId: 'abc123', AuthSessionValidity: 30 }));
+    expect(report.findings.map((f) => [f.ruleId, f.path])).toEqual([['VUPC-AUTHSESSION-RANGE', expect.stringMatching(/#\$ \(abc123\)$/)]]);
+  });
+});
+
+describe('many clients in one input', () => {
+  const bad = (name: string) => ({ UserPoolClient: { UserPoolId: 'us-west-2_EXAMPLE', ClientName: name, ClientId: `id-${name}`, AuthSessionValidity: 30 } });
+
+  test('a JSON list: each client under its index', () => {
+    expect(json(write([bad('a'), { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'b', AuthSessionValidity: 20 }])).findings.map((f) => f.logicalId)).toEqual(['$[0].UserPoolClient', '$[1]']);
+  });
+
+  test('JSON Lines: each client under its line', () => {
+    const file = write(`${JSON.stringify(bad('a'))}\n\n${JSON.stringify(bad('b'))}\n`, 'clients.jsonl');
+    const report = JSON.parse(cli('--format', 'json', file).out);
+    expect(report.findings.map((f: { logicalId: string; line: number }) => [f.logicalId, f.line])).toEqual([['line 1: $.UserPoolClient', 1], ['line 3: $.UserPoolClient', 3]]);
+  });
+
+  test('standard input, through the real entry point: describe-user-pool-client | validate-user-pool-clients -', () => {
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), '--format', 'json', '-'], {
+      input: readFileSync(RESPONSE), encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', 'scripts', 'tsconfig.json') },
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).findings).toEqual([expect.objectContaining({ ruleId: 'VUPC-ANALYTICS-PINPOINT-END-OF-SUPPORT', file: '<stdin>', logicalId: '$.UserPoolClient' })]);
+  });
+});
+
+describe('bad API JSON: exit 2, naming what is wrong and what is allowed', () => {
+  test.each([
+    ['a wrong type', { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', AccessTokenValidity: '60' }, '$.AccessTokenValidity must be an integer; got "60".'],
+    ['an unknown member', { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', CallbackUrls: ['https://a.example.com'] }, "$ has 'CallbackUrls', which is not a member of a CreateUserPoolClient request; did you mean 'CallbackURLs'?"],
+    ['an unknown nested member', { UserPoolClient: { UserPoolId: 'x', TokenValidityUnits: { Access: 'minutes' } } }, "$.UserPoolClient.TokenValidityUnits has 'Access', which is not a member of this structure"],
+    ['a list response where a describe response was expected', { UserPoolClients: [{ ClientId: 'a', ClientName: 'a', UserPoolId: 'x' }] }, '$ is a ListUserPoolClients response, which holds only each client\'s id and name: describe each client'],
+    ['a create request without its client name', { UserPoolId: 'us-west-2_EXAMPLE' }, '$ has no ClientName, which a CreateUserPoolClient request requires.'],
+    ['GenerateSecret in an update request', { UserPoolId: 'us-west-2_EXAMPLE', ClientId: 'a', GenerateSecret: true }, "$ has 'GenerateSecret', which is not a member of an UpdateUserPoolClient request"],
+  ])('%s', (_, content, message) => {
+    const file = write(content);
+    const r = cli(file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}: ${message}`);
+  });
+
+  test('--input-kind api on a template, --input-kind template on API JSON', () => {
+    const template = write({ Resources: {} });
+    expect(cli('--input-kind', 'api', template).err).toContain("$ has 'Resources', which is not a member of a CreateUserPoolClient request");
+    expect(cli('--input-kind', 'template', REQUEST).err).toContain('has no Resources section, so it is not a CloudFormation template');
+    expect(cli('--input-kind', 'yaml', REQUEST).err).toContain("--input-kind must be auto, template or api; got 'yaml'.");
+  });
+});
