@@ -8,7 +8,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const constantName = (id: string) => id.replace(/^VUPC-/, '').replace(/-/g, '_');
 const reported = (r: RuleDefinition) => {
   if (r.notice) return `${r.severity} (reported by the library about what it could not check)`;
-  if (r.comparesVersions) return `${r.severity} (reported by the command line's --baseline)`;
+  if (r.comparesVersions) return `${r.severity} (reported by the command line when it compares versions: ${r.comparesVersions})`;
   return r.check || r.checkPool ? r.severity : `${r.severity} (documented, not reported)`;
 };
 

@@ -32,17 +32,24 @@ export interface ApiClient {
   readonly label: string;
   /** Its settings under the resource's property names. */
   readonly properties: Record<string, unknown>;
+  /** For an UpdateUserPoolClient request, and a response: the client's id. */
+  readonly clientId?: string;
+  /** True for an UpdateUserPoolClient request. */
+  readonly update?: boolean;
 }
 
 /** Members of a CreateUserPoolClient request (botocore's CreateUserPoolClientRequest). */
 const CONFIGURATION = Object.keys(CFN_PROPERTY_TYPES).filter((p) => !['ClientId', 'ClientSecret', 'Name'].includes(p));
 const CREATE_REQUEST = new Set([...CONFIGURATION, 'ClientSecret']);
 /** An UpdateUserPoolClient request names the client and cannot change its secret. */
-const UPDATE_REQUEST = new Set([...CONFIGURATION.filter((p) => p !== 'GenerateSecret'), 'ClientId']);
+export const UPDATE_REQUEST: ReadonlySet<string> = new Set([...CONFIGURATION.filter((p) => p !== 'GenerateSecret'), 'ClientId']);
 /** A UserPoolClientType, as responses carry it: no GenerateSecret, but what Cognito fills in. */
 const RESPONSE = new Set([...CONFIGURATION.filter((p) => p !== 'GenerateSecret'), 'ClientId', 'ClientSecret', 'CreationDate', 'LastModifiedDate']);
 /** What a response carries that is not configuration. */
 const FILLED_IN_BY_COGNITO = ['ClientId', 'ClientSecret', 'CreationDate', 'LastModifiedDate'];
+
+/** A value the rules cannot know (a reference), standing for whether the client an update request changes has a secret. */
+export const SECRET_OF_UPDATED_CLIENT = Object.freeze({ Ref: 'SecretOfTheUpdatedClient' });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -98,16 +105,18 @@ function clientOf(value: unknown, at: string, line: number | undefined, shown: s
     for (const member of FILLED_IN_BY_COGNITO) delete properties[member];
     // A response has no GenerateSecret: the secret Cognito keeps is how it says the client has one (never shown).
     if (typeof client.ClientSecret === 'string') properties.GenerateSecret = true;
-    return { at: `${at}.UserPoolClient`, line, kind: InputKind.API_RESPONSE, label: labelOf(client), properties };
+    return { at: `${at}.UserPoolClient`, line, kind: InputKind.API_RESPONSE, label: labelOf(client), properties, clientId: client.ClientId as string | undefined };
   }
   const update = 'ClientId' in value;
   checkMembers(value, update ? UPDATE_REQUEST : CREATE_REQUEST, where, update ? 'an UpdateUserPoolClient request' : 'a CreateUserPoolClient request');
   for (const required of update ? ['UserPoolId', 'ClientId'] : ['UserPoolId', 'ClientName']) {
     if (!(required in value)) throw new InputError(`${where} has no ${required}, which ${update ? 'an UpdateUserPoolClient' : 'a CreateUserPoolClient'} request requires.`);
   }
-  const properties = { ...value };
+  const properties: Record<string, unknown> = { ...value };
   delete properties.ClientId;
-  return { at, line, kind: InputKind.API_REQUEST, label: labelOf(value), properties };
+  // An update cannot say whether the client has a secret: until --current tells, that is unknown to the rules.
+  if (update) properties.GenerateSecret = SECRET_OF_UPDATED_CLIENT;
+  return { at, line, kind: InputKind.API_REQUEST, label: labelOf(value), properties, clientId: value.ClientId as string | undefined, update };
 }
 
 const labelOf = (client: Record<string, unknown>) =>

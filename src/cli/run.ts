@@ -1,7 +1,9 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
+import type { ApiClient } from './api-input';
 import { pairTemplates, replacedClients } from './baseline';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
+import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
 import { checkRuleIds, enabledPolicyRules } from '../engine/selection';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
@@ -35,6 +37,13 @@ Options:
   --baseline OLD       also compare with OLD (the template or cdk.out deployed
                        before): an app client the inputs would replace or
                        delete is an error (VUPC-CLIENT-REPLACED)
+  --current FILE       the client an UpdateUserPoolClient request updates (a
+                       DescribeUserPoolClient response): each setting it has
+                       that the request omits, which the update would reset,
+                       is a warning (VUPC-UPDATE-FULL-STATE)
+  --print-complete-update
+                       with --current: print the update request with those
+                       settings added, instead of a report
   --version            print the version
   --help               print this help
 
@@ -67,6 +76,9 @@ interface Options {
   /** The template or cdk.out deployed before, to compare with. */
   readonly baseline?: string;
   readonly inputKind: InputKindOption;
+  /** The client the update requests among the inputs change (a DescribeUserPoolClient response). */
+  readonly current?: string;
+  readonly printCompleteUpdate: boolean;
 }
 
 function options(argv: string[]): Options | 'help' | 'version' {
@@ -81,6 +93,8 @@ function options(argv: string[]): Options | 'help' | 'version' {
         'recommended': { type: 'boolean' },
         'format': { type: 'string' },
         'input-kind': { type: 'string' },
+        'current': { type: 'string' },
+        'print-complete-update': { type: 'boolean' },
         'strict': { type: 'boolean' },
         'disable-rule': { type: 'string', multiple: true },
         'warning-rule': { type: 'string', multiple: true },
@@ -116,7 +130,19 @@ function options(argv: string[]): Options | 'help' | 'version' {
     file.disabled.forEach((id) => disabled.add(id));
     file.warnings.forEach((id) => warnings.add(id));
   }
-  return { inputs: parsed.positionals, format, strict: v.strict ?? false, policy, disabled, warnings, baseline: v.baseline, inputKind };
+  if (v['print-complete-update'] && v.current === undefined) throw new UsageError('--print-complete-update needs --current, the client the update request changes.');
+  return {
+    inputs: parsed.positionals,
+    format,
+    strict: v.strict ?? false,
+    policy,
+    disabled,
+    warnings,
+    baseline: v.baseline,
+    inputKind,
+    current: v.current,
+    printCompleteUpdate: v['print-complete-update'] ?? false,
+  };
 }
 
 /**
@@ -158,7 +184,7 @@ function downgraded(located: Located, warnings: ReadonlySet<string>): Located {
   return { ...located, finding: { ...finding, severity: RuleSeverity.WARNING } };
 }
 
-function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], o: Options, before: readonly LoadedTemplate[]): RunSummary {
+function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], o: Options, before: readonly LoadedTemplate[], current?: ApiClient): RunSummary {
   const findings: Located[] = [];
   const inputs: InputStatus[] = [];
   const inSet = templates.map((t) => ({
@@ -167,7 +193,9 @@ function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], 
     parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
   }));
   const api = (t: LoadedTemplate) => (t.input === InputKind.API_REQUEST ? 'request' : t.input === InputKind.API_RESPONSE ? 'response' : undefined);
-  for (const t of templates) inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices, ...(api(t) ? { api: api(t) } : {}) });
+  for (const t of templates) {
+    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices, ...(api(t) ? { api: api(t) } : {}) });
+  }
   // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
   const selected = { disabledRules: o.disabled, warningRules: o.warnings };
   const policyRules = o.policy && enabledPolicyRules(o.policy);
@@ -183,6 +211,7 @@ function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], 
     const t = templates[template];
     findings.push(acknowledged(t, { file: t.file, line: t.line(logicalId, finding.property || undefined), logicalId, finding }));
   }
+  if (current && !o.disabled.has('VUPC-UPDATE-FULL-STATE')) findings.push(...resetSettings(templates, current));
   if (o.baseline !== undefined && !o.disabled.has('VUPC-CLIENT-REPLACED')) {
     const { pairs, unpaired } = pairTemplates(before, templates);
     const byFile = new Map(templates.map((t) => [t.file, t]));
@@ -219,7 +248,14 @@ export function runCli(argv: string[], io: CliIo): number {
       }
     });
     const templates = load(o.inputs);
-    const summary = check(templates, unreadable, o, o.baseline === undefined ? [] : load([o.baseline]));
+    const current = o.current === undefined ? undefined : readCurrent(o.current);
+    if (current) applyCurrent(templates, current);
+    if (current && o.printCompleteUpdate) {
+      if (unreadable.length > 0) return 2;
+      io.out(`${JSON.stringify(completeUpdate(templates, current), null, 2)}\n`);
+      return 0;
+    }
+    const summary = check(templates, unreadable, o, o.baseline === undefined ? [] : load([o.baseline]), current);
     io.out(o.format === 'json' ? formatJson(summary) : o.format === 'sarif' ? formatSarif(summary) : formatText(summary));
     if (unreadable.length > 0) return 2;
     const fails = (severity: RuleSeverity) => severity === RuleSeverity.ERROR || (o.strict && severity === RuleSeverity.WARNING);

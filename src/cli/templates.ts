@@ -32,6 +32,8 @@ export interface LoadedTemplate {
   readonly key: string;
   /** What the clients were read from: a template (the default), or API requests or responses. */
   readonly input?: InputKind;
+  /** For API JSON: its clients, by their JSON path (the template's logical ids). */
+  readonly apiClients?: readonly ApiClient[];
   /**
    * The acknowledgements of a rule that cover a resource, closest first:
    * recorded in the template's Metadata (the resource's, then the
@@ -299,6 +301,7 @@ function apiTemplate(clients: readonly ApiClient[], shown: string, input: InputK
     notices: [],
     key: '',
     input,
+    apiClients: clients,
     acknowledgements: () => [],
     line: (at) => byAt.get(at)?.line,
   };

@@ -143,7 +143,7 @@ export class UserPoolClientRuleIds {
   public static readonly ROTATION_GRACE_RANGE = 'VUPC-ROTATION-GRACE-RANGE';
   /** A retry grace period is set only when rotation is ENABLED. */
   public static readonly ROTATION_GRACE_IGNORED = 'VUPC-ROTATION-GRACE-IGNORED';
-  /** Every update resets omitted settings to their defaults: changes made outside the template are lost. */
+  /** Every update resets omitted settings to their defaults: changes made outside the template (or left out of an UpdateUserPoolClient request) are lost. */
   public static readonly UPDATE_FULL_STATE = 'VUPC-UPDATE-FULL-STATE';
   /** Clients created through CloudFormation have no managed login branding style until one is applied. */
   public static readonly MANAGED_LOGIN_BRANDING = 'VUPC-MANAGED-LOGIN-BRANDING';

@@ -110,13 +110,14 @@ export interface RuleDefinition {
    */
   readonly notice?: boolean;
   /**
-   * True for a rule about a change between two versions of a template,
-   * which the command line's `--baseline` reports (it compares them with the
-   * engine of `cdk diff`).
+   * For a rule about a change between two versions of a client: the
+   * command-line option that reports it (`--baseline` compares two templates
+   * with the engine of `cdk diff`; `--current` an update request with the
+   * client it updates).
    *
-   * @default false
+   * @default - the rule is about one version
    */
-  readonly comparesVersions?: boolean;
+  readonly comparesVersions?: '--baseline' | '--current';
   /** For points the research marks uncertain: what we decided and on what evidence. */
   readonly decision?: string;
   readonly check?: (client: ClientView, report: Report) => void;

@@ -133,3 +133,48 @@ describe('bad API JSON: exit 2, naming what is wrong and what is allowed', () =>
     expect(cli('--input-kind', 'yaml', REQUEST).err).toContain("--input-kind must be auto, template or api; got 'yaml'.");
   });
 });
+
+describe('the update trap: --current and --print-complete-update', () => {
+  const update = (extra: Record<string, unknown> = {}) => write({ UserPoolId: 'us-west-2_EXAMPLE', ClientId: '123abc456defEXAMPLE', ClientName: 'MyTestClient', CallbackURLs: ['https://example.com/new'], ...extra }, 'update.json');
+  const resets = (...args: string[]) => json(...args).findings.filter((f) => f.ruleId === 'VUPC-UPDATE-FULL-STATE');
+
+  test('each setting the client has that the request omits is a warning naming it and its current value', () => {
+    const found = resets('--current', RESPONSE, update());
+    expect(found.map((f) => f.property)).toEqual([
+      'RefreshTokenValidity', 'AccessTokenValidity', 'IdTokenValidity', 'TokenValidityUnits', 'ReadAttributes', 'WriteAttributes', 'ExplicitAuthFlows',
+      'SupportedIdentityProviders', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient', 'AnalyticsConfiguration',
+      'PreventUserExistenceErrors', 'EnablePropagateAdditionalUserContextData', 'AuthSessionValidity',
+    ]);
+    // EnableTokenRevocation is true, its default: nothing is lost.
+    expect(found.every((f) => f.severity === 'warning')).toBe(true);
+    expect(found[0].message).toContain('RefreshTokenValidity 10 is set on the current client and missing from this UpdateUserPoolClient request, which resets it to its default');
+    expect(found[0].message).toContain('--print-complete-update prints the complete request');
+  });
+
+  test('the complete request keeps every setting, and checked again it loses nothing', () => {
+    const r = cli('--current', RESPONSE, '--print-complete-update', update());
+    expect(r.code).toBe(0);
+    const complete = JSON.parse(r.out);
+    expect(complete).toMatchObject({ ClientId: '123abc456defEXAMPLE', CallbackURLs: ['https://example.com/new'], RefreshTokenValidity: 10, AuthSessionValidity: 4 });
+    // The service-linked role Cognito reports beside the application ARN is not sent back.
+    expect(complete.AnalyticsConfiguration).toEqual({ ApplicationArn: expect.stringMatching(/^arn:aws:mobiletargeting:/), UserDataShared: true });
+    expect(complete).not.toHaveProperty('ClientSecret');
+    const again = write(complete, 'complete.json');
+    expect(resets('--current', RESPONSE, again)).toEqual([]);
+    expect(json('--current', RESPONSE, again).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('an update request cannot say whether the client has a secret: rules that need to know wait for --current', () => {
+    const file = update({ EnablePropagateAdditionalUserContextData: true });
+    expect(ruleIds(file)).not.toContain('VUPC-CONTEXT-DATA-SECRET');
+    const withoutSecret = write({ UserPoolClient: { ...JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient, ClientSecret: undefined } }, 'public.json');
+    expect(ruleIds('--current', withoutSecret, file)).toContain('VUPC-CONTEXT-DATA-SECRET');
+    expect(ruleIds('--current', RESPONSE, file)).not.toContain('VUPC-CONTEXT-DATA-SECRET');
+  });
+
+  test('a request for another client, or a --current that is not a describe response, exits 2', () => {
+    expect(cli('--current', RESPONSE, update({ ClientId: 'other' })).err).toContain('updates client other, but --current describes 123abc456defEXAMPLE');
+    expect(cli('--current', REQUEST, update()).err).toContain('--current takes one DescribeUserPoolClient response');
+    expect(cli('--print-complete-update', update()).err).toContain('--print-complete-update needs --current');
+  });
+});

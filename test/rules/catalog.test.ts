@@ -84,7 +84,7 @@ const PINNED = [
   'VUPC-ROTATION-FEATURE-ENUM error',
   'VUPC-ROTATION-GRACE-RANGE error',
   'VUPC-ROTATION-GRACE-IGNORED warning',
-  'VUPC-UPDATE-FULL-STATE warning documented',
+  'VUPC-UPDATE-FULL-STATE warning baseline',
   'VUPC-MANAGED-LOGIN-BRANDING warning documented',
   'VUPC-IDP-EXISTS error',
   'VUPC-IDP-DEPENDENCY error',

@@ -7,7 +7,7 @@ export const VERSION_RULES: RuleDefinition[] = [
     id: 'VUPC-CLIENT-REPLACED',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
-    comparesVersions: true,
+    comparesVersions: '--baseline',
     properties: ['GenerateSecret', 'UserPoolId'],
     summary: 'An update replaces or deletes no app client (checked with --baseline against the template deployed before).',
     why: 'GenerateSecret and UserPoolId are create-only: changing either, or the logical id, makes CloudFormation create a new client (a new client id and secret) and delete the old one, so every app, load balancer and identity pool that holds the old id stops working.',

@@ -1,0 +1,97 @@
+import { readFileSync } from 'fs';
+import { ApiClient, apiClientsOf, parseApiText, UPDATE_REQUEST } from './api-input';
+import { InputError } from './input-error';
+import type { LoadedTemplate } from './templates';
+import { findingOf } from '../engine/validate-client';
+import type { Located } from '../reporting/formats';
+import { findRule } from '../rules/registry';
+import { InputKind } from '../rules/rule';
+
+/**
+ * The update trap: UpdateUserPoolClient resets every setting the request
+ * omits to its default. Given the client it updates (`--current`, a
+ * DescribeUserPoolClient response), each setting the client has that an
+ * update request leaves out is reported (VUPC-UPDATE-FULL-STATE), unless it
+ * is at the API's default already; `--print-complete-update` prints the
+ * request with them added.
+ */
+
+/** Settings whose API default is known and the same whatever the units: a current value equal to it is not lost. */
+const API_DEFAULTS: Readonly<Record<string, unknown>> = {
+  AllowedOAuthFlowsUserPoolClient: false,
+  EnablePropagateAdditionalUserContextData: false,
+  EnableTokenRevocation: true,
+  AuthSessionValidity: 3,
+};
+const atDefault = (member: string, value: unknown) =>
+  API_DEFAULTS[member] === value || (Array.isArray(value) && value.length === 0);
+
+/**
+ * What an update request cannot say itself, taken from the client it
+ * updates: whether the client has a secret (an update cannot change that).
+ */
+export function applyCurrent(templates: readonly LoadedTemplate[], current: ApiClient): void {
+  for (const { client } of updatesIn(templates)) {
+    if (client.clientId === current.clientId) client.properties.GenerateSecret = current.properties.GenerateSecret === true;
+  }
+}
+
+/** The client `--current` describes: one DescribeUserPoolClient response. */
+export function readCurrent(file: string): ApiClient {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+  const clients = apiClientsOf(parseApiText(text, file), file);
+  if (clients.length !== 1 || clients[0].kind !== InputKind.API_RESPONSE) {
+    throw new InputError(`${file}: --current takes one DescribeUserPoolClient response ({"UserPoolClient": {...}}), the client the update requests change; got ${clients.length === 1 ? 'a request' : `${clients.length} clients`}.`);
+  }
+  return clients[0];
+}
+
+/** The update requests among the inputs, with the template each was read into. */
+function updatesIn(templates: readonly LoadedTemplate[]): Array<{ t: LoadedTemplate; client: ApiClient }> {
+  return templates.flatMap((t) => (t.apiClients ?? []).filter((c) => c.update).map((client) => ({ t, client })));
+}
+
+/** What each update request of the inputs would reset on the current client. */
+export function resetSettings(templates: readonly LoadedTemplate[], current: ApiClient): Located[] {
+  const rule = findRule('VUPC-UPDATE-FULL-STATE')!;
+  const out: Located[] = [];
+  for (const { t, client } of updatesIn(templates)) {
+    if (client.clientId !== current.clientId) {
+      throw new InputError(`${t.file}: ${client.at} updates client ${client.clientId}, but --current describes ${current.clientId ?? 'a client without ClientId'}.`);
+    }
+    for (const member of Object.keys(current.properties)) {
+      const value = current.properties[member];
+      if (!UPDATE_REQUEST.has(member) || member in client.properties || atDefault(member, value)) continue;
+      const violation = {
+        property: member,
+        value,
+        problem: 'is set on the current client and missing from this UpdateUserPoolClient request, which resets it to its default',
+        fix: `Add ${member} with its current value to the request (--print-complete-update prints the complete request), or leave it out if the reset is meant.`,
+      };
+      const finding = findingOf(rule, t.constructPaths.get(client.at) ?? `${t.file}#${client.at}`, violation, rule.severity);
+      out.push({ file: t.file, line: client.line, logicalId: client.at, finding });
+    }
+  }
+  return out;
+}
+
+/** The update request with every setting of the current client it omits added: what to send to keep them. */
+export function completeUpdate(templates: readonly LoadedTemplate[], current: ApiClient): Record<string, unknown> {
+  const updates = updatesIn(templates);
+  if (updates.length !== 1) throw new InputError(`--print-complete-update takes one UpdateUserPoolClient request among the inputs; got ${updates.length}.`);
+  const { client } = updates[0];
+  const kept = Object.fromEntries(Object.entries(current.properties).filter(([member]) => UPDATE_REQUEST.has(member)));
+  // Beside an application ARN, a described RoleArn is Cognito's service-linked role, which a request may not send.
+  const analytics = kept.AnalyticsConfiguration as Record<string, unknown> | undefined;
+  if (analytics?.ApplicationArn !== undefined && analytics.RoleArn !== undefined) {
+    const { RoleArn: _serviceLinked, ...rest } = analytics;
+    kept.AnalyticsConfiguration = rest;
+  }
+  const { GenerateSecret: _notAnUpdateMember, ...request } = client.properties;
+  return { ...kept, ...request, ClientId: client.clientId };
+}
