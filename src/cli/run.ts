@@ -184,7 +184,9 @@ function downgraded(located: Located, warnings: ReadonlySet<string>): Located {
   return { ...located, finding: { ...finding, severity: RuleSeverity.WARNING } };
 }
 
-function check(templates: LoadedTemplate[], unreadable: readonly InputStatus[], o: Options, before: readonly LoadedTemplate[], current?: ApiClient): RunSummary {
+function check(
+  templates: LoadedTemplate[], unreadable: readonly InputStatus[], o: Options, before: readonly LoadedTemplate[], current?: ApiClient,
+): RunSummary {
   const findings: Located[] = [];
   const inputs: InputStatus[] = [];
   const inSet = templates.map((t) => ({
