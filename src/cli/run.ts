@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import type { ApiClient } from './api-input';
+import { PoolFiles, withPool } from './api-pool';
 import { pairTemplates, replacedClients } from './baseline';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
@@ -44,6 +45,11 @@ Options:
   --print-complete-update
                        with --current: print the update request with those
                        settings added, instead of a report
+  --user-pool FILE     the user pool of API clients (a DescribeUserPool
+                       response), so that the rules about the pool run
+  --identity-providers FILE, --resource-servers FILE
+                       with --user-pool: its providers and resource servers
+                       (List... or Describe... responses; repeatable)
   --version            print the version
   --help               print this help
 
@@ -79,6 +85,8 @@ interface Options {
   /** The client the update requests among the inputs change (a DescribeUserPoolClient response). */
   readonly current?: string;
   readonly printCompleteUpdate: boolean;
+  /** The pool of API clients, from the API's outputs. */
+  readonly pool?: PoolFiles;
 }
 
 function options(argv: string[]): Options | 'help' | 'version' {
@@ -95,6 +103,9 @@ function options(argv: string[]): Options | 'help' | 'version' {
         'input-kind': { type: 'string' },
         'current': { type: 'string' },
         'print-complete-update': { type: 'boolean' },
+        'user-pool': { type: 'string' },
+        'identity-providers': { type: 'string', multiple: true },
+        'resource-servers': { type: 'string', multiple: true },
         'strict': { type: 'boolean' },
         'disable-rule': { type: 'string', multiple: true },
         'warning-rule': { type: 'string', multiple: true },
@@ -131,6 +142,10 @@ function options(argv: string[]): Options | 'help' | 'version' {
     file.warnings.forEach((id) => warnings.add(id));
   }
   if (v['print-complete-update'] && v.current === undefined) throw new UsageError('--print-complete-update needs --current, the client the update request changes.');
+  if ((v['identity-providers'] || v['resource-servers']) && v['user-pool'] === undefined) {
+    throw new UsageError('--identity-providers and --resource-servers need --user-pool, the pool they belong to.');
+  }
+  const pool = v['user-pool'] === undefined ? undefined : { userPool: v['user-pool'], identityProviders: v['identity-providers'], resourceServers: v['resource-servers'] };
   return {
     inputs: parsed.positionals,
     format,
@@ -142,6 +157,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
     inputKind,
     current: v.current,
     printCompleteUpdate: v['print-complete-update'] ?? false,
+    pool,
   };
 }
 
@@ -249,9 +265,10 @@ export function runCli(argv: string[], io: CliIo): number {
         return [];
       }
     });
-    const templates = load(o.inputs);
+    const loaded = load(o.inputs);
     const current = o.current === undefined ? undefined : readCurrent(o.current);
-    if (current) applyCurrent(templates, current);
+    if (current) applyCurrent(loaded, current);
+    const templates = o.pool ? withPool(loaded, o.pool) : loaded;
     if (current && o.printCompleteUpdate) {
       if (unreadable.length > 0) return 2;
       io.out(`${JSON.stringify(completeUpdate(templates, current), null, 2)}\n`);

@@ -66,8 +66,10 @@ describe('which rules apply to which input kind', () => {
 
   test('each kind leaves out only the rules that cannot hold for it', () => {
     expect(excluded(InputKind.TEMPLATE)).toEqual(['VUPC-SECRET-XOR', 'VUPC-SECRET-FORMAT']);
-    expect(excluded(InputKind.API_REQUEST)).toEqual(['VUPC-PROPERTY-READ-ONLY', 'VUPC-SECRET-NOT-IN-CFN']);
-    expect(excluded(InputKind.API_RESPONSE)).toEqual(['VUPC-PROPERTY-READ-ONLY', 'VUPC-SECRET-NOT-IN-CFN', 'VUPC-SECRET-XOR', 'VUPC-SECRET-FORMAT', 'VUPC-ANALYTICS-ARN-NO-ROLE']);
+    // The order CloudFormation creates resources in means nothing to a request made when the pool's resources exist.
+    const templateOnly = ['VUPC-PROPERTY-READ-ONLY', 'VUPC-SECRET-NOT-IN-CFN', 'VUPC-IDP-DEPENDENCY', 'VUPC-OAUTH-SCOPE-DEPENDENCY'];
+    expect(excluded(InputKind.API_REQUEST)).toEqual(templateOnly);
+    expect(excluded(InputKind.API_RESPONSE).sort()).toEqual([...templateOnly, 'VUPC-SECRET-XOR', 'VUPC-SECRET-FORMAT', 'VUPC-ANALYTICS-ARN-NO-ROLE'].sort());
   });
 
   const withRole = { ApplicationArn: 'arn:aws:mobiletargeting:us-west-2:123456789012:apps/abc', RoleArn: 'arn:aws:iam::123456789012:role/r' };
@@ -176,5 +178,49 @@ describe('the update trap: --current and --print-complete-update', () => {
     expect(cli('--current', RESPONSE, update({ ClientId: 'other' })).err).toContain('updates client other, but --current describes 123abc456defEXAMPLE');
     expect(cli('--current', REQUEST, update()).err).toContain('--current takes one DescribeUserPoolClient response');
     expect(cli('--print-complete-update', update()).err).toContain('--print-complete-update needs --current');
+  });
+});
+
+describe('the pool around API clients, from the API\'s outputs', () => {
+  const pool = (extra: Record<string, unknown> = {}) => write({
+    UserPool: {
+      Id: 'us-west-2_EXAMPLE',
+      UserPoolTier: 'ESSENTIALS',
+      SchemaAttributes: [{ Name: 'sub', Required: true }, { Name: 'email', Required: true }, { Name: 'custom:tenant', Required: false }],
+      ...extra,
+    },
+  }, 'pool.json');
+  const providers = () => write({ Providers: [{ ProviderName: 'Google', ProviderType: 'Google' }, { ProviderName: 'MyOIDC', ProviderType: 'OIDC' }] }, 'providers.json');
+  const servers = () => write({ ResourceServers: [{ Identifier: 'solar-system-data', Name: 'Solar', Scopes: [{ ScopeName: 'asteroids.add', ScopeDescription: 'add' }] }] }, 'servers.json');
+  const poolRules = ['VUPC-IDP-EXISTS', 'VUPC-OAUTH-SCOPE-EXISTS', 'VUPC-OAUTH-NEEDS-DOMAIN', 'VUPC-ATTR-EXISTS', 'VUPC-WRITE-REQUIRED'];
+  const found = (...args: string[]) => json(...args).findings.filter((f) => poolRules.includes(f.ruleId)).map((f) => [f.ruleId, f.property]);
+
+  test('without it, the rules about the pool are skipped, as for an imported pool', () => {
+    expect(found(REQUEST)).toEqual([]);
+  });
+
+  test('with the pool, its providers and resource servers: the cross-resource rules run, naming the pool by its id', () => {
+    expect(found('--user-pool', pool(), '--identity-providers', providers(), '--resource-servers', servers(), REQUEST)).toEqual([
+      ['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]'],
+      ['VUPC-OAUTH-NEEDS-DOMAIN', 'AllowedOAuthFlows'],
+    ]);
+    expect(json('--user-pool', pool(), '--identity-providers', providers(), REQUEST).findings.find((f) => f.ruleId === 'VUPC-IDP-EXISTS')!.message)
+      .toContain("'Facebook' is not an identity provider of user pool us-west-2_EXAMPLE (it has: COGNITO, Google, MyOIDC)");
+  });
+
+  test('a pool with a domain, and custom attributes named as the API names them', () => {
+    const client = write({ UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', WriteAttributes: ['email', 'custom:tenant', 'custom:role'] });
+    expect(found('--user-pool', pool({ Domain: 'acme-auth' }), client)).toEqual([['VUPC-ATTR-EXISTS', 'WriteAttributes[2]']]);
+  });
+
+  test('a client of another pool is not checked against it', () => {
+    const client = write({ UserPoolId: 'us-west-2_OTHER', ClientName: 'a', SupportedIdentityProviders: ['Facebook'] });
+    expect(found('--user-pool', pool(), '--identity-providers', providers(), client)).toEqual([]);
+  });
+
+  test('bad pool input exits 2', () => {
+    expect(cli('--identity-providers', providers(), REQUEST).err).toContain('--identity-providers and --resource-servers need --user-pool');
+    expect(cli('--user-pool', REQUEST, REQUEST).err).toContain('--user-pool takes a DescribeUserPool response');
+    expect(cli('--user-pool', pool(), '--identity-providers', servers(), REQUEST).err).toContain('--identity-providers takes ListIdentityProviders responses');
   });
 });

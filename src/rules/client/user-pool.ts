@@ -1,6 +1,6 @@
 import { RESERVED_SCOPES, STANDARD_ATTRIBUTES } from '../api-model';
 import type { ClientView } from '../client-view';
-import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { InputKind, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
 /**
@@ -55,6 +55,8 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     id: 'VUPC-IDP-DEPENDENCY',
     severity: RuleSeverity.ERROR,
     context: RuleContext.USER_POOL,
+    // About the order CloudFormation creates resources in: an API request is made when the pool's resources exist.
+    inputs: [InputKind.TEMPLATE],
     properties: ['SupportedIdentityProviders', 'DependsOn'],
     summary: 'A client depends on every identity provider it lists (DependsOn, or a Ref to the provider).',
     why: 'CloudFormation creates resources without a dependency in parallel: the client can be created before the provider and fail with "The provider X does not exist" (aws/aws-cdk#15850).',
@@ -96,6 +98,8 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     id: 'VUPC-OAUTH-SCOPE-DEPENDENCY',
     severity: RuleSeverity.ERROR,
     context: RuleContext.USER_POOL,
+    // About the order CloudFormation creates resources in: an API request is made when the pool's resources exist.
+    inputs: [InputKind.TEMPLATE],
     properties: ['AllowedOAuthScopes', 'DependsOn'],
     summary: 'A client depends on the resource server of every custom scope it lists.',
     why: 'Without a dependency CloudFormation may create the client before the resource server, and Cognito refuses the unknown scope (aws/aws-cdk#10676).',
