@@ -79,27 +79,33 @@ export function poolResources(files: PoolFiles): { poolId: string; resources: Re
   return { poolId, resources, names };
 }
 
-function providersIn(file: string): Array<Record<string, unknown>> {
+/** The entries of List... responses (`{"<list>": [...]}`) or Describe... responses (`{"<one>": {...}}`), each with its `key`. */
+/** How the API names one kind of pool resource in its List and Describe responses. */
+interface Shapes {
+  readonly list: string;
+  readonly one: string;
+  readonly key: string;
+  readonly what: string;
+  readonly operations: [string, string];
+}
+
+function entriesIn(file: string, option: string, shapes: Shapes): Array<Record<string, unknown>> {
   return values(file).flatMap((v) => {
-    if (isObject(v) && Array.isArray(v.Providers)) return v.Providers.filter(isObject);
-    if (isObject(v) && isObject(v.IdentityProvider)) return [v.IdentityProvider];
-    throw new InputError(`${file}: --identity-providers takes ListIdentityProviders responses ({"Providers": [...]}) or DescribeIdentityProvider responses ({"IdentityProvider": {...}}).`);
-  }).map((p) => {
-    if (typeof p.ProviderName !== 'string') throw new InputError(`${file}: an identity provider has no ProviderName.`);
-    return p;
+    if (isObject(v) && Array.isArray(v[shapes.list])) return (v[shapes.list] as unknown[]).filter(isObject);
+    if (isObject(v) && isObject(v[shapes.one])) return [v[shapes.one] as Record<string, unknown>];
+    throw new InputError(`${file}: ${option} takes ${shapes.operations[0]} responses ({"${shapes.list}": [...]}) or ${shapes.operations[1]} responses ({"${shapes.one}": {...}}).`);
+  }).map((entry) => {
+    if (typeof entry[shapes.key] !== 'string') throw new InputError(`${file}: ${shapes.what} has no ${shapes.key}.`);
+    return entry;
   });
 }
 
-function serversIn(file: string): Array<Record<string, unknown>> {
-  return values(file).flatMap((v) => {
-    if (isObject(v) && Array.isArray(v.ResourceServers)) return v.ResourceServers.filter(isObject);
-    if (isObject(v) && isObject(v.ResourceServer)) return [v.ResourceServer];
-    throw new InputError(`${file}: --resource-servers takes ListResourceServers responses ({"ResourceServers": [...]}) or DescribeResourceServer responses ({"ResourceServer": {...}}).`);
-  }).map((s) => {
-    if (typeof s.Identifier !== 'string') throw new InputError(`${file}: a resource server has no Identifier.`);
-    return s;
-  });
-}
+const providersIn = (file: string) => entriesIn(file, '--identity-providers', {
+  list: 'Providers', one: 'IdentityProvider', key: 'ProviderName', what: 'an identity provider', operations: ['ListIdentityProviders', 'DescribeIdentityProvider'],
+});
+const serversIn = (file: string) => entriesIn(file, '--resource-servers', {
+  list: 'ResourceServers', one: 'ResourceServer', key: 'Identifier', what: 'a resource server', operations: ['ListResourceServers', 'DescribeResourceServer'],
+});
 
 type ClientResource = { Type: string; Properties: Record<string, unknown> };
 
