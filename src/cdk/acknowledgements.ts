@@ -1,5 +1,5 @@
 import { Annotations, Stack, Stage } from 'aws-cdk-lib';
-import { IConstruct, MetadataEntry } from 'constructs';
+import { IConstruct } from 'constructs';
 import { safeString } from '../engine/message';
 import { ACKNOWLEDGEMENT_METADATA, AcknowledgementRecord } from '../reporting/acknowledgements';
 import { findRule } from '../rules/registry';
@@ -78,16 +78,20 @@ function made(node: IConstruct, ruleId: string): Made[] {
   const found: Made[] = [];
   const scopes = node.node.scopes;
   for (let i = scopes.length - 1; i >= 0; i--) {
-    for (const entry of scopes[i].node.metadata) {
-      const data = recordIn(entry);
-      if (data?.ruleId === ruleId && data.scope === undefined) found.push({ scope: scopes[i], data });
-    }
+    for (const data of madeOn(scopes[i])) if (data.ruleId === ruleId) found.push({ scope: scopes[i], data });
   }
   return found;
 }
 
-const recordIn = (entry: MetadataEntry): AcknowledgementRecord | undefined =>
-  entry.type === METADATA_TYPE && typeof entry.data === 'object' && entry.data !== null ? entry.data as AcknowledgementRecord : undefined;
+/** The acknowledgements made on the construct itself (not the copies a stack carries of those made above it). */
+function madeOn(construct: IConstruct): AcknowledgementRecord[] {
+  const records: AcknowledgementRecord[] = [];
+  for (const entry of construct.node.metadata) {
+    const data = entry.type === METADATA_TYPE && typeof entry.data === 'object' && entry.data !== null ? entry.data as AcknowledgementRecord : undefined;
+    if (data && data.scope === undefined) records.push(data);
+  }
+  return records;
+}
 
 /** Acknowledgements a finding used in a synthesis (by the identity of their metadata data). */
 const used = new WeakSet<AcknowledgementRecord>();
@@ -112,11 +116,9 @@ export function recordInheritedAcknowledgements(stack: Stack): void {
   if (!acknowledgingApps.has(stack.node.root)) return;
   let done = recorded.get(stack);
   if (!done) recorded.set(stack, (done = new WeakSet()));
-  for (let scope = stack.node.scope; scope !== undefined; scope = scope.node.scope) {
-    if (!Stage.isStage(scope) && scope.node.scope !== undefined) continue;
-    for (const entry of scope.node.metadata) {
-      const data = recordIn(entry);
-      if (!data || data.scope !== undefined || done.has(data)) continue;
+  for (const scope of acknowledgingScopesAbove(stack)) {
+    for (const data of madeOn(scope)) {
+      if (done.has(data)) continue;
       done.add(data);
       stack.node.addMetadata(METADATA_TYPE, { ruleId: data.ruleId, reason: data.reason, scope: scope.node.path });
     }
@@ -142,9 +144,7 @@ export function takeUnused(scope: IConstruct): UnusedAcknowledgement[] {
   const own = (c: IConstruct) => c !== scope && !Stage.isStage(c) && inStack(c, scope as Stack);
   const constructs = Stack.isStack(scope) ? [scope, ...scope.node.findAll().filter(own)] : [scope];
   for (const construct of constructs) {
-    for (const entry of construct.node.metadata) {
-      const data = recordIn(entry);
-      if (!data || data.scope !== undefined) continue;
+    for (const data of madeOn(construct)) {
       if (!used.delete(data)) unused.push({ construct, ruleId: data.ruleId, reason: data.reason });
     }
   }
@@ -165,8 +165,7 @@ export function acknowledgingScopesAbove(stack: Stack): IConstruct[] {
   const scopes: IConstruct[] = [];
   if (!acknowledgingApps.has(stack.node.root)) return scopes;
   for (let scope = stack.node.scope; scope !== undefined; scope = scope.node.scope) {
-    const madeHere = scope.node.metadata.some((e) => { const r = recordIn(e); return r !== undefined && r.scope === undefined; });
-    if ((Stage.isStage(scope) || scope.node.scope === undefined) && madeHere) scopes.push(scope);
+    if ((Stage.isStage(scope) || scope.node.scope === undefined) && madeOn(scope).length > 0) scopes.push(scope);
   }
   return scopes;
 }

@@ -1,7 +1,9 @@
+import { readFileSync } from 'fs';
 import { InputError } from './input-error';
-import { CFN_PROPERTY_TYPES, PropertyType } from '../rules/api-model';
+import { CFN_PROPERTY_TYPES, PropertyType, READ_ONLY_PROPERTIES } from '../rules/api-model';
 import { closestOf } from '../rules/closest';
 import { InputKind } from '../rules/rule';
+import { isPlainObject } from '../rules/values';
 
 /**
  * App clients as the Cognito API gives and takes them: a CreateUserPoolClient
@@ -39,7 +41,7 @@ export interface ApiClient {
 }
 
 /** Members of a CreateUserPoolClient request (botocore's CreateUserPoolClientRequest). */
-const CONFIGURATION = Object.keys(CFN_PROPERTY_TYPES).filter((p) => !['ClientId', 'ClientSecret', 'Name'].includes(p));
+const CONFIGURATION = Object.keys(CFN_PROPERTY_TYPES).filter((p) => !READ_ONLY_PROPERTIES.has(p));
 const CREATE_REQUEST = new Set([...CONFIGURATION, 'ClientSecret']);
 /** An UpdateUserPoolClient request names the client and cannot change its secret. */
 export const UPDATE_REQUEST: ReadonlySet<string> = new Set([...CONFIGURATION.filter((p) => p !== 'GenerateSecret'), 'ClientId']);
@@ -51,12 +53,11 @@ const FILLED_IN_BY_COGNITO = ['ClientId', 'ClientSecret', 'CreationDate', 'LastM
 /** A value the rules cannot know (a reference), standing for whether the client an update request changes has a secret. */
 export const SECRET_OF_UPDATED_CLIENT = Object.freeze({ Ref: 'SecretOfTheUpdatedClient' });
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True when a parsed JSON value has the shape of API input rather than of a template. */
 export function looksLikeApi(value: unknown): boolean {
   const first = Array.isArray(value) ? value[0] : value;
-  return isObject(first) && !('Resources' in first) && ('UserPoolClient' in first || 'UserPoolClients' in first || 'UserPoolId' in first || 'ClientId' in first);
+  return isPlainObject(first) && !('Resources' in first) && ('UserPoolClient' in first || 'UserPoolClients' in first || 'UserPoolId' in first || 'ClientId' in first);
 }
 
 /** Parses API JSON text: one JSON value (an object or an array of them), or JSON Lines. */
@@ -77,6 +78,17 @@ export function parseApiText(text: string, shown: string): Array<{ value: unknow
   }
 }
 
+/** The JSON values of an API output file given with an option (--current, --user-pool, ...). */
+export function readApiFile(file: string): Array<{ value: unknown; line?: number }> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+  return parseApiText(text, file);
+}
+
 /** The app clients of API JSON, each checked against the API's shapes; throws InputError naming what is wrong. */
 export function apiClientsOf(values: ReadonlyArray<{ value: unknown; line?: number }>, shown: string): ApiClient[] {
   const out: ApiClient[] = [];
@@ -91,7 +103,7 @@ export function apiClientsOf(values: ReadonlyArray<{ value: unknown; line?: numb
 
 function clientOf(value: unknown, at: string, line: number | undefined, shown: string): ApiClient {
   const where = `${shown}: ${at}`;
-  if (!isObject(value)) throw new InputError(`${where} is ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}, not an API request or response.`);
+  if (!isPlainObject(value)) throw new InputError(`${where} is ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}, not an API request or response.`);
   if ('UserPoolClients' in value) {
     throw new InputError(`${where} is a ListUserPoolClients response, which holds only each client's id and name: describe each client (aws cognito-idp describe-user-pool-client) and give those responses.`);
   }
@@ -99,7 +111,7 @@ function clientOf(value: unknown, at: string, line: number | undefined, shown: s
     const extra = Object.keys(value).filter((k) => k !== 'UserPoolClient');
     if (extra.length > 0) throw new InputError(`${where} has ${extra.join(', ')} beside UserPoolClient; a DescribeUserPoolClient response has only UserPoolClient.`);
     const client = value.UserPoolClient;
-    if (!isObject(client)) throw new InputError(`${where}.UserPoolClient is not an object.`);
+    if (!isPlainObject(client)) throw new InputError(`${where}.UserPoolClient is not an object.`);
     checkMembers(client, RESPONSE, `${where}.UserPoolClient`, 'a UserPoolClient (DescribeUserPoolClient response)');
     const properties: Record<string, unknown> = { ...client };
     for (const member of FILLED_IN_BY_COGNITO) delete properties[member];
@@ -144,7 +156,7 @@ function checkType(value: unknown, type: PropertyType, where: string): void {
   if (type === 'integer' && !Number.isInteger(value)) throw new InputError(`${where} must be an integer; got ${got()}.`);
   if (type === 'string-list' && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) throw new InputError(`${where} must be a list of strings; got ${got()}.`);
   if (typeof type === 'object') {
-    if (!isObject(value)) throw new InputError(`${where} must be an object with ${Object.keys(type).join(', ')}; got ${got()}.`);
+    if (!isPlainObject(value)) throw new InputError(`${where} must be an object with ${Object.keys(type).join(', ')}; got ${got()}.`);
     checkMembers(value, new Set(Object.keys(type)), where, 'this structure', type);
   }
 }

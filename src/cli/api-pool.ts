@@ -1,7 +1,7 @@
-import { readFileSync } from 'fs';
-import { parseApiText } from './api-input';
+import { readApiFile } from './api-input';
 import { InputError } from './input-error';
 import type { LoadedTemplate } from './templates';
+import { isPlainObject } from '../rules/values';
 
 /**
  * The user pool around API clients, from the API's own outputs: what the
@@ -25,28 +25,21 @@ export interface PoolFiles {
   readonly resourceServers?: readonly string[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function values(file: string): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
-  }
-  return parseApiText(text, file).flatMap(({ value }) => (Array.isArray(value) ? value : [value]));
+  return readApiFile(file).flatMap(({ value }) => (Array.isArray(value) ? value : [value]));
 }
 
 /** The pool as template resources, with the pool's id and what names each resource in findings. */
 export function poolResources(files: PoolFiles): { poolId: string; resources: Record<string, unknown>; names: Map<string, string> } {
   const [described] = values(files.userPool);
-  const pool = isObject(described) ? described.UserPool : undefined;
-  if (!isObject(pool) || typeof pool.Id !== 'string') {
+  const pool = isPlainObject(described) ? described.UserPool : undefined;
+  if (!isPlainObject(pool) || typeof pool.Id !== 'string') {
     throw new InputError(`${files.userPool}: --user-pool takes a DescribeUserPool response ({"UserPool": {"Id": ..., ...}}).`);
   }
   // The pool's id is its logical id here: findings about it then name it as the API does.
   const poolId = pool.Id;
-  const schema = Array.isArray(pool.SchemaAttributes) ? pool.SchemaAttributes.filter(isObject) : [];
+  const schema = Array.isArray(pool.SchemaAttributes) ? pool.SchemaAttributes.filter(isPlainObject) : [];
   const resources: Record<string, unknown> = {
     [poolId]: {
       Type: 'AWS::Cognito::UserPool',
@@ -91,8 +84,8 @@ interface Shapes {
 
 function entriesIn(file: string, option: string, shapes: Shapes): Array<Record<string, unknown>> {
   return values(file).flatMap((v) => {
-    if (isObject(v) && Array.isArray(v[shapes.list])) return (v[shapes.list] as unknown[]).filter(isObject);
-    if (isObject(v) && isObject(v[shapes.one])) return [v[shapes.one] as Record<string, unknown>];
+    if (isPlainObject(v) && Array.isArray(v[shapes.list])) return (v[shapes.list] as unknown[]).filter(isPlainObject);
+    if (isPlainObject(v) && isPlainObject(v[shapes.one])) return [v[shapes.one] as Record<string, unknown>];
     throw new InputError(`${file}: ${option} takes ${shapes.operations[0]} responses ({"${shapes.list}": [...]}) or ${shapes.operations[1]} responses ({"${shapes.one}": {...}}).`);
   }).map((entry) => {
     if (typeof entry[shapes.key] !== 'string') throw new InputError(`${file}: ${shapes.what} has no ${shapes.key}.`);
@@ -114,7 +107,7 @@ export function withPool(templates: readonly LoadedTemplate[], files: PoolFiles)
   const { poolId, resources, names } = poolResources(files);
   return templates.map((t) => {
     if (!t.apiClients) return t;
-    const own = (isObject(t.template) && isObject(t.template.Resources) ? t.template.Resources : {}) as Record<string, ClientResource>;
+    const own = (isPlainObject(t.template) && isPlainObject(t.template.Resources) ? t.template.Resources : {}) as Record<string, ClientResource>;
     const ofPool = (r: ClientResource) => ({ ...r, Properties: { ...r.Properties, UserPoolId: { Ref: poolId } } });
     const clients = Object.fromEntries(Object.entries(own).map(([id, r]) => [id, r.Properties.UserPoolId === poolId ? ofPool(r) : r]));
     return { ...t, template: { Resources: { ...resources, ...clients } }, constructPaths: new Map([...names, ...t.constructPaths]) };

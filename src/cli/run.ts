@@ -211,8 +211,11 @@ function check(
     parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
   }));
   const api = (t: LoadedTemplate) => (t.input === InputKind.API_REQUEST ? 'request' : t.input === InputKind.API_RESPONSE ? 'response' : undefined);
+  // Never a silent pass: API clients checked without their pool are told which rules did not run.
+  const poolNotice = 'the rules about the user pool (identity providers, scopes, attributes, domain) did not run: give --user-pool to run them';
   for (const t of templates) {
-    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices, ...(api(t) ? { api: api(t) } : {}) });
+    const notices = api(t) && !o.pool ? [...t.notices, poolNotice] : t.notices;
+    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices, ...(api(t) ? { api: api(t) } : {}) });
   }
   // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
   const selected = { disabledRules: o.disabled, warningRules: o.warnings };

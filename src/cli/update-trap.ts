@@ -1,9 +1,9 @@
-import { readFileSync } from 'fs';
-import { ApiClient, apiClientsOf, parseApiText, UPDATE_REQUEST } from './api-input';
+import { ApiClient, apiClientsOf, readApiFile, UPDATE_REQUEST } from './api-input';
 import { InputError } from './input-error';
 import type { LoadedTemplate } from './templates';
 import { findingOf } from '../engine/validate-client';
 import type { Located } from '../reporting/formats';
+import { API_DEFAULT_VALUES } from '../rules/api-model';
 import { findRule } from '../rules/registry';
 import { InputKind } from '../rules/rule';
 
@@ -16,15 +16,9 @@ import { InputKind } from '../rules/rule';
  * request with them added.
  */
 
-/** Settings whose API default is known and the same whatever the units: a current value equal to it is not lost. */
-const API_DEFAULTS: Readonly<Record<string, unknown>> = {
-  AllowedOAuthFlowsUserPoolClient: false,
-  EnablePropagateAdditionalUserContextData: false,
-  EnableTokenRevocation: true,
-  AuthSessionValidity: 3,
-};
+/** A current value the API's default equals: a reset loses nothing. */
 const atDefault = (member: string, value: unknown) =>
-  API_DEFAULTS[member] === value || (Array.isArray(value) && value.length === 0);
+  API_DEFAULT_VALUES[member] === value || (Array.isArray(value) && value.length === 0);
 
 /**
  * What an update request cannot say itself, taken from the client it
@@ -38,13 +32,7 @@ export function applyCurrent(templates: readonly LoadedTemplate[], current: ApiC
 
 /** The client `--current` describes: one DescribeUserPoolClient response. */
 export function readCurrent(file: string): ApiClient {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
-  }
-  const clients = apiClientsOf(parseApiText(text, file), file);
+  const clients = apiClientsOf(readApiFile(file), file);
   if (clients.length !== 1 || clients[0].kind !== InputKind.API_RESPONSE) {
     throw new InputError(`${file}: --current takes one DescribeUserPoolClient response ({"UserPoolClient": {...}}), the client the update requests change; got ${clients.length === 1 ? 'a request' : `${clients.length} clients`}.`);
   }

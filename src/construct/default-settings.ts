@@ -1,6 +1,6 @@
 /** The defaults of ValidatedUserPoolClient beside the aws-cdk L2's and the API's; the README tables are generated from it. */
 import { DEFAULT_AUTH_FLOWS, UserPoolClientDefaults as D } from './defaults';
-import { API_DEFAULT_AUTH_FLOWS } from '../rules/api-model';
+import { API_DEFAULT_AUTH_FLOWS, API_DEFAULT_VALUES as API_DEFAULT } from '../rules/api-model';
 
 /** Values as the table shows them, read from UserPoolClientDefaults so they are written once. */
 const code = (v: unknown) => `\`${String(v)}\``;
@@ -45,7 +45,7 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
     properties: ['GenerateSecret'],
     ours: 'written only when `generateSecret` is given, as the L2 does',
     l2: 'written only when given',
-    api: '`false`',
+    api: code(API_DEFAULT.GenerateSecret),
     why: 'Create-only: absent and `false` mean the same, and writing `false` onto a client created without it would replace the client (a new client id).',
     source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolclient.html',
   },
@@ -62,7 +62,7 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
     properties: ['AuthSessionValidity'],
     ours: `${minutes(D.AUTH_SESSION_VALIDITY)} (minutes)`,
     l2: 'only when given',
-    api: '3 minutes',
+    api: `${API_DEFAULT.AuthSessionValidity} minutes`,
     why: 'The same, written out.',
     source: API,
     migration: { kind: 'adds', effect: 'written (no change in effect)' },
@@ -80,7 +80,7 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
     properties: ['PreventUserExistenceErrors'],
     ours: code(D.PREVENT_USER_EXISTENCE_ERRORS ? 'ENABLED' : 'LEGACY'),
     l2: 'only when given',
-    api: '`LEGACY`',
+    api: code(API_DEFAULT.PreventUserExistenceErrors),
     why: '`LEGACY` tells an attacker which user names exist (user enumeration).',
     source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html',
     migration: { kind: 'adds', effect: 'sign-in and recovery errors no longer reveal whether a user exists' },
@@ -89,7 +89,7 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
     properties: ['EnableTokenRevocation'],
     ours: code(D.ENABLE_TOKEN_REVOCATION),
     l2: 'only when given',
-    api: '`true` for new clients',
+    api: `${code(API_DEFAULT.EnableTokenRevocation)} for new clients`,
     why: 'Written so that an update cannot turn it off.',
     source: 'https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html',
     migration: { kind: 'adds', effect: 'written (no change for clients created with it on)' },
@@ -98,7 +98,7 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
     properties: ['EnablePropagateAdditionalUserContextData'],
     ours: code(D.ENABLE_PROPAGATE_ADDITIONAL_USER_CONTEXT_DATA),
     l2: 'only when given',
-    api: '`false`',
+    api: code(API_DEFAULT.EnablePropagateAdditionalUserContextData),
     why: 'The same, written out; it requires a client secret.',
     source: API,
     migration: { kind: 'adds', effect: 'written (no change in effect)' },
@@ -116,7 +116,7 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
     properties: ['AllowedOAuthFlowsUserPoolClient'],
     ours: '`true` when `oAuth` is given and `disableOAuth` is not, `false` otherwise',
     l2: '`true` unless `disableOAuth`',
-    api: '`false`',
+    api: code(API_DEFAULT.AllowedOAuthFlowsUserPoolClient),
     why: 'The L2 turns OAuth on with settings no app can use as they are (https://example.com) and the implicit grant; here OAuth is off until configured.',
     source: API,
     migration: { kind: 'replaces', effect: 'a client without `oAuth` has OAuth turned off (SDK sign-in works as before)' },

@@ -10,7 +10,7 @@ import { isUserPoolClientResource } from '../cdk/stack-index';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import { checkRuleIds, policySelection } from '../engine/selection';
 import { TYPES } from '../engine/template-index';
-import { RuleSelection } from '../engine/validate-client';
+import { findingOf, RuleSelection } from '../engine/validate-client';
 import { validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { ALL_RULES, noticeRule, SERVICE_RULES } from '../rules/registry';
@@ -136,10 +136,12 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
         if (file === undefined || !existsSync(file)) {
           // Never a silent pass: a nested stack whose template is not in the assembly is named.
           const rule = noticeRule('VUPC-NOT-VALIDATED');
+          const problem = `the nested stack's template (${nested.location}) is not in the cloud assembly, so any app client in it is not validated`;
+          const finding = findingOf(rule, `${fallbackPath}/${nested.logicalId}`, { property: '', problem }, rule.severity);
           violations.push({
             ruleName: rule.id,
-            description: `[${rule.id}] ${fallbackPath}/${nested.logicalId}: the nested stack's template (${nested.location}) is not in the cloud assembly, so any app client in it is not validated. ${rule.why}`,
-            fix: rule.fix,
+            description: finding.message,
+            fix: finding.fix,
             severity: rule.severity,
             violatingResources: [{ resourceLogicalId: nested.logicalId, templatePath, locations: [`Resources/${nested.logicalId}`] }],
           });

@@ -101,6 +101,20 @@ export const API_ENUMS = {
 export type EnumProperty = keyof typeof API_ENUMS;
 export const ENUM_PROPERTIES = Object.keys(API_ENUMS) as EnumProperty[];
 
+/**
+ * What CreateUserPoolClient and UpdateUserPoolClient set a parameter to when
+ * the request omits it, where the API reference gives one value whatever the
+ * token units (token validities are left out: their defaults depend on them).
+ */
+export const API_DEFAULT_VALUES: { readonly [property: string]: string | number | boolean } = Object.freeze({
+  GenerateSecret: false,
+  AuthSessionValidity: 3,
+  PreventUserExistenceErrors: 'LEGACY',
+  EnableTokenRevocation: true,
+  EnablePropagateAdditionalUserContextData: false,
+  AllowedOAuthFlowsUserPoolClient: false,
+});
+
 /** The auth flows Cognito allows when ExplicitAuthFlows is not set. */
 export const API_DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'] as const;
 

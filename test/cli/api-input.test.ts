@@ -195,8 +195,11 @@ describe('the pool around API clients, from the API\'s outputs', () => {
   const poolRules = ['VUPC-IDP-EXISTS', 'VUPC-OAUTH-SCOPE-EXISTS', 'VUPC-OAUTH-NEEDS-DOMAIN', 'VUPC-ATTR-EXISTS', 'VUPC-WRITE-REQUIRED'];
   const found = (...args: string[]) => json(...args).findings.filter((f) => poolRules.includes(f.ruleId)).map((f) => [f.ruleId, f.property]);
 
-  test('without it, the rules about the pool are skipped, as for an imported pool', () => {
+  test('without it, the rules about the pool are skipped, as for an imported pool, and the report says so', () => {
     expect(found(REQUEST)).toEqual([]);
+    expect(JSON.parse(cli('--format', 'json', REQUEST).out).inputs[0].notices).toEqual([expect.stringMatching(/^the rules about the user pool .* did not run: give --user-pool/)]);
+    expect(cli(REQUEST).out).toContain(`NOTE ${REQUEST}: the rules about the user pool`);
+    expect(JSON.parse(cli('--format', 'json', '--user-pool', pool(), REQUEST).out).inputs[0].notices).toEqual([]);
   });
 
   test('with the pool, its providers and resource servers: the cross-resource rules run, naming the pool by its id', () => {

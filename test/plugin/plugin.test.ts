@@ -97,6 +97,7 @@ test('a nested stack whose template is not in the assembly is named, never passe
   const report = validateDirectly(new UserPoolClientValidationPlugin(), a);
   expect(report.violations.filter((v) => v.ruleName === 'VUPC-NOT-VALIDATED')).toEqual([expect.objectContaining({
     severity: 'warning',
-    description: expect.stringMatching(/^\[VUPC-NOT-VALIDATED\] Stack\/Remote: the nested stack's template \(https:\/\/s3\.amazonaws\.com\/acme-templates\/auth\.json\) is not in the cloud assembly/),
+    description: expect.stringMatching(/^\[VUPC-NOT-VALIDATED\] Stack\/Remote: The nested stack's template \(https:\/\/s3\.amazonaws\.com\/acme-templates\/auth\.json\) is not in the cloud assembly, so any app client in it is not validated\. .* Fix: /),
+    fix: expect.stringMatching(/.+/),
   })]);
 });

@@ -116,12 +116,18 @@ function metadataInAssembly(app: App, stackId: string): Record<string, Array<{ t
 const waiversIn = (metadata: ReturnType<typeof metadataInAssembly>) =>
   Object.entries(metadata).flatMap(([path, entries]) => entries.filter((e) => e.type === 'cdk-validated-user-pool-client:acknowledgement').map((e) => ({ path, ...(e.data as object) })));
 
+/** An app with one bad client in one stack, and a validator on the app. */
+function validatedApp(validator = new UserPoolClientValidator()) {
+  const app = testApp();
+  const stack = new Stack(app, 'Stack');
+  const client = badClient(stack);
+  Aspects.of(app).add(validator, readOnly);
+  return { app, stack, client };
+}
+
 describe('the audit trail: every waiver in the cloud assembly, with scope, rule id and reason', () => {
   test('made on the app, a stack and a construct: all recorded, the app\'s on the stack with its scope', () => {
-    const app = testApp();
-    const stack = new Stack(app, 'Stack');
-    const client = badClient(stack);
-    Aspects.of(app).add(new UserPoolClientValidator(), readOnly);
+    const { app, client } = validatedApp();
     UserPoolClientAcknowledgements.acknowledge(app, UserPoolClientRuleIds.AUTHSESSION_RANGE, 'Org-wide: long MFA enrolment (SEC-1)');
     UserPoolClientAcknowledgements.acknowledge(client, UserPoolClientRuleIds.AUTHSESSION_RANGE, 'This app: hardware tokens (SEC-2)');
     expect(waiversIn(metadataInAssembly(app, 'Stack'))).toEqual([
@@ -131,10 +137,7 @@ describe('the audit trail: every waiver in the cloud assembly, with scope, rule 
   });
 
   test('a finding accepted twice shows both reasons, closest first', () => {
-    const app = testApp();
-    const stack = new Stack(app, 'Stack');
-    const client = badClient(stack);
-    Aspects.of(app).add(new UserPoolClientValidator(), readOnly);
+    const { stack, client } = validatedApp();
     UserPoolClientAcknowledgements.acknowledge(stack, UserPoolClientRuleIds.AUTHSESSION_RANGE, 'first reason');
     UserPoolClientAcknowledgements.acknowledge(client, UserPoolClientRuleIds.AUTHSESSION_RANGE, 'second reason');
     UserPoolClientAcknowledgements.acknowledge(client, UserPoolClientRuleIds.AUTHSESSION_RANGE, 'third reason');
@@ -145,10 +148,8 @@ describe('the audit trail: every waiver in the cloud assembly, with scope, rule 
 
   test('a waiver no finding used is reported where it was made; disabledRules turns that off', () => {
     const build = (off: boolean) => {
-      const app = testApp();
-      const stack = new Stack(app, 'Stack');
-      const client = badClient(stack);
-      Aspects.of(app).add(new UserPoolClientValidator(off ? { disabledRules: [UserPoolClientRuleIds.ACKNOWLEDGEMENT_UNUSED] } : {}), readOnly);
+      const validator = new UserPoolClientValidator(off ? { disabledRules: [UserPoolClientRuleIds.ACKNOWLEDGEMENT_UNUSED] } : {});
+      const { app, stack, client } = validatedApp(validator);
       UserPoolClientAcknowledgements.acknowledge(client, UserPoolClientRuleIds.AUTHSESSION_RANGE, 'in use');
       UserPoolClientAcknowledgements.acknowledge(client, UserPoolClientRuleIds.CALLBACK_HTTPS, 'left over from the old partner URL');
       UserPoolClientAcknowledgements.acknowledge(app, UserPoolClientRuleIds.TOKEN_LE_REFRESH, 'never needed');
