@@ -3,6 +3,7 @@ import { parseArgs } from 'util';
 import type { ApiClient } from './api-input';
 import { PoolFiles, withPool } from './api-pool';
 import { pairTemplates, replacedClients } from './baseline';
+import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
 import { checkRuleIds, enabledPolicyRules } from '../engine/selection';
@@ -17,6 +18,7 @@ import { InputKind, RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
 
 export const USAGE = `Usage: validate-user-pool-clients [options] <template, API JSON, cdk.out or -> [...]
+       validate-user-pool-clients import [--language typescript|python] <API JSON or -> [...]
 
 Checks every AWS::Cognito::UserPoolClient in CloudFormation templates (JSON, or
 YAML with !Ref/!GetAtt/!Sub short forms) and cloud assemblies (cdk.out,
@@ -57,6 +59,9 @@ A finding acknowledged in a cloud assembly (UserPoolClientAcknowledgements),
 or in a template's or resource's Metadata
 ("cdk-validated-user-pool-client": {"acknowledgements": [{"ruleId", "reason"}]}),
 is reported as an info that names the reason.
+
+\`import\` prints code that declares the clients of DescribeUserPoolClient
+responses as ValidatedUserPoolClients (\`import --help\` says more).
 
 Exit status: 0 no error (warnings allowed), 1 errors found (or warnings with
 --strict), 2 bad usage or unreadable input (2 wins over 1).
@@ -248,6 +253,7 @@ function check(
 /** Runs the command line; returns the exit status. Never throws. */
 export function runCli(argv: string[], io: CliIo): number {
   try {
+    if (argv[0] === 'import') return runImport(argv.slice(1), io);
     const o = options(argv);
     if (o === 'help') {
       io.out(USAGE);
@@ -286,6 +292,10 @@ export function runCli(argv: string[], io: CliIo): number {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`validate-user-pool-clients: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof ImportUsageError) {
+      io.err(`validate-user-pool-clients import: ${e.message}\n\n${IMPORT_USAGE}`);
       return 2;
     }
     if (e instanceof InputError) {

@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
+import { LIBRARY_DEFAULT_VALUES as L } from '../rules/api-model';
 
 /** The flows written when `authFlows` is not given (a copy: the public constant below is frozen, and the renderer reads this one). */
-export const DEFAULT_AUTH_FLOWS: readonly string[] = Object.freeze(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+export const DEFAULT_AUTH_FLOWS: readonly string[] = L.ExplicitAuthFlows;
 
 /**
  * The settings `ValidatedUserPoolClient` writes when a prop is not given.
@@ -20,21 +21,21 @@ export class UserPoolClientDefaults {
    */
   public static readonly EXPLICIT_AUTH_FLOWS: string[] = DEFAULT_AUTH_FLOWS as string[];
   /** Access tokens are valid for 1 hour. */
-  public static readonly ACCESS_TOKEN_VALIDITY = Duration.minutes(60);
+  public static readonly ACCESS_TOKEN_VALIDITY = Duration.minutes(L.AccessTokenValidity);
   /** ID tokens are valid for 1 hour. */
-  public static readonly ID_TOKEN_VALIDITY = Duration.minutes(60);
+  public static readonly ID_TOKEN_VALIDITY = Duration.minutes(L.IdTokenValidity);
   /** Refresh tokens are valid for 30 days. */
-  public static readonly REFRESH_TOKEN_VALIDITY = Duration.days(30);
+  public static readonly REFRESH_TOKEN_VALIDITY = Duration.days(L.RefreshTokenValidity / (24 * 60));
   /** Sign-in sessions (between authentication challenges) last 3 minutes. */
-  public static readonly AUTH_SESSION_VALIDITY = Duration.minutes(3);
+  public static readonly AUTH_SESSION_VALIDITY = Duration.minutes(L.AuthSessionValidity);
   /** Token revocation is on. */
-  public static readonly ENABLE_TOKEN_REVOCATION = true;
+  public static readonly ENABLE_TOKEN_REVOCATION: boolean = L.EnableTokenRevocation;
   /** Additional user context data is not propagated. */
-  public static readonly ENABLE_PROPAGATE_ADDITIONAL_USER_CONTEXT_DATA = false;
+  public static readonly ENABLE_PROPAGATE_ADDITIONAL_USER_CONTEXT_DATA: boolean = L.EnablePropagateAdditionalUserContextData;
   /** User existence errors are prevented (`ENABLED`; the API default is `LEGACY`). */
-  public static readonly PREVENT_USER_EXISTENCE_ERRORS = true;
+  public static readonly PREVENT_USER_EXISTENCE_ERRORS: boolean = L.PreventUserExistenceErrors === 'ENABLED';
   /** Analytics share no user data. */
-  public static readonly SHARE_USER_DATA = false;
+  public static readonly SHARE_USER_DATA: boolean = L.UserDataShared;
 
   private constructor() {}
 }

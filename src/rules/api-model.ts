@@ -115,6 +115,24 @@ export const API_DEFAULT_VALUES: { readonly [property: string]: string | number 
   AllowedOAuthFlowsUserPoolClient: false,
 });
 
+/**
+ * What ValidatedUserPoolClient writes when a prop is not given, in
+ * CloudFormation's terms (validities in minutes). The construct's public
+ * `UserPoolClientDefaults` are built from these, and the command line's
+ * `import` reads them without aws-cdk-lib, to say where a client differs.
+ */
+export const LIBRARY_DEFAULT_VALUES = Object.freeze({
+  AccessTokenValidity: 60,
+  IdTokenValidity: 60,
+  RefreshTokenValidity: 30 * 24 * 60,
+  AuthSessionValidity: 3,
+  EnableTokenRevocation: true,
+  EnablePropagateAdditionalUserContextData: false,
+  PreventUserExistenceErrors: 'ENABLED',
+  UserDataShared: false,
+  ExplicitAuthFlows: Object.freeze(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']) as readonly string[],
+} as const);
+
 /** The auth flows Cognito allows when ExplicitAuthFlows is not set. */
 export const API_DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'] as const;
 

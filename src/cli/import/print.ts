@@ -1,0 +1,186 @@
+import { aliasesIn, Code, ImportedClient, Member, MODULES, ModuleAlias, snakeCase } from './code';
+
+export type Language = 'typescript' | 'python';
+export const LANGUAGES: readonly Language[] = ['typescript', 'python'];
+
+/** What differs between the languages; the layout is shared. */
+interface Syntax {
+  readonly name: (camel: string) => string;
+  readonly string: (value: string) => string;
+  readonly boolean: (value: boolean) => string;
+  readonly comment: string;
+  /** A struct: its opening, the separator between a member's name and value, its closing. */
+  readonly struct: (type: string) => [string, string, string];
+  /** A call's trailing struct: its opening, separator, closing (Python: keyword arguments, no braces). */
+  readonly kwargs: [string, string, string];
+  readonly create: (type: string) => string;
+  readonly null: string;
+  /** One level of indentation. */
+  readonly step: string;
+  /** Before a comment at the end of a line. */
+  readonly gap: string;
+}
+
+const TYPESCRIPT: Syntax = {
+  name: (camel) => camel,
+  string: (value) => `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`,
+  boolean: String,
+  comment: '//',
+  struct: () => ['{ ', ': ', ' }'],
+  kwargs: ['{ ', ': ', ' }'],
+  create: (type) => `new ${type}`,
+  null: 'null',
+  step: '  ',
+  gap: ' ',
+};
+
+const PYTHON: Syntax = {
+  name: snakeCase,
+  string: (value) => JSON.stringify(value),
+  boolean: (value) => (value ? 'True' : 'False'),
+  comment: '#',
+  struct: (type) => [`${type}(`, '=', ')'],
+  kwargs: ['', '=', ''],
+  create: (type) => type,
+  null: 'None',
+  step: '    ',
+  gap: '  ',
+};
+
+const SYNTAX: Record<Language, Syntax> = { typescript: TYPESCRIPT, python: PYTHON };
+const WIDTH = 110;
+
+/** A piece of a group: its text at an indentation, and a comment for the end of its line. */
+interface Item {
+  readonly text: (indent: string) => string;
+  readonly comment?: string;
+}
+
+/** Prints code at an indentation: on one line when it fits and holds no comment, else a member per line. */
+class Printer {
+  public constructor(private readonly s: Syntax, private readonly language: Language) {}
+
+  public code(code: Code, indent: string): string {
+    const s = this.s;
+    if ('literal' in code) return typeof code.literal === 'string' ? s.string(code.literal) : typeof code.literal === 'boolean' ? s.boolean(code.literal) : String(code.literal);
+    if ('list' in code) return this.group('[', code.list.map((c) => ({ text: (i: string) => this.code(c, i) })), ']', indent);
+    if ('struct' in code) {
+      const [open, sep, close] = s.struct(code.struct);
+      return this.members(open.trimEnd(), code.members, sep, close.trimStart(), indent, open.endsWith(' '));
+    }
+    if ('constant' in code) return code.constant;
+    if ('variable' in code) return s.name(code.variable);
+    const args = code.args.map((c) => ({ text: (i: string) => this.code(c, i) }));
+    const head = 'call' in code ? this.callee(code.call) : 'on' in code ? `${this.code(code.on, indent)}.${s.name(code.method)}` : s.create(code.create);
+    const kwargs = 'kwargs' in code && code.kwargs ? code.kwargs : undefined;
+    if (kwargs && this.language === 'python') {
+      return this.group(`${head}(`, [...args, ...kwargs.map((m) => this.member(m, '='))], ')', indent);
+    }
+    const all = kwargs ? [...args, { text: (i: string) => this.members('{', kwargs, ': ', '}', i, true) }] : args;
+    return this.group(`${head}(`, all, ')', indent);
+  }
+
+  /** A struct's or call's members as `name sep value`, with their comments. */
+  public members(open: string, members: readonly Member[], sep: string, close: string, indent: string, padded = false): string {
+    return this.group(open, members.map((m) => this.member(m, sep)), close, indent, padded);
+  }
+
+  /** Items on one line when they fit (and hold no comment), else one per line. */
+  public group(open: string, items: readonly Item[], close: string, indent: string, padded = false): string {
+    if (items.length === 0) return padded && open === '{' ? '{}' : `${open}${close}`;
+    const inner = `${indent}${this.s.step}`;
+    if (!items.some((i) => i.comment)) {
+      const flat = items.map((i) => i.text(inner)).join(', ');
+      const line = padded ? `${open} ${flat} ${close}` : `${open}${flat}${close}`;
+      if (!line.includes('\n') && indent.length + line.length <= WIDTH) return line;
+    }
+    const lines = items.map((i) => `${inner}${i.text(inner)},${i.comment ? `${this.s.gap}${this.s.comment} ${i.comment}` : ''}`);
+    return `${open}\n${lines.join('\n')}\n${indent}${close}`;
+  }
+
+  public member(m: Member, sep: string): Item {
+    const shorthand = this.language === 'typescript' && 'variable' in m.value && m.value.variable === m.name;
+    return { text: (i) => (shorthand ? m.name : `${this.s.name(m.name)}${sep}${this.code(m.value, i)}`), comment: m.comment };
+  }
+
+  public json(value: unknown, indent: string): string {
+    if (value === null || value === undefined) return this.s.null;
+    if (typeof value === 'string') return this.s.string(value);
+    if (typeof value === 'boolean') return this.s.boolean(value);
+    if (typeof value === 'number') return String(value);
+    if (Array.isArray(value)) return this.group('[', value.map((v) => ({ text: (i: string) => this.json(v, i) })), ']', indent);
+    const entries = Object.entries(value as Record<string, unknown>);
+    // Keys are CloudFormation's names, quoted in both languages.
+    const key = (k: string) => (this.language === 'typescript' ? TYPESCRIPT.string(k) : PYTHON.string(k));
+    return this.group('{', entries.map(([k, v]) => ({ text: (i: string) => `${key(k)}: ${this.json(v, i)}` })), '}', indent, this.language === 'typescript');
+  }
+
+  /** A static method's name: its class path as is, the method in the language's case. */
+  private callee(path: string): string {
+    const parts = path.split('.');
+    return [...parts.slice(0, -1), this.s.name(parts[parts.length - 1])].join('.');
+  }
+}
+
+/** The file `import` prints: the imports the code needs, then a function per client. */
+export function printClients(clients: readonly ImportedClient[], language: Language, header: readonly string[]): string {
+  const s = SYNTAX[language];
+  const printer = new Printer(s, language);
+  const used = new Set<string>(['Construct', 'ValidatedUserPoolClient', 'cognito']);
+  for (const c of clients) for (const m of c.props) aliasesIn(m.value, used);
+  const modules = MODULES[language];
+  const imports = (Object.keys(modules) as ModuleAlias[]).filter((alias) => used.has(alias)).map((alias) => modules[alias]);
+  const out = [...header.map((h) => `${s.comment} ${h}`), ...imports, ''];
+  for (const c of clients) out.push(language === 'typescript' ? typescriptFunction(c, printer, s) : pythonFunction(c, printer, s), '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function commentLines(c: ImportedClient, s: Syntax): string[] {
+  const lines = [
+    `${c.label}${c.userPoolId ? `, of user pool ${c.userPoolId}` : ''}.`,
+    ...(c.userPoolId ? [`userPool: that pool, e.g. UserPool.fromUserPoolId(this, 'UserPool', '${c.userPoolId}').`] : []),
+    ...c.notes,
+    ...(c.findings.length > 0 ? ['Findings:', ...c.findings.map((f) => `  ${f}`)] : ['Findings: none.']),
+  ];
+  return lines.map((l) => `${s.comment} ${l.replace(/\s*\n\s*/g, ' ')}`);
+}
+
+function overrideLines(c: ImportedClient, printer: Printer, s: Syntax, indent: string, terminator: string): string[] {
+  const method = (name: string) => s.name(name);
+  return c.overrides.flatMap((o) => [
+    `${indent}${s.comment} ${o.path}: ${o.why}`,
+    o.value === undefined
+      ? `${indent}client.resource.${method('addPropertyDeletionOverride')}(${s.string(o.path)})${terminator}`
+      : `${indent}client.resource.${method('addPropertyOverride')}(${s.string(o.path)}, ${printer.json(o.value, indent)})${terminator}`,
+  ]);
+}
+
+function typescriptFunction(c: ImportedClient, printer: Printer, s: Syntax): string {
+  const props = printer.members('{', c.props, ': ', '}', '  ', true);
+  const body = [
+    `  const client = new ValidatedUserPoolClient(scope, ${s.string(c.constructId)}, ${props});`,
+    ...overrideLines(c, printer, s, '  ', ';'),
+    '  return client;',
+  ];
+  return [
+    ...commentLines(c, s),
+    `export function ${c.functionName}(scope: Construct, userPool: cognito.IUserPool): ValidatedUserPoolClient {`,
+    ...body,
+    '}',
+  ].join('\n');
+}
+
+function pythonFunction(c: ImportedClient, printer: Printer, s: Syntax): string {
+  const call = printer.group('ValidatedUserPoolClient(', [
+    { text: () => 'scope' },
+    { text: () => s.string(c.constructId) },
+    ...c.props.map((m) => printer.member(m, '=')),
+  ], ')', '    ');
+  return [
+    ...commentLines(c, s),
+    `def ${snakeCase(c.functionName)}(scope: Construct, user_pool: cognito.IUserPool) -> ValidatedUserPoolClient:`,
+    `    client = ${call}`,
+    ...overrideLines(c, printer, s, '    ', ''),
+    '    return client',
+  ].join('\n');
+}

@@ -1,0 +1,81 @@
+import { spawnSync } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { runCli } from '../../../src/cli/run';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'api');
+const MAIN = join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts');
+
+function cli(...argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'vupc-import-cli-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('reads a describe response from standard input through the real entry point', () => {
+  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', MAIN, 'import', '--language', 'python', '-'], {
+    input: JSON.stringify({ UserPoolClient: { UserPoolId: 'eu-west-1_A', ClientName: 'From stdin', ClientId: 'abc' } }),
+    encoding: 'utf8',
+  });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('def from_stdin(scope: Construct, user_pool: cognito.IUserPool) -> ValidatedUserPoolClient:');
+  expect(run.stdout).toContain('user_pool_client_name="From stdin",');
+  expect(run.stdout).toContain('<stdin>');
+});
+
+test('a JSON list of responses gives a function each, with names made unique', () => {
+  const file = join(dir, 'two.json');
+  const client = { UserPoolId: 'eu-west-1_A', ClientName: 'web' };
+  writeFileSync(file, JSON.stringify([{ UserPoolClient: { ...client, ClientId: 'a' } }, { UserPoolClient: { ...client, ClientId: 'b' } }]));
+  const { code, out } = cli('import', file);
+  expect(code).toBe(0);
+  expect(out).toContain("export function web(scope: Construct, userPool: cognito.IUserPool): ValidatedUserPoolClient {\n  const client = new ValidatedUserPoolClient(scope, 'Web', {");
+  expect(out).toContain("export function web2(scope: Construct, userPool: cognito.IUserPool): ValidatedUserPoolClient {\n  const client = new ValidatedUserPoolClient(scope, 'Web2', {");
+});
+
+test('findings are comments, and the pool rules run with --user-pool', () => {
+  const file = join(dir, 'http.json');
+  const settings = {
+    UserPoolId: 'eu-west-1_A',
+    ClientName: 'web',
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid', 'orders/read'],
+    CallbackURLs: ['http://app.example.com/cb'],
+  };
+  writeFileSync(file, JSON.stringify({ UserPoolClient: settings }));
+  const without = cli('import', file);
+  expect(without.out).toMatch(/\/\/ {3}error: \[VUPC-CALLBACK-HTTPS\] .*CallbackURLs\[0\]/);
+  expect(without.out).toContain('did not run: give --user-pool');
+  const pool = join(dir, 'pool.json');
+  writeFileSync(pool, JSON.stringify({ UserPool: { Id: 'eu-west-1_A', Name: 'pool' } }));
+  const withPool = cli('import', '--user-pool', pool, file);
+  expect(withPool.code).toBe(0);
+  expect(withPool.out).not.toContain('did not run');
+  expect(withPool.out).toContain('orders/read');
+});
+
+test('bad usage and bad input exit 2 with what is allowed', () => {
+  const language = cli('import', '--language', 'pyhton', join(FIXTURES, 'describe-response.json'));
+  expect(language.code).toBe(2);
+  expect(language.err).toContain("--language must be typescript or python; got 'pyhton' (did you mean 'python'?)");
+  expect(cli('import').err).toContain('give at least one DescribeUserPoolClient response file');
+  const update = join(dir, 'update.json');
+  writeFileSync(update, JSON.stringify({ UserPoolId: 'eu-west-1_A', ClientId: 'abc', ClientName: 'web' }));
+  const updated = cli('import', update);
+  expect(updated.code).toBe(2);
+  expect(updated.err).toContain('is an UpdateUserPoolClient request, which holds only what it changes');
+  const template = join(dir, 'template.json');
+  writeFileSync(template, JSON.stringify({ Resources: {} }));
+  expect(cli('import', template)).toMatchObject({ code: 2, out: '' });
+  const help = cli('import', '--help');
+  expect(help).toMatchObject({ code: 0 });
+  expect(help.out).toContain('Usage: validate-user-pool-clients import');
+});
