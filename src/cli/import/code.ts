@@ -47,21 +47,24 @@ export interface ImportedClient {
   readonly notes: readonly string[];
   readonly props: readonly Member[];
   readonly overrides: readonly Override[];
+  /** True for a deployed client: kept if the stack is deleted, and `cdk import` needs the DeletionPolicy. */
+  readonly retain: boolean;
   /** The client's findings, one line each. */
   readonly findings: readonly string[];
 }
 
-/** The modules a generated file imports from, by the alias the code uses. */
+/** The names a generated file may use from aws-cdk-lib itself (one import statement). */
+export const CORE_NAMES = ['Duration', 'RemovalPolicy'] as const;
+
+/** The modules a generated file imports from, by the alias the code uses (aws-cdk-lib's own names apart: CORE_NAMES). */
 export const MODULES = {
   typescript: {
-    Duration: "import { Duration } from 'aws-cdk-lib';",
     cognito: "import * as cognito from 'aws-cdk-lib/aws-cognito';",
     iam: "import * as iam from 'aws-cdk-lib/aws-iam';",
     Construct: "import { Construct } from 'constructs';",
     ValidatedUserPoolClient: "import { ValidatedUserPoolClient } from 'cdk-validated-user-pool-client';",
   },
   python: {
-    Duration: 'from aws_cdk import Duration',
     cognito: 'from aws_cdk import aws_cognito as cognito',
     iam: 'from aws_cdk import aws_iam as iam',
     Construct: 'from constructs import Construct',

@@ -133,6 +133,7 @@ export function planClient(client: DescribedClient, taken: Set<string>): Importe
     notes,
     props,
     overrides,
+    retain: client.deployed,
     findings: client.findings,
   };
 }

@@ -1,4 +1,4 @@
-import { aliasesIn, Code, ImportedClient, Member, MODULES, ModuleAlias, snakeCase } from './code';
+import { aliasesIn, Code, CORE_NAMES, ImportedClient, Member, MODULES, ModuleAlias, snakeCase } from './code';
 
 export type Language = 'typescript' | 'python';
 export const LANGUAGES: readonly Language[] = ['typescript', 'python'];
@@ -128,8 +128,13 @@ export function printClients(clients: readonly ImportedClient[], language: Langu
   const printer = new Printer(s, language);
   const used = new Set<string>(['Construct', 'ValidatedUserPoolClient', 'cognito']);
   for (const c of clients) for (const m of c.props) aliasesIn(m.value, used);
+  if (clients.some((c) => c.retain)) used.add('RemovalPolicy');
+  const core = CORE_NAMES.filter((name) => used.has(name)).join(', ');
   const modules = MODULES[language];
-  const imports = (Object.keys(modules) as ModuleAlias[]).filter((alias) => used.has(alias)).map((alias) => modules[alias]);
+  const imports = [
+    ...(core ? [language === 'typescript' ? `import { ${core} } from 'aws-cdk-lib';` : `from aws_cdk import ${core}`] : []),
+    ...(Object.keys(modules) as ModuleAlias[]).filter((alias) => used.has(alias)).map((alias) => modules[alias]),
+  ];
   const out = [...header.map((h) => `${s.comment} ${h}`), ...imports, ''];
   for (const c of clients) out.push(language === 'typescript' ? typescriptFunction(c, printer, s) : pythonFunction(c, printer, s), '');
   return `${out.join('\n').trimEnd()}\n`;
@@ -147,12 +152,16 @@ function commentLines(c: ImportedClient, s: Syntax): string[] {
 
 function overrideLines(c: ImportedClient, printer: Printer, s: Syntax, indent: string, terminator: string): string[] {
   const method = (name: string) => s.name(name);
-  return c.overrides.flatMap((o) => [
+  const retain = c.retain ? [
+    `${indent}${s.comment} Kept if the stack is deleted; \`cdk import\` also needs a DeletionPolicy on the client it adopts.`,
+    `${indent}client.${method('applyRemovalPolicy')}(RemovalPolicy.RETAIN)${terminator}`,
+  ] : [];
+  return [...retain, ...c.overrides.flatMap((o) => [
     `${indent}${s.comment} ${o.path}: ${o.why}`,
     o.value === undefined
       ? `${indent}client.resource.${method('addPropertyDeletionOverride')}(${s.string(o.path)})${terminator}`
       : `${indent}client.resource.${method('addPropertyOverride')}(${s.string(o.path)}, ${printer.json(o.value, indent)})${terminator}`,
-  ]);
+  ])];
 }
 
 function typescriptFunction(c: ImportedClient, printer: Printer, s: Syntax): string {

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -82,7 +82,7 @@ function evaluate(code: string, requireOf: (id: string) => unknown): Record<stri
 }
 
 /** What the generated TypeScript imports. */
-const MODULES: Record<string, unknown> = { 'aws-cdk-lib': { Duration }, 'aws-cdk-lib/aws-cognito': cognito, 'aws-cdk-lib/aws-iam': iam, 'constructs': {} };
+const MODULES: Record<string, unknown> = { 'aws-cdk-lib': { Duration, RemovalPolicy }, 'aws-cdk-lib/aws-cognito': cognito, 'aws-cdk-lib/aws-iam': iam, 'constructs': {} };
 
 function synthesized(c: Configuration): Settings {
   const exported = evaluate(generated.get(c.name)!.typescript, (id) => (id === 'cdk-validated-user-pool-client' ? thisLibrary : MODULES[id]));
@@ -92,11 +92,14 @@ function synthesized(c: Configuration): Settings {
   functions[0](stack, cognito.UserPool.fromUserPoolId(stack, 'Pool', String(c.settings.UserPoolId)));
   const clients = Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient');
   expect(Object.keys(clients)).toHaveLength(1);
-  return Object.values(clients)[0].Properties;
+  return Object.values(clients)[0];
 }
 
 test.each(CONFIGURATIONS.map((c) => [c.name, c]))('%s: synthesizes to the described settings', (_, c) => {
-  expect(canonical(synthesized(c as Configuration))).toEqual(canonical((c as Configuration).settings));
+  const { Properties, DeletionPolicy } = synthesized(c as Configuration);
+  expect(canonical(Properties)).toEqual(canonical((c as Configuration).settings));
+  // A deployed client is kept, which `cdk import` requires; a request's client is new.
+  expect(DeletionPolicy).toBe('ClientId' in (c as Configuration).settings ? 'Retain' : undefined);
 });
 
 /** Where the code says each setting: a prop, or a property override. */
@@ -189,9 +192,11 @@ function recordingRequire(): { require: (id: string) => unknown; records: Record
   const library = {
     ValidatedUserPoolClient: class {
       public readonly resource: unknown;
+      public readonly applyRemovalPolicy: (policy: unknown) => void;
       public constructor(scope: unknown, id: string, props: Record<string, unknown>) {
-        const record = { construct: id, props: encode(props), overrides: [] as unknown[] };
+        const record = { construct: id, props: encode(props), overrides: [] as unknown[], removalPolicy: null as unknown };
         records.push(record);
+        this.applyRemovalPolicy = (policy) => (record.removalPolicy = encode(policy));
         this.resource = {
           addPropertyOverride: (path: string, value: unknown) => record.overrides.push([path, value]),
           addPropertyDeletionOverride: (path: string) => record.overrides.push([path]),
@@ -201,7 +206,7 @@ function recordingRequire(): { require: (id: string) => unknown; records: Record
     },
   };
   const modules: Record<string, unknown> = {
-    'aws-cdk-lib': { Duration: recorder('Duration') },
+    'aws-cdk-lib': { Duration: recorder('Duration'), RemovalPolicy: recorder('RemovalPolicy') },
     'aws-cdk-lib/aws-cognito': recorder('cognito'),
     'aws-cdk-lib/aws-iam': recorder('iam'),
     'constructs': {},
@@ -242,9 +247,11 @@ class Resource:
     def add_property_deletion_override(self, path): self.record['overrides'].append([path])
 class ValidatedUserPoolClient:
     def __init__(self, scope, id, **props):
-        record = {'construct': id, 'props': {camel(k): encode(v) for k, v in props.items()}, 'overrides': []}
+        record = {'construct': id, 'props': {camel(k): encode(v) for k, v in props.items()}, 'overrides': [], 'removalPolicy': None}
         RECORDS.append(record)
         self.resource = Resource(record)
+        self.record = record
+    def apply_removal_policy(self, policy): self.record['removalPolicy'] = encode(policy)
 `,
   'aws_cdk/__init__.py': `
 from standin import Recorder
