@@ -52,25 +52,40 @@ test('at least 25 configurations, the AWS CLI example first', () => {
   expect(CONFIGURATIONS[0].settings.ClientName).toBe('MyTestClient');
 });
 
-test('the TypeScript code type-checks against aws-cdk-lib and this library', () => {
-  const files = CONFIGURATIONS.map((c) => {
-    const file = join(dir, `${generated.get(c.name)!.file}.ts`);
-    writeFileSync(file, generated.get(c.name)!.typescript);
-    return file;
-  });
+/** Type-checks files as an app would (strict), with this package resolved to its sources; every diagnostic, global ones included. */
+function typeCheck(files: string[]): string[] {
   const program = ts.createProgram(files, {
     strict: true,
     noEmit: true,
     skipLibCheck: true,
     target: ts.ScriptTarget.ES2020,
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
-    types: [],
-    baseUrl: ROOT,
-    paths: { 'cdk-validated-user-pool-client': ['src/index.ts'], '*': ['node_modules/*'] },
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules', '@types')],
+    // The files are written outside the project: its packages are named here.
+    paths: {
+      'cdk-validated-user-pool-client': [join(ROOT, 'src', 'index.ts')],
+      'aws-cdk-lib': [join(ROOT, 'node_modules', 'aws-cdk-lib')],
+      'aws-cdk-lib/*': [join(ROOT, 'node_modules', 'aws-cdk-lib', '*')],
+      'constructs': [join(ROOT, 'node_modules', 'constructs')],
+    },
   });
-  const problems = ts.getPreEmitDiagnostics(program).filter((d) => d.file && files.includes(d.file.fileName));
-  expect(problems.map((d) => `${d.file!.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)).toEqual([]);
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? 'options'}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+}
+
+test('the TypeScript code type-checks against aws-cdk-lib and this library; a wrong name would not', () => {
+  const files = CONFIGURATIONS.map((c) => {
+    const file = join(dir, `${generated.get(c.name)!.file}.ts`);
+    writeFileSync(file, generated.get(c.name)!.typescript);
+    return file;
+  });
+  // The same program proves the check bites: a misspelt Duration method fails it.
+  const broken = join(dir, 'broken.ts');
+  writeFileSync(broken, generated.get('Console web app')!.typescript.replace('Duration.minutes(', 'Duration.minute('));
+  const problems = typeCheck([...files, broken]);
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatch(/broken\.ts: Property 'minute' does not exist/);
 });
 
 /** Runs generated TypeScript as CommonJS with `require` given. */
@@ -97,7 +112,7 @@ function synthesized(c: Configuration): Settings {
 
 test.each(CONFIGURATIONS.map((c) => [c.name, c]))('%s: synthesizes to the described settings', (_, c) => {
   const { Properties, DeletionPolicy } = synthesized(c as Configuration);
-  expect(canonical(Properties)).toEqual(canonical((c as Configuration).settings));
+  expect(canonical(Properties as Settings)).toEqual(canonical((c as Configuration).settings));
   // A deployed client is kept, which `cdk import` requires; a request's client is new.
   expect(DeletionPolicy).toBe('ClientId' in (c as Configuration).settings ? 'Retain' : undefined);
 });
