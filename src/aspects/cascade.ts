@@ -13,11 +13,37 @@ import { stackSynthesis } from '../cdk/synthesis-cache';
 /**
  * The aspects of one kind that reach `node`, farthest first, each once:
  * those added to the node and its scopes up to its stage (aspects stop at
- * nested stages). What is added at the stack and above is read once per
- * stack and synthesis.
+ * nested stages). What reaches the node's scope is worked out once per scope
+ * and synthesis (read-only aspects run after the tree is final), so a
+ * client pays only for the aspects added to itself, which are rare.
  */
-export function aspectsReaching<T extends IAspect>(node: IConstruct, is: (aspect: IAspect) => aspect is T): T[] {
-  // Collected closest first, without a closure or an array per scope: this runs for every client of an app.
+export function aspectsReaching<T extends IAspect>(node: IConstruct, is: (aspect: IAspect) => aspect is T): readonly T[] {
+  const scope = node.node.scope;
+  if (scope === undefined || Stack.isStack(node) || Stage.isStage(node)) return ofScopes(node, is);
+  const above = reachingScope(scope, is);
+  const own = Aspects.of(node).all;
+  if (own.length === 0) return above;
+  // Closest first, each once, then reversed: the node's own aspects are the closest.
+  const found: T[] = [];
+  collect(own, is, found);
+  for (let i = above.length - 1; i >= 0; i--) if (!found.includes(above[i])) found.push(above[i]);
+  return found.reverse();
+}
+
+/** `aspectsReaching(scope)`, remembered per scope, kind of aspect and synthesis of the scope's stack. */
+function reachingScope<T extends IAspect>(scope: IConstruct, is: (aspect: IAspect) => aspect is T): readonly T[] {
+  const stack = Stack.isStack(scope) ? scope : Stage.isStage(scope) ? undefined : Stack.of(scope);
+  if (stack === undefined) return ofScopes(scope, is);
+  const byScope = stackSynthesis(stack).aspectsReaching;
+  let byKind = byScope.get(scope);
+  if (!byKind) byScope.set(scope, (byKind = new Map()));
+  let found = byKind.get(is) as readonly T[] | undefined;
+  if (!found) byKind.set(is, (found = Object.freeze(ofScopes(scope, is))));
+  return found;
+}
+
+/** The aspects of one kind added to `node` and its scopes up to its stage, farthest first, each once. */
+function ofScopes<T extends IAspect>(node: IConstruct, is: (aspect: IAspect) => aspect is T): T[] {
   const found: T[] = [];
   let scope: IConstruct | undefined = node;
   for (; scope !== undefined && !Stack.isStack(scope) && !Stage.isStage(scope); scope = scope.node.scope) collect(Aspects.of(scope).all, is, found);

@@ -45,7 +45,8 @@ function prepare(node: CfnResource, again: boolean): PreparedClient | { readonly
   try {
     const client = rendered(node);
     // A pool of another stack is named by its key, not by the Ref to its logical id, which a pool of this stack may share.
-    const read = stackIndex(stack).read({ ...client.resource, pool: otherStackPoolKey(client.userPoolId, stack) }, {
+    const read = stackIndex(stack).read(client.resource, {
+      pool: otherStackPoolKey(client.userPoolId, stack),
       dependencies: constructDependencies(node),
       region: concreteRegion(node),
       propNames: propNamesOf(node),

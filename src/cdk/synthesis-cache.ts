@@ -35,6 +35,8 @@ export class StackSynthesis {
   public readonly runner = new RuleRunner();
   /** The aspects added to the stack and its scopes up to its stage, farthest first (see aspects/cascade.ts). */
   public aspectsFromStack?: readonly IAspect[];
+  /** The aspects of each kind that reach a scope of the stack, farthest first (see aspects/cascade.ts). */
+  public readonly aspectsReaching = new Map<IConstruct, Map<unknown, readonly IAspect[]>>();
   /** The client the stack's checks read last, and what they read (null: it could not be rendered). */
   public lastClient?: IConstruct;
   public lastRead?: PreparedClient | { readonly unreadable: string };

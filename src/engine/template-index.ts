@@ -31,6 +31,8 @@ export interface ReadOptions {
   readonly region?: string;
   /** Construct prop names by CloudFormation property, which its findings name. */
   readonly propNames?: PropNames;
+  /** The key of the pool of another template the client belongs to, as a resource's `pool` field gives it (see `TemplateResource.pool`). */
+  readonly pool?: string;
 }
 
 /** A client as the rules read it: one configuration, or one for each assignment of the conditions it uses. */
@@ -223,7 +225,7 @@ export class TemplateIndex {
     }
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of options.dependencies ?? []) dependencies.add(d);
-    const pool = poolIn(this.poolEntryOf(resource));
+    const pool = poolIn(options.pool !== undefined ? this.entryOfKey(options.pool) : this.poolEntryOf(resource));
     const context: ClientContext = {
       pool,
       dependencies,

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { App, Aspects, AspectPriority, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
 import {
   UserPoolClientAcknowledgements, UserPoolClientChecks, UserPoolClientPolicy, UserPoolClientRuleIds,
   UserPoolClientValidationPlugin, UserPoolClientValidator,
@@ -92,6 +93,20 @@ describe('several validators or policies on one client: the closest checks it, o
     expect(ids(messages(team, 'findWarning'))).toEqual(['VUPC-AUTHSESSION-RANGE']);
     expect(ids(messages(other, 'findError'))).toEqual(['VUPC-AUTHSESSION-RANGE']);
     expect(ids(messages(other, 'findWarning'))).toEqual([]);
+  });
+
+  test('a validator on one client is the closest for it alone: its siblings keep the chain of their scope', () => {
+    const app = testApp();
+    const team = new Stack(app, 'Team');
+    const group = new Construct(team, 'Group');
+    Aspects.of(group).add(new UserPoolClientValidator({ warningRules: ['VUPC-AUTHSESSION-RANGE'] }), readOnly);
+    const clients = ['A', 'B', 'C'].map((id) => badClient(group as Stack, id));
+    Aspects.of(clients[1]).add(new UserPoolClientValidator({ disabledRules: ['VUPC-AUTHSESSION-RANGE'] }), readOnly);
+    const found = (client: cognito.CfnUserPoolClient, kind: 'findError' | 'findWarning') =>
+      ids(Annotations.fromStack(team)[kind](`/${client.node.path}`, Match.anyValue()).map((m) => String(m.entry.data)));
+    // The group's validator makes the rule a warning; the client's own turns it off for that client alone.
+    expect(clients.map((c) => found(c, 'findWarning').includes('VUPC-AUTHSESSION-RANGE'))).toEqual([true, false, true]);
+    expect(clients.map((c) => found(c, 'findError').includes('VUPC-AUTHSESSION-RANGE'))).toEqual([false, false, false]);
   });
 
   test('policies: each option is the closest policy\'s that sets it; none is dropped', () => {
