@@ -1,7 +1,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as fc from 'fast-check';
 import { API_DEFAULT_AUTH_FLOWS, API_DEFAULT_VALUES } from '../../../src/rules/api-model';
+import { CONFIGURATIONS as REPRESENTATIVE } from '../../construct/configurations';
+import { testApp } from '../../helpers';
 
 /** A described client (a DescribeUserPoolClient response's UserPoolClient, or a CreateUserPoolClient request). */
 export type Settings = Record<string, unknown>;
@@ -28,11 +33,41 @@ const WEB = {
   SupportedIdentityProviders: ['COGNITO'],
 };
 
-/** The AWS CLI reference's example, hand-picked shapes a deployed client can have, and fuzzed ones (fixed seed). */
+/**
+ * The library's representative configurations (the snapshot tests'), as
+ * Cognito would describe the clients they deploy: the synthesized
+ * properties under the API's names, a secret for GenerateSecret.
+ */
+function representative(): Configuration[] {
+  return Object.entries(REPRESENTATIVE).map(([name, build]) => {
+    const stack = new Stack(testApp(), 'Stack', { env: { region: 'us-west-2' } });
+    build(stack, cognito.UserPool.fromUserPoolId(stack, 'Pool', POOL));
+    const resources = Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string; Properties: Settings }>;
+    const [client] = Object.values(resources).filter((r) => r.Type === 'AWS::Cognito::UserPoolClient');
+    const { GenerateSecret, ...properties } = concrete(client.Properties, resources) as Settings;
+    return described(`representative: ${name}`, { ...properties, ...(GenerateSecret === true ? { ClientSecret: 'not-shown' } : {}) });
+  });
+}
+
+/** A value as deployed: a resource server's `Ref` is its identifier, an application's ARN a string, a join of strings the string. */
+function concrete(value: unknown, resources: Record<string, { Properties: Settings }>): unknown {
+  if (Array.isArray(value)) return value.map((v) => concrete(v, resources));
+  if (value === null || typeof value !== 'object') return value;
+  const v = value as Settings;
+  if (typeof v.Ref === 'string') return String(resources[v.Ref].Properties.Identifier);
+  // The Pinpoint application of the CLI example: its ARN.
+  const getAtt = v['Fn::GetAtt'] as [string, string] | undefined;
+  if (getAtt?.[1] === 'Arn') return `arn:aws:mobiletargeting:us-west-2:123456789012:apps/${getAtt[0].toLowerCase()}`;
+  const join = v['Fn::Join'] as [string, unknown[]] | undefined;
+  if (join) return join[1].map((p) => concrete(p, resources)).join(join[0]);
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, concrete(x, resources)]));
+}
+
+/** The AWS CLI reference's example, the library's representative configurations, hand-picked shapes a deployed client can have, and fuzzed ones (fixed seed). */
 export function configurations(): Configuration[] {
   const seed = fixture('describe-response.json');
   const request = fixture('create-request.json');
-  const representative: Configuration[] = [
+  const hand: Configuration[] = [
     { name: 'AWS CLI example (describe)', input: seed, settings: seed.UserPoolClient },
     { name: 'AWS CLI example (create request)', input: request, settings: request },
     described('Nothing set', {}),
@@ -96,7 +131,7 @@ export function configurations(): Configuration[] {
     described('oauth on, no flows', { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: ['openid'] }),
     described('rotation off, grace kept', { RefreshTokenRotation: { Feature: 'DISABLED', RetryGracePeriodSeconds: 30 } }),
   ];
-  return [...representative, ...fuzzed(12)];
+  return [...hand, ...representative(), ...fuzzed(12)];
 }
 
 const CHOICES = {
