@@ -58,8 +58,8 @@ function concrete(value: unknown, resources: Record<string, { Properties: Settin
   // The Pinpoint application of the CLI example: its ARN.
   const getAtt = v['Fn::GetAtt'] as [string, string] | undefined;
   if (getAtt?.[1] === 'Arn') return `arn:aws:mobiletargeting:us-west-2:123456789012:apps/${getAtt[0].toLowerCase()}`;
-  const join = v['Fn::Join'] as [string, unknown[]] | undefined;
-  if (join) return join[1].map((p) => concrete(p, resources)).join(join[0]);
+  const joined = v['Fn::Join'] as [string, unknown[]] | undefined;
+  if (joined) return joined[1].map((p) => concrete(p, resources)).join(joined[0]);
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, concrete(x, resources)]));
 }
 
