@@ -140,10 +140,16 @@ export function printClients(clients: readonly ImportedClient[], language: Langu
   return `${out.join('\n').trimEnd()}\n`;
 }
 
+/** How to give the function the pool the client belongs to, in the file's language. */
+function poolHint(userPoolId: string, s: Syntax): string {
+  const call = s === PYTHON ? `cognito.UserPool.from_user_pool_id(self, "UserPool", ${s.string(userPoolId)})` : `cognito.UserPool.fromUserPoolId(this, 'UserPool', ${s.string(userPoolId)})`;
+  return `${s.name('userPool')}: that pool, e.g. ${call}.`;
+}
+
 function commentLines(c: ImportedClient, s: Syntax): string[] {
   const lines = [
     `${c.label}${c.userPoolId ? `, of user pool ${c.userPoolId}` : ''}.`,
-    ...(c.userPoolId ? [`userPool: that pool, e.g. UserPool.fromUserPoolId(this, 'UserPool', '${c.userPoolId}').`] : []),
+    ...(c.userPoolId ? [poolHint(c.userPoolId, s)] : []),
     ...c.notes,
     ...(c.findings.length > 0 ? ['Findings:', ...c.findings.map((f) => `  ${f}`)] : ['Findings: none.']),
   ];

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli } from '../../../src/cli/run';
+import { PACKAGE_VERSION } from '../../../src/version';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'api');
 const MAIN = join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts');
@@ -78,4 +79,10 @@ test('bad usage and bad input exit 2 with what is allowed', () => {
   const help = cli('import', '--help');
   expect(help).toMatchObject({ code: 0 });
   expect(help.out).toContain('Usage: validate-user-pool-clients import');
+});
+
+test.each(['typescript', 'python'])('the AWS CLI example, imported as %s (reviewed snapshot)', (language) => {
+  const { code, out } = cli('import', '--language', language, join('test', 'cli', 'fixtures', 'api', 'describe-response.json'));
+  expect(code).toBe(0);
+  expect(out.replace(PACKAGE_VERSION, '<version>')).toMatchSnapshot();
 });
