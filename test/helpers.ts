@@ -90,14 +90,27 @@ export function perClientReshaped(props: Record<string, unknown>): Record<string
  * console.error. Those lines, and only those, are dropped in the calling file.
  */
 export function quietCdkBuiltinValidation(): void {
-  let spy: jest.SpyInstance | undefined;
-  beforeAll(() => {
-    const original = console.error.bind(console);
-    spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      const first = args[0];
-      if (typeof first === 'string' && (first.startsWith('[Warning] Template validation found issues') || first.includes('(CloudFormation Validate)'))) return;
-      original(...args);
-    });
+  let restore: (() => void) | undefined;
+  beforeAll(() => (restore = dropBuiltinValidationOutput()));
+  afterAll(() => restore?.());
+}
+
+/** `fn` with the built-in validation's console.error lines dropped: for synths while a test file is being collected. */
+export function withCdkBuiltinValidationQuiet<T>(fn: () => T): T {
+  const restore = dropBuiltinValidationOutput();
+  try {
+    return fn();
+  } finally {
+    restore();
+  }
+}
+
+function dropBuiltinValidationOutput(): () => void {
+  const original = console.error.bind(console);
+  const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    const first = args[0];
+    if (typeof first === 'string' && (first.startsWith('[Warning] Template validation found issues') || first.includes('(CloudFormation Validate)'))) return;
+    original(...args);
   });
-  afterAll(() => spy?.mockRestore());
+  return () => spy.mockRestore();
 }
