@@ -25,6 +25,24 @@ export interface PoolFiles {
   readonly resourceServers?: readonly string[];
 }
 
+/** The command line's options that give API clients their pool (for `parseArgs`), in every command that reads API JSON. */
+export const POOL_OPTIONS = {
+  'user-pool': { type: 'string' },
+  'identity-providers': { type: 'string', multiple: true },
+  'resource-servers': { type: 'string', multiple: true },
+} as const;
+
+/** The files those options name; `usage` makes the error for providers or servers given without their pool. */
+export function poolFilesOf(
+  v: { readonly 'user-pool'?: string; readonly 'identity-providers'?: string[]; readonly 'resource-servers'?: string[] },
+  usage: (message: string) => Error,
+): PoolFiles | undefined {
+  if ((v['identity-providers'] || v['resource-servers']) && v['user-pool'] === undefined) {
+    throw usage('--identity-providers and --resource-servers need --user-pool, the pool they belong to.');
+  }
+  return v['user-pool'] === undefined ? undefined : { userPool: v['user-pool'], identityProviders: v['identity-providers'], resourceServers: v['resource-servers'] };
+}
+
 
 function values(file: string): unknown[] {
   return readApiFile(file).flatMap(({ value }) => (Array.isArray(value) ? value : [value]));

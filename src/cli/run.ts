@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { parseArgs } from 'util';
 import type { ApiClient } from './api-input';
-import { PoolFiles, withPool } from './api-pool';
+import { PoolFiles, POOL_OPTIONS, poolFilesOf, withPool } from './api-pool';
 import { pairTemplates, replacedClients } from './baseline';
 import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
@@ -108,9 +108,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
         'input-kind': { type: 'string' },
         'current': { type: 'string' },
         'print-complete-update': { type: 'boolean' },
-        'user-pool': { type: 'string' },
-        'identity-providers': { type: 'string', multiple: true },
-        'resource-servers': { type: 'string', multiple: true },
+        ...POOL_OPTIONS,
         'strict': { type: 'boolean' },
         'disable-rule': { type: 'string', multiple: true },
         'warning-rule': { type: 'string', multiple: true },
@@ -147,10 +145,7 @@ function options(argv: string[]): Options | 'help' | 'version' {
     file.warnings.forEach((id) => warnings.add(id));
   }
   if (v['print-complete-update'] && v.current === undefined) throw new UsageError('--print-complete-update needs --current, the client the update request changes.');
-  if ((v['identity-providers'] || v['resource-servers']) && v['user-pool'] === undefined) {
-    throw new UsageError('--identity-providers and --resource-servers need --user-pool, the pool they belong to.');
-  }
-  const pool = v['user-pool'] === undefined ? undefined : { userPool: v['user-pool'], identityProviders: v['identity-providers'], resourceServers: v['resource-servers'] };
+  const pool = poolFilesOf(v, (message) => new UsageError(message));
   return {
     inputs: parsed.positionals,
     format,

@@ -6,7 +6,7 @@ import { validateTemplates } from '../../engine/validate-template';
 import { closestOf } from '../../rules/closest';
 import { InputKind } from '../../rules/rule';
 import { PACKAGE_VERSION } from '../../version';
-import { withPool } from '../api-pool';
+import { PoolFiles, POOL_OPTIONS, poolFilesOf, withPool } from '../api-pool';
 import { InputError } from '../input-error';
 import { LoadedTemplate, loadInput } from '../templates';
 
@@ -36,7 +36,7 @@ interface ImportIo {
 /** Thrown for bad usage of `import`: the caller prints it with the usage. */
 export class ImportUsageError extends Error {}
 
-function importOptions(argv: string[]): { files: string[]; language: Language; pool?: Parameters<typeof withPool>[1] } | 'help' {
+function importOptions(argv: string[]): { files: string[]; language: Language; pool?: PoolFiles } | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -44,11 +44,9 @@ function importOptions(argv: string[]): { files: string[]; language: Language; p
       allowPositionals: true,
       strict: true,
       options: {
-        'language': { type: 'string' },
-        'user-pool': { type: 'string' },
-        'identity-providers': { type: 'string', multiple: true },
-        'resource-servers': { type: 'string', multiple: true },
-        'help': { type: 'boolean' },
+        language: { type: 'string' },
+        ...POOL_OPTIONS,
+        help: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -62,10 +60,7 @@ function importOptions(argv: string[]): { files: string[]; language: Language; p
     throw new ImportUsageError(`--language must be ${LANGUAGES.join(' or ')}; got '${language}'${closest ? ` (did you mean '${closest}'?)` : ''}.`);
   }
   if (parsed.positionals.length === 0) throw new ImportUsageError('give at least one DescribeUserPoolClient response file (or - for standard input).');
-  if ((v['identity-providers'] || v['resource-servers']) && v['user-pool'] === undefined) {
-    throw new ImportUsageError('--identity-providers and --resource-servers need --user-pool, the pool they belong to.');
-  }
-  const pool = v['user-pool'] === undefined ? undefined : { userPool: v['user-pool'], identityProviders: v['identity-providers'], resourceServers: v['resource-servers'] };
+  const pool = poolFilesOf(v, (message) => new ImportUsageError(message));
   return { files: parsed.positionals, language: language as Language, pool };
 }
 
