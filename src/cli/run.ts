@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
-import { parseArgs } from 'util';
 import type { ApiClient } from './api-input';
 import { PoolFiles, POOL_OPTIONS, poolFilesOf, withPool } from './api-pool';
+import { parseCommandLine } from './arguments';
 import { pairTemplates, replacedClients } from './baseline';
 import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
@@ -95,31 +95,21 @@ interface Options {
 }
 
 function options(argv: string[]): Options | 'help' | 'version' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'policy': { type: 'string' },
-        'recommended': { type: 'boolean' },
-        'format': { type: 'string' },
-        'input-kind': { type: 'string' },
-        'current': { type: 'string' },
-        'print-complete-update': { type: 'boolean' },
-        ...POOL_OPTIONS,
-        'strict': { type: 'boolean' },
-        'disable-rule': { type: 'string', multiple: true },
-        'warning-rule': { type: 'string', multiple: true },
-        'baseline': { type: 'string' },
-        'version': { type: 'boolean' },
-        'help': { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandLine(argv, {
+    'policy': { type: 'string' },
+    'recommended': { type: 'boolean' },
+    'format': { type: 'string' },
+    'input-kind': { type: 'string' },
+    'current': { type: 'string' },
+    'print-complete-update': { type: 'boolean' },
+    ...POOL_OPTIONS,
+    'strict': { type: 'boolean' },
+    'disable-rule': { type: 'string', multiple: true },
+    'warning-rule': { type: 'string', multiple: true },
+    'baseline': { type: 'string' },
+    'version': { type: 'boolean' },
+    'help': { type: 'boolean' },
+  } as const, (message) => new UsageError(message));
   const v = parsed.values;
   if (v.help) return 'help';
   if (v.version) return 'version';

@@ -1,4 +1,3 @@
-import { parseArgs } from 'util';
 import { ImportedClient } from './code';
 import { planClient } from './plan';
 import { Language, LANGUAGES, printClients } from './print';
@@ -7,6 +6,7 @@ import { closestOf } from '../../rules/closest';
 import { InputKind } from '../../rules/rule';
 import { PACKAGE_VERSION } from '../../version';
 import { PoolFiles, POOL_OPTIONS, poolFilesOf, withPool } from '../api-pool';
+import { parseCommandLine } from '../arguments';
 import { InputError } from '../input-error';
 import { LoadedTemplate, loadInput } from '../templates';
 
@@ -37,21 +37,11 @@ interface ImportIo {
 export class ImportUsageError extends Error {}
 
 function importOptions(argv: string[]): { files: string[]; language: Language; pool?: PoolFiles } | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        language: { type: 'string' },
-        ...POOL_OPTIONS,
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new ImportUsageError((e as Error).message);
-  }
+  const parsed = parseCommandLine(argv, {
+    language: { type: 'string' },
+    ...POOL_OPTIONS,
+    help: { type: 'boolean' },
+  } as const, (message) => new ImportUsageError(message));
   const v = parsed.values;
   if (v.help) return 'help';
   const language = v.language ?? 'typescript';
