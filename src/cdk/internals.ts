@@ -1,6 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { isRecord } from '../rules/values';
 
 /**
  * Every member of aws-cdk-lib that is not public API and that this library
@@ -33,18 +34,17 @@ interface CfnInternals {
 }
 
 const internals = (resource: CfnResource) => resource as unknown as CfnInternals;
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The props the resource holds; undefined when they are not an object. */
 export function cfnPropertiesOf(resource: CfnResource): Record<string, unknown> | undefined {
   const props = internals(resource).cfnProperties;
-  return isObject(props) ? props : undefined;
+  return isRecord(props) ? props : undefined;
 }
 
 /** The resource's raw overrides; undefined when not readable (the caller then lets CDK render the resource). */
 export function rawOverridesOf(resource: CfnResource): Record<string, unknown> | undefined {
   const overrides = internals(resource).rawOverrides;
-  return isObject(overrides) ? overrides : undefined;
+  return isRecord(overrides) ? overrides : undefined;
 }
 
 /** The resources `addDependency` made this one depend on: empty when none was added, undefined when not readable. */
@@ -96,6 +96,6 @@ export function warningAcknowledgedInCdk(node: IConstruct, ruleId: string): bool
   return Array.isArray(records) && records.some(unlimited);
 }
 const unlimited = (record: unknown) => {
-  const where = isObject(record) ? record.where : undefined;
-  return where === undefined || (isObject(where) && Object.keys(where).length === 0);
+  const where = isRecord(record) ? record.where : undefined;
+  return where === undefined || (isRecord(where) && Object.keys(where).length === 0);
 };

@@ -6,8 +6,8 @@ import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement } from '../reporting/acknowledgements';
-
 import { InputKind } from '../rules/rule';
+import { isRecord } from '../rules/values';
 
 export { InputError };
 
@@ -128,8 +128,7 @@ function jsonLines(text: string, template: unknown): LoadedTemplate['line'] {
   };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const resourcesOf = (template: unknown): Record<string, unknown> => (isObject(template) && isObject(template.Resources) ? template.Resources : {});
+const resourcesOf = (template: unknown): Record<string, unknown> => (isRecord(template) && isRecord(template.Resources) ? template.Resources : {});
 
 /** What a parsed value is, for a message: "a list", "a number". */
 function kindOf(value: unknown): string {
@@ -144,7 +143,7 @@ function kindOf(value: unknown): string {
  * (CDK synthesizes a stack without resources so).
  */
 function requireTemplate(template: unknown, shown: string, inAssembly: boolean): void {
-  if (!isObject(template)) {
+  if (!isRecord(template)) {
     throw new InputError(`${shown}: is ${kindOf(template)}, not a CloudFormation template (a mapping with a Resources section).`);
   }
   if (!('Resources' in template)) {
@@ -152,7 +151,7 @@ function requireTemplate(template: unknown, shown: string, inAssembly: boolean):
     const keys = Object.keys(template).slice(0, 5).join(', ');
     throw new InputError(`${shown}: has no Resources section, so it is not a CloudFormation template${keys ? ` (its top-level keys: ${keys})` : ''}.`);
   }
-  if (!isObject(template.Resources)) {
+  if (!isRecord(template.Resources)) {
     throw new InputError(`${shown}: its Resources section is ${kindOf(template.Resources)}, not a mapping of resources by logical id.`);
   }
 }
@@ -225,8 +224,8 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     acknowledgements: (ruleId, logicalId, constructPath) => {
       const resource = resourcesOf(template)[logicalId];
       const inTemplate = [
-        ...acknowledgementsIn(isObject(resource) ? resource.Metadata : undefined).map((a) => ({ ...a, scope: logicalId })),
-        ...acknowledgementsIn(isObject(template) ? template.Metadata : undefined).map((a) => ({ ...a, scope: source.shown })),
+        ...acknowledgementsIn(isRecord(resource) ? resource.Metadata : undefined).map((a) => ({ ...a, scope: logicalId })),
+        ...acknowledgementsIn(isRecord(template) ? template.Metadata : undefined).map((a) => ({ ...a, scope: source.shown })),
       ].filter((a) => a.ruleId === ruleId).map(({ scope, reason }) => ({ scope, reason }));
       const path = constructPaths.get(logicalId) ?? constructPath;
       return [...inTemplate, ...(path === undefined ? [] : source.artifactPaths?.acknowledgements(ruleId, path) ?? [])];
@@ -311,7 +310,7 @@ function apiTemplate(clients: readonly ApiClient[], shown: string, input: InputK
 function constructPathsInTemplate(template: unknown): Map<string, string> {
   const paths = new Map<string, string>();
   for (const [id, resource] of Object.entries(resourcesOf(template))) {
-    const path = isObject(resource) && isObject(resource.Metadata) ? resource.Metadata['aws:cdk:path'] : undefined;
+    const path = isRecord(resource) && isRecord(resource.Metadata) ? resource.Metadata['aws:cdk:path'] : undefined;
     // The path of a CfnResource ends in /Resource, or names the L1 itself.
     if (typeof path === 'string') paths.set(id, path);
   }
@@ -347,7 +346,7 @@ class ArtifactPaths {
       for (const m of Array.isArray(list) ? list : []) {
         const scope = path.replace(/^\//, '');
         if (m?.type === 'aws:cdk:logicalId' && typeof m.data === 'string') this.entries.push([scope, m.data]);
-        const ack = m?.type === ACKNOWLEDGEMENT_METADATA && isObject(m.data) ? m.data : undefined;
+        const ack = m?.type === ACKNOWLEDGEMENT_METADATA && isRecord(m.data) ? m.data : undefined;
         // A stack's copy of an acknowledgement made on the app or a stage covers the stack, and is named by where it was made.
         const madeOn = typeof ack?.scope === 'string' ? ack.scope : scope;
         if (ack && typeof ack.ruleId === 'string' && typeof ack.reason === 'string') this.recorded.push({ scope, madeOn, ruleId: ack.ruleId, reason: ack.reason });

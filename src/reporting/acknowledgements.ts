@@ -5,6 +5,8 @@
  * in Metadata.
  */
 
+import { isRecord } from '../rules/values';
+
 /** The type of the construct metadata entry `UserPoolClientAcknowledgements.acknowledge` writes (data: an AcknowledgementRecord). */
 export const ACKNOWLEDGEMENT_METADATA = 'cdk-validated-user-pool-client:acknowledgement';
 
@@ -43,10 +45,9 @@ export function acknowledgedMessage(acknowledgements: readonly AppliedAcknowledg
 
 /** The acknowledgements a Metadata value records (`{ acknowledgements: [{ ruleId, reason }] }` under TEMPLATE_METADATA_KEY). */
 export function acknowledgementsIn(metadata: unknown): Array<{ ruleId: string; reason: string }> {
-  const section = isObject(metadata) ? metadata[TEMPLATE_METADATA_KEY] : undefined;
-  const list = isObject(section) ? section.acknowledgements : undefined;
+  const section = isRecord(metadata) ? metadata[TEMPLATE_METADATA_KEY] : undefined;
+  const list = isRecord(section) ? section.acknowledgements : undefined;
   if (!Array.isArray(list)) return [];
-  return list.filter((a): a is { ruleId: string; reason: string } => isObject(a) && typeof a.ruleId === 'string' && typeof a.reason === 'string' && a.reason.trim() !== '');
+  return list.filter((a): a is { ruleId: string; reason: string } => isRecord(a) && typeof a.ruleId === 'string' && typeof a.reason === 'string' && a.reason.trim() !== '');
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -28,8 +28,13 @@ export function isNoValue(value: unknown): boolean {
   return isIntrinsic(value) && (value as { Ref?: unknown }).Ref === 'AWS::NoValue';
 }
 
+/** An object that is not a list, intrinsic functions included: what a JSON document or a construct's field may hold. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !isIntrinsic(value);
+  return isRecord(value) && !isIntrinsic(value);
 }
 
 /** True when `Ref: AWS::NoValue`, or a member set to undefined (never written to a template), stands anywhere in the value. */
