@@ -1,19 +1,14 @@
-import { readFileSync } from 'fs';
 import type { ApiClient } from './api-input';
 import { PoolFiles, POOL_OPTIONS, poolFilesOf, withPool } from './api-pool';
 import { parseCommandLine } from './arguments';
 import { pairTemplates, replacedClients } from './baseline';
 import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
+import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from './rule-choice';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
-import { checkRuleIds, enabledPolicyRules } from '../engine/selection';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from '../reporting/formats';
-import { checkPolicyProps } from '../rules/policy/options';
-import type { UserPoolClientPolicyProps } from '../rules/policy/props';
-import { RECOMMENDED_POLICY } from '../rules/policy/recommended';
-import { ALL_RULES } from '../rules/registry';
 import { InputKind, RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
 
@@ -75,15 +70,11 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-interface Options {
+/** The options: what runs (the policy, rules off or reported as warnings, from the flags and the policy file), and the rest. */
+interface Options extends RuleChoice {
   readonly inputs: string[];
   readonly format: 'text' | 'json' | 'sarif';
   readonly strict: boolean;
-  /** The policy options (rule lists apart). */
-  readonly policy?: UserPoolClientPolicyProps;
-  /** Rules not run and rules reported as warnings, any kind, from the flags and the policy file. */
-  readonly disabled: Set<string>;
-  readonly warnings: Set<string>;
   /** The template or cdk.out deployed before, to compare with. */
   readonly baseline?: string;
   readonly inputKind: InputKindOption;
@@ -96,16 +87,13 @@ interface Options {
 
 function options(argv: string[]): Options | 'help' | 'version' {
   const parsed = parseCommandLine(argv, {
-    'policy': { type: 'string' },
-    'recommended': { type: 'boolean' },
+    ...RULE_OPTIONS,
     'format': { type: 'string' },
     'input-kind': { type: 'string' },
     'current': { type: 'string' },
     'print-complete-update': { type: 'boolean' },
     ...POOL_OPTIONS,
     'strict': { type: 'boolean' },
-    'disable-rule': { type: 'string', multiple: true },
-    'warning-rule': { type: 'string', multiple: true },
     'baseline': { type: 'string' },
     'version': { type: 'boolean' },
     'help': { type: 'boolean' },
@@ -118,60 +106,20 @@ function options(argv: string[]): Options | 'help' | 'version' {
   if (parsed.positionals.length === 0) throw new UsageError('give at least one template file or cdk.out directory.');
   const inputKind = v['input-kind'] ?? 'auto';
   if (inputKind !== 'auto' && inputKind !== 'template' && inputKind !== 'api') throw new UsageError(`--input-kind must be auto, template or api; got '${inputKind}'.`);
-  const ruleIds = (option: string, ids: string[] | undefined) => {
-    try {
-      return checkRuleIds('', `--${option}`, ids ?? [], ALL_RULES);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-  };
-  const disabled = ruleIds('disable-rule', v['disable-rule']);
-  const warnings = ruleIds('warning-rule', v['warning-rule']);
-  let policy: UserPoolClientPolicyProps | undefined = v.recommended ? { ...RECOMMENDED_POLICY } : undefined;
-  if (v.policy !== undefined) {
-    const file = readPolicyFile(v.policy);
-    policy = { ...policy, ...file.options };
-    file.disabled.forEach((id) => disabled.add(id));
-    file.warnings.forEach((id) => warnings.add(id));
-  }
+  const choice = ruleChoiceOf(v, (message) => new UsageError(message));
   if (v['print-complete-update'] && v.current === undefined) throw new UsageError('--print-complete-update needs --current, the client the update request changes.');
   const pool = poolFilesOf(v, (message) => new UsageError(message));
   return {
     inputs: parsed.positionals,
     format,
     strict: v.strict ?? false,
-    policy,
-    disabled,
-    warnings,
+    ...choice,
     baseline: v.baseline,
     inputKind,
     current: v.current,
     printCompleteUpdate: v['print-complete-update'] ?? false,
     pool,
   };
-}
-
-/**
- * A policy file: the policy options, checked as the construct checks them,
- * and rule lists that may name any rule (the command line runs both kinds).
- */
-function readPolicyFile(file: string): { options: UserPoolClientPolicyProps; disabled: Set<string>; warnings: Set<string> } {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`${file}: cannot be read as a JSON policy (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
-  }
-  try {
-    const { disabledRules, warningRules, ...policy } = checkPolicyProps(json, file);
-    return {
-      options: policy,
-      disabled: checkRuleIds(file, 'disabledRules', disabledRules, ALL_RULES),
-      warnings: checkRuleIds(file, 'warningRules', warningRules, ALL_RULES),
-    };
-  } catch (e) {
-    throw new InputError((e as Error).message);
-  }
 }
 
 /** A finding acknowledged where the template (or its cloud assembly) says so becomes an info that names every reason. */
@@ -208,16 +156,8 @@ function check(
     inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices, ...(api(t) ? { api: api(t) } : {}) });
   }
   // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
-  const selected = { disabledRules: o.disabled, warningRules: o.warnings };
-  const policyRules = o.policy && enabledPolicyRules(o.policy);
   // Each template's clients are checked as what they were read from: a template, an API request or an API response.
-  const runOf = (i: number) => {
-    const input = templates[i].input;
-    return {
-      service: { ...selected, input },
-      policy: o.policy && policyRules ? { props: o.policy, selection: { ...selected, input, rules: policyRules } } : undefined,
-    };
-  };
+  const runOf = runsOf(o, (i) => templates[i].input);
   for (const { template, logicalId, finding } of validateTemplates(inSet, runOf)) {
     const t = templates[template];
     findings.push(acknowledged(t, { file: t.file, line: t.line(logicalId, finding.property || undefined), logicalId, finding }));

@@ -8,6 +8,7 @@ import { PACKAGE_VERSION } from '../../version';
 import { PoolFiles, POOL_OPTIONS, poolFilesOf, withPool } from '../api-pool';
 import { parseCommandLine } from '../arguments';
 import { InputError } from '../input-error';
+import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from '../rule-choice';
 import { LoadedTemplate, loadInput } from '../templates';
 
 export const IMPORT_USAGE = `Usage: validate-user-pool-clients import [options] <API JSON or -> [...]
@@ -24,6 +25,9 @@ Options:
                        so that the findings include the rules about the pool
   --identity-providers FILE, --resource-servers FILE
                        with --user-pool: its providers and resource servers
+  --recommended, --policy FILE, --disable-rule ID, --warning-rule ID
+                       choose the rules behind the finding comments, as
+                       when checking (the policy's findings included)
   --help               print this help
 
 Exit status: 0 printed, 2 bad usage or unreadable input.
@@ -36,10 +40,11 @@ interface ImportIo {
 /** Thrown for bad usage of `import`: the caller prints it with the usage. */
 export class ImportUsageError extends Error {}
 
-function importOptions(argv: string[]): { files: string[]; language: Language; pool?: PoolFiles } | 'help' {
+function importOptions(argv: string[]): { files: string[]; language: Language; pool?: PoolFiles; choice: RuleChoice } | 'help' {
   const parsed = parseCommandLine(argv, {
     language: { type: 'string' },
     ...POOL_OPTIONS,
+    ...RULE_OPTIONS,
     help: { type: 'boolean' },
   } as const, (message) => new ImportUsageError(message));
   const v = parsed.values;
@@ -50,8 +55,8 @@ function importOptions(argv: string[]): { files: string[]; language: Language; p
     throw new ImportUsageError(`--language must be ${LANGUAGES.join(' or ')}; got '${language}'${closest ? ` (did you mean '${closest}'?)` : ''}.`);
   }
   if (parsed.positionals.length === 0) throw new ImportUsageError('give at least one DescribeUserPoolClient response file (or - for standard input).');
-  const pool = poolFilesOf(v, (message) => new ImportUsageError(message));
-  return { files: parsed.positionals, language: language as Language, pool };
+  const usage = (message: string) => new ImportUsageError(message);
+  return { files: parsed.positionals, language: language as Language, pool: poolFilesOf(v, usage), choice: ruleChoiceOf(v, usage) };
 }
 
 /**
@@ -72,7 +77,7 @@ export function runImport(argv: string[], io: ImportIo): number {
       throw new InputError(`${t.file}: ${update.at} is an UpdateUserPoolClient request, which holds only what it changes; import the client's DescribeUserPoolClient response.`);
     }
   }
-  const findings = findingsByClient(templates);
+  const findings = findingsByClient(templates, o.choice);
   const taken = new Set<string>();
   const clients: ImportedClient[] = templates.flatMap((t, i) => (t.apiClients ?? []).map((c) => planClient({
     properties: c.properties,
@@ -91,11 +96,11 @@ export function runImport(argv: string[], io: ImportIo): number {
   return 0;
 }
 
-/** What the service rules find on each client (by template index and JSON path), one line each. */
-function findingsByClient(templates: readonly LoadedTemplate[]): Map<string, string[]> {
+/** What the rules (and the policy, if chosen) find on each client, by template index and JSON path, one line each. */
+function findingsByClient(templates: readonly LoadedTemplate[], choice: RuleChoice): Map<string, string[]> {
   const inSet = templates.map((t) => ({ template: t.template, pathOf: (id: string) => t.constructPaths.get(id) ?? id }));
   const out = new Map<string, string[]>();
-  const found = validateTemplates(inSet, (i) => ({ service: { input: templates[i].input } }));
+  const found = validateTemplates(inSet, runsOf(choice, (i) => templates[i].input));
   for (const { template, logicalId, finding } of found) {
     const key = `${template}#${logicalId}`;
     out.set(key, [...(out.get(key) ?? []), `${finding.severity}: ${finding.message}`]);

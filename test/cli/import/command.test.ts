@@ -86,3 +86,15 @@ test.each(['typescript', 'python'])('the AWS CLI example, imported as %s (review
   expect(code).toBe(0);
   expect(out.replace(PACKAGE_VERSION, '<version>')).toMatchSnapshot();
 });
+
+test('--recommended and --disable-rule choose the rules behind the finding comments, as when checking', () => {
+  const file = join(FIXTURES, 'describe-response.json');
+  const service = cli('import', file);
+  expect(service.out).not.toContain('VUPC-POLICY-');
+  const recommended = cli('import', '--recommended', file);
+  expect(recommended.code).toBe(0);
+  expect(recommended.out).toMatch(/\/\/ {3}\w+: \[VUPC-POLICY-NO-IMPLICIT-GRANT\]/);
+  const without = cli('import', '--recommended', '--disable-rule', 'VUPC-POLICY-NO-IMPLICIT-GRANT', file);
+  expect(without.out).not.toContain('VUPC-POLICY-NO-IMPLICIT-GRANT');
+  expect(cli('import', '--disable-rule', 'VUPC-NO-SUCH-RULE', file)).toMatchObject({ code: 2, out: '' });
+});

@@ -1,0 +1,84 @@
+import { readFileSync } from 'fs';
+import { InputError } from './input-error';
+import { checkRuleIds, enabledPolicyRules } from '../engine/selection';
+import type { TemplateRun } from '../engine/validate-template';
+import { checkPolicyProps } from '../rules/policy/options';
+import type { UserPoolClientPolicyProps } from '../rules/policy/props';
+import { RECOMMENDED_POLICY } from '../rules/policy/recommended';
+import { ALL_RULES } from '../rules/registry';
+import type { InputKind } from '../rules/rule';
+
+/** The options that choose what runs (for `parseArgs`), in every command that checks clients. */
+export const RULE_OPTIONS = {
+  'policy': { type: 'string' },
+  'recommended': { type: 'boolean' },
+  'disable-rule': { type: 'string', multiple: true },
+  'warning-rule': { type: 'string', multiple: true },
+} as const;
+
+/** What runs: the policy options (rule lists apart), and rules not run or reported as warnings, any kind. */
+export interface RuleChoice {
+  readonly policy?: UserPoolClientPolicyProps;
+  readonly disabled: Set<string>;
+  readonly warnings: Set<string>;
+}
+
+/** The choice those options make; `usage` makes the error for an unknown rule id on the command line. */
+export function ruleChoiceOf(
+  v: { readonly 'policy'?: string; readonly 'recommended'?: boolean; readonly 'disable-rule'?: string[]; readonly 'warning-rule'?: string[] },
+  usage: (message: string) => Error,
+): RuleChoice {
+  const ruleIds = (option: string, ids: string[] | undefined) => {
+    try {
+      return checkRuleIds('', `--${option}`, ids ?? [], ALL_RULES);
+    } catch (e) {
+      throw usage((e as Error).message);
+    }
+  };
+  const disabled = ruleIds('disable-rule', v['disable-rule']);
+  const warnings = ruleIds('warning-rule', v['warning-rule']);
+  let policy: UserPoolClientPolicyProps | undefined = v.recommended ? { ...RECOMMENDED_POLICY } : undefined;
+  if (v.policy !== undefined) {
+    const file = readPolicyFile(v.policy);
+    policy = { ...policy, ...file.options };
+    file.disabled.forEach((id) => disabled.add(id));
+    file.warnings.forEach((id) => warnings.add(id));
+  }
+  return { policy, disabled, warnings };
+}
+
+/** What runs on the clients of each template, read as `inputOf` says (a template, an API request or response). */
+export function runsOf(choice: RuleChoice, inputOf: (template: number) => InputKind | undefined): (template: number) => Omit<TemplateRun, 'pathOf'> {
+  const selected = { disabledRules: choice.disabled, warningRules: choice.warnings };
+  const policyRules = choice.policy && enabledPolicyRules(choice.policy);
+  return (i) => {
+    const input = inputOf(i);
+    return {
+      service: { ...selected, input },
+      policy: choice.policy && policyRules ? { props: choice.policy, selection: { ...selected, input, rules: policyRules } } : undefined,
+    };
+  };
+}
+
+/**
+ * A policy file: the policy options, checked as the construct checks them,
+ * and rule lists that may name any rule (the command line runs both kinds).
+ */
+function readPolicyFile(file: string): { options: UserPoolClientPolicyProps; disabled: Set<string>; warnings: Set<string> } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${file}: cannot be read as a JSON policy (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+  try {
+    const { disabledRules, warningRules, ...policy } = checkPolicyProps(json, file);
+    return {
+      options: policy,
+      disabled: checkRuleIds(file, 'disabledRules', disabledRules, ALL_RULES),
+      warnings: checkRuleIds(file, 'warningRules', warningRules, ALL_RULES),
+    };
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+}
