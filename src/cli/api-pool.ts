@@ -120,7 +120,11 @@ const serversIn = (file: string) => entriesIn(file, '--resource-servers', {
 
 type ClientResource = { Type: string; Properties: Record<string, unknown> };
 
-/** The API templates with the pool added: the clients of the described pool refer to it. */
+/**
+ * The API templates with the pool added: the clients of the described pool
+ * refer to it. A client of another pool is checked without one, and its
+ * input says so (never a silent pass).
+ */
 export function withPool(templates: readonly LoadedTemplate[], files: PoolFiles): LoadedTemplate[] {
   const { poolId, resources, names } = poolResources(files);
   return templates.map((t) => {
@@ -128,6 +132,16 @@ export function withPool(templates: readonly LoadedTemplate[], files: PoolFiles)
     const own = (isPlainObject(t.template) && isPlainObject(t.template.Resources) ? t.template.Resources : {}) as Record<string, ClientResource>;
     const ofPool = (r: ClientResource) => ({ ...r, Properties: { ...r.Properties, UserPoolId: { Ref: poolId } } });
     const clients = Object.fromEntries(Object.entries(own).map(([id, r]) => [id, r.Properties.UserPoolId === poolId ? ofPool(r) : r]));
-    return { ...t, template: { Resources: { ...resources, ...clients } }, constructPaths: new Map([...names, ...t.constructPaths]) };
+    const elsewhere = t.apiClients.filter((c) => c.properties.UserPoolId !== poolId).map((c) => {
+      const id = c.properties.UserPoolId;
+      return `${c.at} (${c.label}) is a client of ${typeof id === 'string' ? `pool ${id}` : 'no named pool'}, not of the --user-pool pool ${poolId}: `
+        + 'the rules about the user pool did not run for it';
+    });
+    return {
+      ...t,
+      template: { Resources: { ...resources, ...clients } },
+      constructPaths: new Map([...names, ...t.constructPaths]),
+      notices: [...t.notices, ...elsewhere],
+    };
   });
 }

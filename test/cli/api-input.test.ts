@@ -202,6 +202,16 @@ describe('the pool around API clients, from the API\'s outputs', () => {
     expect(JSON.parse(cli('--format', 'json', '--user-pool', pool(), REQUEST).out).inputs[0].notices).toEqual([]);
   });
 
+  test('a client of another pool than --user-pool is checked without it, and every format says so', () => {
+    const other = write({ ...JSON.parse(readFileSync(REQUEST, 'utf8')), UserPoolId: 'eu-west-1_OTHER' }, 'other-pool.json');
+    const notice = /^\$ \(MyTestClient\) is a client of pool eu-west-1_OTHER, not of the --user-pool pool us-west-2_EXAMPLE: the rules about the user pool did not run for it$/;
+    expect(JSON.parse(cli('--format', 'json', '--user-pool', pool(), other).out).inputs[0].notices).toEqual([expect.stringMatching(notice)]);
+    expect(cli('--user-pool', pool(), other).out).toContain('is a client of pool eu-west-1_OTHER, not of the --user-pool pool');
+    expect(cli('--format', 'sarif', '--user-pool', pool(), other).out).toContain('is a client of pool eu-west-1_OTHER');
+    expect(found('--user-pool', pool(), other)).toEqual([]);
+    expect(cli('import', '--user-pool', pool(), other).out).toContain('is a client of pool eu-west-1_OTHER, not of the --user-pool pool');
+  });
+
   test('with the pool, its providers and resource servers: the cross-resource rules run, naming the pool by its id', () => {
     expect(found('--user-pool', pool(), '--identity-providers', providers(), '--resource-servers', servers(), REQUEST)).toEqual([
       ['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]'],

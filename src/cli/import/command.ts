@@ -91,6 +91,7 @@ export function runImport(argv: string[], io: ImportIo): number {
     'Each function declares one app client with the settings it has. To adopt a deployed client rather than create',
     'a new one, add it to a stack, synthesize, and run `cdk import` with its client id (README: "Moving a client into CDK").',
     ...(o.pool ? [] : ['The rules about the user pool (identity providers, scopes, attributes, domain) did not run: give --user-pool to run them.']),
+    ...templates.flatMap((t) => t.notices.map((notice) => `${t.file}: ${notice}.`)),
   ];
   io.out(printClients(clients, o.language, header));
   return 0;
