@@ -103,26 +103,9 @@ export function planClient(client: DescribedClient, taken: Set<string>): Importe
   oAuth(p, props, overrides);
   supportedIdentityProviders(p, props);
   validities(p, props, overrides);
-  props.push({ name: 'authSessionValidity', value: duration('minutes', numberOr(p.AuthSessionValidity, API_DEFAULT_VALUES.AuthSessionValidity)), ...differs(numberOr(p.AuthSessionValidity, API_DEFAULT_VALUES.AuthSessionValidity), LIB.AuthSessionValidity, `${LIB.AuthSessionValidity} minutes`) });
   for (const [property, prop] of [['ReadAttributes', 'readAttributes'], ['WriteAttributes', 'writeAttributes']] as const) attributes(p, property, prop, props, overrides);
-  const prevent = (p.PreventUserExistenceErrors ?? API_DEFAULT_VALUES.PreventUserExistenceErrors) === 'ENABLED';
-  props.push({ name: 'preventUserExistenceErrors', value: literal(prevent), ...differs(prevent, LIB.PreventUserExistenceErrors === 'ENABLED', 'ENABLED') });
-  for (const [property, prop, library] of [
-    ['EnableTokenRevocation', 'enableTokenRevocation', LIB.EnableTokenRevocation],
-    ['EnablePropagateAdditionalUserContextData', 'enablePropagateAdditionalUserContextData', LIB.EnablePropagateAdditionalUserContextData],
-  ] as const) {
-    const value = typeof p[property] === 'boolean' ? (p[property] as boolean) : (API_DEFAULT_VALUES[property] as boolean);
-    props.push({ name: prop, value: literal(value), ...differs(value, library, String(library)) });
-  }
-  if (rotationOn) {
-    props.push({ name: 'refreshTokenRotationGracePeriod', value: duration('seconds', numberOr(rotation?.RetryGracePeriodSeconds, 0)), comment: "not this library's default (rotation off)" });
-  } else if (typeof rotation?.RetryGracePeriodSeconds === 'number' && rotation.RetryGracePeriodSeconds !== 0) {
-    overrides.push({
-      path: 'RefreshTokenRotation.RetryGracePeriodSeconds',
-      value: rotation.RetryGracePeriodSeconds,
-      why: 'Rotation is off, with a grace period kept: the props write a grace period only with rotation on.',
-    });
-  }
+  sessionAndErrors(p, props);
+  refreshTokenRotation(rotation, props, overrides);
   analytics(p, constructId, props, overrides, notes);
 
   return {
@@ -190,6 +173,35 @@ function oAuth(p: Settings, props: Member[], overrides: Override[]): void {
   if (urls.logoutUrls) members.push({ name: 'logoutUrls', value: strings(urls.logoutUrls) });
   if (typeof p.DefaultRedirectURI === 'string') members.push({ name: 'defaultRedirectUri', value: literal(p.DefaultRedirectURI) });
   props.push({ name: 'oAuth', value: { struct: 'cognito.OAuthSettings', members } });
+}
+
+/** The sign-in session, user existence errors, token revocation and user context data: each with Cognito's value when not set. */
+function sessionAndErrors(p: Settings, props: Member[]): void {
+  const session = numberOr(p.AuthSessionValidity, API_DEFAULT_VALUES.AuthSessionValidity);
+  props.push({ name: 'authSessionValidity', value: duration('minutes', session), ...differs(session, LIB.AuthSessionValidity, `${LIB.AuthSessionValidity} minutes`) });
+  const prevent = (p.PreventUserExistenceErrors ?? API_DEFAULT_VALUES.PreventUserExistenceErrors) === 'ENABLED';
+  props.push({ name: 'preventUserExistenceErrors', value: literal(prevent), ...differs(prevent, LIB.PreventUserExistenceErrors === 'ENABLED', 'ENABLED') });
+  for (const [property, prop, library] of [
+    ['EnableTokenRevocation', 'enableTokenRevocation', LIB.EnableTokenRevocation],
+    ['EnablePropagateAdditionalUserContextData', 'enablePropagateAdditionalUserContextData', LIB.EnablePropagateAdditionalUserContextData],
+  ] as const) {
+    const value = typeof p[property] === 'boolean' ? (p[property] as boolean) : (API_DEFAULT_VALUES[property] as boolean);
+    props.push({ name: prop, value: literal(value), ...differs(value, library, String(library)) });
+  }
+}
+
+/** Rotation on is the L2's grace period; off is the construct's default, with a grace period kept only by an override. */
+function refreshTokenRotation(rotation: Settings | undefined, props: Member[], overrides: Override[]): void {
+  if (rotation?.Feature === 'ENABLED') {
+    const grace = numberOr(rotation.RetryGracePeriodSeconds, 0);
+    props.push({ name: 'refreshTokenRotationGracePeriod', value: duration('seconds', grace), comment: "not this library's default (rotation off)" });
+  } else if (typeof rotation?.RetryGracePeriodSeconds === 'number' && rotation.RetryGracePeriodSeconds !== 0) {
+    overrides.push({
+      path: 'RefreshTokenRotation.RetryGracePeriodSeconds',
+      value: rotation.RetryGracePeriodSeconds,
+      why: 'Rotation is off, with a grace period kept: the props write a grace period only with rotation on.',
+    });
+  }
 }
 
 function scope(name: string): Code {
