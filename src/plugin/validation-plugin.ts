@@ -13,8 +13,8 @@ import { TYPES } from '../engine/template-index';
 import { findingOf, RuleSelection } from '../engine/validate-client';
 import { validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
-import { ALL_RULES, noticeRule, SERVICE_RULES } from '../rules/registry';
-import { RuleSeverity } from '../rules/rule';
+import { ALL_RULES, findRule, noticeRule, SERVICE_RULES } from '../rules/registry';
+import { RuleContext, RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION as VERSION } from '../version';
 
 
@@ -167,7 +167,9 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     for (const { template, logicalId, finding } of validateTemplates(stacks, runOf)) {
       const { constructs, templatePath } = stacks[template];
       const construct = constructs.get(logicalId);
-      if (finding.severity === RuleSeverity.INFO) continue;
+      // Never a silent pass: what the library could not check (a notice) and a pool's quota are in the report; advice
+      // about one client (an info) stays in the annotations and the command line's report.
+      if (finding.severity === RuleSeverity.INFO && !reportedAsInfo(finding.ruleId)) continue;
       // An acknowledged finding stays in the report, as an info that names every reason: the report is an audit trail too.
       const acks = construct ? acknowledgementsFor(construct, finding.ruleId).map((a) => ({ scope: a.path, reason: a.reason })) : [];
       const member = finding.property === '' ? '' : `/Properties/${finding.property.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/')}`;
@@ -181,4 +183,10 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     }
     return { success: !violations.some((v) => v.severity === RuleSeverity.ERROR), violations, pluginVersion: VERSION };
   }
+}
+
+/** The infos the report shows: notices of the library's own reach, and facts about a pool (its quota). */
+function reportedAsInfo(ruleId: string): boolean {
+  const rule = findRule(ruleId);
+  return rule?.notice === true || rule?.context === RuleContext.USER_POOL;
 }

@@ -1,4 +1,4 @@
-import { Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnParameter, Fn, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidationPlugin, ValidatedUserPoolClient } from '../../src';
@@ -100,4 +100,18 @@ test('a nested stack whose template is not in the assembly is named, never passe
     description: expect.stringMatching(/^\[VUPC-NOT-VALIDATED\] Stack\/Remote: The nested stack's template \(https:\/\/s3\.amazonaws\.com\/acme-templates\/auth\.json\) is not in the cloud assembly, so any app client in it is not validated\. .* Fix: /),
     fix: expect.stringMatching(/.+/),
   })]);
+});
+
+test('what the library could not check is in the report (an info), as in the annotations and the command line', () => {
+  const a = app();
+  const conditions = Array.from({ length: 7 }, (_, i) => new CfnCondition(a.stack, `C${i}`, {
+    expression: Fn.conditionEquals(new CfnParameter(a.stack, `P${i}`, { allowedValues: ['on', 'off'] }).valueAsString, 'on'),
+  }));
+  a.bad.readAttributes = conditions.map((c) => Fn.conditionIf(c.logicalId, 'email', Aws.NO_VALUE).toString());
+  const report = validateDirectly(new UserPoolClientValidationPlugin(), a);
+  const capped = report.violations.filter((v) => v.ruleName === 'VUPC-CONDITIONS-CAPPED');
+  expect(capped.map((v) => [v.severity, v.violatingResources[0].resourceLogicalId])).toEqual([['info', a.stack.resolve(a.bad.logicalId)]]);
+  expect(capped[0].description).toContain('the first 64 were checked');
+  // Advice about one client stays out of the report (VUPC-OAUTH-OPENID-INFO and the like are annotations).
+  expect(report.violations.every((v) => v.severity !== 'info' || v.ruleName === 'VUPC-CONDITIONS-CAPPED')).toBe(true);
 });
