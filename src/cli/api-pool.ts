@@ -43,13 +43,12 @@ export function poolFilesOf(
   return v['user-pool'] === undefined ? undefined : { userPool: v['user-pool'], identityProviders: v['identity-providers'], resourceServers: v['resource-servers'] };
 }
 
-
 function values(file: string): unknown[] {
   return readApiFile(file).flatMap(({ value }) => (Array.isArray(value) ? value : [value]));
 }
 
 /** The pool as template resources, with the pool's id and what names each resource in findings. */
-export function poolResources(files: PoolFiles): { poolId: string; resources: Record<string, unknown>; names: Map<string, string> } {
+function poolResources(files: PoolFiles): { poolId: string; resources: Record<string, unknown>; names: Map<string, string> } {
   const [described] = values(files.userPool);
   const pool = isPlainObject(described) ? described.UserPool : undefined;
   if (!isPlainObject(pool) || typeof pool.Id !== 'string') {
@@ -73,11 +72,11 @@ export function poolResources(files: PoolFiles): { poolId: string; resources: Re
     resources.Domain = { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: { Ref: poolId }, Domain: pool.CustomDomain ?? pool.Domain } };
   }
   for (const file of files.identityProviders ?? []) {
-    for (const [i, provider] of providersIn(file).entries()) {
+    for (const provider of providersIn(file)) {
       const id = `IdentityProvider${Object.keys(resources).length}`;
       // A listed provider's attribute mapping is not in the list: unknown (null), not empty.
       resources[id] = { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: poolId }, ProviderName: provider.ProviderName, ProviderType: provider.ProviderType, AttributeMapping: provider.AttributeMapping ?? null } };
-      names.set(id, `${file} (identity provider ${String(provider.ProviderName ?? i)})`);
+      names.set(id, `${file} (identity provider ${String(provider.ProviderName)})`);
     }
   }
   for (const file of files.resourceServers ?? []) {
@@ -90,7 +89,6 @@ export function poolResources(files: PoolFiles): { poolId: string; resources: Re
   return { poolId, resources, names };
 }
 
-/** The entries of List... responses (`{"<list>": [...]}`) or Describe... responses (`{"<one>": {...}}`), each with its `key`. */
 /** How the API names one kind of pool resource in its List and Describe responses. */
 interface Shapes {
   readonly list: string;
@@ -100,6 +98,7 @@ interface Shapes {
   readonly operations: [string, string];
 }
 
+/** The entries of List... responses (`{"<list>": [...]}`) or Describe... responses (`{"<one>": {...}}`), each with its `key`. */
 function entriesIn(file: string, option: string, shapes: Shapes): Array<Record<string, unknown>> {
   return values(file).flatMap((v) => {
     if (isPlainObject(v) && Array.isArray(v[shapes.list])) return (v[shapes.list] as unknown[]).filter(isPlainObject);
@@ -120,12 +119,16 @@ const serversIn = (file: string) => entriesIn(file, '--resource-servers', {
 
 type ClientResource = { Type: string; Properties: Record<string, unknown> };
 
+/** What an API client checked without its pool is told (never a silent pass). */
+const POOL_RULES_NOT_RUN = 'the rules about the user pool (identity providers, scopes, attributes, domain) did not run: give --user-pool to run them';
+
 /**
- * The API templates with the pool added: the clients of the described pool
- * refer to it. A client of another pool is checked without one, and its
- * input says so (never a silent pass).
+ * The API templates with the pool added, when one is given: the clients of
+ * the described pool refer to it. A client checked without one (no pool
+ * given, or a client of another pool) is named in its input's notices.
  */
-export function withPool(templates: readonly LoadedTemplate[], files: PoolFiles): LoadedTemplate[] {
+export function withPool(templates: readonly LoadedTemplate[], files: PoolFiles | undefined): LoadedTemplate[] {
+  if (!files) return templates.map((t) => (t.apiClients ? { ...t, notices: [...t.notices, POOL_RULES_NOT_RUN] } : t));
   const { poolId, resources, names } = poolResources(files);
   return templates.map((t) => {
     if (!t.apiClients) return t;

@@ -149,11 +149,8 @@ function check(
     parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
   }));
   const api = (t: LoadedTemplate) => (t.input === InputKind.API_REQUEST ? 'request' : t.input === InputKind.API_RESPONSE ? 'response' : undefined);
-  // Never a silent pass: API clients checked without their pool are told which rules did not run.
-  const poolNotice = 'the rules about the user pool (identity providers, scopes, attributes, domain) did not run: give --user-pool to run them';
   for (const t of templates) {
-    const notices = api(t) && !o.pool ? [...t.notices, poolNotice] : t.notices;
-    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices, ...(api(t) ? { api: api(t) } : {}) });
+    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices, ...(api(t) ? { api: api(t) } : {}) });
   }
   // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
   // Each template's clients are checked as what they were read from: a template, an API request or an API response.
@@ -202,7 +199,7 @@ export function runCli(argv: string[], io: CliIo): number {
     const loaded = load(o.inputs);
     const current = o.current === undefined ? undefined : readCurrent(o.current);
     if (current) applyCurrent(loaded, current);
-    const templates = o.pool ? withPool(loaded, o.pool) : loaded;
+    const templates = withPool(loaded, o.pool);
     if (current && o.printCompleteUpdate) {
       if (unreadable.length > 0) return 2;
       io.out(`${JSON.stringify(completeUpdate(templates, current), null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { LIBRARY_DEFAULT_VALUES as L } from '../rules/api-model';
 
-/** The flows written when `authFlows` is not given (a copy: the public constant below is frozen, and the renderer reads this one). */
+/** The flows written when `authFlows` is not given (frozen: the public constant below is the same list). */
 export const DEFAULT_AUTH_FLOWS: readonly string[] = L.ExplicitAuthFlows;
 
 /**

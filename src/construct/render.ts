@@ -2,6 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { DEFAULT_AUTH_FLOWS, UserPoolClientDefaults as D } from './defaults';
 import type { ValidatedUserPoolClientOptions } from './props';
+import { AUTH_FLOW_MEMBERS, OAUTH_FLOW_MEMBERS, SCOPES_NEEDING_OPENID } from '../rules/l2-model';
 
 /** Thrown for props that cannot be rendered at all; everything else is the validator's. */
 function invalid(prop: string, problem: string, allowed: string): Error {
@@ -24,14 +25,6 @@ function whole(prop: string, duration: Duration, unit: Unit): number {
   return amount;
 }
 
-/** The L2's order of the flows of `AuthFlow`. */
-const FLOW_NAMES: Array<[keyof cognito.AuthFlow, string]> = [
-  ['userPassword', 'ALLOW_USER_PASSWORD_AUTH'],
-  ['adminUserPassword', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'],
-  ['custom', 'ALLOW_CUSTOM_AUTH'],
-  ['userSrp', 'ALLOW_USER_SRP_AUTH'],
-  ['user', 'ALLOW_USER_AUTH'],
-];
 const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH';
 
 /**
@@ -44,28 +37,23 @@ const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH';
 function explicitAuthFlows(flows: cognito.AuthFlow | undefined, rotation: boolean, machineOnly: boolean): string[] {
   const given = flows !== undefined && Object.keys(flows).length > 0;
   const names = given
-    ? FLOW_NAMES.filter(([k]) => flows![k]).map(([, n]) => n)
+    ? AUTH_FLOW_MEMBERS.filter(([k]) => flows![k]).map(([, n]) => n)
     : machineOnly ? [] : DEFAULT_AUTH_FLOWS.filter((f) => f !== REFRESH);
   return rotation ? names : [...names, REFRESH];
 }
 
 /** The OAuth flows in the L2's order. */
 function oauthFlowNames(flows: cognito.OAuthFlows): string[] {
-  const out: string[] = [];
-  if (flows.clientCredentials) out.push('client_credentials');
-  if (flows.implicitCodeGrant) out.push('implicit');
-  if (flows.authorizationCodeGrant) out.push('code');
-  return out;
+  return OAUTH_FLOW_MEMBERS.filter(([member]) => flows[member]).map(([, flow]) => flow);
 }
 
 /** The L2's default scopes without aws.cognito.signin.user.admin, which lets a token change and delete its user. */
 const DEFAULT_SCOPES = [cognito.OAuthScope.PROFILE, cognito.OAuthScope.PHONE, cognito.OAuthScope.EMAIL, cognito.OAuthScope.OPENID];
-const NEEDS_OPENID = [cognito.OAuthScope.PHONE, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE].map((s) => s.scopeName);
 
 /** The scope names, deduplicated, with openid added after phone, email or profile, as the L2 does. */
 function oauthScopeNames(scopes: readonly cognito.OAuthScope[]): string[] {
   const names = new Set(scopes.map((s) => s.scopeName));
-  if (NEEDS_OPENID.some((s) => names.has(s))) names.add(cognito.OAuthScope.OPENID.scopeName);
+  if (SCOPES_NEEDING_OPENID.some((s) => names.has(s))) names.add(cognito.OAuthScope.OPENID.scopeName);
   return [...names];
 }
 

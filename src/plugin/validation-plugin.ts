@@ -14,7 +14,7 @@ import { findingOf, RuleSelection } from '../engine/validate-client';
 import { validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { ALL_RULES, findRule, noticeRule, SERVICE_RULES } from '../rules/registry';
-import { RuleContext, RuleSeverity } from '../rules/rule';
+import { RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION as VERSION } from '../version';
 
 
@@ -185,8 +185,8 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
   }
 }
 
-/** The infos the report shows: notices of the library's own reach, and facts about a pool (its quota). */
+/** The infos the report shows: notices of the library's own reach, and findings about a pool (its quota). */
 function reportedAsInfo(ruleId: string): boolean {
   const rule = findRule(ruleId);
-  return rule?.notice === true || rule?.context === RuleContext.USER_POOL;
+  return rule?.notice === true || rule?.checkPool !== undefined;
 }

@@ -133,6 +133,20 @@ export const LIBRARY_DEFAULT_VALUES = Object.freeze({
   ExplicitAuthFlows: Object.freeze(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']) as readonly string[],
 } as const);
 
+/** Seconds in each unit of TokenValidityUnits. */
+export const UNIT_SECONDS: { readonly [unit: string]: number } = Object.freeze({ seconds: 1, minutes: 60, hours: 3600, days: 86400 });
+
+/**
+ * What the API applies to a token validity: the unit of a bare number (its
+ * TokenValidityUnits member absent), and the validity when the property is
+ * absent, in seconds.
+ */
+export const API_VALIDITY_DEFAULTS = Object.freeze({
+  AccessToken: { unit: 'hours', seconds: 3600 },
+  IdToken: { unit: 'hours', seconds: 3600 },
+  RefreshToken: { unit: 'days', seconds: 30 * 86400 },
+} as const);
+
 /** The auth flows Cognito allows when ExplicitAuthFlows is not set. */
 export const API_DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'] as const;
 

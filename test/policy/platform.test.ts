@@ -20,9 +20,9 @@ const messages = (stack: Stack, kind: 'findError' | 'findWarning' | 'findInfo') 
 const ids = (list: string[]) => list.map((m) => /\[(VUPC-[A-Z0-9-]+)\]/.exec(m)?.[1]);
 
 /** A client with AuthSessionValidity 30 (VUPC-AUTHSESSION-RANGE) and the implicit grant (VUPC-POLICY-NO-IMPLICIT-GRANT). */
-function badClient(stack: Stack, id = 'Client') {
-  const pool = new cognito.UserPool(stack, `${id}Pool`);
-  return new cognito.CfnUserPoolClient(stack, id, {
+function badClient(scope: Construct, id = 'Client') {
+  const pool = new cognito.UserPool(scope, `${id}Pool`);
+  return new cognito.CfnUserPoolClient(scope, id, {
     userPoolId: pool.userPoolId,
     clientName: id,
     authSessionValidity: 30,
@@ -100,7 +100,7 @@ describe('several validators or policies on one client: the closest checks it, o
     const team = new Stack(app, 'Team');
     const group = new Construct(team, 'Group');
     Aspects.of(group).add(new UserPoolClientValidator({ warningRules: ['VUPC-AUTHSESSION-RANGE'] }), readOnly);
-    const clients = ['A', 'B', 'C'].map((id) => badClient(group as Stack, id));
+    const clients = ['A', 'B', 'C'].map((id) => badClient(group, id));
     Aspects.of(clients[1]).add(new UserPoolClientValidator({ disabledRules: ['VUPC-AUTHSESSION-RANGE'] }), readOnly);
     const found = (client: cognito.CfnUserPoolClient, kind: 'findError' | 'findWarning') =>
       ids(Annotations.fromStack(team)[kind](`/${client.node.path}`, Match.anyValue()).map((m) => String(m.entry.data)));

@@ -27,11 +27,11 @@ export interface Member {
   readonly comment?: string;
 }
 
-/** A CloudFormation property the props cannot express, set (or removed, without `value`) on the L1 after the construct. */
+/** A CloudFormation property the props cannot express, set on the L1 after the construct. */
 export interface Override {
   readonly path: string;
-  /** JSON data; absent: the property is removed. */
-  readonly value?: unknown;
+  /** JSON data. */
+  readonly value: unknown;
   readonly why: string;
 }
 

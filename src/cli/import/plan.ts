@@ -1,5 +1,9 @@
 import type { Code, ImportedClient, Member, Override } from './code';
-import { API_DEFAULT_AUTH_FLOWS, API_DEFAULT_VALUES, LIBRARY_DEFAULT_VALUES as LIB } from '../../rules/api-model';
+import { API_DEFAULT_AUTH_FLOWS, API_DEFAULT_VALUES, API_VALIDITY_DEFAULTS, LIBRARY_DEFAULT_VALUES as LIB, UNIT_SECONDS } from '../../rules/api-model';
+import { humanDuration } from '../../rules/client/token-validity';
+import {
+  AUTH_FLOW_MEMBERS, IDENTITY_PROVIDER_CONSTANTS, OAUTH_FLOW_MEMBERS, OAUTH_SCOPE_CONSTANTS, SCOPES_NEEDING_OPENID, STANDARD_ATTRIBUTE_MEMBERS,
+} from '../../rules/l2-model';
 import { isPlainObject } from '../../rules/values';
 
 /**
@@ -19,55 +23,13 @@ const strings = (values: readonly string[]): Code => list(values.map(literal));
 type Settings = Readonly<Record<string, unknown>>;
 const stringList = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
 
-/** Token validities: the unit Cognito assumes when TokenValidityUnits leaves one out, and the value when the client sets none. */
+/** The validity props, with the token each is of and this library's default (in minutes). */
 const VALIDITIES = [
-  { property: 'AccessTokenValidity', unit: 'AccessToken', prop: 'accessTokenValidity', defaultUnit: 'hours', apiDefault: 1, library: LIB.AccessTokenValidity },
-  { property: 'IdTokenValidity', unit: 'IdToken', prop: 'idTokenValidity', defaultUnit: 'hours', apiDefault: 1, library: LIB.IdTokenValidity },
-  { property: 'RefreshTokenValidity', unit: 'RefreshToken', prop: 'refreshTokenValidity', defaultUnit: 'days', apiDefault: 30, library: LIB.RefreshTokenValidity },
+  { property: 'AccessTokenValidity', token: 'AccessToken', prop: 'accessTokenValidity', library: LIB.AccessTokenValidity },
+  { property: 'IdTokenValidity', token: 'IdToken', prop: 'idTokenValidity', library: LIB.IdTokenValidity },
+  { property: 'RefreshTokenValidity', token: 'RefreshToken', prop: 'refreshTokenValidity', library: LIB.RefreshTokenValidity },
 ] as const;
-const MINUTES_PER: Record<string, number> = { seconds: 1 / 60, minutes: 1, hours: 60, days: 24 * 60 };
-
-/** `cognito.AuthFlow` members by flow, in the L2's order. */
-const AUTH_FLOWS: ReadonlyArray<[string, string]> = [
-  ['ALLOW_USER_PASSWORD_AUTH', 'userPassword'],
-  ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'adminUserPassword'],
-  ['ALLOW_CUSTOM_AUTH', 'custom'],
-  ['ALLOW_USER_SRP_AUTH', 'userSrp'],
-  ['ALLOW_USER_AUTH', 'user'],
-];
 const REFRESH_FLOW = 'ALLOW_REFRESH_TOKEN_AUTH';
-
-const OAUTH_FLOWS: ReadonlyArray<[string, string]> = [['code', 'authorizationCodeGrant'], ['implicit', 'implicitCodeGrant'], ['client_credentials', 'clientCredentials']];
-const SCOPE_CONSTANTS: Readonly<Record<string, string>> = {
-  'openid': 'OPENID', 'email': 'EMAIL', 'phone': 'PHONE', 'profile': 'PROFILE', 'aws.cognito.signin.user.admin': 'COGNITO_ADMIN',
-};
-/** The scopes the L2 (and so the construct) completes with openid. */
-const NEED_OPENID = ['phone', 'email', 'profile'];
-const PROVIDER_CONSTANTS: Readonly<Record<string, string>> = {
-  COGNITO: 'COGNITO', Google: 'GOOGLE', Facebook: 'FACEBOOK', LoginWithAmazon: 'AMAZON', SignInWithApple: 'APPLE',
-};
-/** `cognito.StandardAttributesMask` members by attribute name. */
-const STANDARD_ATTRIBUTES: Readonly<Record<string, string>> = {
-  address: 'address',
-  birthdate: 'birthdate',
-  email: 'email',
-  family_name: 'familyName',
-  gender: 'gender',
-  given_name: 'givenName',
-  locale: 'locale',
-  middle_name: 'middleName',
-  name: 'fullname',
-  nickname: 'nickname',
-  phone_number: 'phoneNumber',
-  picture: 'profilePicture',
-  preferred_username: 'preferredUsername',
-  profile: 'profilePage',
-  zoneinfo: 'timezone',
-  updated_at: 'lastUpdateTime',
-  website: 'website',
-  email_verified: 'emailVerified',
-  phone_number_verified: 'phoneNumberVerified',
-};
 
 /** What the plan of one client is made from. */
 export interface DescribedClient {
@@ -123,8 +85,8 @@ export function planClient(client: DescribedClient, taken: Set<string>): Importe
 
 function authFlows(p: Settings, rotationOn: boolean, props: Member[], overrides: Override[]): void {
   const flows = stringList(p.ExplicitAuthFlows) ?? [...API_DEFAULT_AUTH_FLOWS];
-  const members = AUTH_FLOWS.filter(([flow]) => flows.includes(flow)).map(([, member]) => member);
-  const unknown = flows.filter((f) => f !== REFRESH_FLOW && !AUTH_FLOWS.some(([flow]) => flow === f));
+  const members = AUTH_FLOW_MEMBERS.filter(([, flow]) => flows.includes(flow)).map(([member]) => member);
+  const unknown = flows.filter((f) => f !== REFRESH_FLOW && !AUTH_FLOW_MEMBERS.some(([, flow]) => flow === f));
   // The construct adds ALLOW_REFRESH_TOKEN_AUTH exactly when rotation is off, as the L2 does.
   const refreshAsConstruct = flows.includes(REFRESH_FLOW) === !rotationOn;
   if (unknown.length === 0 && refreshAsConstruct) {
@@ -159,11 +121,11 @@ function oAuth(p: Settings, props: Member[], overrides: Override[]): void {
     return;
   }
   const members: Member[] = [];
-  const given = OAUTH_FLOWS.filter(([flow]) => flows?.includes(flow)).map(([, member]) => ({ name: member, value: literal(true) }));
+  const given = OAUTH_FLOW_MEMBERS.filter(([, flow]) => flows?.includes(flow)).map(([member]) => ({ name: member, value: literal(true) }));
   members.push({ name: 'flows', value: { struct: 'cognito.OAuthFlows', members: given } });
   const scopeNames = scopes ?? [];
   // The construct completes phone, email and profile with openid (as the L2): a client without it is set as it is.
-  const completed = NEED_OPENID.some((s) => scopeNames.includes(s)) && !scopeNames.includes('openid');
+  const completed = SCOPES_NEEDING_OPENID.some((s) => scopeNames.includes(s)) && !scopeNames.includes('openid');
   if (completed) {
     overrides.push({ path: 'AllowedOAuthScopes', value: scopeNames, why: 'phone, email or profile without openid: the props add openid, as the L2 does.' });
   } else {
@@ -205,7 +167,7 @@ function refreshTokenRotation(rotation: Settings | undefined, props: Member[], o
 }
 
 function scope(name: string): Code {
-  const constant = SCOPE_CONSTANTS[name];
+  const constant = OAUTH_SCOPE_CONSTANTS[name];
   if (constant) return { constant: `cognito.OAuthScope.${constant}` };
   // A resource server's scope (or any other) by its full name: the same string in the template.
   return { call: 'cognito.OAuthScope.custom', args: [literal(name)] };
@@ -214,8 +176,8 @@ function scope(name: string): Code {
 function supportedIdentityProviders(p: Settings, props: Member[]): void {
   // None given is none, not the construct's default (the pool's providers and COGNITO).
   const names = stringList(p.SupportedIdentityProviders) ?? [];
-  const providers = names.map((n): Code => (PROVIDER_CONSTANTS[n]
-    ? { constant: `cognito.UserPoolClientIdentityProvider.${PROVIDER_CONSTANTS[n]}` }
+  const providers = names.map((n): Code => (IDENTITY_PROVIDER_CONSTANTS[n]
+    ? { constant: `cognito.UserPoolClientIdentityProvider.${IDENTITY_PROVIDER_CONSTANTS[n]}` }
     : { call: 'cognito.UserPoolClientIdentityProvider.custom', args: [literal(n)] }));
   props.push({ name: 'supportedIdentityProviders', value: list(providers), ...(names.length === 0 ? { comment: 'none: managed login offers no sign-in' } : {}) });
 }
@@ -224,16 +186,18 @@ function validities(p: Settings, props: Member[], overrides: Override[]): void {
   const units = isPlainObject(p.TokenValidityUnits) ? p.TokenValidityUnits : {};
   for (const v of VALIDITIES) {
     const value = p[v.property];
-    const unit = typeof units[v.unit] === 'string' ? (units[v.unit] as string) : v.defaultUnit;
-    const [amount, inUnit] = typeof value === 'number' ? [value, unit] : [v.apiDefault, v.defaultUnit];
-    const minutes = amount * (MINUTES_PER[inUnit] ?? NaN);
-    if (Number.isInteger(minutes)) {
-      props.push({ name: v.prop, value: duration(inUnit, amount), ...differs(minutes, v.library, humanMinutes(v.library)) });
+    const api = API_VALIDITY_DEFAULTS[v.token];
+    const unit = typeof units[v.token] === 'string' ? (units[v.token] as string) : api.unit;
+    // Absent, the validity is the API's default, said in the API's unit.
+    const [amount, inUnit] = typeof value === 'number' ? [value, unit] : [api.seconds / UNIT_SECONDS[api.unit], api.unit];
+    const seconds = amount * (UNIT_SECONDS[inUnit] ?? NaN);
+    if (Number.isInteger(seconds / 60)) {
+      props.push({ name: v.prop, value: duration(inUnit, amount), ...differs(seconds, v.library * 60, humanDuration(v.library * 60)) });
       continue;
     }
     // The construct writes validities in whole minutes: another amount keeps its unit.
     overrides.push({ path: v.property, value: amount, why: `${amount} ${inUnit} is not a whole number of minutes, which the props write.` });
-    overrides.push({ path: `TokenValidityUnits.${v.unit}`, value: inUnit, why: `the unit of ${v.property}.` });
+    overrides.push({ path: `TokenValidityUnits.${v.token}`, value: inUnit, why: `The unit of ${v.property}.` });
   }
 }
 
@@ -241,7 +205,7 @@ function attributes(p: Settings, property: 'ReadAttributes' | 'WriteAttributes',
   const names = stringList(p[property]);
   // Absent: Cognito lets the client read (or write) every attribute, as the construct does when the prop is not given.
   if (names === undefined) return;
-  const standard = names.filter((n) => STANDARD_ATTRIBUTES[n]);
+  const standard = names.filter((n) => STANDARD_ATTRIBUTE_MEMBERS[n]);
   const custom = names.filter((n) => n.startsWith('custom:') && n.length > 'custom:'.length).map((n) => n.slice('custom:'.length));
   if (standard.length + custom.length !== names.length) {
     overrides.push({ path: property, value: names, why: 'some attributes are neither standard nor custom: (developer-only attributes): the list is set as it is.' });
@@ -249,7 +213,7 @@ function attributes(p: Settings, property: 'ReadAttributes' | 'WriteAttributes',
   }
   let value: Code = { create: 'cognito.ClientAttributes', args: [] };
   if (standard.length > 0) {
-    value = { on: value, method: 'withStandardAttributes', args: [], kwargs: standard.map((n) => ({ name: STANDARD_ATTRIBUTES[n], value: literal(true) })) };
+    value = { on: value, method: 'withStandardAttributes', args: [], kwargs: standard.map((n) => ({ name: STANDARD_ATTRIBUTE_MEMBERS[n], value: literal(true) })) };
   }
   if (custom.length > 0) value = { on: value, method: 'withCustomAttributes', args: custom.map(literal) };
   props.push({ name: prop, value });
@@ -293,9 +257,6 @@ function differs(value: unknown, library: unknown, shown: string): { comment?: s
   return value === library ? {} : { comment: `not this library's default (${shown})` };
 }
 
-function humanMinutes(minutes: number): string {
-  return minutes % (24 * 60) === 0 ? `${minutes / (24 * 60)} days` : `${minutes} minutes`;
-}
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v) => b.includes(v));

@@ -9,10 +9,8 @@ interface Syntax {
   readonly string: (value: string) => string;
   readonly boolean: (value: boolean) => string;
   readonly comment: string;
-  /** A struct: its opening, the separator between a member's name and value, its closing. */
-  readonly struct: (type: string) => [string, string, string];
-  /** A call's trailing struct: its opening, separator, closing (Python: keyword arguments, no braces). */
-  readonly kwargs: [string, string, string];
+  /** True where a struct is an object literal (`{ a: 1 }`, padded), false where it is its type's constructor with keyword arguments. */
+  readonly objectLiterals: boolean;
   readonly create: (type: string) => string;
   readonly null: string;
   /** One level of indentation. */
@@ -26,8 +24,7 @@ const TYPESCRIPT: Syntax = {
   string: (value) => `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`,
   boolean: String,
   comment: '//',
-  struct: () => ['{ ', ': ', ' }'],
-  kwargs: ['{ ', ': ', ' }'],
+  objectLiterals: true,
   create: (type) => `new ${type}`,
   null: 'null',
   step: '  ',
@@ -39,8 +36,7 @@ const PYTHON: Syntax = {
   string: (value) => JSON.stringify(value),
   boolean: (value) => (value ? 'True' : 'False'),
   comment: '#',
-  struct: (type) => [`${type}(`, '=', ')'],
-  kwargs: ['', '=', ''],
+  objectLiterals: false,
   create: (type) => type,
   null: 'None',
   step: '    ',
@@ -58,36 +54,37 @@ interface Item {
 
 /** Prints code at an indentation: on one line when it fits and holds no comment, else a member per line. */
 class Printer {
-  public constructor(private readonly s: Syntax, private readonly language: Language) {}
+  public constructor(private readonly s: Syntax) {}
 
   public code(code: Code, indent: string): string {
     const s = this.s;
     if ('literal' in code) return typeof code.literal === 'string' ? s.string(code.literal) : typeof code.literal === 'boolean' ? s.boolean(code.literal) : String(code.literal);
     if ('list' in code) return this.group('[', code.list.map((c) => ({ text: (i: string) => this.code(c, i) })), ']', indent);
-    if ('struct' in code) {
-      const [open, sep, close] = s.struct(code.struct);
-      return this.members(open.trimEnd(), code.members, sep, close.trimStart(), indent, open.endsWith(' '));
-    }
+    if ('struct' in code) return s.objectLiterals ? this.object(code.members, indent) : this.members(`${code.struct}(`, code.members, ')', indent);
     if ('constant' in code) return code.constant;
     if ('variable' in code) return s.name(code.variable);
     const args = code.args.map((c) => ({ text: (i: string) => this.code(c, i) }));
     const head = 'call' in code ? this.callee(code.call) : 'on' in code ? `${this.code(code.on, indent)}.${s.name(code.method)}` : s.create(code.create);
-    const kwargs = 'kwargs' in code && code.kwargs ? code.kwargs : undefined;
-    if (kwargs && this.language === 'python') {
-      return this.group(`${head}(`, [...args, ...kwargs.map((m) => this.member(m, '='))], ')', indent);
-    }
-    const all = kwargs ? [...args, { text: (i: string) => this.members('{', kwargs, ': ', '}', i, true) }] : args;
+    const kwargs = 'kwargs' in code ? code.kwargs : undefined;
+    // A struct as the last argument: an object literal, or keyword arguments.
+    if (kwargs && !s.objectLiterals) return this.group(`${head}(`, [...args, ...kwargs.map((m) => this.member(m))], ')', indent);
+    const all = kwargs ? [...args, { text: (i: string) => this.object(kwargs, i) }] : args;
     return this.group(`${head}(`, all, ')', indent);
   }
 
-  /** A struct's or call's members as `name sep value`, with their comments. */
-  public members(open: string, members: readonly Member[], sep: string, close: string, indent: string, padded = false): string {
-    return this.group(open, members.map((m) => this.member(m, sep)), close, indent, padded);
+  /** Members in an object literal. */
+  public object(members: readonly Member[], indent: string): string {
+    return this.group('{', members.map((m) => this.member(m)), '}', indent, true);
+  }
+
+  /** Members as keyword arguments of a call that `open` begins. */
+  public members(open: string, members: readonly Member[], close: string, indent: string): string {
+    return this.group(open, members.map((m) => this.member(m)), close, indent);
   }
 
   /** Items on one line when they fit (and hold no comment), else one per line. */
   public group(open: string, items: readonly Item[], close: string, indent: string, padded = false): string {
-    if (items.length === 0) return padded && open === '{' ? '{}' : `${open}${close}`;
+    if (items.length === 0) return `${open}${close}`;
     const inner = `${indent}${this.s.step}`;
     if (!items.some((i) => i.comment)) {
       const flat = items.map((i) => i.text(inner)).join(', ');
@@ -98,8 +95,10 @@ class Printer {
     return `${open}\n${lines.join('\n')}\n${indent}${close}`;
   }
 
-  public member(m: Member, sep: string): Item {
-    const shorthand = this.language === 'typescript' && 'variable' in m.value && m.value.variable === m.name;
+  /** `name: value` in an object literal (shorthand where the value is the variable of that name), `name=value` as a keyword argument. */
+  public member(m: Member): Item {
+    const shorthand = this.s.objectLiterals && 'variable' in m.value && m.value.variable === m.name;
+    const sep = this.s.objectLiterals ? ': ' : '=';
     return { text: (i) => (shorthand ? m.name : `${this.s.name(m.name)}${sep}${this.code(m.value, i)}`), comment: m.comment };
   }
 
@@ -109,10 +108,9 @@ class Printer {
     if (typeof value === 'boolean') return this.s.boolean(value);
     if (typeof value === 'number') return String(value);
     if (Array.isArray(value)) return this.group('[', value.map((v) => ({ text: (i: string) => this.json(v, i) })), ']', indent);
-    const entries = Object.entries(value as Record<string, unknown>);
     // Keys are CloudFormation's names, quoted in both languages.
-    const key = (k: string) => (this.language === 'typescript' ? TYPESCRIPT.string(k) : PYTHON.string(k));
-    return this.group('{', entries.map(([k, v]) => ({ text: (i: string) => `${key(k)}: ${this.json(v, i)}` })), '}', indent, this.language === 'typescript');
+    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ text: (i: string) => `${this.s.string(k)}: ${this.json(v, i)}` }));
+    return this.group('{', entries, '}', indent, this.s.objectLiterals);
   }
 
   /** A static method's name: its class path as is, the method in the language's case. */
@@ -125,7 +123,7 @@ class Printer {
 /** The file `import` prints: the imports the code needs, then a function per client. */
 export function printClients(clients: readonly ImportedClient[], language: Language, header: readonly string[]): string {
   const s = SYNTAX[language];
-  const printer = new Printer(s, language);
+  const printer = new Printer(s);
   const used = new Set<string>(['Construct', 'ValidatedUserPoolClient', 'cognito']);
   for (const c of clients) for (const m of c.props) aliasesIn(m.value, used);
   if (clients.some((c) => c.retain)) used.add('RemovalPolicy');
@@ -164,14 +162,12 @@ function overrideLines(c: ImportedClient, printer: Printer, s: Syntax, indent: s
   ] : [];
   return [...retain, ...c.overrides.flatMap((o) => [
     `${indent}${s.comment} ${o.path}: ${o.why}`,
-    o.value === undefined
-      ? `${indent}client.resource.${method('addPropertyDeletionOverride')}(${s.string(o.path)})${terminator}`
-      : `${indent}client.resource.${method('addPropertyOverride')}(${s.string(o.path)}, ${printer.json(o.value, indent)})${terminator}`,
+    `${indent}client.resource.${method('addPropertyOverride')}(${s.string(o.path)}, ${printer.json(o.value, indent)})${terminator}`,
   ])];
 }
 
 function typescriptFunction(c: ImportedClient, printer: Printer, s: Syntax): string {
-  const props = printer.members('{', c.props, ': ', '}', '  ', true);
+  const props = printer.object(c.props, '  ');
   const body = [
     `  const client = new ValidatedUserPoolClient(scope, ${s.string(c.constructId)}, ${props});`,
     ...overrideLines(c, printer, s, '  ', ';'),
@@ -189,7 +185,7 @@ function pythonFunction(c: ImportedClient, printer: Printer, s: Syntax): string 
   const call = printer.group('ValidatedUserPoolClient(', [
     { text: () => 'scope' },
     { text: () => s.string(c.constructId) },
-    ...c.props.map((m) => printer.member(m, '=')),
+    ...c.props.map((m) => printer.member(m)),
   ], ')', '    ');
   return [
     ...commentLines(c, s),

@@ -1,4 +1,4 @@
-import { API_ENUMS, API_INTEGERS } from '../api-model';
+import { API_ENUMS, API_INTEGERS, API_VALIDITY_DEFAULTS, UNIT_SECONDS } from '../api-model';
 import type { ClientView } from '../client-view';
 import { checkEnum, checkIntegerRange, oneOf } from '../constraint-checks';
 import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
@@ -6,11 +6,10 @@ import { Sources } from '../sources';
 
 export type Token = 'AccessToken' | 'IdToken' | 'RefreshToken';
 const TOKENS: readonly Token[] = ['AccessToken', 'IdToken', 'RefreshToken'];
-const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 /** The unit the API applies to a bare number (TokenValidityUnits member absent). */
-const DEFAULT_UNIT: Record<Token, string> = { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' };
+const DEFAULT_UNIT = Object.fromEntries(TOKENS.map((t) => [t, API_VALIDITY_DEFAULTS[t].unit])) as Record<Token, string>;
 /** The validity the API applies when the property is absent, in seconds. */
-const DEFAULT_SECONDS: Record<Token, number> = { AccessToken: 3600, IdToken: 3600, RefreshToken: 30 * 86400 };
+const DEFAULT_SECONDS = Object.fromEntries(TOKENS.map((t) => [t, API_VALIDITY_DEFAULTS[t].seconds])) as Record<Token, number>;
 const LIMITS: Record<Token, { min: number; max: number; text: string }> = {
   AccessToken: { min: 300, max: 86400, text: '5 minutes to 1 day' },
   IdToken: { min: 300, max: 86400, text: '5 minutes to 1 day' },

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli } from '../../../src/cli/run';
@@ -76,6 +76,14 @@ test('bad usage and bad input exit 2 with what is allowed', () => {
   const template = join(dir, 'template.json');
   writeFileSync(template, JSON.stringify({ Resources: {} }));
   expect(cli('import', template)).toMatchObject({ code: 2, out: '' });
+  // A cloud assembly is read as templates: refused, not printed as an empty file.
+  const assembly = join(dir, 'cdk.out');
+  mkdirSync(assembly);
+  writeFileSync(join(assembly, 'manifest.json'), JSON.stringify({ artifacts: { S: { type: 'aws:cloudformation:stack', properties: { templateFile: 'S.template.json' } } } }));
+  writeFileSync(join(assembly, 'S.template.json'), JSON.stringify({ Resources: {} }));
+  const fromAssembly = cli('import', assembly);
+  expect(fromAssembly).toMatchObject({ code: 2, out: '' });
+  expect(fromAssembly.err).toContain('S.template.json: is a template, not API JSON; import reads DescribeUserPoolClient responses');
   const help = cli('import', '--help');
   expect(help).toMatchObject({ code: 0 });
   expect(help.out).toContain('Usage: validate-user-pool-clients import');
