@@ -115,6 +115,11 @@ export class UserPoolClientValidator implements IAspect {
   }
 }
 
+/** The rule lists of the validators among `aspects` (as one app would give them, the first farthest), cascaded. */
+export function validatorRuleLists(aspects: readonly IAspect[]): RuleLists {
+  return cascadeRuleLists(aspects.filter(isAdded).map((v) => optionsOf(v).selection));
+}
+
 const isAdded = (a: IAspect): a is UserPoolClientValidator => UserPoolClientValidator.isUserPoolClientValidator(a) && !BUILT_IN.has(a);
 /** The validators someone added that reach `node`, farthest first. */
 const addedValidators = (node: IConstruct) => aspectsReaching(node, isAdded);

@@ -48,7 +48,8 @@ export function findRule(id: string): RuleDefinition | undefined {
 }
 
 /** A rule the library itself reports (see `RuleDefinition.notice`). */
-export function noticeRule(id: 'VUPC-NOT-VALIDATED' | 'VUPC-CONDITIONS-CAPPED' | 'VUPC-CLIENT-REPLACED' | 'VUPC-ACKNOWLEDGEMENT-UNUSED'): RuleDefinition {
+type NoticeRuleId = 'VUPC-NOT-VALIDATED' | 'VUPC-CONDITIONS-CAPPED' | 'VUPC-CLIENT-REPLACED' | 'VUPC-ACKNOWLEDGEMENT-UNUSED' | 'VUPC-STAGE-NOT-CHECKED';
+export function noticeRule(id: NoticeRuleId): RuleDefinition {
   return byId.get(id)!;
 }
 

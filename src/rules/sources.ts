@@ -2,6 +2,7 @@
 export class Sources {
   public static readonly CREATE_CLIENT = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html';
   public static readonly CDK_ANNOTATIONS = 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.Annotations.html';
+  public static readonly CDK_ASPECTS = 'https://docs.aws.amazon.com/cdk/v2/guide/aspects.html';
   public static readonly CFN_CLIENT = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-userpoolclient.html';
   public static readonly TOKEN_UNITS = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html';
   public static readonly QUOTAS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html';

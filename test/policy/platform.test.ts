@@ -42,7 +42,24 @@ describe('stages created after UserPoolClientChecks.applyToAllStages', () => {
     UserPoolClientChecks.applyToAllStages(app, new UserPoolClientValidator());
     const late = new Stage(app, 'Late');
     badClient(new Stack(late, 'Stack'));
-    expect(() => app.synth()).toThrow(/applyToAllStages\(<app>\) was called before stage Late was created, so its 1 app client\(s\) \(Late\/Stack\/Client\) are not checked/);
+    expect(() => app.synth()).toThrow(
+      /\[VUPC-STAGE-NOT-CHECKED\] Late: UserPoolClientChecks\.applyToAllStages\(<app>\) was called before this stage was created, so its 1 app client\(s\) \(Late\/Stack\/Client\) are not checked\. .* Fix: Call UserPoolClientChecks\.applyToAllStages after every stage/,
+    );
+  });
+
+  test('the rule cannot be made a warning: a warning about a later stage would reach no report', () => {
+    const app = testApp();
+    expect(() => UserPoolClientChecks.applyToAllStages(app, new UserPoolClientValidator({ warningRules: ['VUPC-STAGE-NOT-CHECKED'] })))
+      .toThrow(/VUPC-STAGE-NOT-CHECKED cannot be a warning .* Leave it an error, or put it in disabledRules/);
+  });
+
+  test('a validator given with the rule disabled: nothing reported', () => {
+    const app = testApp();
+    UserPoolClientChecks.applyToAllStages(app, new UserPoolClientValidator({ disabledRules: ['VUPC-STAGE-NOT-CHECKED'] }));
+    const stack = new Stack(new Stage(app, 'Late'), 'Stack');
+    badClient(stack);
+    expect(() => app.synth()).not.toThrow();
+    expect(ids(messages(stack, 'findWarning'))).toEqual([]);
   });
 
   test('a stage created later and given the same kinds of checks by hand is no gap', () => {

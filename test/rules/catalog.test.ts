@@ -98,6 +98,7 @@ const PINNED = [
   'VUPC-CLIENT-REPLACED error baseline',
   'VUPC-NOT-VALIDATED warning notice',
   'VUPC-CONDITIONS-CAPPED info notice',
+  'VUPC-STAGE-NOT-CHECKED error notice',
   'VUPC-POLICY-CLIENT-NAME error',
   'VUPC-POLICY-SECRET-PUBLIC-CLIENT error',
   'VUPC-POLICY-TOKEN-LIFETIME error',

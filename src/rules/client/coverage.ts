@@ -46,6 +46,18 @@ export const COVERAGE_RULES: RuleDefinition[] = [
     source: Sources.CFN_CLIENT,
   },
   {
+    id: 'VUPC-STAGE-NOT-CHECKED',
+    severity: RuleSeverity.ERROR,
+    context: RuleContext.CLIENT,
+    notice: true,
+    properties: ['*'],
+    summary: 'Every stage below a scope given to UserPoolClientChecks.applyToAllStages is checked; a stage created after the call that holds app clients is reported.',
+    why: 'Aspects stop at nested stages, and CDK offers no way to add aspects to a stage created later, so the aspects given to applyToAllStages never reach its app clients.',
+    fix: 'Call UserPoolClientChecks.applyToAllStages after every stage is defined, add the same kinds of aspects to that stage directly, or use UserPoolClientValidationPlugin, which sees every stage.',
+    source: Sources.CDK_ASPECTS,
+    decision: 'An error of CDK\'s validation, which fails the synth, and never a warning: CDK writes a stage\'s cloud assembly before it validates the app, so a warning about the stage or its clients would reach no report. A validator given to applyToAllStages with the rule in disabledRules turns it off, for a stage checked by other means.',
+  },
+  {
     id: 'VUPC-ACKNOWLEDGEMENT-UNUSED',
     severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
