@@ -6,9 +6,11 @@ import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
 import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from './rule-choice';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
+import { findingOf } from '../engine/validate-client';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from '../reporting/formats';
+import { noticeRule } from '../rules/registry';
 import { InputKind, RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
 
@@ -138,6 +140,18 @@ function downgraded(located: Located, warnings: ReadonlySet<string>): Located {
   return { ...located, finding: { ...finding, severity: RuleSeverity.WARNING } };
 }
 
+/** A nested stack whose template is not a local file: never a silent pass, and the same finding as the plugin's. */
+function uncheckedNestedStack(t: LoadedTemplate, { logicalId, location }: { logicalId: string; location: string }): Located {
+  const rule = noticeRule('VUPC-NOT-VALIDATED');
+  const violation = {
+    property: '',
+    problem: `the nested stack's template (${location}) is not a local file, so any app client in it is not validated`,
+    fix: 'Check that template on its own (download it and give its file), or acknowledge this finding in the nested stack resource\'s Metadata.',
+  };
+  const finding = findingOf(rule, t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}`, violation, rule.severity);
+  return { file: t.file, line: t.line(logicalId), logicalId, finding };
+}
+
 function check(
   templates: LoadedTemplate[], unreadable: readonly InputStatus[], o: Options, before: readonly LoadedTemplate[], current?: ApiClient,
 ): RunSummary {
@@ -158,6 +172,9 @@ function check(
   for (const { template, logicalId, finding } of validateTemplates(inSet, runOf)) {
     const t = templates[template];
     findings.push(acknowledged(t, { file: t.file, line: t.line(logicalId, finding.property || undefined), logicalId, finding }));
+  }
+  if (!o.disabled.has('VUPC-NOT-VALIDATED')) {
+    for (const t of templates) findings.push(...(t.uncheckedNestedStacks ?? []).map((nested) => acknowledged(t, uncheckedNestedStack(t, nested))));
   }
   if (current && !o.disabled.has('VUPC-UPDATE-FULL-STATE')) findings.push(...resetSettings(templates, current));
   if (o.baseline !== undefined && !o.disabled.has('VUPC-CLIENT-REPLACED')) {

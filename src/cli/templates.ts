@@ -26,8 +26,10 @@ export interface LoadedTemplate {
   readonly constructPaths: ReadonlyMap<string, string>;
   /** For a nested stack's template: the template and logical id of the AWS::CloudFormation::Stack that deploys it. */
   readonly parent?: { readonly template: LoadedTemplate; readonly logicalId: string };
-  /** What could not be read along with it (a nested stack whose template is not a local file). */
+  /** What the reader could not do with it (the pool rules not run on API input, say). */
   readonly notices: readonly string[];
+  /** Nested stacks it deploys whose templates are not local files: reported as VUPC-NOT-VALIDATED, as the plugin does. */
+  readonly uncheckedNestedStacks?: ReadonlyArray<{ readonly logicalId: string; readonly location: string }>;
   /** Where the template stands among those of its input: the same for the same stack in two assemblies (see `--baseline`). */
   readonly key: string;
   /** What the clients were read from: a template (the default), or API requests or responses. */
@@ -211,14 +213,15 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   if (api.templates) return api.templates;
   const { template, line } = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json);
   requireTemplate(template, source.shown, source.assemblyDir !== undefined);
-  const notices: string[] = [];
+  const uncheckedNestedStacks: Array<{ logicalId: string; location: string }> = [];
   const constructPaths = source.artifactPaths?.of(source.stackPath ?? '') ?? constructPathsInTemplate(template);
   const loaded: LoadedTemplate = {
     file: source.shown,
     template,
     constructPaths,
     parent: source.parent,
-    notices,
+    notices: [],
+    uncheckedNestedStacks,
     key: source.key,
     line,
     acknowledgements: (ruleId, logicalId, constructPath) => {
@@ -238,7 +241,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     const inAssembly = assembly === undefined ? undefined : assemblyFileOf(nested, assembly, () => state.assetFiles(assembly));
     const path = inAssembly ?? (nested.localPath !== undefined ? join(here, nested.localPath) : undefined);
     if (path === undefined || !existsSync(path)) {
-      notices.push(`nested stack ${nested.logicalId} is not checked: its template is ${nested.location}, not a local file; check that template on its own.`);
+      uncheckedNestedStacks.push({ logicalId: nested.logicalId, location: nested.location });
       continue;
     }
     if (state.seen.has(path)) continue;

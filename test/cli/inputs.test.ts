@@ -280,11 +280,18 @@ Resources:${CLIENT_YAML.replace('!Ref Pool', '!Ref PoolId')}
     const text = cli(parent);
     expect(text.code).toBe(1);
     expect(text.out).toContain(`[VUPC-AUTHSESSION-RANGE] ${join(dir, 'child.yaml')}#Client: AuthSessionValidity 30`);
-    expect(text.out).toContain(`NOTE ${parent}: nested stack Remote is not checked: its template is https://s3.amazonaws.com/bucket/remote.yaml, not a local file; check that template on its own.`);
-    expect(text.out).toContain(`NOTE ${parent}: nested stack App is not checked`);
+    // The same finding as the plugin's for a nested template it cannot read, with its line, in every format.
+    expect(text.out).toContain(`[VUPC-NOT-VALIDATED] ${parent}#Remote: The nested stack's template (https://s3.amazonaws.com/bucket/remote.yaml) `
+      + 'is not a local file, so any app client in it is not validated.');
+    expect(text.out).toContain('Fix: Check that template on its own');
+    expect(text.out).toContain(`[VUPC-NOT-VALIDATED] ${parent}#App: The nested stack's template (the Serverless Application Repository application`);
     const json = JSON.parse(cli('--format', 'json', parent).out);
-    expect(json.inputs.map((i: { file: string; notices: string[] }) => [i.file, i.notices.length])).toEqual([[parent, 2], [join(dir, 'child.yaml'), 0]]);
+    const unchecked = (json.findings as Array<{ ruleId: string; logicalId: string; line: number }>).filter((f) => f.ruleId === 'VUPC-NOT-VALIDATED');
+    expect(unchecked.map((f) => [f.logicalId, f.line])).toEqual([['Remote', 10], ['App', 14]]);
     const sarif = JSON.parse(cli('--format', 'sarif', parent).out);
-    expect(sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { level: string }) => n.level)).toEqual(['warning', 'warning']);
+    const results = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'VUPC-NOT-VALIDATED');
+    expect(results.map((r: { level: string }) => r.level)).toEqual(['warning', 'warning']);
+    // Acknowledged or disabled like any finding.
+    expect(cli('--disable-rule', 'VUPC-NOT-VALIDATED', parent).out).not.toContain('VUPC-NOT-VALIDATED');
   });
 });
