@@ -25,9 +25,7 @@ const atDefault = (member: string, value: unknown) =>
  * updates: whether the client has a secret (an update cannot change that).
  */
 export function applyCurrent(templates: readonly LoadedTemplate[], current: ApiClient): void {
-  for (const { client } of updatesIn(templates)) {
-    if (client.clientId === current.clientId) client.properties.GenerateSecret = current.properties.GenerateSecret === true;
-  }
+  for (const { client } of updatesOf(templates, current)) client.properties.GenerateSecret = current.properties.GenerateSecret === true;
 }
 
 /** The client `--current` describes: one DescribeUserPoolClient response. */
@@ -39,19 +37,29 @@ export function readCurrent(file: string): ApiClient {
   return clients[0];
 }
 
-/** The update requests among the inputs, with the template each was read into. */
-function updatesIn(templates: readonly LoadedTemplate[]): Array<{ t: LoadedTemplate; client: ApiClient }> {
-  return templates.flatMap((t) => (t.apiClients ?? []).filter((c) => c.update).map((client) => ({ t, client })));
+/**
+ * The update requests among the inputs, with the template each was read
+ * into; each must update the client `--current` describes (its ClientId,
+ * and its pool where both name one), or nothing is compared or printed.
+ */
+function updatesOf(templates: readonly LoadedTemplate[], current: ApiClient): Array<{ t: LoadedTemplate; client: ApiClient }> {
+  const updates = templates.flatMap((t) => (t.apiClients ?? []).filter((c) => c.update).map((client) => ({ t, client })));
+  const poolOf = (c: ApiClient) => (typeof c.properties.UserPoolId === 'string' ? c.properties.UserPoolId : undefined);
+  for (const { t, client } of updates) {
+    const [pool, currentPool] = [poolOf(client), poolOf(current)];
+    if (client.clientId !== current.clientId || (pool !== undefined && currentPool !== undefined && pool !== currentPool)) {
+      const described = `${current.clientId ?? 'a client without ClientId'}${currentPool === undefined ? '' : ` of ${currentPool}`}`;
+      throw new InputError(`${t.file}: ${client.at} updates client ${client.clientId}${pool === undefined ? '' : ` of ${pool}`}, but --current describes ${described}.`);
+    }
+  }
+  return updates;
 }
 
 /** What each update request of the inputs would reset on the current client. */
 export function resetSettings(templates: readonly LoadedTemplate[], current: ApiClient): Located[] {
   const rule = findRule('VUPC-UPDATE-FULL-STATE')!;
   const out: Located[] = [];
-  for (const { t, client } of updatesIn(templates)) {
-    if (client.clientId !== current.clientId) {
-      throw new InputError(`${t.file}: ${client.at} updates client ${client.clientId}, but --current describes ${current.clientId ?? 'a client without ClientId'}.`);
-    }
+  for (const { t, client } of updatesOf(templates, current)) {
     for (const member of Object.keys(current.properties)) {
       const value = current.properties[member];
       if (!UPDATE_REQUEST.has(member) || member in client.properties || atDefault(member, value)) continue;
@@ -70,7 +78,7 @@ export function resetSettings(templates: readonly LoadedTemplate[], current: Api
 
 /** The update request with every setting of the current client it omits added: what to send to keep them. */
 export function completeUpdate(templates: readonly LoadedTemplate[], current: ApiClient): Record<string, unknown> {
-  const updates = updatesIn(templates);
+  const updates = updatesOf(templates, current);
   if (updates.length !== 1) throw new InputError(`--print-complete-update takes one UpdateUserPoolClient request among the inputs; got ${updates.length}.`);
   const { client } = updates[0];
   const kept = Object.fromEntries(Object.entries(current.properties).filter(([member]) => UPDATE_REQUEST.has(member)));

@@ -175,7 +175,14 @@ describe('the update trap: --current and --print-complete-update', () => {
   });
 
   test('a request for another client, or a --current that is not a describe response, exits 2', () => {
-    expect(cli('--current', RESPONSE, update({ ClientId: 'other' })).err).toContain('updates client other, but --current describes 123abc456defEXAMPLE');
+    expect(cli('--current', RESPONSE, update({ ClientId: 'other' })).err).toContain('updates client other of us-west-2_EXAMPLE, but --current describes 123abc456defEXAMPLE of us-west-2_EXAMPLE');
+    // The complete request is never made from another client's settings.
+    const other = cli('--current', RESPONSE, '--print-complete-update', update({ ClientId: 'other' }));
+    expect([other.code, other.out]).toEqual([2, '']);
+    expect(other.err).toContain('updates client other of us-west-2_EXAMPLE, but --current describes 123abc456defEXAMPLE');
+    const otherPool = cli('--current', RESPONSE, '--print-complete-update', update({ UserPoolId: 'eu-west-1_Other' }));
+    expect([otherPool.code, otherPool.out]).toEqual([2, '']);
+    expect(otherPool.err).toContain('of eu-west-1_Other, but --current describes 123abc456defEXAMPLE of us-west-2_EXAMPLE');
     expect(cli('--current', REQUEST, update()).err).toContain('--current takes one DescribeUserPoolClient response');
     expect(cli('--print-complete-update', update()).err).toContain('--print-complete-update needs --current');
   });
