@@ -1,6 +1,7 @@
 import { readApiFile } from './api-input';
 import { InputError } from './input-error';
 import type { LoadedTemplate } from './templates';
+import { customAttributeName } from '../rules/api-model';
 import { isPlainObject } from '../rules/values';
 
 /**
@@ -62,7 +63,7 @@ function poolResources(files: PoolFiles): { poolId: string; resources: Record<st
       Type: 'AWS::Cognito::UserPool',
       Properties: {
         // A template names a custom attribute without its prefix; a described pool, with it.
-        Schema: schema.filter((a) => typeof a.Name === 'string').map((a) => ({ Name: (a.Name as string).replace(/^custom:/, ''), Required: a.Required === true })),
+        Schema: schema.filter((a) => typeof a.Name === 'string').map((a) => ({ Name: customAttributeName(a.Name as string), Required: a.Required === true })),
         ...(typeof pool.UserPoolTier === 'string' ? { UserPoolTier: pool.UserPoolTier } : {}),
       },
     },

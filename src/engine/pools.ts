@@ -1,7 +1,7 @@
 import type { TemplateResource } from './template-index';
 import { STANDARD_ATTRIBUTES } from '../rules/api-model';
 import type { IdentityProviderInfo, PoolIndex } from '../rules/pool';
-import { isPlainObject } from '../rules/values';
+import { asBoolean, isPlainObject } from '../rules/values';
 
 /**
  * The pools a template's clients refer to, as the rules read them: a pool of
@@ -28,7 +28,7 @@ function poolDetails(properties: unknown): PoolDetails {
   return {
     tier,
     customAttributes: new Set(attrs.filter((a) => !STANDARD.has(a.Name)).map((a) => a.Name)),
-    requiredAttributes: new Set(attrs.filter((a) => STANDARD.has(a.Name) && (a.Required === true || a.Required === 'true')).map((a) => a.Name)),
+    requiredAttributes: new Set(attrs.filter((a) => STANDARD.has(a.Name) && asBoolean(a.Required) === true).map((a) => a.Name)),
   };
 }
 

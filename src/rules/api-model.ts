@@ -161,6 +161,13 @@ export const STANDARD_ATTRIBUTES = [
 ] as const;
 
 /**
+ * The schema name of a custom attribute as a client or a described pool
+ * names it: `custom:<name>`, a developer-only one `dev:custom:<name>` (also
+ * written `dev:<name>`); a template's Schema names both `<name>`.
+ */
+export const customAttributeName = (name: string): string => name.replace(/^dev:/, '').replace(/^custom:/, '');
+
+/**
  * Property types of `AWS::Cognito::UserPoolClient` in the CloudFormation
  * registry schema, read-only properties included (see READ_ONLY_PROPERTIES).
  */

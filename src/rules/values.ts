@@ -93,10 +93,15 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
+/**
+ * The strings CloudFormation reads as booleans (its Jackson-based
+ * conversion; cfn-lint's BOOLEAN_STRINGS are the same six).
+ */
+const BOOLEAN_STRINGS: ReadonlyMap<unknown, boolean> = new Map([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]]);
+
 export function asBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === 'false') return value === 'true';
-  return undefined;
+  return BOOLEAN_STRINGS.get(value);
 }
 
 /** Length in Unicode code points, which is how the API model measures strings. */

@@ -193,7 +193,7 @@ describe('the pool around API clients, from the API\'s outputs', () => {
     UserPool: {
       Id: 'us-west-2_EXAMPLE',
       UserPoolTier: 'ESSENTIALS',
-      SchemaAttributes: [{ Name: 'sub', Required: true }, { Name: 'email', Required: true }, { Name: 'custom:tenant', Required: false }],
+      SchemaAttributes: [{ Name: 'sub', Required: true }, { Name: 'email', Required: true }, { Name: 'custom:tenant', Required: false }, { Name: 'dev:custom:score', Required: false }],
       ...extra,
     },
   }, 'pool.json');
@@ -229,7 +229,7 @@ describe('the pool around API clients, from the API\'s outputs', () => {
   });
 
   test('a pool with a domain, and custom attributes named as the API names them', () => {
-    const client = write({ UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', WriteAttributes: ['email', 'custom:tenant', 'custom:role'] });
+    const client = write({ UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', WriteAttributes: ['email', 'custom:tenant', 'custom:role'], ReadAttributes: ['dev:custom:score'] });
     expect(found('--user-pool', pool({ Domain: 'acme-auth' }), client)).toEqual([['VUPC-ATTR-EXISTS', 'WriteAttributes[2]']]);
   });
 

@@ -1,4 +1,4 @@
-import { API_STRINGS, STANDARD_ATTRIBUTES } from '../api-model';
+import { API_STRINGS, customAttributeName, STANDARD_ATTRIBUTES } from '../api-model';
 import { checkListEntries } from '../constraint-checks';
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
@@ -36,7 +36,7 @@ export const ATTRIBUTE_RULES: RuleDefinition[] = [
           if (value.length === 0 || STANDARD.has(value)) continue;
           if (value.startsWith('custom:') || value.startsWith('dev:')) {
             const customs = client.context.pool?.customAttributes; // the pool is rendered on first read
-            if (customs && !customs.has(value.slice(value.indexOf(':') + 1))) {
+            if (customs && !customs.has(customAttributeName(value))) {
               report({ property: `${property}[${index}]`, value, problem: `is not a custom attribute of user pool ${client.context.pool?.logicalId}` });
             }
           } else {

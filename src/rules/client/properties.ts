@@ -3,7 +3,7 @@ import type { ClientView } from '../client-view';
 import { checkStringProperty, partialStringProblem } from '../constraint-checks';
 import { InputKind, Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
-import { isIntrinsic, isPlainObject } from '../values';
+import { asBoolean, isIntrinsic, isPlainObject } from '../values';
 
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
@@ -31,7 +31,7 @@ function typeProblem(value: unknown, type: PropertyType): string | undefined {
       if (typeof value === 'string') return /^-?\d{1,16}$/.test(value.trim()) ? undefined : 'is a string that is not a whole number';
       return `is ${jsonType(value)}`;
     case 'boolean':
-      return typeof value === 'boolean' || value === 'true' || value === 'false' ? undefined : `is ${jsonType(value)}`;
+      return asBoolean(value) !== undefined ? undefined : `is ${jsonType(value)}`;
     case 'string-list':
       return Array.isArray(value) ? undefined : `is ${jsonType(value)}`;
     default:
@@ -97,7 +97,7 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     context: RuleContext.CLIENT,
     properties: ['*'],
     summary: 'Every property has the JSON type the CloudFormation schema declares (strings, whole numbers, booleans, lists of strings, objects).',
-    why: 'CloudFormation rejects a template whose property values do not match the resource schema. It converts between scalars where it can: "60" and "true" are read as a number and a boolean, numbers and booleans as strings.',
+    why: 'CloudFormation rejects a template whose property values do not match the resource schema. It converts between scalars where it can: "60" and "true" (also "True" and "TRUE", and so for false) are read as a number and a boolean, numbers and booleans as strings.',
     fix: 'Write the value with the type the schema declares.',
     source: Sources.CFN_CLIENT,
     check: (client, report) => {
