@@ -80,6 +80,12 @@ export const API_LISTS = {
  * absent from botocore 1.43.11, so it is accepted here and marked as newer.
  */
 export const LEGACY_AUTH_FLOWS = ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH'] as const;
+/** The ALLOW_ name of each legacy flow name: the same flow. */
+export const ALLOW_NAME_OF_LEGACY_FLOW: { readonly [legacy: string]: string } = Object.freeze({
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
+});
 export const AUTH_FLOWS_NEWER_THAN_MODEL = ['ALLOW_CLIENT_TOKEN_AUTH'] as const;
 export const API_ENUMS = {
   'ExplicitAuthFlows': [

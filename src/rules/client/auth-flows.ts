@@ -1,4 +1,4 @@
-import { LEGACY_AUTH_FLOWS } from '../api-model';
+import { ALLOW_NAME_OF_LEGACY_FLOW, LEGACY_AUTH_FLOWS } from '../api-model';
 import { checkEnum } from '../constraint-checks';
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
@@ -6,11 +6,6 @@ import { Sources } from '../sources';
 const LEGACY = new Set<string>(LEGACY_AUTH_FLOWS);
 const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH';
 const CLIENT_TOKEN = 'ALLOW_CLIENT_TOKEN_AUTH';
-const REPLACEMENT: Record<string, string> = {
-  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
-  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
-  CUSTOM_AUTH_FLOW_ONLY: 'ALLOW_CUSTOM_AUTH',
-};
 
 export const AUTH_FLOW_RULES: RuleDefinition[] = [
   {
@@ -60,7 +55,7 @@ export const AUTH_FLOW_RULES: RuleDefinition[] = [
       if (legacy.length === 0) return;
       // The whole list to write, so that the fix draws no other finding (VUPC-AUTHFLOW-REFRESH-REQUIRED).
       const rotation = client.string('RefreshTokenRotation.Feature') === 'ENABLED';
-      const replaced = [...new Set([...flows.map((f) => REPLACEMENT[f.value] ?? f.value), ...(rotation ? [] : [REFRESH])])];
+      const replaced = [...new Set([...flows.map((f) => ALLOW_NAME_OF_LEGACY_FLOW[f.value] ?? f.value), ...(rotation ? [] : [REFRESH])])];
       report({
         property: 'ExplicitAuthFlows',
         value: flows.map((f) => f.value),

@@ -1,6 +1,6 @@
 import type { PolicyOption } from './options';
 import type { UserPoolClientPolicyProps } from './props';
-import { API_DEFAULT_AUTH_FLOWS, API_ENUMS } from '../api-model';
+import { ALLOW_NAME_OF_LEGACY_FLOW, API_DEFAULT_AUTH_FLOWS, API_ENUMS } from '../api-model';
 import { humanDuration, validity } from '../client/token-validity';
 import { forEachRedirectUrl, LOOPBACK_HOSTS, parseUrl, urlProperty } from '../client/urls';
 import type { ClientView } from '../client-view';
@@ -8,6 +8,8 @@ import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
 const VERIFIED_FLAGS = ['email_verified', 'phone_number_verified'];
+/** A flow by its ALLOW_ name, whichever name it is given by. */
+const allowName = (flow: string) => ALLOW_NAME_OF_LEGACY_FLOW[flow] ?? flow;
 const STANDARD_WRITABLE = 'every standard attribute (WriteAttributes is not set)';
 
 type PolicyCheck = (client: ClientView, report: Report, policy: UserPoolClientPolicyProps) => void;
@@ -157,15 +159,18 @@ export const POLICY_RULES: RuleDefinition[] = [
     why: 'In the password flows Cognito receives the password itself instead of an SRP proof.',
     fix: 'Use ALLOW_USER_SRP_AUTH or ALLOW_USER_AUTH instead; acknowledge the rule where a flow is needed (e.g. a user migration trigger).',
     source: Sources.AUTH_FLOWS,
+    decision: 'A legacy flow name is the same flow as its ALLOW_ name (USER_PASSWORD_AUTH is ALLOW_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH is ALLOW_ADMIN_USER_PASSWORD_AUTH, CUSTOM_AUTH_FLOW_ONLY is ALLOW_CUSTOM_AUTH), and Cognito still accepts it: forbidding either name forbids both.',
     check: (client, report, policy) => {
-      const forbidden = new Set(policy.forbiddenAuthFlows ?? []);
+      const forbidden = new Set((policy.forbiddenAuthFlows ?? []).map(allowName));
       if (!client.has('ExplicitAuthFlows')) {
         const defaults = API_DEFAULT_AUTH_FLOWS.filter((f) => forbidden.has(f));
         if (defaults.length > 0) report({ property: 'ExplicitAuthFlows', problem: `is not set, so Cognito's default allows ${defaults.join(', ')}` });
         return;
       }
       for (const { index, value } of client.strings('ExplicitAuthFlows')) {
-        if (forbidden.has(value)) report({ property: `ExplicitAuthFlows[${index}]`, value, problem: 'is a flow the policy forbids' });
+        if (!forbidden.has(allowName(value))) continue;
+        const problem = allowName(value) === value ? 'is a flow the policy forbids' : `is the legacy name of ${allowName(value)}, a flow the policy forbids`;
+        report({ property: `ExplicitAuthFlows[${index}]`, value, problem });
       }
     },
   }),
