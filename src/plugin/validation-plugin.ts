@@ -94,7 +94,10 @@ function namedConstructs(stack: Stack | undefined): Map<string, CfnResource> {
  * report with their location and fix.
  *
  * Register it with `Validations.of(app).addPlugins(new UserPoolClientValidationPlugin())`.
- * Acknowledge a finding with `Validations.of(scope).acknowledge({ id: 'cdk-validated-user-pool-client::VUPC-…', reason })`.
+ * Acknowledge a finding on a client (or the clients below a construct) with
+ * `UserPoolClientAcknowledgements.acknowledge`. CDK's own
+ * `Validations.of(scope).acknowledge({ id: 'cdk-validated-user-pool-client::VUPC-…', reason })`
+ * accepts the rule in the whole app, whatever the scope.
  *
  * Used together with the aspects, it skips every client an aspect already
  * checked (service rules for `UserPoolClientValidator` and

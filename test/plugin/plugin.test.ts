@@ -1,7 +1,7 @@
 import { Aws, CfnCondition, CfnParameter, Fn, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidationPlugin, ValidatedUserPoolClient } from '../../src';
+import { UserPoolClientAcknowledgements, UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidationPlugin, ValidatedUserPoolClient } from '../../src';
 import { testApp } from '../helpers';
 
 function app(withStage = false) {
@@ -77,6 +77,17 @@ test('acknowledged with <plugin name>::<rule id>, the synth passes', () => {
   } finally {
     printed.mockRestore();
   }
+});
+
+test('acknowledged with UserPoolClientAcknowledgements, the finding is accepted on that client only', () => {
+  const a = app();
+  const other = new cognito.CfnUserPoolClient(a.stack, 'Other', { userPoolId: a.pool.userPoolId, callbackUrLs: ['http://partner.example.com/cb'] });
+  UserPoolClientAcknowledgements.acknowledge(a.bad, UserPoolClientRuleIds.CALLBACK_HTTPS, 'partner has no TLS yet, tracked in JIRA-1');
+  const report = validateDirectly(new UserPoolClientValidationPlugin(), a);
+  const https = report.violations.filter((v) => v.ruleName === UserPoolClientRuleIds.CALLBACK_HTTPS);
+  // Accepted where it was acknowledged (an info that gives the reason), an error on the other client.
+  expect(https.map((v) => [v.violatingResources[0].constructPath, v.severity])).toEqual([['Stack/Bad', 'info'], [other.node.path, 'error']]);
+  expect(https[0].description).toContain('partner has no TLS yet, tracked in JIRA-1');
 });
 
 test('clients an aspect already checked are not reported twice', () => {
