@@ -57,6 +57,7 @@ export const TYPES = {
 } as const;
 const INDEXED_TYPES = new Set<unknown>([TYPES.pool, TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
 
+const NOTHING: ReadonlySet<string> = new Set();
 const props = (r: TemplateResource | undefined): Record<string, unknown> => (isPlainObject(r?.Properties) ? r!.Properties : {});
 
 /** How an index reads references beyond its template. */
@@ -94,7 +95,7 @@ export class TemplateIndex {
    * `Properties` on first read).
    */
   public static of(resources: Readonly<Record<string, TemplateResource>>, options: IndexOptions = {}): TemplateIndex {
-    const index = new TemplateIndex(options);
+    const index = new TemplateIndex(options, resources);
     const entries = Object.entries(isPlainObject(resources) ? resources : {}).filter(([, r]) => isPlainObject(r) && INDEXED_TYPES.has(r.Type));
     for (const [id, r] of entries) {
       if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r, `${options.poolKeyPrefix ?? ''}${id}`));
@@ -115,7 +116,10 @@ export class TemplateIndex {
   /** Set by `walk` when it meets an Fn::If. */
   private sawCondition = false;
 
-  private constructor(private readonly options: IndexOptions) {}
+  /** The identity providers and resource servers each resource depends on, directly or through others (see `prerequisites`). */
+  private readonly reached = new Map<string, ReadonlySet<string>>();
+
+  private constructor(private readonly options: IndexOptions, private readonly resources: Readonly<Record<string, TemplateResource>>) {}
 
   /** The pool a client's UserPoolId refers to, when it is in the template (or is a pool of another template it knows). */
   public poolOf(userPoolId: unknown): PoolIndex | undefined {
@@ -225,6 +229,9 @@ export class TemplateIndex {
     }
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of options.dependencies ?? []) dependencies.add(d);
+    // CloudFormation creates what the client's dependencies depend on before them, and so before the client.
+    // (What is added is visited too, and adds nothing new: its prerequisites are among those of what added it.)
+    for (const d of dependencies) for (const p of this.prerequisites(d)) dependencies.add(p);
     const pool = poolIn(options.pool !== undefined ? this.entryOfKey(options.pool) : this.poolEntryOf(resource));
     const context: ClientContext = {
       pool,
@@ -297,6 +304,35 @@ export class TemplateIndex {
       if (after !== before) (copy ??= { ...(value as Record<string, unknown>) })[k] = after;
     }
     return copy ?? value;
+  }
+
+  /**
+   * The identity providers and resource servers of the template that
+   * resource `id` depends on through its DependsOn and references, at any
+   * depth (the only dependencies rules ask about), each worked out once. A
+   * resource on a cycle (a template CloudFormation refuses) reaches what the
+   * walk found before it met the cycle again.
+   */
+  private prerequisites(id: string): ReadonlySet<string> {
+    return this.reached.get(id) ?? this.reach(id, new Set());
+  }
+
+  private reach(id: string, visiting: Set<string>): ReadonlySet<string> {
+    const known = this.reached.get(id);
+    if (known) return known;
+    const r: unknown = Object.prototype.hasOwnProperty.call(this.resources, id) ? this.resources[id] : undefined;
+    // A pool depends on no provider or server of its own (they depend on it), and reading its Properties may render it.
+    if (!isPlainObject(r) || r.Type === TYPES.pool || visiting.has(id)) return NOTHING;
+    visiting.add(id);
+    const found = new Set<string>();
+    for (const d of new Set([...dependsOn(r), ...referencedIds(r.Properties)])) {
+      const target: unknown = Object.prototype.hasOwnProperty.call(this.resources, d) ? this.resources[d] : undefined;
+      if (isPlainObject(target) && (target.Type === TYPES.identityProvider || target.Type === TYPES.resourceServer)) found.add(d);
+      for (const p of this.reach(d, visiting)) found.add(p);
+    }
+    visiting.delete(id);
+    this.reached.set(id, found);
+    return found;
   }
 
   private addChild(id: string, r: TemplateResource): void {

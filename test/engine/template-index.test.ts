@@ -63,6 +63,29 @@ test('a provider named once by name and once by a Ref the template resolves is n
   expect(findings.filter((f) => f.finding.ruleId === 'VUPC-IDP-DUPLICATE').map((f) => [f.logicalId, f.finding.property])).toEqual([['Client', 'SupportedIdentityProviders[1]']]);
 });
 
+test('what a client depends on includes what its dependencies depend on, at any depth, as CloudFormation orders creation', () => {
+  const client = (extra: Record<string, unknown>) => ({ Type: 'AWS::Cognito::UserPoolClient', ...extra, Properties: { UserPoolId: { Ref: 'Pool' }, SupportedIdentityProviders: ['Corp'] } });
+  const template = {
+    Resources: {
+      Pool: { Type: 'AWS::Cognito::UserPool' },
+      Corp: CORP,
+      Domain: { Type: 'AWS::Cognito::UserPoolDomain', DependsOn: ['Corp'], Properties: { UserPoolId: { Ref: 'Pool' }, Domain: 'acme' } },
+      Table: { Type: 'AWS::DynamoDB::Table', DependsOn: 'Domain' },
+      // A cycle (which CloudFormation refuses) ends the walk instead of hanging it.
+      Loop1: { Type: 'AWS::SNS::Topic', Properties: { Name: { 'Fn::GetAtt': ['Loop2', 'TopicName'] } } },
+      Loop2: { Type: 'AWS::SNS::Topic', DependsOn: 'Loop1' },
+      ThroughDomain: client({ DependsOn: 'Domain' }),
+      ThroughTwo: client({ DependsOn: ['Table'] }),
+      ThroughReference: client({ Metadata: {}, DependsOn: [] }),
+      Direct: client({ DependsOn: 'Corp' }),
+      Without: client({ DependsOn: 'Loop1' }),
+    },
+  };
+  (template.Resources.ThroughReference.Properties as Record<string, unknown>).ClientName = { 'Fn::GetAtt': ['Table', 'Arn'] };
+  const findings = validateTemplates([{ template, pathOf: (id) => id }], () => ({ service: {} }));
+  expect(findings.filter((f) => f.finding.ruleId === 'VUPC-IDP-DEPENDENCY').map((f) => f.logicalId)).toEqual(['Without']);
+});
+
 test('plain data is returned as it is, not copied', () => {
   const props = { AllowedOAuthScopes: ['openid'], TokenValidityUnits: { AccessToken: 'minutes' }, UserPoolId: { Ref: 'Pool' } };
   const { variants: [{ client }] } = index.read({ Properties: props });
