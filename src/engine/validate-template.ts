@@ -1,12 +1,14 @@
 import type { ConditionSections } from './conditions';
 import type { Finding } from './finding';
+import { describeInclude, expandedResources } from './language-extensions';
 import type { OtherTemplatePool } from './pools';
 import { poolReference, referencedIds } from './references';
 import { RuleRunner } from './speed/runner';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
-import { checkClient, poolFindings, RuleSelection } from './validate-client';
+import { checkClient, findingOf, poolFindings, RuleSelection } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
-import { isPlainObject } from '../rules/values';
+import { noticeRule } from '../rules/registry';
+import { isPlainObject, isRecord } from '../rules/values';
 
 /** What to run over a template. */
 export interface TemplateRun {
@@ -41,8 +43,31 @@ export function clientsOf(template: unknown): Array<[string, TemplateResource]> 
   return Object.entries(resourcesOf(template)).filter((e): e is [string, TemplateResource] => isPlainObject(e[1]) && e[1].Type === TYPES.client);
 }
 
+/** A template's resources as it deploys them (`Fn::ForEach` loops expanded: see `expandedResources`). */
 function resourcesOf(template: unknown): Record<string, TemplateResource> {
-  return isPlainObject(template) && isPlainObject(template.Resources) ? (template.Resources as Record<string, TemplateResource>) : {};
+  // (A Resources section of one `Fn::ForEach::…` or `Fn::Transform` key is no intrinsic: isRecord, not isPlainObject.)
+  if (!isPlainObject(template) || !isRecord(template.Resources)) return {};
+  return expandedResources(template.Resources).resources as Record<string, TemplateResource>;
+}
+
+/**
+ * Never a silent pass: what may hold app clients the template does not show
+ * (a loop over a parameter's values, resources or properties included with
+ * Fn::Transform) is a VUPC-NOT-VALIDATED finding, unless that rule is off.
+ */
+function unreadFindings(template: unknown, run: TemplateRun): TemplateFinding[] {
+  const rule = noticeRule('VUPC-NOT-VALIDATED');
+  if (!run.service || run.service.disabledRules?.has(rule.id) || !isPlainObject(template) || !isRecord(template.Resources)) return [];
+  const found = expandedResources(template.Resources).unread.map(({ key, problem }) => ({ logicalId: key, property: '', problem }));
+  for (const [logicalId, resource] of clientsOf(template)) {
+    const include = isRecord(resource.Properties) ? resource.Properties['Fn::Transform'] : undefined;
+    const problem = `are completed with Fn::Transform (${describeInclude(include)}) when it deploys, so the client is not validated`;
+    if (include !== undefined) found.push({ logicalId, property: 'Properties', problem });
+  }
+  return found.map(({ logicalId, property, problem }) => {
+    const finding = findingOf(rule, run.pathOf(logicalId), { property, problem }, rule.severity);
+    return { logicalId, finding };
+  });
 }
 
 /** The template's exports with a concrete name, and the value each exports. */
@@ -177,9 +202,12 @@ function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex
   const runner = new RuleRunner();
   const findings: TemplateFinding[] = [];
   const clients: ClientOfPool[] = [];
+  findings.push(...unreadFindings(template, run));
   for (const [logicalId, resource] of clientsOf(template)) {
-    const service = run.service && !run.skip?.(logicalId, 'service') ? run.service : undefined;
-    const policy = run.policy && !run.skip?.(logicalId, 'policy') ? run.policy : undefined;
+    // A client whose properties are included when it deploys is not read, and still counts against its pool's quota.
+    const included = isRecord(resource.Properties) && resource.Properties['Fn::Transform'] !== undefined;
+    const service = run.service && !run.skip?.(logicalId, 'service') && !included ? run.service : undefined;
+    const policy = run.policy && !run.skip?.(logicalId, 'policy') && !included ? run.policy : undefined;
     // Every client counts against its pool's quota, checked here or not.
     const read = service || policy ? index.read(resource, { region: run.region }) : undefined;
     const pool = read ? read.context.pool : index.poolOf(isPlainObject(resource.Properties) ? resource.Properties.UserPoolId : undefined);
