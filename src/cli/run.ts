@@ -140,13 +140,13 @@ function downgraded(located: Located, warnings: ReadonlySet<string>): Located {
   return { ...located, finding: { ...finding, severity: RuleSeverity.WARNING } };
 }
 
-/** A nested stack whose template is not a local file: never a silent pass, and the same finding as the plugin's. */
-function uncheckedNestedStack(t: LoadedTemplate, { logicalId, location }: { logicalId: string; location: string }): Located {
+/** A nested stack whose template cannot be read: never a silent pass, and the same finding as the plugin's. */
+function uncheckedNestedStack(t: LoadedTemplate, { logicalId, problem }: { logicalId: string; problem: string }): Located {
   const rule = noticeRule('VUPC-NOT-VALIDATED');
   const violation = {
     property: '',
-    problem: `the nested stack's template (${location}) is not a local file, so any app client in it is not validated`,
-    fix: 'Check that template on its own (download it and give its file), or acknowledge this finding in the nested stack resource\'s Metadata.',
+    problem,
+    fix: 'Check that template on its own (give its file), or acknowledge this finding in the nested stack resource\'s Metadata.',
   };
   const finding = findingOf(rule, t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}`, violation, rule.severity);
   return { file: t.file, line: t.line(logicalId), logicalId, finding };

@@ -28,8 +28,8 @@ export interface LoadedTemplate {
   readonly parent?: { readonly template: LoadedTemplate; readonly logicalId: string };
   /** What the reader could not do with it (the pool rules not run on API input, say). */
   readonly notices: readonly string[];
-  /** Nested stacks it deploys whose templates are not local files: reported as VUPC-NOT-VALIDATED, as the plugin does. */
-  readonly uncheckedNestedStacks?: ReadonlyArray<{ readonly logicalId: string; readonly location: string }>;
+  /** Nested stacks it deploys whose templates cannot be read, with why: reported as VUPC-NOT-VALIDATED, as the plugin does. */
+  readonly uncheckedNestedStacks?: ReadonlyArray<{ readonly logicalId: string; readonly problem: string }>;
   /** Where the template stands among those of its input: the same for the same stack in two assemblies (see `--baseline`). */
   readonly key: string;
   /** What the clients were read from: a template (the default), or API requests or responses. */
@@ -213,7 +213,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   if (api.templates) return api.templates;
   const { template, line } = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json);
   requireTemplate(template, source.shown, source.assemblyDir !== undefined);
-  const uncheckedNestedStacks: Array<{ logicalId: string; location: string }> = [];
+  const uncheckedNestedStacks: Array<{ logicalId: string; problem: string }> = [];
   const constructPaths = source.artifactPaths?.of(source.stackPath ?? '') ?? constructPathsInTemplate(template);
   const loaded: LoadedTemplate = {
     file: source.shown,
@@ -240,8 +240,13 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   for (const nested of nestedStacksOf(template)) {
     const inAssembly = assembly === undefined ? undefined : assemblyFileOf(nested, assembly, () => state.assetFiles(assembly));
     const path = inAssembly ?? (nested.localPath !== undefined ? join(here, nested.localPath) : undefined);
-    if (path === undefined || !existsSync(path)) {
-      uncheckedNestedStacks.push({ logicalId: nested.logicalId, location: nested.location });
+    const unchecked = (problem: string) => uncheckedNestedStacks.push({ logicalId: nested.logicalId, problem: `the nested stack's template (${nested.location}) ${problem}` });
+    if (path === undefined) {
+      unchecked('is not a local file, so any app client in it is not validated');
+      continue;
+    }
+    if (!existsSync(path)) {
+      unchecked(`is not found (${path}), so any app client in it is not validated`);
       continue;
     }
     if (state.seen.has(path)) continue;
@@ -250,7 +255,13 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     const stackPath = source.artifactPaths?.nestedStackPath(loaded.constructPaths.get(nested.logicalId));
     const parent = { template: loaded, logicalId: nested.logicalId };
     const artifactPaths = stackPath === undefined ? undefined : source.artifactPaths;
-    out.push(...loadWithNested({ path, shown, assemblyDir: assembly, parent, artifactPaths, stackPath, key: `${source.key}/${nested.logicalId}` }, state));
+    try {
+      out.push(...loadWithNested({ path, shown, assemblyDir: assembly, parent, artifactPaths, stackPath, key: `${source.key}/${nested.logicalId}` }, state));
+    } catch (e) {
+      // The parent's own clients are still checked; the nested template is named with why it could not be read.
+      if (!(e instanceof InputError)) throw e;
+      unchecked(`cannot be read (${e.message.replace(/\.$/, '')}), so any app client in it is not validated`);
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { NestedStack, Stack, Validations } from 'aws-cdk-lib';
@@ -293,5 +293,34 @@ Resources:${CLIENT_YAML.replace('!Ref Pool', '!Ref PoolId')}
     expect(results.map((r: { level: string }) => r.level)).toEqual(['warning', 'warning']);
     // Acknowledged or disabled like any finding.
     expect(cli('--disable-rule', 'VUPC-NOT-VALIDATED', parent).out).not.toContain('VUPC-NOT-VALIDATED');
+  });
+
+  test('a local nested template that is missing or cannot be read is named with why, and the parent is still checked', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'adir'));
+    write('Resources:\n  X: [unclosed\n', 'broken.yaml', dir);
+    const stack = (url: string) => `    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: ${url}}`;
+    const parent = write(`Resources:
+  Pool: {Type: AWS::Cognito::UserPool}
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties: {UserPoolId: !Ref Pool, ExplicitAuthFlows: [BAD]}
+  Dir:
+${stack('./adir')}
+  Missing:
+${stack('./missing.yaml')}
+  Broken:
+${stack('./broken.yaml')}
+`, 'parent.yaml', dir);
+    const run = cli('--format', 'json', parent);
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.out).findings as Array<{ ruleId: string; logicalId: string; message: string }>;
+    expect(findings.map((f) => [f.ruleId, f.logicalId])).toEqual([
+      ['VUPC-AUTHFLOW-ENUM', 'Client'], ['VUPC-NOT-VALIDATED', 'Dir'], ['VUPC-NOT-VALIDATED', 'Missing'], ['VUPC-NOT-VALIDATED', 'Broken'],
+    ]);
+    expect(findings[1].message).toContain("The nested stack's template (./adir) cannot be read (");
+    expect(findings[1].message).toContain('(EISDIR)), so any app client in it is not validated.');
+    expect(findings[2].message).toContain(`The nested stack's template (./missing.yaml) is not found (${join(dir, 'missing.yaml')})`);
+    expect(findings[3].message).toContain('is not valid YAML or JSON');
   });
 });
