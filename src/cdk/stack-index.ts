@@ -1,4 +1,4 @@
-import { CfnCondition, CfnParameter, CfnResource, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnCondition, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
 import { poolKeyPrefix, stackSynthesis } from './synthesis-cache';
@@ -50,7 +50,10 @@ export function stackIndex(stack: Stack): TemplateIndex {
 
 function indexOf(stack: Stack): TemplateIndex {
   const resources: Record<string, TemplateResource> = {};
+  const external = { identityProviders: [] as string[], resourceServers: [] as string[] };
   for (const node of stack.node.findAll()) {
+    const imported = importedName(node);
+    if (imported) external[imported.kind].push(imported.name);
     if (CfnResource.isCfnResource(node) && INDEXED.has(node.cfnResourceType) && Stack.of(node) === stack) {
       try {
         if (node.cfnResourceType === TYPES.pool) {
@@ -75,7 +78,22 @@ function indexOf(stack: Stack): TemplateIndex {
     // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
     poolKeyPrefix: poolKeyPrefix(stack),
     conditions: () => conditionSections(stack),
+    external,
   });
+}
+
+/**
+ * The name of a provider or resource server imported by name
+ * (`UserPoolIdentityProvider.fromProviderName`, `UserPoolResourceServer.fromUserPoolResourceServerId`):
+ * a resource construct with a concrete name and no CloudFormation resource
+ * of its own (those the app defines have one, and a token for a name).
+ */
+function importedName(node: IConstruct): { kind: 'identityProviders' | 'resourceServers'; name: string } | undefined {
+  if (!Resource.isResource(node) || node.node.defaultChild !== undefined) return undefined;
+  const { providerName, userPoolResourceServerId } = node as { providerName?: unknown; userPoolResourceServerId?: unknown };
+  if (typeof providerName === 'string' && !Token.isUnresolved(providerName)) return { kind: 'identityProviders', name: providerName };
+  if (typeof userPoolResourceServerId === 'string' && !Token.isUnresolved(userPoolResourceServerId)) return { kind: 'resourceServers', name: userPoolResourceServerId };
+  return undefined;
 }
 
 /** The stack's Conditions and Parameters sections, as the template will hold them (for clients that use conditions). */

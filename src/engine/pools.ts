@@ -39,6 +39,23 @@ export class PoolResources {
   public identityProviders?: Map<string, IdentityProviderInfo> = new Map();
   /** Undefined once a server's identifier or scopes are not concrete. */
   public resourceServerScopes?: Map<string, string> = new Map();
+  /** Identifiers of resource servers made outside the template (see `PoolIndex.externalResourceServers`). */
+  public externalResourceServers?: ReadonlySet<string>;
+
+  /** Adds the providers and resource servers the app imports by name, which exist outside the template. */
+  public addExternal(external: ExternalResources | undefined): void {
+    if (!external) return;
+    for (const name of external.identityProviders) {
+      if (!this.identityProviders?.has(name)) this.identityProviders?.set(name, { logicalId: name, external: true });
+    }
+    if (external.resourceServers.length > 0) this.externalResourceServers = new Set(external.resourceServers);
+  }
+}
+
+/** Providers and resource servers an app imports by name (`fromProviderName`, `fromUserPoolResourceServerId`). */
+export interface ExternalResources {
+  readonly identityProviders: readonly string[];
+  readonly resourceServers: readonly string[];
 }
 
 export class IndexedPool implements PoolIndex {
@@ -61,6 +78,10 @@ export class IndexedPool implements PoolIndex {
 
   public get resourceServerScopes() {
     return this.here.resourceServerScopes;
+  }
+
+  public get externalResourceServers() {
+    return this.here.externalResourceServers;
   }
 
   public get customAttributes() {
@@ -142,6 +163,7 @@ export class PoolOfOtherTemplate {
       identityProviders: providers,
       resourceServerScopes: scopes,
       hasDomain: this.here.hasDomain || base.hasDomain,
+      externalResourceServers: union(base.externalResourceServers, this.here.externalResourceServers),
       deployedBefore,
       key: base.key,
       // The pool's schema and tier are read from it only when a rule asks (see IndexedPool).
@@ -166,3 +188,6 @@ export function poolIn(entry: PoolEntry | undefined): PoolIndex | undefined {
   return entry instanceof PoolOfOtherTemplate ? entry.known() ?? undefined : entry;
 }
 
+function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): ReadonlySet<string> | undefined {
+  return a && b ? new Set([...a, ...b]) : a ?? b;
+}

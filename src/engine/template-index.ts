@@ -1,5 +1,5 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
-import { IndexedPool, OtherTemplatePool, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
+import { ExternalResources, IndexedPool, OtherTemplatePool, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
 import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget } from './references';
 import type { PropNames, ReadClient } from './validate-client';
 import type { ClientContext } from '../rules/client-view';
@@ -82,6 +82,13 @@ export interface IndexOptions {
   readonly poolKeyPrefix?: string;
   /** The template's Conditions and Parameters, asked for when a client first uses a condition. */
   readonly conditions?: () => ConditionSections;
+  /**
+   * Providers and resource servers the app imports by name, which exist
+   * outside the template (the aspects find them in the construct tree).
+   *
+   * @default - none
+   */
+  readonly external?: ExternalResources;
 }
 
 /**
@@ -101,6 +108,7 @@ export class TemplateIndex {
       if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r, `${options.poolKeyPrefix ?? ''}${id}`));
     }
     for (const [id, r] of entries) if (r.Type !== TYPES.pool) index.addChild(id, r);
+    for (const pool of index.pools.values()) if (pool instanceof IndexedPool) pool.here.addExternal(options.external);
     return index;
   }
 
@@ -157,7 +165,10 @@ export class TemplateIndex {
     let entry = this.otherPools.get(name);
     if (!entry && lookUp) {
       const other = lookUp();
-      if (other) this.otherPools.set(name, (entry = new PoolOfOtherTemplate(other)));
+      if (other) {
+        this.otherPools.set(name, (entry = new PoolOfOtherTemplate(other)));
+        entry.here.addExternal(this.options.external);
+      }
     }
     return entry;
   }

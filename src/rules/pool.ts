@@ -3,6 +3,11 @@ export interface IdentityProviderInfo {
   readonly logicalId: string;
   /** User pool attributes the provider maps (keys of AttributeMapping); undefined when not concrete. */
   readonly mappedAttributes?: ReadonlySet<string>;
+  /**
+   * True for a provider the app imports by name (`UserPoolIdentityProvider.fromProviderName`):
+   * it is made outside the template, before the client, which needs no dependency on it.
+   */
+  readonly external?: boolean;
 }
 
 /**
@@ -26,6 +31,11 @@ export interface PoolIndex {
   readonly identityProviders?: ReadonlyMap<string, IdentityProviderInfo>;
   /** Resource-server scopes (`identifier/scope`) with the server's logical id; undefined when any is not concrete. */
   readonly resourceServerScopes?: ReadonlyMap<string, string>;
+  /**
+   * Identifiers of resource servers the app imports (`UserPoolResourceServer.fromUserPoolResourceServerId`):
+   * made outside the template, with scopes it does not list, so every scope under them is taken to exist.
+   */
+  readonly externalResourceServers?: ReadonlySet<string>;
   /**
    * Ids of the pool's providers and resource servers (as the two maps above
    * name them) that exist before the client in any case: those of a pool in

@@ -63,6 +63,31 @@ describe('identity providers', () => {
     expect(client.node.path).toBe('Stack/Web');
   });
 
+  test('providers and resource servers the app imports by name exist outside the template: no error for them, still one for a typo', () => {
+    const stack = newStack();
+    const { pool } = federatedPool(stack);
+    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-imported' } });
+    const saml = cognito.UserPoolIdentityProvider.fromProviderName(stack, 'Saml', 'ExternalSaml');
+    const payments = cognito.UserPoolResourceServer.fromUserPoolResourceServerId(stack, 'Payments', 'https://payments.example.com');
+    const charge = new cognito.ResourceServerScope({ scopeName: 'charge', scopeDescription: 'Charge' });
+    new ValidatedUserPoolClient(stack, 'Partner', {
+      userPool: pool,
+      identityProviders: [saml],
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom('ExternalSmal')],
+      oAuth: { callbackUrls: ['https://a.example.com/cb'] },
+    });
+    new ValidatedUserPoolClient(stack, 'Machine', {
+      userPool: pool,
+      generateSecret: true,
+      oAuth: { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.resourceServer(payments, charge), cognito.OAuthScope.custom('https://payment.example.com/charge')] },
+    });
+    validate(stack);
+    expect(errors(stack).map((e) => e.slice(0, e.indexOf(' is not')))).toEqual([
+      "[VUPC-IDP-EXISTS] Stack/Partner/Resource: SupportedIdentityProviders[0] (prop supportedIdentityProviders, identityProviders) 'ExternalSmal'",
+      "[VUPC-OAUTH-SCOPE-EXISTS] Stack/Machine/Resource: AllowedOAuthScopes[1] (prop oAuth.scopes) 'https://payment.example.com/charge'",
+    ]);
+  });
+
   test('the aws-cdk L2 with a provider name races the provider; the validator says so', () => {
     const stack = newStack();
     const { pool } = federatedPool(stack);

@@ -40,6 +40,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'Cognito refuses the client: "The provider X does not exist for User Pool Y". Names are case-sensitive (Google, Facebook, SignInWithApple, LoginWithAmazon).',
     fix: 'Define the identity provider on the pool (AWS::Cognito::UserPoolIdentityProvider), or correct the name.',
     source: Sources.IDPS,
+    decision: 'A provider the app imports by name (UserPoolIdentityProvider.fromProviderName) is taken to exist: importing it says it was made outside the template.',
     check: (client, report) => {
       const providers = client.context.pool?.identityProviders;
       if (!providers) return;
@@ -68,7 +69,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
       if (!providers) return;
       for (const { index, value } of client.strings('SupportedIdentityProviders')) {
         const provider = providers.get(value);
-        if (provider && !dependsOn(client, provider.logicalId)) {
+        if (provider && !provider.external && !dependsOn(client, provider.logicalId)) {
           report({ property: `SupportedIdentityProviders[${index}]`, value, problem: `names ${provider.logicalId}, which the client does not depend on` });
         }
       }
@@ -84,11 +85,14 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'Cognito refuses the client with ScopeDoesNotExistException "Invalid scope requested".',
     fix: 'Add the scope to an AWS::Cognito::UserPoolResourceServer of the pool, or correct the identifier or scope name.',
     source: Sources.RESOURCE_SERVERS,
+    decision: 'Every scope of a resource server the app imports (UserPoolResourceServer.fromUserPoolResourceServerId) is taken to exist: the server was made outside the template, with scopes it does not list.',
     check: (client, report) => {
       const scopes = client.context.pool?.resourceServerScopes;
       if (!scopes) return;
+      const external = client.context.pool?.externalResourceServers;
       for (const { index, value } of client.strings('AllowedOAuthScopes')) {
-        if (!RESERVED_SCOPES.has(value) && !scopes.has(value)) {
+        // A scope name holds no '/': what stands before the last one is the server's identifier.
+        if (!RESERVED_SCOPES.has(value) && !scopes.has(value) && !external?.has(value.slice(0, value.lastIndexOf('/')))) {
           report({ property: `AllowedOAuthScopes[${index}]`, value, problem: `is not a scope of any resource server of user pool ${client.context.pool!.logicalId}` });
         }
       }
