@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { InputError } from './input-error';
+import { InputError, withinDepth } from './input-error';
 import { CFN_PROPERTY_TYPES, PropertyType, READ_ONLY_PROPERTIES } from '../rules/api-model';
 import { closestOf } from '../rules/closest';
 import { InputKind } from '../rules/rule';
@@ -62,6 +62,10 @@ export function looksLikeApi(value: unknown): boolean {
 
 /** Parses API JSON text: one JSON value (an object or an array of them), or JSON Lines. */
 export function parseApiText(text: string, shown: string): Array<{ value: unknown; line?: number }> {
+  return parseApiValues(text, shown).map((v) => ({ ...v, value: withinDepth(v.value, shown) }));
+}
+
+function parseApiValues(text: string, shown: string): Array<{ value: unknown; line?: number }> {
   try {
     return [{ value: JSON.parse(text) }];
   } catch (whole) {
@@ -139,7 +143,7 @@ function checkMembers(value: Record<string, unknown>, allowed: ReadonlySet<strin
   for (const [member, v] of Object.entries(value)) {
     if (!allowed.has(member)) {
       const closest = closestOf(member, [...allowed]);
-      throw new InputError(`${where} has '${member}', which is not a member of ${what}${closest ? `; did you mean '${closest}'?` : ''}. Members: ${[...allowed].sort().join(', ')}.`);
+      throw new InputError(`${where} has '${member}', which is not a member of ${what}${closest ? ` (did you mean '${closest}'?)` : ''}. Members: ${[...allowed].sort().join(', ')}.`);
     }
     if (member === 'CreationDate' || member === 'LastModifiedDate') {
       if (typeof v !== 'number' && typeof v !== 'string') throw new InputError(`${where}.${member} must be a timestamp (a number or a date string); got ${JSON.stringify(v)}.`);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { dirname, extname, join, relative } from 'path';
 import { apiClientsOf, ApiClient, looksLikeApi, parseApiText } from './api-input';
-import { InputError } from './input-error';
+import { InputError, withinDepth } from './input-error';
 import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
@@ -81,6 +81,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The text of a file; a file with NUL bytes, or that is not UTF-8, is not a template. */
 function decode(bytes: Buffer, shown: string): string {
+  // PowerShell's `>` writes UTF-16 with a byte order mark: name it, rather than call the file binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(`${shown}: is UTF-16 text; save it as UTF-8 (in PowerShell, Out-File -Encoding utf8), as CloudFormation templates and API JSON are read.`);
+  }
   if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`${shown}: is a binary file, not a CloudFormation template (JSON or YAML text).`);
   try {
     // A byte order mark is allowed before JSON or YAML text.
@@ -161,14 +165,15 @@ function requireTemplate(template: unknown, shown: string, inAssembly: boolean):
 /** Parses template text: JSON when it looks like JSON, YAML (CloudFormation's dialect) otherwise. */
 function parseTemplate(text: string, shown: string, isJsonFile: boolean, json?: { value: unknown }): { template: unknown; line: LoadedTemplate['line'] } {
   if (text.trim().length === 0) throw new InputError(`${shown}: is empty; expected a CloudFormation template in JSON or YAML.`);
-  if (json) return { template: json.value, line: jsonLines(text, json.value) };
+  if (json) return { template: withinDepth(json.value, shown), line: jsonLines(text, json.value) };
   if (isJsonFile || /^\s*[{[]/.test(text)) {
+    let template: unknown;
     try {
-      const template: unknown = JSON.parse(text);
-      return { template, line: jsonLines(text, template) };
+      template = JSON.parse(text);
     } catch (e) {
       if (isJsonFile) throw new InputError(`${shown}: is not valid JSON (${(e as Error).message}).`);
     }
+    if (template !== undefined) return { template: withinDepth(template, shown), line: jsonLines(text, template) };
   }
   try {
     return { template: parseCloudFormationYaml(text), line: yamlLines(text) };
@@ -297,7 +302,7 @@ function apiInput(text: string, shown: string, forced: boolean): { templates?: L
     }
     if (!looksLikeApi(first)) return { json };
   }
-  const values = json ? [{ value: json.value }] : parseApiText(text, shown);
+  const values = json ? [{ value: withinDepth(json.value, shown) }] : parseApiText(text, shown);
   const clients = apiClientsOf(values, shown);
   const kinds = [...new Set(clients.map((c) => c.kind))];
   return { templates: kinds.map((kind) => apiTemplate(clients.filter((c) => c.kind === kind), shown, kind)) };

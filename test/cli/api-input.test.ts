@@ -116,7 +116,7 @@ describe('many clients in one input', () => {
 describe('bad API JSON: exit 2, naming what is wrong and what is allowed', () => {
   test.each([
     ['a wrong type', { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', AccessTokenValidity: '60' }, '$.AccessTokenValidity must be an integer; got "60".'],
-    ['an unknown member', { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', CallbackUrls: ['https://a.example.com'] }, "$ has 'CallbackUrls', which is not a member of a CreateUserPoolClient request; did you mean 'CallbackURLs'?"],
+    ['an unknown member', { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', CallbackUrls: ['https://a.example.com'] }, "$ has 'CallbackUrls', which is not a member of a CreateUserPoolClient request (did you mean 'CallbackURLs'?). Members: "],
     ['an unknown nested member', { UserPoolClient: { UserPoolId: 'x', TokenValidityUnits: { Access: 'minutes' } } }, "$.UserPoolClient.TokenValidityUnits has 'Access', which is not a member of this structure"],
     ['a list response where a describe response was expected', { UserPoolClients: [{ ClientId: 'a', ClientName: 'a', UserPoolId: 'x' }] }, '$ is a ListUserPoolClients response, which holds only each client\'s id and name: describe each client'],
     ['a create request without its client name', { UserPoolId: 'us-west-2_EXAMPLE' }, '$ has no ClientName, which a CreateUserPoolClient request requires.'],

@@ -168,6 +168,10 @@ describe('inputs that are not templates exit 2 with what is wrong', () => {
   test.each([
     ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'image.png', /image.png: is a binary file, not a CloudFormation template/],
     ['text that is not UTF-8', Buffer.from([0x52, 0x65, 0x73, 0xff, 0xfe, 0x3a]), 'latin.yaml', /latin.yaml: is not UTF-8 text/],
+    ['UTF-16 text (PowerShell\'s >)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Resources: {}\n', 'utf16le')]), 'ps.yaml', /ps.yaml: is UTF-16 text; save it as UTF-8/],
+    ['JSON nested deeper than any template', `{"Resources":{"C":{"Type":"AWS::Cognito::UserPoolClient","Properties":{"CallbackURLs":${'['.repeat(5000)}${']'.repeat(5000)}}}}}`, 'deep.json',
+      /deep.json: nests deeper than 100 levels/],
+    ['API JSON nested deeper than any request', `{"UserPoolId":"us-east-1_a","ClientName":${'['.repeat(500)}${']'.repeat(500)}}`, 'request.json', /request.json: nests deeper than 100 levels/],
     ['package.json', JSON.stringify({ name: 'app', version: '1.0.0', scripts: {} }), 'package.json', /package.json: has no Resources section, so it is not a CloudFormation template \(its top-level keys: name, version, scripts\)/],
     ['a JSON list', '[1,2,3]', 'list.json', /list.json: is a list, not a CloudFormation template \(a mapping with a Resources section\)/],
     ['a number', '42', 'number.yaml', /number.yaml: is a number, not a CloudFormation template/],
@@ -191,6 +195,16 @@ describe('inputs that are not templates exit 2 with what is wrong', () => {
     const bad = run('{"name": "not a template"}');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('<stdin>: has no Resources section');
+    // A reader that stops early closes the pipe: no stack trace.
+    const main = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+    // Enough findings to fill the pipe's buffer several times.
+    const client = (i: number) => `  C${i}:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: us-east-1_abc, AuthSessionValidity: 1}`;
+    const big = write(`Resources:\n${Array.from({ length: 300 }, (_, i) => client(i)).join('\n')}\n`, 'big.yaml');
+    const head = spawnSync('sh', ['-c', `"${process.execPath}" -r ts-node/register/transpile-only "${main}" --format sarif "${big}" | head -1`], {
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', 'scripts', 'tsconfig.json') },
+    });
+    expect([head.stdout, head.stderr]).toEqual(['{\n', '']);
   });
 });
 

@@ -15,6 +15,7 @@ describe('policy options are validated at construction', () => {
     ['a negative duration', { maxAccessTokenMinutes: -5 }, 'maxAccessTokenMinutes is -5, outside what Cognito allows (5 to 1440 minutes)', 'did you mean 5?'],
     ['a duration past Cognito\'s range', { maxRefreshTokenDays: 5000 }, 'maxRefreshTokenDays is 5000, outside what Cognito allows (0.0417 to 3650 days)', 'did you mean 3650?'],
     ['a duration that is not a number', { maxIdTokenMinutes: '60' }, 'maxIdTokenMinutes must be a number of minutes from 5 to 1440; got "60"', ''],
+    ['a number too large to read (1e400 in a policy file)', { maxIdTokenMinutes: JSON.parse('1e400') }, 'maxIdTokenMinutes must be a number of minutes from 5 to 1440; got Infinity (a number out of range)', ''],
     ['a flag that is not a boolean', { forbidImplicitGrant: 'yes' }, 'forbidImplicitGrant must be true or false; got "yes"', ''],
     ['an unknown option', { forbidImplicitGrants: true }, "'forbidImplicitGrants' is not a policy option; did you mean 'forbidImplicitGrant'? Allowed keys: requireClientName, ", ''],
     ['a service rule in the policy\'s rule lists', { forbidImplicitGrant: true, warningRules: ['VUPC-CALLBACK-HTTPS'] }, "warningRules names 'VUPC-CALLBACK-HTTPS', which it cannot select. VUPC-CALLBACK-HTTPS is not one of its rules (service rules are selected on UserPoolClientValidator)", ''],

@@ -129,7 +129,8 @@ export function checkPolicyProps(input: unknown, where = 'policy'): UserPoolClie
 }
 
 function checkValue(name: string, option: PolicyOptionDefinition, value: unknown): void {
-  const got = JSON.stringify(value) ?? String(value);
+  // JSON reads a number too large for a double (1e400) as Infinity, which JSON.stringify would write as null.
+  const got = typeof value === 'number' && !Number.isFinite(value) ? `${value} (a number out of range)` : JSON.stringify(value) ?? String(value);
   if (option.type === 'boolean' && typeof value !== 'boolean') throw new PolicyOptionError(`${name} must be true or false; got ${got}.`);
   if (option.type === 'number') {
     const { min, max, unit } = option.range!;
