@@ -145,7 +145,9 @@ export interface ValidatedUserPoolClientOptions {
    * SupportedIdentityProviders, and the client depends on it, so that
    * CloudFormation never creates the client before the provider exists. (The
    * client also depends on every provider registered on an in-app `UserPool`.)
-   * Not in the L2.
+   * They are added to `supportedIdentityProviders`, whose default lists every
+   * provider of the pool and COGNITO: to offer only these, set
+   * `supportedIdentityProviders: []`. Not in the L2.
    *
    * @default - none
    */

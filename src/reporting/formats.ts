@@ -55,8 +55,12 @@ export function formatText(s: RunSummary): string {
   const templates = checked(s).filter((t) => !t.api).length;
   const apiFiles = new Set(checked(s).filter((t) => t.api).map((t) => t.file)).size;
   const of = [templates > 0 || apiFiles === 0 ? plural(templates, 'template') : '', apiFiles > 0 ? plural(apiFiles, 'API input') : ''].filter(Boolean).join(' and ');
-  lines.push(`${plural(count(s, RuleSeverity.ERROR), 'error')}, ${plural(count(s, RuleSeverity.WARNING), 'warning')} in ${plural(clients, 'app client')} of ${of}`
-    + (failed > 0 ? `; ${plural(failed, 'input')} could not be read, so this run is incomplete.` : '.'));
+  if (checked(s).length === 0 && failed > 0) {
+    lines.push(`Nothing was checked: ${failed === 1 ? 'the input' : `the ${failed} inputs`} could not be read, so this run is incomplete.`);
+  } else {
+    lines.push(`${plural(count(s, RuleSeverity.ERROR), 'error')}, ${plural(count(s, RuleSeverity.WARNING), 'warning')} in ${plural(clients, 'app client')} of ${of}`
+      + (failed > 0 ? `; ${plural(failed, 'input')} could not be read, so this run is incomplete.` : '.'));
+  }
   return `${lines.join('\n')}\n`;
 }
 

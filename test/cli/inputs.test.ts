@@ -236,6 +236,7 @@ describe('a run that could not read an input never looks clean', () => {
 
   test('text says the run is incomplete', () => {
     expect(cli(clean(), '/nonexistent.yaml').out).toMatch(/in 1 app client of 1 template; 1 input could not be read, so this run is incomplete\.\n$/);
+    expect(cli('/nonexistent.yaml').out).toBe('Nothing was checked: the input could not be read, so this run is incomplete.\n');
   });
 });
 

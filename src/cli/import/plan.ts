@@ -208,7 +208,7 @@ function attributes(p: Settings, property: 'ReadAttributes' | 'WriteAttributes',
   const standard = names.filter((n) => STANDARD_ATTRIBUTE_MEMBERS[n]);
   const custom = names.filter((n) => n.startsWith('custom:') && n.length > 'custom:'.length).map((n) => n.slice('custom:'.length));
   if (standard.length + custom.length !== names.length) {
-    overrides.push({ path: property, value: names, why: 'some attributes are neither standard nor custom: (developer-only attributes): the list is set as it is.' });
+    overrides.push({ path: property, value: names, why: 'ClientAttributes names only standard and custom: attributes, and this list holds developer-only ones (dev:): it is set as it is.' });
     return;
   }
   let value: Code = { create: 'cognito.ClientAttributes', args: [] };
