@@ -2,7 +2,7 @@ import type { ConditionSections } from './conditions';
 import type { Finding } from './finding';
 import { describeInclude, expandedResources } from './language-extensions';
 import type { OtherTemplatePool } from './pools';
-import { poolReference, referencedIds } from './references';
+import { poolReference, referencedIds, refTarget } from './references';
 import { RuleRunner } from './speed/runner';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
 import { checkClient, findingOf, poolFindings, RuleSelection } from './validate-client';
@@ -124,16 +124,43 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
       return child < 0 ? undefined : poolOf(child, value);
     },
     poolKeyPrefix: poolKeyPrefix(i),
-    conditions: () => conditionSectionsOf(t.template),
+    conditions: () => conditionSectionsOf(t.template, t.parent && parametersFromParent(templates[t.parent.index].template, t.parent.logicalId)),
   })));
   return indexes;
+}
+
+/**
+ * The values a parent sets a nested stack's parameters to, where the parent
+ * fixes them: a literal is that value alone, a `Ref` to a parameter of the
+ * parent takes that parameter's AllowedValues. The nested stack's
+ * conditions are then evaluated with them, not over every value.
+ */
+function parametersFromParent(parent: unknown, logicalId: string): Record<string, string[]> {
+  const stack = resourcesOf(parent)[logicalId];
+  const given = isPlainObject(stack?.Properties) ? stack.Properties.Parameters : undefined;
+  const parentParameters = isPlainObject(parent) && isPlainObject(parent.Parameters) ? parent.Parameters : {};
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(isPlainObject(given) ? given : {})) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      out[name] = [String(value)];
+    } else {
+      const ref = refTarget(value);
+      const p = ref === undefined ? undefined : parentParameters[ref];
+      const allowed = isPlainObject(p) ? p.AllowedValues : undefined;
+      if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string' || typeof v === 'number')) out[name] = allowed.map(String);
+    }
+  }
+  return out;
 }
 
 /** Keys of the pools of template `i` (see `PoolIndex.key`): logical ids repeat across templates. */
 const poolKeyPrefix = (i: number) => `${i}#`;
 
-function conditionSectionsOf(template: unknown): ConditionSections {
-  return isPlainObject(template) ? { Conditions: template.Conditions, Parameters: template.Parameters } : {};
+function conditionSectionsOf(template: unknown, fixed: Record<string, string[]> = {}): ConditionSections {
+  if (!isPlainObject(template)) return {};
+  const parameters = isPlainObject(template.Parameters) ? { ...template.Parameters } : {};
+  for (const [name, values] of Object.entries(fixed)) if (isPlainObject(parameters[name])) parameters[name] = { ...parameters[name], AllowedValues: values };
+  return { Conditions: template.Conditions, Parameters: parameters };
 }
 
 function dependsOnIds(resource: TemplateResource): string[] {

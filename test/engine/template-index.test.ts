@@ -86,6 +86,34 @@ test('what a client depends on includes what its dependencies depend on, at any 
   expect(findings.filter((f) => f.finding.ruleId === 'VUPC-IDP-DEPENDENCY').map((f) => f.logicalId)).toEqual(['Without']);
 });
 
+test('a nested stack\'s conditions take the parameter values its parent gives: a literal, or a parent parameter\'s AllowedValues', () => {
+  const child = {
+    Parameters: { Secret: { Type: 'String', AllowedValues: ['true', 'false'] }, Stage: { Type: 'String' }, Free: { Type: 'String', AllowedValues: ['true', 'false'] } },
+    Conditions: {
+      WithSecret: { 'Fn::Equals': [{ Ref: 'Secret' }, 'true'] },
+      Prod: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] },
+      FreeSecret: { 'Fn::Equals': [{ Ref: 'Free' }, 'true'] },
+    },
+    Resources: Object.fromEntries(['WithSecret', 'Prod', 'FreeSecret'].map((condition) => [`M2m${condition}`, {
+      Type: 'AWS::Cognito::UserPoolClient',
+      Properties: {
+        UserPoolId: 'us-east-1_abc',
+        GenerateSecret: { 'Fn::If': [condition, true, false] },
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['client_credentials'],
+        AllowedOAuthScopes: ['api/read'],
+      },
+    }])),
+  };
+  const parent = {
+    Parameters: { Env: { Type: 'String', AllowedValues: ['prod'] } },
+    Resources: { Nested: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: './child.yaml', Parameters: { Secret: 'true', Stage: { Ref: 'Env' } } } } },
+  };
+  const findings = validateTemplates([{ template: parent, pathOf: (id) => id }, { template: child, pathOf: (id) => id, parent: { index: 0, logicalId: 'Nested' } }], () => ({ service: {} }));
+  // Only the client whose condition the parent leaves open can deploy without a secret.
+  expect(findings.filter((f) => f.finding.ruleId === 'VUPC-OAUTH-CC-SECRET').map((f) => [f.logicalId, f.finding.condition])).toEqual([['M2mFreeSecret', 'not FreeSecret']]);
+});
+
 test('plain data is returned as it is, not copied', () => {
   const props = { AllowedOAuthScopes: ['openid'], TokenValidityUnits: { AccessToken: 'minutes' }, UserPoolId: { Ref: 'Pool' } };
   const { variants: [{ client }] } = index.read({ Properties: props });
