@@ -147,7 +147,8 @@ function parametersFromParent(parent: unknown, logicalId: string): Record<string
       const ref = refTarget(value);
       const p = ref === undefined ? undefined : parentParameters[ref];
       const allowed = isPlainObject(p) ? p.AllowedValues : undefined;
-      if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string' || typeof v === 'number')) out[name] = allowed.map(String);
+      const scalars = Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string' || typeof v === 'number');
+      if (scalars) out[name] = (allowed as unknown[]).map(String);
     }
   }
   return out;
