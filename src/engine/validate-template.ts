@@ -147,8 +147,7 @@ function parametersFromParent(parent: unknown, logicalId: string): Record<string
       const ref = refTarget(value);
       const p = ref === undefined ? undefined : parentParameters[ref];
       const allowed = isPlainObject(p) ? p.AllowedValues : undefined;
-      const scalars = Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string' || typeof v === 'number');
-      if (scalars) out[name] = (allowed as unknown[]).map(String);
+      if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string' || typeof v === 'number')) out[name] = allowed.map(String);
     }
   }
   return out;
@@ -160,7 +159,9 @@ const poolKeyPrefix = (i: number) => `${i}#`;
 function conditionSectionsOf(template: unknown, fixed: Record<string, string[]> = {}): ConditionSections {
   if (!isPlainObject(template)) return {};
   const parameters = isPlainObject(template.Parameters) ? { ...template.Parameters } : {};
-  for (const [name, values] of Object.entries(fixed)) if (isPlainObject(parameters[name])) parameters[name] = { ...parameters[name], AllowedValues: values };
+  for (const [name, values] of Object.entries(fixed)) {
+    if (isPlainObject(parameters[name])) parameters[name] = { ...parameters[name], AllowedValues: values };
+  }
   return { Conditions: template.Conditions, Parameters: parameters };
 }
 
