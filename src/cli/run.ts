@@ -4,8 +4,10 @@ import { parseCommandLine } from './arguments';
 import { pairTemplates, replacedClients } from './baseline';
 import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
 import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from './rule-choice';
+import { unusedTemplateAcknowledgements, usedKey } from './template-acknowledgements';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
+import { enabledPolicyRules } from '../engine/selection';
 import { findingOf } from '../engine/validate-client';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
@@ -185,6 +187,14 @@ function check(
       const notices = unpaired.includes(t) ? ['has no counterpart among the inputs: its app clients were not compared'] : [];
       inputs.push({ file: t.file, status: 'baseline', clients: clientsOf(t.template).length, notices });
     }
+  }
+  if (!o.disabled.has('VUPC-ACKNOWLEDGEMENT-UNUSED')) {
+    const keysOf = ({ file, finding, acknowledgements: acks }: Located) => (acks ?? []).map((a) => usedKey(file, a.scope, finding.ruleId, a.reason));
+    const used = new Set(findings.flatMap(keysOf));
+    const policyRules = new Set((o.policy ? enabledPolicyRules(o.policy) : []).map((r) => r.id));
+    const ran = (id: string) => !o.disabled.has(id) && (!id.startsWith('VUPC-POLICY-') || policyRules.has(id))
+      && (id !== 'VUPC-CLIENT-REPLACED' || o.baseline !== undefined) && (id !== 'VUPC-UPDATE-FULL-STATE' || current !== undefined);
+    findings.push(...unusedTemplateAcknowledgements(templates, used, ran));
   }
   return { inputs: [...inputs, ...unreadable], findings, toolVersion: PACKAGE_VERSION };
 }

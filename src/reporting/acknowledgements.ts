@@ -43,11 +43,19 @@ export function acknowledgedMessage(acknowledgements: readonly AppliedAcknowledg
   return `Acknowledged on ${first.scope || '<app>'} (${first.reason})${also}: ${message}`;
 }
 
-/** The acknowledgements a Metadata value records (`{ acknowledgements: [{ ruleId, reason }] }` under TEMPLATE_METADATA_KEY). */
-export function acknowledgementsIn(metadata: unknown): Array<{ ruleId: string; reason: string }> {
+/** Every entry of the acknowledgements list a Metadata value holds under TEMPLATE_METADATA_KEY, well-formed or not. */
+export function acknowledgementEntries(metadata: unknown): unknown[] {
   const section = isRecord(metadata) ? metadata[TEMPLATE_METADATA_KEY] : undefined;
   const list = isRecord(section) ? section.acknowledgements : undefined;
-  if (!Array.isArray(list)) return [];
-  return list.filter((a): a is { ruleId: string; reason: string } => isRecord(a) && typeof a.ruleId === 'string' && typeof a.reason === 'string' && a.reason.trim() !== '');
+  return Array.isArray(list) ? list : [];
+}
+
+/** True for an entry that can accept findings: a rule id and a reason. */
+export const isAcknowledgement = (a: unknown): a is { ruleId: string; reason: string } =>
+  isRecord(a) && typeof a.ruleId === 'string' && typeof a.reason === 'string' && a.reason.trim() !== '';
+
+/** The acknowledgements a Metadata value records (`{ acknowledgements: [{ ruleId, reason }] }` under TEMPLATE_METADATA_KEY). */
+export function acknowledgementsIn(metadata: unknown): Array<{ ruleId: string; reason: string }> {
+  return acknowledgementEntries(metadata).filter(isAcknowledgement);
 }
 

@@ -328,6 +328,39 @@ describe('the waivers applied are listed in every format', () => {
     ]);
   });
 
+  test('a waiver that accepts nothing in the run is named where it was made (stale, unknown rule id, no reason); one for a rule that did not run is not judged', () => {
+    const ack = (ruleId: unknown, reason?: string) => ({ ruleId, reason });
+    const file = writeTemplate({
+      Metadata: { 'cdk-validated-user-pool-client': { acknowledgements: [ack('VUPC-AUTHSESSION-RANGE', 'used'), ack('VUPC-CALLBACK-HTTPS', 'stale')] } },
+      Resources: {
+        Client: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Metadata: {
+            'cdk-validated-user-pool-client': {
+              acknowledgements: [ack('VUPC-AUTHFLOW-ENUM', 'stale'), ack('VUPC-AUTHSESION-RANGE', 'typo'), ack('VUPC-IDP-DUPLICATE'), 'text', ack('VUPC-POLICY-NO-IMPLICIT-GRANT', 'no policy run')],
+            },
+          },
+          Properties: { UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 },
+        },
+      },
+    });
+    const findings = (...args: string[]) => (JSON.parse(cli('--format', 'json', ...args, file).out).findings as Array<{ ruleId: string; logicalId: string; property: string; message: string }>)
+      .filter((f) => f.ruleId === 'VUPC-ACKNOWLEDGEMENT-UNUSED');
+    const unused = findings();
+    const list = 'Metadata.cdk-validated-user-pool-client.acknowledgements';
+    expect(unused.map((f) => [f.logicalId, f.property])).toEqual([['', `${list}[1]`], ['Client', `${list}[0]`], ['Client', `${list}[1]`], ['Client', `${list}[2]`], ['Client', `${list}[3]`]]);
+    expect(unused.map((f) => f.message)).toEqual([
+      `[VUPC-ACKNOWLEDGEMENT-UNUSED] ${file}: ${list}[1] accepts VUPC-CALLBACK-HTTPS ("stale"), which found nothing on this template to accept in this run`,
+      `[VUPC-ACKNOWLEDGEMENT-UNUSED] ${file}#Client: ${list}[0] accepts VUPC-AUTHFLOW-ENUM ("stale"), which found nothing on this resource to accept in this run`,
+      `[VUPC-ACKNOWLEDGEMENT-UNUSED] ${file}#Client: ${list}[1] names 'VUPC-AUTHSESION-RANGE', which is no rule id (did you mean 'VUPC-AUTHSESSION-RANGE'?), so it accepts nothing`,
+      `[VUPC-ACKNOWLEDGEMENT-UNUSED] ${file}#Client: ${list}[2] accepts VUPC-IDP-DUPLICATE without a reason, so it accepts nothing`,
+      `[VUPC-ACKNOWLEDGEMENT-UNUSED] ${file}#Client: ${list}[3] is not an acknowledgement ({ ruleId, reason }), so it accepts nothing`,
+    ].map((start) => expect.stringContaining(`${start}. `)));
+    // With the policy that runs the rule, a waiver of it that accepts nothing is stale too; the rule can be turned off.
+    expect(findings('--recommended').map((f) => f.property)).toContain(`${list}[4]`);
+    expect(findings('--disable-rule', 'VUPC-ACKNOWLEDGEMENT-UNUSED')).toEqual([]);
+  });
+
   test('SARIF: suppressions with the justification', () => {
     const sarif = JSON.parse(cli('--format', 'sarif', acknowledgedTwice()).out);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'VUPC-AUTHSESSION-RANGE');
