@@ -58,7 +58,7 @@ describe.each(SOURCES.map((s) => [s.file, s] as const))('%s', (file, source) => 
     expect(report.inputs[0].clients).toBe(source.clients);
     // A nested stack whose template is elsewhere (a Serverless Application Repository app) is named as not checked, and is
     // not a client of this template.
-    const unreadClient = (f: { ruleId: string; message: string }) => f.ruleId === 'VUPC-NOT-VALIDATED' && !f.message.includes('The nested stack\'s template');
+    const unreadClient = (f: Record<string, string>) => f.ruleId === 'VUPC-NOT-VALIDATED' && !f.message.includes('The nested stack\'s template');
     expect(report.findings.filter((f) => f.severity === 'error' || unreadClient(f))).toEqual([]);
     expect(code).toBe(0);
   });
