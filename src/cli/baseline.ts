@@ -3,6 +3,7 @@ import type { LoadedTemplate } from './templates';
 import { findingOf } from '../engine/validate-client';
 import type { Located } from '../reporting/formats';
 import { noticeRule } from '../rules/registry';
+import { RuleSeverity } from '../rules/rule';
 import { isPlainObject } from '../rules/values';
 
 const CLIENT = 'AWS::Cognito::UserPoolClient';
@@ -74,6 +75,19 @@ export function replacedClients(pairs: readonly TemplatePair[]): Located[] {
       const finding = findingOf(rule, path, violation, rule.severity);
       out.push({ file: after.file, line: after.line(logicalId, violation.property || undefined), logicalId, finding });
     }
+    // A client that now exists under a condition (or another one) is deleted by a deployment where the condition is false.
+    const beforeResources = resourcesOf(before.template);
+    for (const logicalId of clientIds(after.template)) {
+      const [was, now] = [conditionOf(beforeResources[logicalId]), conditionOf(resourcesOf(after.template)[logicalId])];
+      if (!(logicalId in beforeResources) || now === undefined || now === was) continue;
+      const path = after.constructPaths.get(logicalId) ?? `${after.file}#${logicalId}`;
+      const since = was === undefined ? 'it existed unconditionally before' : `it existed under ${was} before`;
+      const violation = { property: 'Condition', value: now, problem: `is new (${since}): a deployment in which ${now} is false deletes the client` };
+      // A warning: the condition may hold wherever the client is deployed, which the template does not say.
+      out.push({ file: after.file, line: after.line(logicalId), logicalId, finding: findingOf(rule, path, violation, RuleSeverity.WARNING) });
+    }
   }
   return out;
 }
+
+const conditionOf = (resource: unknown): string | undefined => (isPlainObject(resource) && typeof resource.Condition === 'string' ? resource.Condition : undefined);

@@ -89,6 +89,23 @@ describe('--baseline: what deploying the inputs does to the app clients of the b
     expect(cli('--baseline', join(dir, 'old.json'), join(dir, 'acked.json')).code).toBe(0);
   });
 
+  test('a client that now exists under a condition is a warning: a deployment where it is false deletes the client', () => {
+    const dir = tmp();
+    const template = (condition?: string) => JSON.stringify({
+      Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Stage' }, 'prod'] } },
+      Parameters: { Stage: { Type: 'String', AllowedValues: ['prod', 'dev'] } },
+      Resources: { Pool: { Type: 'AWS::Cognito::UserPool' }, Client: { Type: 'AWS::Cognito::UserPoolClient', Condition: condition, Properties: { UserPoolId: { Ref: 'Pool' } } } },
+    });
+    writeFileSync(join(dir, 'old.json'), template());
+    writeFileSync(join(dir, 'new.json'), template('IsProd'));
+    const r = cli('--format', 'json', '--baseline', join(dir, 'old.json'), join(dir, 'new.json'));
+    expect(replaced(r).map((f) => [f.logicalId, f.property, f.severity])).toEqual([['Client', 'Condition', 'warning']]);
+    expect(replaced(r)[0].message).toContain("Condition 'IsProd' is new (it existed unconditionally before): a deployment in which IsProd is false deletes the client");
+    // The same condition on both sides changes nothing.
+    writeFileSync(join(dir, 'old.json'), template('IsProd'));
+    expect(replaced(cli('--format', 'json', '--baseline', join(dir, 'old.json'), join(dir, 'new.json')))).toEqual([]);
+  });
+
   test('a baseline stack without a counterpart is named as not compared', () => {
     const before = assembly((stack, pool) => {
       pool.addClient('App');

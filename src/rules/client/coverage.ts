@@ -13,7 +13,7 @@ export const VERSION_RULES: RuleDefinition[] = [
     why: 'GenerateSecret and UserPoolId are create-only: changing either, or the logical id, makes CloudFormation create a new client (a new client id and secret) and delete the old one, so every app, load balancer and identity pool that holds the old id stops working.',
     fix: 'Keep the create-only properties and the logical id as they were. To change them on purpose, create the new client beside the old one, move every consumer to it, then remove the old one, and acknowledge this finding for that deployment.',
     source: Sources.CFN_CLIENT,
-    decision: 'An error unless acknowledged: `cdk diff` is otherwise the only warning, and a replaced client breaks every consumer at once. Compared with @aws-cdk/cloudformation-diff, the engine behind cdk diff (which knows the create-only properties from the resource specification).',
+    decision: 'An error unless acknowledged: `cdk diff` is otherwise the only warning, and a replaced client breaks every consumer at once. Compared with @aws-cdk/cloudformation-diff, the engine behind cdk diff (which knows the create-only properties from the resource specification). A client that now exists under a condition it did not have is a warning: a deployment where the condition is false deletes it, but the condition may hold wherever it is deployed.',
   },
 ];
 
