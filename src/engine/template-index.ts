@@ -332,8 +332,12 @@ export class TemplateIndex {
     const known = this.reached.get(id);
     if (known) return known;
     const r: unknown = Object.prototype.hasOwnProperty.call(this.resources, id) ? this.resources[id] : undefined;
+    if (visiting.has(id)) return NOTHING;
     // A pool depends on no provider or server of its own (they depend on it), and reading its Properties may render it.
-    if (!isPlainObject(r) || r.Type === TYPES.pool || visiting.has(id)) return NOTHING;
+    if (!isPlainObject(r) || r.Type === TYPES.pool) {
+      this.reached.set(id, NOTHING);
+      return NOTHING;
+    }
     visiting.add(id);
     const found = new Set<string>();
     for (const d of new Set([...dependsOn(r), ...referencedIds(r.Properties)])) {
