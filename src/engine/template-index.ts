@@ -89,6 +89,13 @@ export interface IndexOptions {
    * @default - none
    */
   readonly external?: ExternalResources;
+  /**
+   * The values of parameters that are fixed before deployment (a nested
+   * stack's, which its parent sets to a literal): a `Ref` to one reads as it.
+   *
+   * @default - none
+   */
+  readonly parameterValues?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -103,6 +110,7 @@ export class TemplateIndex {
    */
   public static of(resources: Readonly<Record<string, TemplateResource>>, options: IndexOptions = {}): TemplateIndex {
     const index = new TemplateIndex(options, resources);
+    for (const [name, value] of Object.entries(options.parameterValues ?? {})) if (!(name in resources)) index.refValues.set(name, value);
     const entries = Object.entries(isPlainObject(resources) ? resources : {}).filter(([, r]) => isPlainObject(r) && INDEXED_TYPES.has(r.Type));
     for (const [id, r] of entries) {
       if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r, `${options.poolKeyPrefix ?? ''}${id}`));

@@ -105,28 +105,38 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
       if (pool) exported.set(name, pool);
     }
   });
-  templates.forEach((t, i) => indexes.push(TemplateIndex.of(resourcesOf(t.template), {
-    importedPool: (name) => exported.get(name),
-    // A nested stack's parameter that its parent sets to the parent's pool; what the stack resource refers to or
-    // depends on exists before it.
-    otherPool: t.parent && ((name) => {
-      const stack = resourcesOf(templates[t.parent!.index].template)[t.parent!.logicalId];
-      const parameters = isPlainObject(stack?.Properties) ? stack.Properties.Parameters : undefined;
-      const value = isPlainObject(parameters) ? parameters[name] : undefined;
-      const before = value === undefined ? undefined : new Set([...referencedIds(stack!.Properties), ...dependsOnIds(stack!)]);
-      return before && poolOf(t.parent!.index, value, before);
-    }),
-    // The pool a nested stack of this template returns as an output; the nested stack is created before its outputs are read.
-    nestedOutputPool: (stack, output) => {
-      const child = templates.findIndex((c) => c.parent?.index === i && c.parent.logicalId === stack);
-      const outputs = child < 0 ? undefined : (templates[child].template as { Outputs?: unknown }).Outputs;
-      const value = isPlainObject(outputs) && isPlainObject(outputs[output]) ? outputs[output].Value : undefined;
-      return child < 0 ? undefined : poolOf(child, value);
-    },
-    poolKeyPrefix: poolKeyPrefix(i),
-    conditions: () => conditionSectionsOf(t.template, t.parent && parametersFromParent(templates[t.parent.index].template, t.parent.logicalId)),
-  })));
+  templates.forEach((t, i) => {
+    const fixed = t.parent && parametersFromParent(templates[t.parent.index].template, t.parent.logicalId);
+    indexes.push(TemplateIndex.of(resourcesOf(t.template), {
+      importedPool: (name) => exported.get(name),
+      // A nested stack's parameter that its parent sets to the parent's pool; what the stack resource refers to or
+      // depends on exists before it.
+      otherPool: t.parent && ((name) => {
+        const stack = resourcesOf(templates[t.parent!.index].template)[t.parent!.logicalId];
+        const parameters = isPlainObject(stack?.Properties) ? stack.Properties.Parameters : undefined;
+        const value = isPlainObject(parameters) ? parameters[name] : undefined;
+        const before = value === undefined ? undefined : new Set([...referencedIds(stack!.Properties), ...dependsOnIds(stack!)]);
+        return before && poolOf(t.parent!.index, value, before);
+      }),
+      // The pool a nested stack of this template returns as an output; the nested stack is created before its outputs are read.
+      nestedOutputPool: (stack, output) => {
+        const child = templates.findIndex((c) => c.parent?.index === i && c.parent.logicalId === stack);
+        const outputs = child < 0 ? undefined : (templates[child].template as { Outputs?: unknown }).Outputs;
+        const value = isPlainObject(outputs) && isPlainObject(outputs[output]) ? outputs[output].Value : undefined;
+        return child < 0 ? undefined : poolOf(child, value);
+      },
+      poolKeyPrefix: poolKeyPrefix(i),
+      conditions: () => conditionSectionsOf(t.template, fixed),
+      // A parameter its parent fixes to one value reads as that value (a callback URL, a provider's name).
+      parameterValues: singleValues(fixed),
+    }));
+  });
   return indexes;
+}
+
+/** The parameters fixed to one value. */
+function singleValues(fixed: Record<string, string[]> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(fixed ?? {}).filter(([, values]) => values.length === 1).map(([name, [value]]) => [name, value]));
 }
 
 /**

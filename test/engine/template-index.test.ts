@@ -114,6 +114,24 @@ test('a nested stack\'s conditions take the parameter values its parent gives: a
   expect(findings.filter((f) => f.finding.ruleId === 'VUPC-OAUTH-CC-SECRET').map((f) => [f.logicalId, f.finding.condition])).toEqual([['M2mFreeSecret', 'not FreeSecret']]);
 });
 
+test('a parameter a parent fixes to one value reads as that value in the nested template; one it leaves open stays unknown', () => {
+  const child = {
+    Parameters: { Url: { Type: 'String' }, Open: { Type: 'String' } },
+    Resources: {
+      Web: {
+        Type: 'AWS::Cognito::UserPoolClient',
+        Properties: {
+          UserPoolId: 'us-east-1_abc', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'],
+          CallbackURLs: [{ Ref: 'Url' }, { 'Fn::Sub': '${Url}/second' }, { Ref: 'Open' }],
+        },
+      },
+    },
+  };
+  const parent = { Resources: { Nested: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: './child.yaml', Parameters: { Url: 'http://app.example.com' } } } } };
+  const findings = validateTemplates([{ template: parent, pathOf: (id) => id }, { template: child, pathOf: (id) => id, parent: { index: 0, logicalId: 'Nested' } }], () => ({ service: {} }));
+  expect(findings.filter((f) => f.finding.ruleId === 'VUPC-CALLBACK-HTTPS').map((f) => f.finding.property)).toEqual(['CallbackURLs[0]', 'CallbackURLs[1]']);
+});
+
 test('plain data is returned as it is, not copied', () => {
   const props = { AllowedOAuthScopes: ['openid'], TokenValidityUnits: { AccessToken: 'minutes' }, UserPoolId: { Ref: 'Pool' } };
   const { variants: [{ client }] } = index.read({ Properties: props });
