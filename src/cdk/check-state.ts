@@ -1,6 +1,9 @@
+import { CfnResource } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { rawOverridesOf } from './internals';
 import { L2_PROP_NAMES, PROP_NAMES } from '../reporting/prop-names';
+import { isRecord } from '../rules/values';
 
 /**
  * What the checks note on a client resource of the tree, under symbols (as
@@ -15,10 +18,17 @@ export function markValidatedClientResource(resource: IConstruct): void {
   Object.defineProperty(resource, VALIDATED_CLIENT_RESOURCE, { value: true });
 }
 
-/** The prop names of a client made with construct props (this library's or the aws-cdk L2's), for its messages. */
-export function propNamesOf(node: IConstruct): typeof PROP_NAMES | undefined {
-  if (VALIDATED_CLIENT_RESOURCE in node) return PROP_NAMES;
-  return node.node.id === 'Resource' && node.node.scope instanceof cognito.UserPoolClient ? L2_PROP_NAMES : undefined;
+/**
+ * The prop names of a client made with construct props (this library's or
+ * the aws-cdk L2's), for its messages; a property a property override writes
+ * is named without a prop (the prop did not set it).
+ */
+export function propNamesOf(node: CfnResource): typeof PROP_NAMES | undefined {
+  const names = VALIDATED_CLIENT_RESOURCE in node ? PROP_NAMES
+    : node.node.id === 'Resource' && node.node.scope instanceof cognito.UserPoolClient ? L2_PROP_NAMES : undefined;
+  const overridden = rawOverridesOf(node)?.Properties;
+  if (!names || !isRecord(overridden)) return names;
+  return Object.fromEntries(Object.entries(names).filter(([property]) => !(property in overridden)));
 }
 
 /** What an aspect checked on a client: the service rules (a validator) or a policy's. */

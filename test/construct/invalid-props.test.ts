@@ -63,3 +63,15 @@ test.each(CASES.map(([name, options, rule, text, pool]) => [name, options, rule,
   expect(mine.length).toBeGreaterThan(0);
   expect(mine[0]).toContain(text);
 });
+
+test('a property an override writes is named without a prop (the prop did not set it), one the props write with it', () => {
+  const stack = new Stack(testApp(), 'Stack', { env: { region: 'eu-west-1', account: '123456789012' } });
+  const pool = new cognito.UserPool(stack, 'Pool');
+  const client = new ValidatedUserPoolClient(stack, 'Client', { userPool: pool, disableOAuth: true, accessTokenValidity: Duration.minutes(2) });
+  client.resource.addPropertyOverride('AuthSessionValidity', 30);
+  const errors = Annotations.fromStack(stack).findError('*', Match.anyValue()).map((m) => String(m.entry.data));
+  expect(errors).toEqual(expect.arrayContaining([
+    expect.stringContaining('[VUPC-AUTHSESSION-RANGE] Stack/Client/Resource: AuthSessionValidity 30 is'),
+    expect.stringMatching(/^\[VUPC-ACCESS-[A-Z]+\] Stack\/Client\/Resource: AccessTokenValidity \(prop accessTokenValidity\)/),
+  ]));
+});

@@ -121,7 +121,10 @@ test('a parameter a parent fixes to one value reads as that value in the nested 
       Web: {
         Type: 'AWS::Cognito::UserPoolClient',
         Properties: {
-          UserPoolId: 'us-east-1_abc', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'],
+          UserPoolId: 'us-east-1_abc',
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthFlows: ['code'],
+          AllowedOAuthScopes: ['openid'],
           CallbackURLs: [{ Ref: 'Url' }, { 'Fn::Sub': '${Url}/second' }, { Ref: 'Open' }],
         },
       },
