@@ -52,6 +52,20 @@ describe('which combinations of conditions can occur', () => {
     expect(conditions.variants(uses('A')).variants).toHaveLength(2);
   });
 
+  test('a value compared with itself is always equal, however unknown it is', () => {
+    const conditions = new TemplateConditions({
+      Parameters: env,
+      Conditions: {
+        SameParameter: { 'Fn::Equals': [{ Ref: 'Env' }, { Ref: 'Env' }] },
+        SameRegion: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, { Ref: 'AWS::Region' }] },
+        SameLookup: { 'Fn::Equals': [{ 'Fn::FindInMap': ['M', 'a', 'b'] }, { 'Fn::FindInMap': ['M', 'a', 'b'] }] },
+        Different: { 'Fn::Equals': [{ Ref: 'Env' }, { Ref: 'AWS::Region' }] },
+      },
+    });
+    expect(conditions.variants(uses('SameParameter', 'SameRegion', 'SameLookup')).variants.map((v) => shown(v.when))).toEqual(['SameParameter SameRegion SameLookup']);
+    expect(conditions.variants(uses('Different')).variants).toHaveLength(2);
+  });
+
   test('only combinations where the resource\'s own condition holds', () => {
     const conditions = new TemplateConditions({ Parameters: env, Conditions: { IsProd: equals('Env', 'prod'), IsDev: equals('Env', 'dev') } });
     expect(conditions.variants(uses('IsDev'), 'IsProd').variants.map((v) => shown(v.when))).toEqual(['!IsDev']);
