@@ -2,6 +2,7 @@ import { CfnCondition, CfnParameter, CfnResource, Reference, Resource, Stack, To
 import { IConstruct } from 'constructs';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
 import { poolKeyPrefix, stackSynthesis } from './synthesis-cache';
+import type { ExternalResources } from '../engine/pools';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 
 /** What a client refers to; clients themselves are noted as they are visited. */
@@ -52,8 +53,7 @@ function indexOf(stack: Stack): TemplateIndex {
   const resources: Record<string, TemplateResource> = {};
   const external = { identityProviders: [] as string[], resourceServers: [] as string[] };
   for (const node of stack.node.findAll()) {
-    const imported = importedName(node);
-    if (imported) external[imported.kind].push(imported.name);
+    addImported(node, external);
     if (CfnResource.isCfnResource(node) && INDEXED.has(node.cfnResourceType) && Stack.of(node) === stack) {
       try {
         if (node.cfnResourceType === TYPES.pool) {
@@ -80,6 +80,18 @@ function indexOf(stack: Stack): TemplateIndex {
     conditions: () => conditionSections(stack),
     external,
   });
+}
+
+/** The providers and resource servers imported by name in a scope (an app, for the plugin, which sees every stack). */
+export function externalResourcesIn(scope: IConstruct): ExternalResources {
+  const external = { identityProviders: [] as string[], resourceServers: [] as string[] };
+  for (const node of scope.node.findAll()) addImported(node, external);
+  return external;
+}
+
+function addImported(node: IConstruct, external: { identityProviders: string[]; resourceServers: string[] }): void {
+  const imported = importedName(node);
+  if (imported) external[imported.kind].push(imported.name);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ConditionSections } from './conditions';
 import type { Finding } from './finding';
 import { describeInclude, expandedResources } from './language-extensions';
-import type { OtherTemplatePool } from './pools';
+import type { ExternalResources, OtherTemplatePool } from './pools';
 import { poolReference, referencedIds, refTarget } from './references';
 import { RuleRunner } from './speed/runner';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
@@ -31,6 +31,8 @@ export interface TemplateInSet {
   readonly pathOf: (logicalId: string) => string;
   /** For a nested stack's template: the position of its parent's template, and the logical id of the stack resource there. */
   readonly parent?: { readonly index: number; readonly logicalId: string };
+  /** Providers and resource servers the app imports by name, which exist outside the templates (see `IndexOptions.external`). */
+  readonly external?: ExternalResources;
 }
 
 export interface TemplateFinding {
@@ -126,6 +128,7 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
         return child < 0 ? undefined : poolOf(child, value);
       },
       poolKeyPrefix: poolKeyPrefix(i),
+      external: t.external,
       conditions: () => conditionSectionsOf(t.template, fixed),
       // A parameter its parent fixes to one value reads as that value (a callback URL, a provider's name).
       parameterValues: singleValues(fixed),

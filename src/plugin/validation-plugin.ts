@@ -6,12 +6,12 @@ import type { UserPoolClientPolicy } from '../aspects/user-pool-client-policy';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { acknowledgementsFor } from '../cdk/acknowledgements';
 import { wasChecked } from '../cdk/check-state';
-import { isUserPoolClientResource } from '../cdk/stack-index';
+import { externalResourcesIn, isUserPoolClientResource } from '../cdk/stack-index';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import { checkRuleIds, policySelection } from '../engine/selection';
 import { TYPES } from '../engine/template-index';
 import { findingOf, RuleSelection } from '../engine/validate-client';
-import { validateTemplates } from '../engine/validate-template';
+import { TemplateInSet, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { ALL_RULES, findRule, noticeRule, SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
@@ -52,13 +52,10 @@ export interface UserPoolClientValidationPluginProps {
 }
 
 /** A stack template to check: a stack of the assembly, or a nested stack's template found beside it. */
-interface StackTemplate {
+interface StackTemplate extends TemplateInSet {
   readonly stack?: Stack;
   readonly templatePath: string;
-  readonly template: unknown;
   readonly constructs: Map<string, CfnResource>;
-  readonly pathOf: (logicalId: string) => string;
-  readonly parent?: { readonly index: number; readonly logicalId: string };
 }
 
 /** The nested stack whose resource in `parent` has this logical id. */
@@ -125,12 +122,14 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     const violations: PolicyViolation[] = [];
     const policy = this.props.policy?.props;
     const stacks: StackTemplate[] = [];
+    // What the app imports by name exists outside its templates, which do not show it.
+    const external = externalResourcesIn(context.appConstruct);
     const assets = new Map<string, ReadonlyMap<string, string>>();
     const assetFiles = (dir: string) => assets.get(dir) ?? assets.set(dir, assetFilesByKey(dir)).get(dir)!;
     const add = (stack: Stack | undefined, templatePath: string, fallbackPath: string, parent?: StackTemplate['parent']) => {
       const constructs = namedConstructs(stack);
       const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
-      stacks.push({ stack, templatePath, template, constructs, parent, pathOf: (id: string) => constructs.get(id)?.node.path ?? `${fallbackPath}/${id}` });
+      stacks.push({ stack, templatePath, template, constructs, parent, external, pathOf: (id: string) => constructs.get(id)?.node.path ?? `${fallbackPath}/${id}` });
       // CDK's validation context lists the assembly's stacks, not the templates of their nested stacks: they are beside them.
       const index = stacks.length - 1;
       for (const nested of nestedStacksOf(template)) {

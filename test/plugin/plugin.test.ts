@@ -106,6 +106,30 @@ test('a client is checked against the pool it imports from another stack', () =>
   expect(() => a.synth()).toThrow(/VUPC-IDP-EXISTS[\s\S]*Clients\/Client[\s\S]*'Nope' is not an identity provider of user pool Pools\/Pool\/Resource/);
 });
 
+test('a provider the app imports by name exists outside the templates: no error for it, in any stack; a misspelt one is still one', () => {
+  const a = testApp();
+  const stack = new Stack(a, 'Clients');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'example-plugin-imported' } });
+  cognito.UserPoolIdentityProvider.fromProviderName(new Stack(a, 'Shared'), 'Saml', 'ExternalSaml');
+  const client = (id: string, name: string) => new cognito.UserPoolClient(stack, id, {
+    userPool: pool, supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom(name)], oAuth: { callbackUrls: ['https://a.example.com/cb'] },
+  });
+  client('Imported', 'ExternalSaml');
+  client('Misspelt', 'ExternalSmal');
+  Validations.of(a).addPlugins(new UserPoolClientValidationPlugin());
+  const failure = (() => {
+    try {
+      a.synth();
+      return '';
+    } catch (e) {
+      return String(e);
+    }
+  })();
+  expect(failure).toMatch(/VUPC-IDP-EXISTS[\s\S]*Clients\/Misspelt\/Resource: SupportedIdentityProviders\[0\] 'ExternalSmal'/);
+  expect(failure).not.toContain("'ExternalSaml'");
+});
+
 test('bad plugin props are refused', () => {
   expect(() => new UserPoolClientValidationPlugin({ disabledRules: ['NOPE'] })).toThrow(/UserPoolClientValidationPlugin: disabledRules names 'NOPE'/);
   expect(() => new UserPoolClientValidationPlugin({ warningRules: ['VUPC-POLICY-ADMIN-SCOPE'] })).toThrow(/warningRules names 'VUPC-POLICY-ADMIN-SCOPE'/);
