@@ -51,7 +51,7 @@ export function stackIndex(stack: Stack): TemplateIndex {
 
 function indexOf(stack: Stack): TemplateIndex {
   const resources: Record<string, TemplateResource> = {};
-  const external = { identityProviders: [] as string[], resourceServers: [] as string[] };
+  const external = noExternal();
   for (const node of stack.node.findAll()) {
     addImported(node, external);
     if (CfnResource.isCfnResource(node) && INDEXED.has(node.cfnResourceType) && Stack.of(node) === stack) {
@@ -84,12 +84,15 @@ function indexOf(stack: Stack): TemplateIndex {
 
 /** The providers and resource servers imported by name in a scope (an app, for the plugin, which sees every stack). */
 export function externalResourcesIn(scope: IConstruct): ExternalResources {
-  const external = { identityProviders: [] as string[], resourceServers: [] as string[] };
+  const external = noExternal();
   for (const node of scope.node.findAll()) addImported(node, external);
   return external;
 }
 
-function addImported(node: IConstruct, external: { identityProviders: string[]; resourceServers: string[] }): void {
+type Collected = { identityProviders: string[]; resourceServers: string[] };
+const noExternal = (): Collected => ({ identityProviders: [], resourceServers: [] });
+
+function addImported(node: IConstruct, external: Collected): void {
   const imported = importedName(node);
   if (imported) external[imported.kind].push(imported.name);
 }

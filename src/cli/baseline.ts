@@ -76,9 +76,9 @@ export function replacedClients(pairs: readonly TemplatePair[]): Located[] {
       out.push({ file: after.file, line: after.line(logicalId, violation.property || undefined), logicalId, finding });
     }
     // A client that now exists under a condition (or another one) is deleted by a deployment where the condition is false.
-    const beforeResources = resourcesOf(before.template);
+    const [beforeResources, afterResources] = [resourcesOf(before.template), resourcesOf(after.template)];
     for (const logicalId of clientIds(after.template)) {
-      const [was, now] = [conditionOf(beforeResources[logicalId]), conditionOf(resourcesOf(after.template)[logicalId])];
+      const [was, now] = [conditionOf(beforeResources[logicalId]), conditionOf(afterResources[logicalId])];
       if (!(logicalId in beforeResources) || now === undefined || now === was) continue;
       const path = after.constructPaths.get(logicalId) ?? `${after.file}#${logicalId}`;
       const since = was === undefined ? 'it existed unconditionally before' : `it existed under ${was} before`;

@@ -12,7 +12,7 @@ import { findingOf } from '../engine/validate-client';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from '../reporting/formats';
-import { noticeRule } from '../rules/registry';
+import { findRule, noticeRule, POLICY_RULES } from '../rules/registry';
 import { InputKind, RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
 
@@ -191,9 +191,14 @@ function check(
   if (!o.disabled.has('VUPC-ACKNOWLEDGEMENT-UNUSED')) {
     const keysOf = ({ file, finding, acknowledgements: acks }: Located) => (acks ?? []).map((a) => usedKey(file, a.scope, finding.ruleId, a.reason));
     const used = new Set(findings.flatMap(keysOf));
-    const policyRules = new Set((o.policy ? enabledPolicyRules(o.policy) : []).map((r) => r.id));
-    const ran = (id: string) => !o.disabled.has(id) && (!id.startsWith('VUPC-POLICY-') || policyRules.has(id))
-      && (id !== 'VUPC-CLIENT-REPLACED' || o.baseline !== undefined) && (id !== 'VUPC-UPDATE-FULL-STATE' || current !== undefined);
+    // What ran, as the registry says: a policy rule when the policy turns it on, a rule comparing versions with its option.
+    const policyRules = new Set(o.policy ? enabledPolicyRules(o.policy) : []);
+    const compared = { '--baseline': o.baseline !== undefined, '--current': current !== undefined };
+    const ran = (id: string) => {
+      const rule = findRule(id);
+      if (!rule || o.disabled.has(id) || (POLICY_RULES.includes(rule) && !policyRules.has(rule))) return false;
+      return rule.comparesVersions === undefined || compared[rule.comparesVersions];
+    };
     findings.push(...unusedTemplateAcknowledgements(templates, used, ran));
   }
   return { inputs: [...inputs, ...unreadable], findings, toolVersion: PACKAGE_VERSION };

@@ -218,8 +218,8 @@ export class TemplateConditions {
         if (args.length !== 2) return open;
         const [a, b] = [parseTerm(args[0]), parseTerm(args[1])];
         if ('literal' in a && 'literal' in b) return { constant: a.literal === b.literal };
-        // The same parameter, or the same value however unknown, on both sides: always equal.
-        if (('parameter' in a && 'parameter' in b && a.parameter === b.parameter) || JSON.stringify(args[0]) === JSON.stringify(args[1])) return { constant: true };
+        // The same value on both sides (a parameter, a pseudo parameter, a lookup), however unknown: always equal.
+        if (JSON.stringify(args[0]) === JSON.stringify(args[1])) return { constant: true };
         // A value not known before deployment, or two parameters compared: either outcome can occur.
         if ('opaque' in a || 'opaque' in b || ('parameter' in a && 'parameter' in b)) return open;
         return { equals: [a, b] };

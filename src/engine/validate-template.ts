@@ -2,7 +2,7 @@ import type { ConditionSections } from './conditions';
 import type { Finding } from './finding';
 import { describeInclude, expandedResources } from './language-extensions';
 import type { ExternalResources, OtherTemplatePool } from './pools';
-import { poolReference, referencedIds, refTarget } from './references';
+import { dependsOn, poolReference, referencedIds, refTarget } from './references';
 import { RuleRunner } from './speed/runner';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
 import { checkClient, findingOf, poolFindings, RuleSelection } from './validate-client';
@@ -59,10 +59,12 @@ function resourcesOf(template: unknown): Record<string, TemplateResource> {
  */
 function unreadFindings(template: unknown, run: TemplateRun): TemplateFinding[] {
   const rule = noticeRule('VUPC-NOT-VALIDATED');
-  if (!run.service || run.service.disabledRules?.has(rule.id) || !isPlainObject(template) || !isRecord(template.Resources)) return [];
+  // Told whichever rules run (the plugin may run a policy alone), unless those rules turn the notice off.
+  const selection = run.service || run.policy?.selection;
+  if (!selection || selection.disabledRules?.has(rule.id) || !isPlainObject(template) || !isRecord(template.Resources)) return [];
   const found = expandedResources(template.Resources).unread.map(({ key, problem }) => ({ logicalId: key, property: '', problem }));
   for (const [logicalId, resource] of clientsOf(template)) {
-    const include = isRecord(resource.Properties) ? resource.Properties['Fn::Transform'] : undefined;
+    const include = includedProperties(resource);
     const problem = `are completed with Fn::Transform (${describeInclude(include)}) when it deploys, so the client is not validated`;
     if (include !== undefined) found.push({ logicalId, property: 'Properties', problem });
   }
@@ -71,6 +73,9 @@ function unreadFindings(template: unknown, run: TemplateRun): TemplateFinding[] 
     return { logicalId, finding };
   });
 }
+
+/** What a resource's Properties include with Fn::Transform (AWS::Include) when it deploys; undefined for none. */
+const includedProperties = (resource: TemplateResource): unknown => (isRecord(resource.Properties) ? resource.Properties['Fn::Transform'] : undefined);
 
 /** The template's exports with a concrete name, and the value each exports. */
 function exportsOf(template: unknown): Array<[string, unknown]> {
@@ -117,7 +122,7 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
         const stack = resourcesOf(templates[t.parent!.index].template)[t.parent!.logicalId];
         const parameters = isPlainObject(stack?.Properties) ? stack.Properties.Parameters : undefined;
         const value = isPlainObject(parameters) ? parameters[name] : undefined;
-        const before = value === undefined ? undefined : new Set([...referencedIds(stack!.Properties), ...dependsOnIds(stack!)]);
+        const before = value === undefined ? undefined : new Set([...referencedIds(stack!.Properties), ...dependsOn(stack!)]);
         return before && poolOf(t.parent!.index, value, before);
       }),
       // The pool a nested stack of this template returns as an output; the nested stack is created before its outputs are read.
@@ -176,11 +181,6 @@ function conditionSectionsOf(template: unknown, fixed: Record<string, string[]> 
     if (isPlainObject(parameters[name])) parameters[name] = { ...parameters[name], AllowedValues: values };
   }
   return { Conditions: template.Conditions, Parameters: parameters };
-}
-
-function dependsOnIds(resource: TemplateResource): string[] {
-  const d = resource.DependsOn;
-  return typeof d === 'string' ? [d] : Array.isArray(d) ? d.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** A finding in one of several templates checked together. */
@@ -247,7 +247,7 @@ function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex
   findings.push(...unreadFindings(template, run));
   for (const [logicalId, resource] of clientsOf(template)) {
     // A client whose properties are included when it deploys is not read, and still counts against its pool's quota.
-    const included = isRecord(resource.Properties) && resource.Properties['Fn::Transform'] !== undefined;
+    const included = includedProperties(resource) !== undefined;
     const service = run.service && !run.skip?.(logicalId, 'service') && !included ? run.service : undefined;
     const policy = run.policy && !run.skip?.(logicalId, 'policy') && !included ? run.policy : undefined;
     // Every client counts against its pool's quota, checked here or not.

@@ -1,4 +1,5 @@
 import { expandedResources } from '../../src/engine/language-extensions';
+import { policySelection } from '../../src/engine/selection';
 import { clientsOf, validateTemplate } from '../../src/engine/validate-template';
 
 const POOL = { Type: 'AWS::Cognito::UserPool' };
@@ -61,6 +62,21 @@ describe('AWS::Include (Fn::Transform)', () => {
     expect(run(template)).toEqual(['VUPC-NOT-VALIDATED Partly Properties', 'VUPC-NOT-VALIDATED Wholly Properties']);
     const message = validateTemplate(template, { service: {}, pathOf: (id) => id })[0].finding.message;
     expect(message).toContain('[VUPC-NOT-VALIDATED] Partly: Properties are completed with Fn::Transform (AWS::Include of s3://bucket/client.yaml) when it deploys');
+  });
+
+  test('a run of a policy alone is told too, unless its rules turn the notice off', () => {
+    const template = { Resources: { Pool: POOL, Partly: client({ 'Fn::Transform': include('s3://bucket/client.yaml') }) } };
+    const policyOnly = (disabledRules: string[]) => validateTemplate(template, {
+      service: false,
+      policy: {
+        props: { requireClientName: true },
+        selection: { ...policySelection({ requireClientName: true }), disabledRules: new Set(disabledRules) },
+      },
+      pathOf: (id) => id,
+    }).map((f) => `${f.finding.ruleId} ${f.logicalId}`);
+    // The client's name is in the included part: no policy finding, and the client is named as not validated.
+    expect(policyOnly([])).toEqual(['VUPC-NOT-VALIDATED Partly']);
+    expect(policyOnly(['VUPC-NOT-VALIDATED'])).toEqual([]);
   });
 
   test('resources included when the template deploys are named', () => {
