@@ -1,5 +1,5 @@
 import type * as cfnDiff from '@aws-cdk/cloudformation-diff';
-import type { LoadedTemplate } from './templates';
+import { LoadedTemplate, resourcePath } from './templates';
 import { findingOf } from '../engine/validate-client';
 import type { Located } from '../reporting/formats';
 import { noticeRule } from '../rules/registry';
@@ -61,7 +61,7 @@ export function replacedClients(pairs: readonly TemplatePair[]): Located[] {
     const added = clientIds(after.template).filter((id) => !(id in resourcesOf(before.template)));
     for (const [logicalId, change] of Object.entries(diff.resources.changes)) {
       if (change.oldResourceType !== CLIENT) continue;
-      const path = after.constructPaths.get(logicalId) ?? before.constructPaths.get(logicalId) ?? `${after.file}#${logicalId}`;
+      const path = after.constructPaths.get(logicalId) ?? before.constructPaths.get(logicalId) ?? resourcePath(after, logicalId);
       let violation;
       if (REPLACING.has(change.changeImpact)) {
         const [property, update] = Object.entries(change.propertyUpdates).find(([, u]) => REPLACING.has(u.changeImpact ?? '')) ?? ['UserPoolId', undefined];
@@ -80,7 +80,7 @@ export function replacedClients(pairs: readonly TemplatePair[]): Located[] {
     for (const logicalId of clientIds(after.template)) {
       const [was, now] = [conditionOf(beforeResources[logicalId]), conditionOf(afterResources[logicalId])];
       if (!(logicalId in beforeResources) || now === undefined || now === was) continue;
-      const path = after.constructPaths.get(logicalId) ?? `${after.file}#${logicalId}`;
+      const path = after.constructPaths.get(logicalId) ?? resourcePath(after, logicalId);
       const since = was === undefined ? 'it existed unconditionally before' : `it existed under ${was} before`;
       const violation = { property: 'Condition', value: now, problem: `is new (${since}): a deployment in which ${now} is false deletes the client` };
       // A warning: the condition may hold wherever the client is deployed, which the template does not say.

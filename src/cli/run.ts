@@ -2,10 +2,11 @@ import type { ApiClient } from './api-input';
 import { PoolFiles, POOL_OPTIONS, poolFilesOf, withPool } from './api-pool';
 import { parseCommandLine } from './arguments';
 import { pairTemplates, replacedClients } from './baseline';
+import { mergeDeployments } from './deployments';
 import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
 import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from './rule-choice';
 import { unusedTemplateAcknowledgements, usedKey } from './template-acknowledgements';
-import { InputError, InputKindOption, LoadedTemplate, loadInput, STDIN } from './templates';
+import { InputError, InputKindOption, LoadedTemplate, loadInput, resourcePath, STDIN } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
 import { enabledPolicyRules } from '../engine/selection';
 import { findingOf } from '../engine/validate-client';
@@ -150,7 +151,7 @@ function uncheckedNestedStack(t: LoadedTemplate, { logicalId, problem }: { logic
     problem,
     fix: 'Check that template on its own (give its file), or acknowledge this finding in the nested stack resource\'s Metadata.',
   };
-  const finding = findingOf(rule, t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}`, violation, rule.severity);
+  const finding = findingOf(rule, resourcePath(t, logicalId), violation, rule.severity);
   return { file: t.file, line: t.line(logicalId), logicalId, finding };
 }
 
@@ -161,12 +162,13 @@ function check(
   const inputs: InputStatus[] = [];
   const inSet = templates.map((t) => ({
     template: t.template,
-    pathOf: (id: string) => t.constructPaths.get(id) ?? `${t.file}#${id}`,
+    pathOf: (id: string) => resourcePath(t, id),
     parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
   }));
   const api = (t: LoadedTemplate) => (t.input === InputKind.API_REQUEST ? 'request' : t.input === InputKind.API_RESPONSE ? 'response' : undefined);
   for (const t of templates) {
-    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices, ...(api(t) ? { api: api(t) } : {}) });
+    const deployment = t.deployedAs === undefined ? {} : { deployedAs: t.deployedAs };
+    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices, ...deployment, ...(api(t) ? { api: api(t) } : {}) });
   }
   // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
   // Each template's clients are checked as what they were read from: a template, an API request or an API response.
@@ -201,7 +203,7 @@ function check(
     };
     findings.push(...unusedTemplateAcknowledgements(templates, used, ran));
   }
-  return { inputs: [...inputs, ...unreadable], findings, toolVersion: PACKAGE_VERSION };
+  return { inputs: [...inputs, ...unreadable], findings: mergeDeployments(findings, templates), toolVersion: PACKAGE_VERSION };
 }
 
 /** Runs the command line; returns the exit status. Never throws. */

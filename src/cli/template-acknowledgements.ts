@@ -1,4 +1,4 @@
-import type { LoadedTemplate } from './templates';
+import { LoadedTemplate, resourcePath } from './templates';
 import { findingOf } from '../engine/validate-client';
 import { acknowledgementEntries, isAcknowledgement, TEMPLATE_METADATA_KEY } from '../reporting/acknowledgements';
 import type { Located } from '../reporting/formats';
@@ -23,8 +23,11 @@ export function unusedTemplateAcknowledgements(
 ): Located[] {
   const rule = noticeRule('VUPC-ACKNOWLEDGEMENT-UNUSED');
   const out: Located[] = [];
+  // A template read once per deployment holds its acknowledgements once: `used` counts what every reading used.
+  const judged = new Set<string>();
   for (const t of templates) {
-    if (t.apiClients || !isRecord(t.template)) continue;
+    if (t.apiClients || !isRecord(t.template) || judged.has(t.file)) continue;
+    judged.add(t.file);
     const resources = isRecord(t.template.Resources) ? t.template.Resources : {};
     const ofResources = Object.entries(resources).map(([id, r]): [string, unknown] => [id, isRecord(r) ? r.Metadata : undefined]);
     const places: Array<[string | undefined, unknown]> = [[undefined, t.template.Metadata], ...ofResources];
@@ -35,7 +38,7 @@ export function unusedTemplateAcknowledgements(
         const problem = problemOf(entry, where, (ruleId, reason) => used.has(usedKey(t.file, scope, ruleId, reason)), ran);
         if (problem === undefined) return;
         const property = `Metadata.${TEMPLATE_METADATA_KEY}.acknowledgements[${index}]`;
-        const path = logicalId === undefined ? t.file : t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}`;
+        const path = logicalId === undefined ? t.file : resourcePath(t, logicalId, true);
         const finding = findingOf(rule, path, { property, ...problem }, rule.severity);
         out.push({ file: t.file, line: logicalId === undefined ? undefined : t.line(logicalId), logicalId: logicalId ?? '', finding });
       });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'fs';
-import { dirname, extname, join, relative } from 'path';
+import { dirname, extname, join, relative, resolve } from 'path';
 import { apiClientsOf, ApiClient, looksLikeApi, parseApiText } from './api-input';
 import { InputError, withinDepth } from './input-error';
 import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
@@ -32,6 +32,12 @@ export interface LoadedTemplate {
   readonly uncheckedNestedStacks?: ReadonlyArray<{ readonly logicalId: string; readonly problem: string }>;
   /** Where the template stands among those of its input: the same for the same stack in two assemblies (see `--baseline`). */
   readonly key: string;
+  /**
+   * For a nested template that more than one stack resource deploys: which
+   * deployment this reading is (`parent.yaml#Prod`). Each is checked with
+   * the parameters its stack resource passes; see `resourcePath`.
+   */
+  deployedAs?: string;
   /** What the clients were read from: a template (the default), or API requests or responses. */
   readonly input?: InputKind;
   /** For API JSON: its clients, by their JSON path (the template's logical ids). */
@@ -197,11 +203,32 @@ interface Source {
   readonly assemblyDir?: string;
   readonly parent?: LoadedTemplate['parent'];
   readonly key: string;
+  /** The files of the nested stacks that deploy this one, up to the input (a file among them is a cycle). */
+  readonly ancestors?: ReadonlySet<string>;
 }
 
-/** What one load shares: the files read so far, and each assembly directory's asset files (read once). */
+/**
+ * The path of a resource of a template in findings: its construct path, or
+ * the file and logical id, and which deployment unless `ofFile` (what the
+ * file itself says, such as its acknowledgements, holds for every deployment).
+ */
+export function resourcePath(t: LoadedTemplate, logicalId: string, ofFile = false): string {
+  return t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}${ofFile ? '' : deployedAsSuffix(t)}`;
+}
+
+/** What findings on a template deployed more than once add to its resources' paths. */
+export const deployedAsSuffix = (t: Pick<LoadedTemplate, 'deployedAs'>) => (t.deployedAs === undefined ? '' : ` (deployed as ${t.deployedAs})`);
+
+/** More nested templates than this in one input are not read: a template nesting another twice at every level doubles them. */
+export const MAX_NESTED_TEMPLATES = 1000;
+
+/** What one load shares: the stack templates of an assembly, the nested templates read, and each assembly directory's asset files. */
 class LoadState {
-  public readonly seen = new Set<string>();
+  /** Templates read as stacks of their own (an assembly's artifacts): not read again as nested ones. */
+  public readonly stacks = new Set<string>();
+  /** The readings of each nested template file, in order: one per stack resource that deploys it. */
+  public readonly nested = new Map<string, LoadedTemplate[]>();
+  public nestedCount = 0;
   private readonly assets = new Map<string, Map<string, string>>();
 
   public assetFiles(dir: string): Map<string, string> {
@@ -254,14 +281,27 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
       unchecked(`is not found (${path}), so any app client in it is not validated`);
       continue;
     }
-    if (state.seen.has(path)) continue;
-    state.seen.add(path);
+    if (state.stacks.has(path)) continue;
+    if (source.ancestors?.has(resolve(path)) || resolve(path) === resolve(source.path)) {
+      unchecked('is a template that deploys this one, a cycle CloudFormation cannot create, so it is not read again');
+      continue;
+    }
+    if (state.nestedCount >= MAX_NESTED_TEMPLATES) {
+      unchecked(`is not read: this input deploys more than ${MAX_NESTED_TEMPLATES} nested templates, so any app client in it is not validated`);
+      continue;
+    }
+    state.nestedCount++;
+    const ancestors = new Set([...(source.ancestors ?? []), resolve(source.path)]);
     const shown = join(dirname(source.shown), relative(here, path));
     const stackPath = source.artifactPaths?.nestedStackPath(loaded.constructPaths.get(nested.logicalId));
     const parent = { template: loaded, logicalId: nested.logicalId };
     const artifactPaths = stackPath === undefined ? undefined : source.artifactPaths;
     try {
-      out.push(...loadWithNested({ path, shown, assemblyDir: assembly, parent, artifactPaths, stackPath, key: `${source.key}/${nested.logicalId}` }, state));
+      const readings = loadWithNested({ path, shown, assemblyDir: assembly, parent, artifactPaths, stackPath, key: `${source.key}/${nested.logicalId}`, ancestors }, state);
+      // A template two stack resources deploy is read for each: each passes parameters of its own.
+      const copies = state.nested.get(path) ?? [];
+      state.nested.set(path, [...copies, readings[0]]);
+      out.push(...readings);
     } catch (e) {
       // The parent's own clients are still checked; the nested template is named with why it could not be read.
       if (!(e instanceof InputError)) throw e;
@@ -274,8 +314,25 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
 /** Reads one template file (JSON, or YAML with short-form tags), or standard input for `-`, with its nested stacks. */
 export function loadTemplate(file: string, shown = file === STDIN ? '<stdin>' : file, kind: InputKindOption = 'auto'): LoadedTemplate[] {
   const state = new LoadState();
-  state.seen.add(file);
-  return loadWithNested({ path: file, shown, key: '', kind }, state);
+  return nameDeployments(loadWithNested({ path: file, shown, key: '', kind }, state), state);
+}
+
+/**
+ * Names each reading of a nested template that more than one stack
+ * resource deploys after the deployment it is (the parent's file or
+ * deployment, then the stack resource's logical id), parents first.
+ */
+function nameDeployments(templates: LoadedTemplate[], state: LoadState): LoadedTemplate[] {
+  const repeated = new Set([...state.nested.values()].filter((copies) => copies.length > 1).flat());
+  for (const t of templates) {
+    if (!t.parent) continue;
+    const parent = t.parent.template;
+    // Below a template deployed more than once, every template is too: named through its parent's deployment.
+    if (repeated.has(t) || parent.deployedAs !== undefined) {
+      t.deployedAs = parent.deployedAs === undefined ? `${parent.file}#${t.parent.logicalId}` : `${parent.deployedAs}/${t.parent.logicalId}`;
+    }
+  }
+  return templates;
 }
 
 /**
@@ -375,8 +432,8 @@ class ArtifactPaths {
   }
 
   /** The construct path of the nested stack whose AWS::CloudFormation::Stack resource has this path (`<stack>.NestedStack/<id>.NestedStackResource`). */
-  public nestedStackPath(resourcePath: string | undefined): string | undefined {
-    const m = resourcePath === undefined ? null : /^(.*)\.NestedStack\/[^/]+\.NestedStackResource$/.exec(resourcePath);
+  public nestedStackPath(stackResourcePath: string | undefined): string | undefined {
+    const m = stackResourcePath === undefined ? null : /^(.*)\.NestedStack\/[^/]+\.NestedStackResource$/.exec(stackResourcePath);
     return m ? m[1] : undefined;
   }
 
@@ -427,7 +484,7 @@ function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplat
   for (const artifact of Object.values(manifest.artifacts ?? {})) {
     if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
       const file = join(dir, artifact.properties.templateFile);
-      state.seen.add(file);
+      state.stacks.add(file);
       const shown = join(shownRoot, relative(root, file));
       const source = { path: file, shown, artifactPaths: artifactPathsOf(dir, artifact), assemblyDir: dir, key: relative(root, file) };
       out.push(...loadWithNested(source, state));
@@ -435,7 +492,7 @@ function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplat
       out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root));
     }
   }
-  return out;
+  return nameDeployments(out, state);
 }
 
 /** Templates from a file, a cdk.out directory, or standard input (`-`). */

@@ -1,6 +1,6 @@
 import { ApiClient, apiClientsOf, readApiFile, UPDATE_REQUEST } from './api-input';
 import { InputError } from './input-error';
-import type { LoadedTemplate } from './templates';
+import { LoadedTemplate, resourcePath } from './templates';
 import { findingOf } from '../engine/validate-client';
 import type { Located } from '../reporting/formats';
 import { API_DEFAULT_VALUES } from '../rules/api-model';
@@ -69,7 +69,7 @@ export function resetSettings(templates: readonly LoadedTemplate[], current: Api
         problem: 'is set on the current client and missing from this UpdateUserPoolClient request, which resets it to its default',
         fix: `Add ${member} with its current value to the request (--print-complete-update prints the complete request), or leave it out if the reset is meant.`,
       };
-      const finding = findingOf(rule, t.constructPaths.get(client.at) ?? `${t.file}#${client.at}`, violation, rule.severity);
+      const finding = findingOf(rule, resourcePath(t, client.at), violation, rule.severity);
       out.push({ file: t.file, line: client.line, logicalId: client.at, finding });
     }
   }

@@ -28,6 +28,8 @@ export interface InputStatus {
   readonly error?: string;
   /** Set for API JSON (requests or responses): what its clients were read from. */
   readonly api?: 'request' | 'response';
+  /** For a nested template that several stack resources deploy: which deployment this reading is (`parent.yaml#Prod`). */
+  readonly deployedAs?: string;
 }
 
 export interface RunSummary {
@@ -44,8 +46,9 @@ const unreadable = (s: RunSummary) => s.inputs.filter((i) => i.status === 'unrea
 export function formatText(s: RunSummary): string {
   const lines: string[] = [];
   for (const t of s.inputs) {
-    if (t.status === 'checked' && t.clients === 0) lines.push(`${t.file}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
-    for (const notice of t.notices) lines.push(`NOTE ${t.file}: ${notice}`);
+    const name = t.deployedAs === undefined ? t.file : `${t.file} (deployed as ${t.deployedAs})`;
+    if (t.status === 'checked' && t.clients === 0) lines.push(`${name}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
+    for (const notice of t.notices) lines.push(`NOTE ${name}: ${notice}`);
   }
   for (const { file, line, finding } of s.findings) {
     lines.push(`${finding.severity.toUpperCase()} ${file}${line ? `:${line}` : ''}`, `  ${finding.message}`, '');
@@ -118,7 +121,8 @@ export function formatSarif(s: RunSummary): string {
           })),
         },
       },
-      artifacts: s.inputs.map((t) => ({ location: { uri: uri(t.file) } })),
+      // One artifact per file: a nested template deployed twice, or API JSON of requests and responses, is one file.
+      artifacts: [...new Set(s.inputs.map((t) => t.file))].map((file) => ({ location: { uri: uri(file) } })),
       // An upload after a failed read must not close the alerts of what was not read.
       invocations: [{
         executionSuccessful: unreadable(s).length === 0,

@@ -338,4 +338,97 @@ ${stack('./broken.yaml')}
     expect(findings[2].message).toContain(`The nested stack's template (./missing.yaml) is not found (${join(dir, 'missing.yaml')})`);
     expect(findings[3].message).toContain('is not valid YAML or JSON');
   });
+
+  describe('a nested template that several stack resources deploy', () => {
+    const child = `Parameters:
+  PoolId: {Type: String}
+  Stage: {Type: String, AllowedValues: [dev, prod]}
+Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref PoolId
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [code]
+      AllowedOAuthScopes: [openid]
+      SupportedIdentityProviders: [COGNITO]
+      CallbackURLs:
+        - !If [IsProd, "http://prod.example.com/cb", "https://dev.example.com/cb"]
+`;
+    const deploy = (id: string, stage: string) => `  ${id}:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./child.yaml
+      Parameters: {PoolId: !Ref Pool, Stage: ${stage}}
+`;
+    const parentOf = (...stacks: string[]) => `Resources:
+  Pool: {Type: AWS::Cognito::UserPool}
+${stacks.join('')}`;
+
+    test('is checked once per deployment, with the parameters each passes; a finding of one deployment names it', () => {
+      const dir = tmp();
+      write(child, 'child.yaml', dir);
+      const parent = write(parentOf(deploy('Dev', 'dev'), deploy('Prod', 'prod')), 'parent.yaml', dir);
+      const run = cli('--format', 'json', parent);
+      expect(run.code).toBe(1);
+      type Report = { inputs: Array<{ file: string; deployedAs?: string }>; findings: Array<{ ruleId: string; path: string; message: string }> };
+      const report = JSON.parse(run.out) as Report;
+      // Before, the second deployment was not read: the http callback that only Prod deploys passed in silence.
+      const https = report.findings.filter((f) => f.ruleId === 'VUPC-CALLBACK-HTTPS');
+      expect(https.map((f) => f.path)).toEqual([`${join(dir, 'child.yaml')}#Client (deployed as ${parent}#Prod)`]);
+      expect(https[0].message).toContain('(deployed as');
+      // What holds for both deployments is reported once, for the template.
+      const domain = report.findings.filter((f) => f.ruleId === 'VUPC-OAUTH-NEEDS-DOMAIN');
+      expect(domain.map((f) => f.path)).toEqual([`${join(dir, 'child.yaml')}#Client`]);
+      expect(domain[0].message).not.toContain('deployed as');
+      expect(report.inputs.map((i) => i.deployedAs)).toEqual([undefined, `${parent}#Dev`, `${parent}#Prod`]);
+      // In text, each reading is named.
+      expect(cli(parent).out).toContain('1 error, 1 warning in 2 app clients of 3 templates.');
+    });
+
+    test('two deployments with the same parameters give each finding once; an acknowledgement in it is judged once', () => {
+      const dir = tmp();
+      const acknowledged = child.replace('  Client:\n', '  Client:\n    Metadata:\n      cdk-validated-user-pool-client:\n        acknowledgements:\n          - {ruleId: VUPC-OAUTH-NEEDS-DOMAIN, reason: SDK sign-in only}\n          - {ruleId: VUPC-CALLBACK-HTTPS, reason: stale}\n');
+      expect(acknowledged).not.toEqual(child);
+      write(acknowledged, 'child.yaml', dir);
+      const parent = write(parentOf(deploy('A', 'dev'), deploy('B', 'dev')), 'parent.yaml', dir);
+      const findings = JSON.parse(cli('--format', 'json', parent).out).findings as Array<{ ruleId: string; severity: string; path: string }>;
+      expect(findings.map((f) => [f.ruleId, f.severity, f.path.replace(dir, '')])).toEqual([
+        ['VUPC-OAUTH-NEEDS-DOMAIN', 'info', '/child.yaml#Client'],
+        ['VUPC-ACKNOWLEDGEMENT-UNUSED', 'warning', '/child.yaml#Client'],
+      ]);
+    });
+
+    test('a template that deploys itself is named as a cycle, not read again', () => {
+      const dir = tmp();
+      const parent = write(`Resources:
+  Self:
+    Type: AWS::CloudFormation::Stack
+    Properties: {TemplateURL: ./parent.yaml}
+${CLIENT_YAML}`, 'parent.yaml', dir);
+      const run = cli('--format', 'json', parent);
+      const findings = JSON.parse(run.out).findings as Array<{ ruleId: string; logicalId: string; message: string }>;
+      const cycle = findings.filter((f) => f.ruleId === 'VUPC-NOT-VALIDATED');
+      expect(cycle.map((f) => f.logicalId)).toEqual(['Self']);
+      expect(cycle[0].message).toContain('is a template that deploys this one, a cycle');
+      expect(JSON.parse(run.out).inputs).toHaveLength(1);
+    });
+
+    test('past 1,000 nested templates in one input, the rest are named as not read, never a hang', () => {
+      const dir = tmp();
+      // Each level deploys the next twice: 2 + 4 + ... + 2^10 = 2,046 readings.
+      for (let level = 0; level < 10; level++) {
+        const next = level === 9 ? '' : `  A:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: ./l${level + 1}.yaml}\n  B:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: ./l${level + 1}.yaml}\n`;
+        write(`Resources:\n  P: {Type: AWS::Cognito::UserPool}\n${next}`, `l${level}.yaml`, dir);
+      }
+      const root = write('Resources:\n  A:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: ./l0.yaml}\n', 'root.yaml', dir);
+      const report = JSON.parse(cli('--format', 'json', root).out) as { inputs: unknown[]; findings: Array<{ ruleId: string; message: string }> };
+      expect(report.inputs).toHaveLength(1001);
+      const skipped = report.findings.filter((f) => f.message.includes('deploys more than 1000 nested templates'));
+      expect(skipped.length).toBeGreaterThan(0);
+      expect(skipped.every((f) => f.ruleId === 'VUPC-NOT-VALIDATED')).toBe(true);
+    });
+  });
 });
