@@ -1,6 +1,6 @@
 /** Renders everything derived from the rule registry and the defaults (pure; generate-docs.ts writes it). */
 import { DEFAULT_SETTINGS } from '../src/construct/default-settings';
-import { POLICY_OPTIONS, PolicyOption, PolicyOptionDefinition, RULE_LIST_OPTIONS } from '../src/rules/policy/options';
+import { POLICY_OPTIONS, PolicyOption, PolicyOptionDefinition, RULE_LIST_OPTIONS, SCHEMA_KEY } from '../src/rules/policy/options';
 import { ALL_RULES, POLICY_RULES } from '../src/rules/registry';
 import { InputKind, RuleDefinition } from '../src/rules/rule';
 
@@ -102,18 +102,18 @@ export function readmeWithGeneratedSections(readme: string): string {
 export function policySchema(): string {
   const describe = (option: string) =>
     option === 'warningRules'
-      ? 'Rule ids (service or policy) reported as warnings instead of errors.'
+      ? 'Policy rule ids reported as warnings instead of errors (service rules: --warning-rule, or UserPoolClientValidator).'
       : option === 'disabledRules'
-        ? 'Rule ids (service or policy) that are not run.'
+        ? 'Policy rule ids that are not run (service rules: --disable-rule, or UserPoolClientValidator).'
         : POLICY_RULES.filter((r) => r.policyOptions?.includes(option)).map((r) => `${r.summary} (${r.id})`).join(' ');
-  const ruleIds = ALL_RULES.map((r) => r.id);
+  const ruleIds = POLICY_RULES.map((r) => r.id);
   const schemaOf = (option: string, d: PolicyOptionDefinition) => {
     if (d.type === 'boolean') return { type: 'boolean' };
     if (d.type === 'number') return { type: 'number', minimum: d.range!.min, maximum: d.range!.max, $comment: `in ${d.range!.unit}` };
-    const items = RULE_LIST_OPTIONS.has(option as PolicyOption)
-      ? { enum: ruleIds }
-      : d.values ? { enum: d.values } : { type: 'string', minLength: 1, ...(d.pattern ? { pattern: d.pattern } : {}) };
-    return { type: 'array', items };
+    const ruleList = RULE_LIST_OPTIONS.has(option as PolicyOption);
+    const items = ruleList ? { enum: ruleIds } : d.values ? { enum: d.values } : { type: 'string', minLength: 1, ...(d.pattern ? { pattern: d.pattern } : {}) };
+    // An empty list checks nothing (and would turn off a farther policy's list): refused, as the construct refuses it.
+    return { type: 'array', items, ...(ruleList ? {} : { minItems: 1 }) };
   };
   const properties = Object.fromEntries(
     Object.entries(POLICY_OPTIONS).map(([option, d]) => [option, { ...schemaOf(option, d), description: describe(option) }]),
@@ -125,7 +125,7 @@ export function policySchema(): string {
     description: 'Organisation policy for Amazon Cognito app clients; the same options as UserPoolClientPolicyProps. Every option is off unless set.',
     type: 'object',
     additionalProperties: false,
-    properties,
+    properties: { [SCHEMA_KEY]: { type: 'string', description: 'The schema of the file, for editors; ignored.' }, ...properties },
   };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

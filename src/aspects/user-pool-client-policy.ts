@@ -1,14 +1,16 @@
-import { IAspect } from 'aws-cdk-lib';
+import { IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { aspectsReaching, CascadeCache, cascadeRuleLists, RuleLists } from './cascade';
 import { checkClientNode } from './client-check';
+import { watchNestedStages } from './stage-reach';
+import { stageRuleOff } from './user-pool-client-validator';
 import { isUserPoolClientResource } from '../cdk/stack-index';
 import { onVisit } from '../cdk/synthesis-cache';
 import { policySelection } from '../engine/selection';
 import type { RuleSelection } from '../engine/validate-client';
 import { checkPolicyProps } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
-import { RECOMMENDED_POLICY } from '../rules/policy/recommended';
+import { RECOMMENDED_POLICY, withAdditions } from '../rules/policy/recommended';
 
 /**
  * An organisation's policy for app clients, as a CDK Aspect: every policy is
@@ -34,10 +36,11 @@ export class UserPoolClientPolicy implements IAspect {
    * ENABLED, token revocation on, no self-service writes to the verified
    * flags, explicit auth flows without the password flows, and a client name.
    *
-   * @param additions options to set on top of the baseline (they win where both set one)
+   * @param additions options added to the baseline: a list adds its values to the baseline's
+   * (`forbiddenAuthFlows`), any other option replaces the baseline's; to take a baseline rule out, use `disabledRules`
    */
   public static recommended(additions: UserPoolClientPolicyProps = {}): UserPoolClientPolicy {
-    return new UserPoolClientPolicy({ ...RECOMMENDED_POLICY, ...additions });
+    return new UserPoolClientPolicy(withAdditions(RECOMMENDED_POLICY, checkPolicyProps(additions, 'UserPoolClientPolicy.recommended')));
   }
 
   /** The policy's options. */
@@ -50,6 +53,7 @@ export class UserPoolClientPolicy implements IAspect {
 
   public visit(node: IConstruct): void {
     onVisit(node);
+    if (Stage.isStage(node)) watchNestedStages(node, 'policy', () => stageRuleOff(node));
     if (!isUserPoolClientResource(node)) return;
     // Where several policies reach the client, the closest checks it, with the options of all of them cascaded.
     const chain = aspectsReaching(node, isPolicy);

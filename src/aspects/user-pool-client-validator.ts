@@ -1,10 +1,11 @@
-import { AspectPriority, Aspects, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { aspectsReaching, CascadeCache, cascadeRuleLists, RuleLists } from './cascade';
 import { checkClientNode } from './client-check';
+import { watchNestedStages } from './stage-reach';
 import { isUserPoolClientResource } from '../cdk/stack-index';
 import { onVisit } from '../cdk/synthesis-cache';
-import { checkRuleIds } from '../engine/selection';
+import { checkKnownKeys, checkNoOverlap, checkRuleIds } from '../engine/selection';
 import { RuleSelection } from '../engine/validate-client';
 import { ENUM_PROPERTIES } from '../rules/api-model';
 import { SERVICE_RULES } from '../rules/registry';
@@ -86,17 +87,23 @@ export class UserPoolClientValidator implements IAspect {
   public constructor(props: UserPoolClientValidatorProps = {}) {
     Object.defineProperty(this, VALIDATOR, { value: true });
     const elsewhere = ' (policy rules are selected on UserPoolClientPolicy)';
+    checkKnownKeys('UserPoolClientValidator', props, ['disabledRules', 'warningRules', 'additionalEnumValues']);
+    const disabledRules = checkRuleIds('UserPoolClientValidator', 'disabledRules', props.disabledRules, SERVICE_RULES, elsewhere);
+    const warningRules = checkRuleIds('UserPoolClientValidator', 'warningRules', props.warningRules, SERVICE_RULES, elsewhere);
+    checkNoOverlap('UserPoolClientValidator', disabledRules, warningRules);
+    if (warningRules.has(STAGE_NOT_CHECKED)) {
+      throw new Error(`UserPoolClientValidator: ${STAGE_NOT_CHECKED} cannot be a warning (a warning about a stage reaches no report: `
+        + 'its cloud assembly is written before the app is validated). Leave it an error, or put it in disabledRules.');
+    }
     this.options = {
-      selection: {
-        disabledRules: checkRuleIds('UserPoolClientValidator', 'disabledRules', props.disabledRules, SERVICE_RULES, elsewhere),
-        warningRules: checkRuleIds('UserPoolClientValidator', 'warningRules', props.warningRules, SERVICE_RULES, elsewhere),
-      },
+      selection: { disabledRules, warningRules },
       extraEnumValues: checkEnumValues(props.additionalEnumValues),
     };
   }
 
   public visit(node: IConstruct): void {
     onVisit(node);
+    if (Stage.isStage(node) && !BUILT_IN.has(this)) watchNestedStages(node, 'service', () => stageRuleOff(node));
     if (!isUserPoolClientResource(node)) return;
     if (BUILT_IN.has(this)) {
       // The built-in validator of a stack checks only the ValidatedUserPoolClients of that stack that asked for it,
@@ -114,6 +121,10 @@ export class UserPoolClientValidator implements IAspect {
     checkClientNode(node, { extraEnumValues: merged.extraEnumValues }, merged.selection, 'service');
   }
 }
+
+const STAGE_NOT_CHECKED = 'VUPC-STAGE-NOT-CHECKED';
+/** True when the validators added to `scope` turn VUPC-STAGE-NOT-CHECKED off (it is theirs to turn off, for policies too). */
+export const stageRuleOff = (scope: IConstruct) => validatorRuleLists(Aspects.of(scope).all).disabledRules.has(STAGE_NOT_CHECKED);
 
 /** The rule lists of the validators among `aspects` (as one app would give them, the first farthest), cascaded. */
 export function validatorRuleLists(aspects: readonly IAspect[]): RuleLists {

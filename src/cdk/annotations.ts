@@ -7,6 +7,24 @@ import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { RuleSeverity } from '../rules/rule';
 
 /**
+ * True when an aspect reported the finding on the node (as found, or as the
+ * info of its acknowledgement), compared by rule, property and condition: an
+ * aspect names a construct's props in its messages where a template's
+ * reader names CloudFormation properties.
+ */
+export function wasReported(node: IConstruct, finding: Finding): boolean {
+  return REPORTED.get(node)?.has(reportKey(finding)) === true;
+}
+
+const REPORTED = new WeakMap<IConstruct, Set<string>>();
+const reportKey = (f: Finding) => `${f.ruleId}\u0000${f.property}\u0000${f.condition ?? ''}`;
+function noteReported(node: IConstruct, finding: Finding): void {
+  let keys = REPORTED.get(node);
+  if (!keys) REPORTED.set(node, (keys = new Set()));
+  keys.add(reportKey(finding));
+}
+
+/**
  * Adds a finding as an annotation, once. An acknowledged finding (through
  * this library, on the client or an ancestor) becomes an info annotation
  * that names every reason, so nothing disappears silently.
@@ -14,6 +32,7 @@ import { RuleSeverity } from '../rules/rule';
 export function report(node: IConstruct, finding: Finding): void {
   // Looked up first: an acknowledgement that accepts a finding reported in an earlier synthesis is used in this one too.
   const acks = finding.severity === RuleSeverity.INFO ? [] : acknowledgementsFor(node, finding.ruleId);
+  noteReported(node, finding);
   if (node.node.metadata.some((m) => typeof m.data === 'string' && m.data.includes(finding.message))) return;
   const annotations = Annotations.of(node);
   if (acks.length > 0) {

@@ -1,12 +1,14 @@
 import { readFileSync } from 'fs';
 import { InputError } from './input-error';
-import { checkRuleIds, enabledPolicyRules } from '../engine/selection';
+import { checkNoOverlap, checkRuleIds, enabledPolicyRules } from '../engine/selection';
 import type { TemplateRun } from '../engine/validate-template';
 import { checkPolicyProps } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
-import { RECOMMENDED_POLICY } from '../rules/policy/recommended';
-import { ALL_RULES } from '../rules/registry';
+import { RECOMMENDED_POLICY, withAdditions } from '../rules/policy/recommended';
+import { ALL_RULES, POLICY_RULES } from '../rules/registry';
 import type { InputKind } from '../rules/rule';
+
+const SERVICE_RULES_ELSEWHERE = ' (a policy file selects policy rules, as UserPoolClientPolicy does; choose service rules with --disable-rule and --warning-rule)';
 
 /** The options that choose what runs (for `parseArgs`), in every command that checks clients. */
 export const RULE_OPTIONS = {
@@ -40,9 +42,14 @@ export function ruleChoiceOf(
   let policy: UserPoolClientPolicyProps | undefined = v.recommended ? { ...RECOMMENDED_POLICY } : undefined;
   if (v.policy !== undefined) {
     const file = readPolicyFile(v.policy);
-    policy = { ...policy, ...file.options };
+    policy = policy ? withAdditions(policy, file.options) : file.options;
     file.disabled.forEach((id) => disabled.add(id));
     file.warnings.forEach((id) => warnings.add(id));
+  }
+  try {
+    checkNoOverlap('', disabled, warnings, v.policy === undefined ? ['--disable-rule', '--warning-rule'] : ['the rules disabled (--disable-rule, the policy\'s disabledRules)', 'those reported as warnings']);
+  } catch (e) {
+    throw usage((e as Error).message);
   }
   return { policy, disabled, warnings };
 }
@@ -61,8 +68,10 @@ export function runsOf(choice: RuleChoice, inputOf: (template: number) => InputK
 }
 
 /**
- * A policy file: the policy options, checked as the construct checks them,
- * and rule lists that may name any rule (the command line runs both kinds).
+ * A policy file: the policy options and rule lists, checked as the
+ * construct checks them, so that one file serves the aspect, the plugin and
+ * the command line. Service rules are chosen with --disable-rule and
+ * --warning-rule (or on UserPoolClientValidator).
  */
 function readPolicyFile(file: string): { options: UserPoolClientPolicyProps; disabled: Set<string>; warnings: Set<string> } {
   let json: unknown;
@@ -75,8 +84,8 @@ function readPolicyFile(file: string): { options: UserPoolClientPolicyProps; dis
     const { disabledRules, warningRules, ...policy } = checkPolicyProps(json, file);
     return {
       options: policy,
-      disabled: checkRuleIds(file, 'disabledRules', disabledRules, ALL_RULES),
-      warnings: checkRuleIds(file, 'warningRules', warningRules, ALL_RULES),
+      disabled: checkRuleIds(file, 'disabledRules', disabledRules, POLICY_RULES, SERVICE_RULES_ELSEWHERE),
+      warnings: checkRuleIds(file, 'warningRules', warningRules, POLICY_RULES, SERVICE_RULES_ELSEWHERE),
     };
   } catch (e) {
     throw new InputError((e as Error).message);

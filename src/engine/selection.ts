@@ -32,9 +32,33 @@ export function enabledPolicyRules(props: UserPoolClientPolicyProps): RuleDefini
 /** The rule selection of a policy: its enabled rules, at the severities it asks for. */
 export function policySelection(props: UserPoolClientPolicyProps, owner = 'UserPoolClientPolicy'): RuleSelection {
   const elsewhere = ' (service rules are selected on UserPoolClientValidator)';
-  return {
-    rules: enabledPolicyRules(props),
-    warningRules: checkRuleIds(owner, 'warningRules', props.warningRules, POLICY_RULES, elsewhere),
-    disabledRules: checkRuleIds(owner, 'disabledRules', props.disabledRules, POLICY_RULES, elsewhere),
-  };
+  const warningRules = checkRuleIds(owner, 'warningRules', props.warningRules, POLICY_RULES, elsewhere);
+  const disabledRules = checkRuleIds(owner, 'disabledRules', props.disabledRules, POLICY_RULES, elsewhere);
+  checkNoOverlap(owner, disabledRules, warningRules);
+  return { rules: enabledPolicyRules(props), warningRules, disabledRules };
+}
+
+/**
+ * A rule both disabled and turned into warnings is a contradiction the
+ * doors resolved differently (a warning from the aspect, nothing from the
+ * plugin and the command line): refused, naming the rule and both options.
+ */
+export function checkNoOverlap(owner: string, disabled: ReadonlySet<string>, warnings: ReadonlySet<string>, names = ['disabledRules', 'warningRules']): void {
+  const both = [...disabled].filter((id) => warnings.has(id));
+  if (both.length === 0) return;
+  throw new PolicyOptionError(`${owner ? `${owner}: ` : ''}${both.join(', ')} ${both.length > 1 ? 'are' : 'is'} in both ${names[0]} and ${names[1]}; `
+    + `a rule is either not run or reported as a warning. Keep ${both.length > 1 ? 'each' : 'it'} in one of the two.`);
+}
+
+/**
+ * Refuses option names a class does not take: TypeScript catches them, an
+ * app in JavaScript does not, and an option that is ignored is a check that
+ * silently does not run (`polcy`, `disabledRule`).
+ */
+export function checkKnownKeys(owner: string, props: object, allowed: readonly string[]): void {
+  for (const key of Object.keys(props)) {
+    if (allowed.includes(key)) continue;
+    const closest = closestOf(key, allowed);
+    throw new PolicyOptionError(`${owner}: '${key}' is not an option${closest ? `; did you mean '${closest}'?` : '.'} Allowed: ${allowed.join(', ')}.`);
+  }
 }

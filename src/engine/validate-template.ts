@@ -20,8 +20,6 @@ export interface TemplateRun {
   readonly region?: string;
   /** Where each client is, for messages (a construct path, or `<file>#<logical id>`). */
   readonly pathOf: (logicalId: string) => string;
-  /** Clients (by logical id) whose service or policy rules something else already ran. */
-  readonly skip?: (logicalId: string, kind: 'service' | 'policy') => boolean;
 }
 
 /** A template among those that deploy together, for `indexTemplates`. */
@@ -248,8 +246,8 @@ function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex
   for (const [logicalId, resource] of clientsOf(template)) {
     // A client whose properties are included when it deploys is not read, and still counts against its pool's quota.
     const included = includedProperties(resource) !== undefined;
-    const service = run.service && !run.skip?.(logicalId, 'service') && !included ? run.service : undefined;
-    const policy = run.policy && !run.skip?.(logicalId, 'policy') && !included ? run.policy : undefined;
+    const service = run.service && !included ? run.service : undefined;
+    const policy = run.policy && !included ? run.policy : undefined;
     // Every client counts against its pool's quota, checked here or not.
     const read = service || policy ? index.read(resource, { region: run.region }) : undefined;
     const pool = read ? read.context.pool : index.poolOf(isPlainObject(resource.Properties) ? resource.Properties.UserPoolId : undefined);

@@ -5,15 +5,19 @@ import { IConstruct } from 'constructs';
 import type { UserPoolClientPolicy } from '../aspects/user-pool-client-policy';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { acknowledgementsFor } from '../cdk/acknowledgements';
+import { wasReported } from '../cdk/annotations';
 import { wasChecked } from '../cdk/check-state';
+import { warningAcknowledgedInCdk } from '../cdk/internals';
 import { externalResourcesIn, isUserPoolClientResource } from '../cdk/stack-index';
+import type { Finding } from '../engine/finding';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
-import { checkRuleIds, policySelection } from '../engine/selection';
+import { checkKnownKeys, checkNoOverlap, checkRuleIds, policySelection } from '../engine/selection';
 import { TYPES } from '../engine/template-index';
 import { findingOf, RuleSelection } from '../engine/validate-client';
 import { TemplateInSet, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
-import { ALL_RULES, findRule, noticeRule, SERVICE_RULES } from '../rules/registry';
+import { PolicyOptionError } from '../rules/policy/options';
+import { ALL_RULES, findRule, noticeRule, POLICY_RULES, SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION as VERSION } from '../version';
 
@@ -110,10 +114,15 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
 
   public constructor(props: UserPoolClientValidationPluginProps = {}) {
     const owner = 'UserPoolClientValidationPlugin';
+    checkKnownKeys(owner, props, ['serviceRules', 'policy', 'disabledRules', 'warningRules']);
+    if (props.policy !== undefined && !isPolicy(props.policy)) {
+      throw new PolicyOptionError(`${owner}: policy must be a UserPoolClientPolicy (new UserPoolClientPolicy({ ... }) or UserPoolClientPolicy.recommended()), not its options.`);
+    }
     this.serviceSelection = {
       disabledRules: checkRuleIds(owner, 'disabledRules', props.disabledRules, SERVICE_RULES),
       warningRules: checkRuleIds(owner, 'warningRules', props.warningRules, SERVICE_RULES),
     };
+    checkNoOverlap(owner, this.serviceSelection.disabledRules!, this.serviceSelection.warningRules!);
     this.props = props;
     this.ruleIds = ALL_RULES.map((r) => r.id);
   }
@@ -158,12 +167,11 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     }
     // The app's stacks deploy together: a client may import its pool from another stack.
     const runOf = (i: number) => {
-      const { stack, constructs } = stacks[i];
+      const { stack } = stacks[i];
       return {
         service: this.props.serviceRules === false ? false as const : this.serviceSelection,
         policy: policy ? { props: policy, selection: policySelection(policy, 'UserPoolClientValidationPlugin') } : undefined,
         region: stack && !Token.isUnresolved(stack.region) ? stack.region : undefined,
-        skip: (id: string, kind: 'service' | 'policy') => (constructs.has(id) ? wasChecked(constructs.get(id)!, kind) : false),
       };
     };
     for (const { template, logicalId, finding } of validateTemplates(stacks, runOf)) {
@@ -172,6 +180,9 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
       // Never a silent pass: what the library could not check (a notice) and a pool's quota are in the report; advice
       // about one client (an info) stays in the annotations and the command line's report.
       if (finding.severity === RuleSeverity.INFO && !reportedAsInfo(finding.ruleId)) continue;
+      // What an aspect already reported on the construct is not reported twice. Only that: an aspect with other options
+      // (a team's own policy, a validator with rules disabled) must not take the plugin's findings away.
+      if (construct && aspectReported(construct, finding)) continue;
       // An acknowledged finding stays in the report, as an info that names every reason: the report is an audit trail too.
       const acks = construct ? acknowledgementsFor(construct, finding.ruleId).map((a) => ({ scope: a.path, reason: a.reason })) : [];
       const member = finding.property === '' ? '' : `/Properties/${finding.property.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/')}`;
@@ -186,6 +197,17 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     return { success: !violations.some((v) => v.severity === RuleSeverity.ERROR), violations, pluginVersion: VERSION };
   }
 }
+
+/** The finding is an annotation of the construct already, or a warning acknowledged in CDK's way where an aspect checked it. */
+function aspectReported(construct: CfnResource, finding: Finding): boolean {
+  if (wasReported(construct, finding)) return true;
+  const kind = POLICY_RULES.some((r) => r.id === finding.ruleId) ? 'policy' : 'service';
+  return finding.severity === RuleSeverity.WARNING && wasChecked(construct, kind) && warningAcknowledgedInCdk(construct, finding.ruleId);
+}
+
+/** A UserPoolClientPolicy of any copy of this library: what the plugin reads of it is its checked options. */
+const isPolicy = (x: unknown): x is UserPoolClientPolicy => typeof x === 'object' && x !== null && typeof (x as { props?: unknown }).props === 'object'
+  && typeof (x as { visit?: unknown }).visit === 'function';
 
 /** The infos the report shows: notices of the library's own reach, and findings about a pool (its quota). */
 function reportedAsInfo(ruleId: string): boolean {

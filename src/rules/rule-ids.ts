@@ -171,7 +171,7 @@ export class UserPoolClientRuleIds {
   public static readonly NOT_VALIDATED = 'VUPC-NOT-VALIDATED';
   /** A client that uses conditions is checked in every combination of their values the template can produce, up to 64. */
   public static readonly CONDITIONS_CAPPED = 'VUPC-CONDITIONS-CAPPED';
-  /** Every stage below a scope given to UserPoolClientChecks.applyToAllStages is checked; a stage created after the call that holds app clients is reported. */
+  /** A validator or policy added to a stage (the app included) checks the app clients of the stages nested in it, or the synth says which it did not. */
   public static readonly STAGE_NOT_CHECKED = 'VUPC-STAGE-NOT-CHECKED';
   /** Every acknowledgement accepts a finding; one that accepted none in a synthesis is reported where it was made. */
   public static readonly ACKNOWLEDGEMENT_UNUSED = 'VUPC-ACKNOWLEDGEMENT-UNUSED';

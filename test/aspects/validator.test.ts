@@ -306,7 +306,7 @@ describe('one finding, once', () => {
     expect(errorsOf(stack)).toEqual([]);
   });
 
-  test('an app-level validator does not reach into a nested stage, so the built-in one still reports there', () => {
+  test('an app-level validator does not reach into a nested stage: the built-in one still reports there, and the app names what nothing checked', () => {
     const app = testApp();
     const stage = new Stage(app, 'Prod');
     const stack = new Stack(stage, 'Stack');
@@ -314,6 +314,9 @@ describe('one finding, once', () => {
     badClient(stack, pool);
     new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, authSessionValidity: 1 });
     addValidator(app, new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.AUTHSESSION_RANGE] }));
-    expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Prod\/Stack\/Client\/Resource/)]);
+    const inStage = stage.synth().getStackArtifact(stack.artifactId).messages.filter((m) => m.level === 'error').map((m) => String(m.entry.data));
+    expect(inStage).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Prod\/Stack\/Client\/Resource/)]);
+    // The L1 client was checked by no validator: before, it passed in silence. The L3 checked itself, so it is not named.
+    expect(() => app.synth({ force: true })).toThrow(/\[VUPC-STAGE-NOT-CHECKED\] Prod: UserPoolClientValidator was added to the app, whose aspects do not reach this nested stage, so its 1 app client\(s\) \(Prod\/Stack\/L1\) are not checked/);
   });
 });

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync, truncateSync, mkdirSync } from 'fs';
+import { mkdtempSync, writeFileSync, truncateSync, mkdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { UserPoolClientPolicy } from '../../src';
 import { runCli } from '../../src/cli/run';
 import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
 import { quietCdkBuiltinValidation, testApp } from '../helpers';
@@ -280,9 +281,43 @@ describe('any rule, service or policy, can be turned off or downgraded from the 
     expect(r.code).toBe(0);
   });
 
-  test('a policy file\'s disabledRules and warningRules take both kinds too', () => {
-    const policy = writeTemplate({ forbidImplicitGrant: true, warningRules: ['VUPC-POLICY-NO-IMPLICIT-GRANT'], disabledRules: ['VUPC-AUTHSESSION-RANGE'] }, 'policy.json');
-    expect(severities(cli('--policy', policy, '--format', 'json', template()).out)).toEqual(['VUPC-POLICY-NO-IMPLICIT-GRANT warning']);
+  test('a policy file\'s rule lists take policy rules, as UserPoolClientPolicy does: one file serves every door', () => {
+    const policy = writeTemplate({ forbidImplicitGrant: true, warningRules: ['VUPC-POLICY-NO-IMPLICIT-GRANT'] }, 'policy.json');
+    expect(severities(cli('--policy', policy, '--format', 'json', template()).out)).toEqual(['VUPC-AUTHSESSION-RANGE error', 'VUPC-POLICY-NO-IMPLICIT-GRANT warning']);
+    // A service rule in the file was accepted here and made the aspect throw on the same file: refused, with where it goes.
+    const service = writeTemplate({ forbidImplicitGrant: true, disabledRules: ['VUPC-AUTHSESSION-RANGE'] }, 'policy.json');
+    const r = cli('--policy', service, template());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("disabledRules names 'VUPC-AUTHSESSION-RANGE', which it cannot select. VUPC-AUTHSESSION-RANGE is not one of its rules");
+    expect(r.err).toContain('choose service rules with --disable-rule and --warning-rule');
+    expect(() => new UserPoolClientPolicy(JSON.parse(readFileSync(service, 'utf8')))).toThrow(/VUPC-AUTHSESSION-RANGE is not one of its rules/);
+  });
+
+  test('a rule both disabled and downgraded is refused, naming it, whichever options say so', () => {
+    const both = cli('--disable-rule', 'VUPC-AUTHSESSION-RANGE', '--warning-rule', 'VUPC-AUTHSESSION-RANGE', template());
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('VUPC-AUTHSESSION-RANGE is in both --disable-rule and --warning-rule');
+    const policy = writeTemplate({ forbidImplicitGrant: true, disabledRules: ['VUPC-POLICY-NO-IMPLICIT-GRANT'] }, 'policy.json');
+    const mixed = cli('--policy', policy, '--warning-rule', 'VUPC-POLICY-NO-IMPLICIT-GRANT', template());
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toContain('VUPC-POLICY-NO-IMPLICIT-GRANT is in both the rules disabled');
+  });
+
+  test('a policy file may name its schema; \'__proto__\' is no option', () => {
+    const named = writeTemplate({ $schema: '../docs/policy.schema.json', forbidImplicitGrant: true }, 'policy.json');
+    expect(severities(cli('--policy', named, '--format', 'json', template()).out)).toContain('VUPC-POLICY-NO-IMPLICIT-GRANT error');
+    const proto = writeTemplate('{"__proto__": {"forbidImplicitGrant": true}}', 'policy.json');
+    const r = cli('--policy', proto, template());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("'__proto__' is not a policy option");
+  });
+
+  test('--recommended with a policy file: a list adds to the baseline\'s', () => {
+    const policy = writeTemplate({ forbiddenAuthFlows: ['ALLOW_CUSTOM_AUTH'] }, 'policy.json');
+    const flows = writeTemplate(client({ UserPoolId: 'eu-west-1_abc', ClientName: 'web', PreventUserExistenceErrors: 'ENABLED', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH'] }));
+    const found = (JSON.parse(cli('--recommended', '--policy', policy, '--format', 'json', flows).out).findings as Array<{ ruleId: string; property: string }>)
+      .filter((f) => f.ruleId === 'VUPC-POLICY-AUTHFLOW-FORBIDDEN').map((f) => f.property);
+    expect(found).toEqual(['ExplicitAuthFlows[0]', 'ExplicitAuthFlows[1]']);
   });
 
   test('a policy file is checked against the same definitions as the construct', () => {

@@ -1,7 +1,10 @@
-import { Aws, CfnCondition, CfnParameter, Fn, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, Aws, CfnCondition, CfnParameter, Fn, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { UserPoolClientAcknowledgements, UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidationPlugin, ValidatedUserPoolClient } from '../../src';
+import {
+  UserPoolClientAcknowledgements, UserPoolClientPolicy, UserPoolClientRuleIds,
+  UserPoolClientValidationPlugin, UserPoolClientValidator, ValidatedUserPoolClient,
+} from '../../src';
 import { testApp } from '../helpers';
 
 function app(withStage = false) {
@@ -96,6 +99,29 @@ test('clients an aspect already checked are not reported twice', () => {
   new ValidatedUserPoolClient(a.stack, 'Mine', { userPool: a.pool, oAuth: { callbackUrls: ['http://partner.example.com/cb'] } });
   const report = validateDirectly(new UserPoolClientValidationPlugin(), a);
   expect(report.violations.map((v) => v.violatingResources[0].constructPath)).toEqual(['Stack/Bad']);
+});
+
+test('an aspect with other options takes none of the plugin\'s findings away: a team\'s own policy, a validator with a rule off', () => {
+  const a = app();
+  // The platform's policy on the plugin; a team adds a laxer policy and a validator of its own to its stack.
+  const readOnly = { priority: AspectPriority.READONLY };
+  Aspects.of(a.stack).add(new UserPoolClientPolicy({ maxAccessTokenMinutes: 120 }), readOnly);
+  Aspects.of(a.stack).add(new UserPoolClientValidator({ disabledRules: [UserPoolClientRuleIds.CALLBACK_HTTPS] }), readOnly);
+  const report = validateDirectly(new UserPoolClientValidationPlugin({ policy: new UserPoolClientPolicy({ forbidImplicitGrant: true }) }), a);
+  const rules = report.violations.filter((v) => v.violatingResources[0].constructPath === 'Stack/Bad').map((v) => v.ruleName);
+  // Before, the plugin skipped every policy (and service) rule on a client any policy (validator) aspect had checked.
+  expect(rules).toContain('VUPC-POLICY-NO-IMPLICIT-GRANT');
+  expect(rules).toContain(UserPoolClientRuleIds.CALLBACK_HTTPS);
+  // What the team's validator did report (the missing domain) is in the annotations, and not repeated in the report.
+  expect(rules).not.toContain('VUPC-OAUTH-NEEDS-DOMAIN');
+  expect(a.bad.node.metadata.map((m) => String(m.data)).join('\n')).toContain('VUPC-OAUTH-NEEDS-DOMAIN');
+});
+
+test('options it does not take, and a policy given as its options, are refused (JavaScript apps have no type check)', () => {
+  expect(() => new UserPoolClientValidationPlugin({ polcy: UserPoolClientPolicy.recommended() } as never)).toThrow("UserPoolClientValidationPlugin: 'polcy' is not an option; did you mean 'policy'?");
+  expect(() => new UserPoolClientValidationPlugin({ policy: { forbidImplicitGrant: true } } as never)).toThrow('policy must be a UserPoolClientPolicy');
+  expect(() => new UserPoolClientValidationPlugin({ disabledRules: ['VUPC-CALLBACK-HTTPS'], warningRules: ['VUPC-CALLBACK-HTTPS'] })).toThrow('VUPC-CALLBACK-HTTPS is in both');
+  expect(() => new UserPoolClientValidator({ disabledRule: ['VUPC-CALLBACK-HTTPS'] } as never)).toThrow("'disabledRule' is not an option; did you mean 'disabledRules'?");
 });
 
 test('a client is checked against the pool it imports from another stack', () => {

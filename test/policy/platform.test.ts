@@ -43,7 +43,7 @@ describe('stages created after UserPoolClientChecks.applyToAllStages', () => {
     const late = new Stage(app, 'Late');
     badClient(new Stack(late, 'Stack'));
     expect(() => app.synth()).toThrow(
-      /\[VUPC-STAGE-NOT-CHECKED\] Late: UserPoolClientChecks\.applyToAllStages\(<app>\) was called before this stage was created, so its 1 app client\(s\) \(Late\/Stack\/Client\) are not checked\. .* Fix: Call UserPoolClientChecks\.applyToAllStages after every stage/,
+      /\[VUPC-STAGE-NOT-CHECKED\] Late: UserPoolClientValidator was added to the app, whose aspects do not reach this nested stage, so its 1 app client\(s\) \(Late\/Stack\/Client\) are not checked by one\. .* Fix: Add the checks with UserPoolClientChecks\.applyToAllStages after every stage/,
     );
   });
 

@@ -70,11 +70,25 @@ describe('nested stages', () => {
     return { app, top, inner };
   }
 
-  test('an aspect on the App does not reach a nested Stage', () => {
+  test('an aspect on the App does not reach a nested Stage, and the synth says so instead of passing in silence', () => {
     const { app, top, inner } = appWithStage();
     Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
-    expect(errors(top)).toHaveLength(1);
-    expect(errors(inner)).toHaveLength(0);
+    const stageErrors = Stage.of(inner)!.synth().getStackArtifact(inner.artifactId).messages.filter((m) => m.level === 'error');
+    expect(stageErrors).toHaveLength(0);
+    expect(() => app.synth({ force: true })).toThrow(/\[VUPC-STAGE-NOT-CHECKED\] Prod: UserPoolClientValidator was added to the app, .*\(Prod\/Inner\/Client\)/);
+    // The app's own stack was checked as before.
+    const reported = top.node.findChild('Client').node.metadata.filter((m) => m.type === 'aws:cdk:error').map((m) => String(m.data));
+    expect(reported).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Top\/Client/)]);
+  });
+
+  test('a policy on the App alone: the same, for the policy; a validator with the rule disabled turns it off', () => {
+    const first = appWithStage();
+    Aspects.of(first.app).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
+    expect(() => first.app.synth()).toThrow(/\[VUPC-STAGE-NOT-CHECKED\] Prod: UserPoolClientPolicy was added to the app/);
+    const second = appWithStage();
+    Aspects.of(second.app).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
+    Aspects.of(second.app).add(new UserPoolClientValidator({ disabledRules: ['VUPC-STAGE-NOT-CHECKED', 'VUPC-AUTHSESSION-RANGE'] }), { priority: AspectPriority.READONLY });
+    expect(() => second.app.synth()).not.toThrow();
   });
 
   test('UserPoolClientChecks.applyToAllStages covers the app and its stages', () => {

@@ -12,6 +12,7 @@ describe('policy options are validated at construction', () => {
     ['a URL host with a scheme', { allowedUrlHosts: ['https://app.example.com'] }, "allowedUrlHosts has 'https://app.example.com', which has a scheme", "did you mean 'app.example.com'?"],
     ['a URL host with a path', { allowedUrlHosts: ['app.example.com/cb'] }, "allowedUrlHosts has 'app.example.com/cb', which has a path", "did you mean 'app.example.com'?"],
     ['a URL host with a port', { allowedUrlHosts: ['*.example.com:8443'] }, "allowedUrlHosts has '*.example.com:8443', which has a port", "did you mean '*.example.com'?"],
+    ['a URL host ending with a dot', { allowedUrlHosts: ['app.example.org.'] }, "allowedUrlHosts has 'app.example.org.', which ends with a dot", "did you mean 'app.example.org'?"],
     ['a negative duration', { maxAccessTokenMinutes: -5 }, 'maxAccessTokenMinutes is -5, outside what Cognito allows (5 to 1440 minutes)', 'did you mean 5?'],
     ['a duration past Cognito\'s range', { maxRefreshTokenDays: 5000 }, 'maxRefreshTokenDays is 5000, outside what Cognito allows (0.0417 to 3650 days)', 'did you mean 3650?'],
     ['a duration that is not a number', { maxIdTokenMinutes: '60' }, 'maxIdTokenMinutes must be a number of minutes from 5 to 1440; got "60"', ''],
@@ -20,6 +21,12 @@ describe('policy options are validated at construction', () => {
     ['an unknown option', { forbidImplicitGrants: true }, "'forbidImplicitGrants' is not a policy option; did you mean 'forbidImplicitGrant'? Allowed keys: requireClientName, ", ''],
     ['a service rule in the policy\'s rule lists', { forbidImplicitGrant: true, warningRules: ['VUPC-CALLBACK-HTTPS'] }, "warningRules names 'VUPC-CALLBACK-HTTPS', which it cannot select. VUPC-CALLBACK-HTTPS is not one of its rules (service rules are selected on UserPoolClientValidator)", ''],
     ['a misspelt policy rule id', { forbidImplicitGrant: true, disabledRules: ['VUPC-POLICY-NO-IMPLICIT-GRANTS'] }, "disabledRules names 'VUPC-POLICY-NO-IMPLICIT-GRANTS'", "Did you mean 'VUPC-POLICY-NO-IMPLICIT-GRANT'?"],
+    // An empty list checked nothing, and in a cascade silently turned off a farther policy's list.
+    ['an empty list of hosts', { allowedUrlHosts: [] }, 'allowedUrlHosts is an empty list, which checks nothing; list at least one value, or leave the option out', 'use disabledRules'],
+    ['an empty list of auth flows', { forbiddenAuthFlows: [] }, 'forbiddenAuthFlows is an empty list, which checks nothing', ''],
+    ['a rule both disabled and downgraded', { forbidImplicitGrant: true, disabledRules: ['VUPC-POLICY-NO-IMPLICIT-GRANT'], warningRules: ['VUPC-POLICY-NO-IMPLICIT-GRANT'] },
+      'VUPC-POLICY-NO-IMPLICIT-GRANT is in both disabledRules and warningRules; a rule is either not run or reported as a warning.', ''],
+    ['\'__proto__\' (an own key of parsed JSON)', JSON.parse('{"__proto__": {"forbidImplicitGrant": true}}'), "'__proto__' is not a policy option", ''],
   ])('%s', (_, props, message, suggestion) => {
     let error: Error | undefined;
     try {
@@ -45,6 +52,25 @@ describe('policy options are validated at construction', () => {
     expect(() => new UserPoolClientValidator({ disabledRules: ['VUPC-POLICY-CLIENT-NAME'] })).toThrow(/VUPC-POLICY-CLIENT-NAME is not one of its rules \(policy rules are selected on UserPoolClientPolicy\)/);
   });
 
+  test('a validator refuses a rule both disabled and downgraded', () => {
+    expect(() => new UserPoolClientValidator({ disabledRules: ['VUPC-CALLBACK-HTTPS'], warningRules: ['VUPC-CALLBACK-HTTPS'] }))
+      .toThrow('UserPoolClientValidator: VUPC-CALLBACK-HTTPS is in both disabledRules and warningRules');
+  });
+
+  test('recommended(): a list adds to the baseline\'s, an option given as undefined changes nothing', () => {
+    const flows = UserPoolClientPolicy.recommended({ forbiddenAuthFlows: ['ALLOW_CUSTOM_AUTH'] }).props.forbiddenAuthFlows;
+    // Before, the list replaced the baseline's, and the password flows it forbids passed.
+    expect(flows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_CUSTOM_AUTH']));
+    // Before, the spread wrote undefined over the baseline's true, and the rule was off.
+    expect(UserPoolClientPolicy.recommended({ forbidImplicitGrant: undefined }).props.forbidImplicitGrant).toBe(true);
+    expect(UserPoolClientPolicy.recommended({ maxAccessTokenMinutes: 15 }).props.maxAccessTokenMinutes).toBe(15);
+  });
+
+  test('a policy object may name its JSON schema (a policy file read with require); it is no option', () => {
+    const policy = new UserPoolClientPolicy({ $schema: './policy.schema.json', forbidImplicitGrant: true } as never);
+    expect(policy.props).toEqual({ forbidImplicitGrant: true });
+  });
+
   test('recommended() takes a policy rule out with disabledRules', () => {
     expect(UserPoolClientPolicy.recommended({ disabledRules: ['VUPC-POLICY-CLIENT-NAME'] }).props.disabledRules).toEqual(['VUPC-POLICY-CLIENT-NAME']);
   });
@@ -53,14 +79,18 @@ describe('policy options are validated at construction', () => {
 describe('the JSON schema is generated from the same definitions, and strict', () => {
   const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'policy.schema.json'), 'utf8'));
 
-  test('no unknown keys; one property per option', () => {
+  test('no unknown keys; one property per option, and the schema\'s own name', () => {
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(POLICY_OPTIONS).sort());
+    expect(Object.keys(schema.properties).sort()).toEqual([...Object.keys(POLICY_OPTIONS), '$schema'].sort());
   });
 
   test('enums, patterns and Cognito\'s ranges', () => {
     expect(schema.properties.forbiddenAuthFlows.items.enum).toContain('ALLOW_USER_PASSWORD_AUTH');
-    expect(schema.properties.warningRules.items.enum).toContain('VUPC-CALLBACK-HTTPS');
+    // Policy rules only, as the construct takes them: one file serves every door.
+    expect(schema.properties.warningRules.items.enum).toContain('VUPC-POLICY-NO-IMPLICIT-GRANT');
+    expect(schema.properties.warningRules.items.enum).not.toContain('VUPC-CALLBACK-HTTPS');
+    expect(schema.properties.allowedUrlHosts.minItems).toBe(1);
+    expect(schema.properties.$schema).toEqual(expect.objectContaining({ type: 'string' }));
     expect(schema.properties.maxAccessTokenMinutes).toMatchObject({ minimum: 5, maximum: 1440 });
     const host = new RegExp(schema.properties.allowedUrlHosts.items.pattern);
     expect(['app.example.com', '*.example.com'].map((h) => host.test(h))).toEqual([true, true]);

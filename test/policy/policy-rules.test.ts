@@ -72,6 +72,8 @@ const PASSING: PolicyCase[] = [
   p('ADMIN-SCOPE', 'openid and email', { forbidAdminScope: true }),
   p('NO-LOOPBACK-URLS', 'public URLs only', { forbidLoopbackUrls: true }, { CallbackURLs: ['https://app.example.com/callback'] }),
   p('URL-HOSTS', 'a subdomain and an exact host', { allowedUrlHosts: ['*.example.com', 'localhost'] }),
+  // Host names are case-insensitive, wildcards too (before, '*.Example.com' matched nothing).
+  p('URL-HOSTS', 'hosts listed in capitals', { allowedUrlHosts: ['*.Example.COM', 'LOCALHOST'] }),
   p('URL-HOSTS', 'an app scheme is not a host', { allowedUrlHosts: ['app.example.com'] }, { CallbackURLs: ['myapp://callback'], LogoutURLs: undefined, DefaultRedirectURI: undefined }),
   p('ANALYTICS-USER-DATA', 'no user data', { forbidAnalyticsUserData: true }, { AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/abc', UserDataShared: false } }),
   p('PREVENT-USER-EXISTENCE-ERRORS', 'ENABLED', { requirePreventUserExistenceErrors: true }),

@@ -41,9 +41,12 @@ const checkAttribute: ItemCheck = (value) => {
 const HOST_PATTERN = '^(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$';
 const checkHost: ItemCheck = (value) => {
   if (new RegExp(HOST_PATTERN).test(value)) return undefined;
-  const host = hostIn(value);
-  const what = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? 'has a scheme' : /[/?#]/.test(value) ? 'has a path' : /:\d*$/.test(value) ? 'has a port' : 'is not a host name';
-  return { problem: `${what}; allowedUrlHosts lists host names (app.example.com) or subdomain patterns (*.example.com), which match http and https URLs on any port`, suggestion: host };
+  const host = hostIn(value)?.replace(/\.$/, '');
+  const what = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? 'has a scheme' : /[/?#]/.test(value) ? 'has a path' : /:\d*$/.test(value) ? 'has a port'
+    : value.endsWith('.') ? 'ends with a dot' : 'is not a host name';
+  // A suggestion that is the value itself helps no one.
+  const suggestion = host !== undefined && host !== value && new RegExp(HOST_PATTERN).test(host) ? host : undefined;
+  return { problem: `${what}; allowedUrlHosts lists host names (app.example.com) or subdomain patterns (*.example.com), which match http and https URLs on any port`, suggestion };
 };
 function hostIn(value: string): string | undefined {
   const wildcard = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').startsWith('*.');
@@ -117,18 +120,26 @@ export function checkPolicyProps(input: unknown, where = 'policy'): UserPoolClie
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new PolicyOptionError(`${where} must be an object of policy options; allowed keys: ${keys.join(', ')}.`);
   }
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    const option = POLICY_OPTIONS[key as PolicyOption];
+    // A policy file may name its schema, for editors; it is no option.
+    if (key === SCHEMA_KEY && typeof value === 'string') continue;
+    // Own keys only: '__proto__' (which JSON.parse makes an own key) is no option either.
+    const option = Object.prototype.hasOwnProperty.call(POLICY_OPTIONS, key) ? POLICY_OPTIONS[key as PolicyOption] : undefined;
     if (option === undefined) {
       throw new PolicyOptionError(`${where}: '${key}' is not a policy option${didYouMean(closestOf(key, keys))} Allowed keys: ${keys.join(', ')}.`);
     }
     if (value === undefined) continue;
-    checkValue(`${where}: ${key}`, option, value);
+    checkValue(`${where}: ${key}`, option, value, RULE_LIST_OPTIONS.has(key as PolicyOption));
+    out[key] = value;
   }
-  return input as UserPoolClientPolicyProps;
+  return out as UserPoolClientPolicyProps;
 }
 
-function checkValue(name: string, option: PolicyOptionDefinition, value: unknown): void {
+/** The key a policy file names its JSON schema under. */
+export const SCHEMA_KEY = '$schema';
+
+function checkValue(name: string, option: PolicyOptionDefinition, value: unknown, mayBeEmpty: boolean): void {
   // JSON reads a number too large for a double (1e400) as Infinity, which JSON.stringify would write as null.
   const got = typeof value === 'number' && !Number.isFinite(value) ? `${value} (a number out of range)` : JSON.stringify(value) ?? String(value);
   if (option.type === 'boolean' && typeof value !== 'boolean') throw new PolicyOptionError(`${name} must be true or false; got ${got}.`);
@@ -141,6 +152,11 @@ function checkValue(name: string, option: PolicyOptionDefinition, value: unknown
   }
   if (option.type === 'string-list') {
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.length === 0)) throw new PolicyOptionError(`${name} must be a list of non-empty strings; got ${got}.`);
+    // An empty list turns the option off, as leaving it out does; in a cascade it would also silently turn off a
+    // farther policy's list. Refused, so that turning a rule off is always explicit (disabledRules).
+    if (value.length === 0 && !mayBeEmpty) {
+      throw new PolicyOptionError(`${name} is an empty list, which checks nothing; list at least one value, or leave the option out (to turn its rule off below a policy that sets it, use disabledRules).`);
+    }
     for (const item of value as string[]) {
       const wrong = option.item?.(item);
       if (wrong) throw new PolicyOptionError(`${name} has '${item}', which ${wrong.problem}${didYouMean(wrong.suggestion)}`);

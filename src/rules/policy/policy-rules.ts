@@ -24,8 +24,12 @@ function policyRule(options: PolicyOption[], rule: Omit<RuleDefinition, 'severit
   };
 }
 
+/** Host names are case-insensitive: `url.hostname` is lower case, and so is each allowed host, wildcards included. */
 function hostAllowed(host: string, allowed: readonly string[]): boolean {
-  return allowed.some((a) => (a.startsWith('*.') ? host.endsWith(a.slice(1)) && host.length > a.length - 1 : host === a.toLowerCase()));
+  return allowed.some((a) => {
+    const lower = a.toLowerCase();
+    return lower.startsWith('*.') ? host.endsWith(lower.slice(1)) && host.length > lower.length - 1 : host === lower;
+  });
 }
 
 /** A public client cannot keep a secret: implicit grant, or every callback is an app scheme or loopback URL. */

@@ -1,0 +1,54 @@
+import { Stage } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { CheckKind, wasChecked } from '../cdk/check-state';
+import { isUserPoolClientResource } from '../cdk/stack-index';
+import { findingOf } from '../engine/validate-client';
+import { noticeRule } from '../rules/registry';
+import { RuleSeverity } from '../rules/rule';
+
+const watched = new WeakMap<IConstruct, Set<CheckKind>>();
+const NAMES: Record<CheckKind, string> = { service: 'UserPoolClientValidator', policy: 'UserPoolClientPolicy' };
+
+/**
+ * Called when a validator or policy added to a stage (an App is one) visits
+ * it: aspects stop at nested stages, so the clients in them that no aspect
+ * of the same kind checked would pass in silence. CDK synthesizes nested
+ * stages before it validates their parent, so at validation each such
+ * client is known, and the stage holding it fails as VUPC-STAGE-NOT-CHECKED
+ * (`isOff`: a validator reaching `scope` disabled that rule).
+ */
+export function watchNestedStages(scope: Stage, kind: CheckKind, isOff: () => boolean): void {
+  let kinds = watched.get(scope);
+  if (!kinds) watched.set(scope, (kinds = new Set()));
+  if (kinds.has(kind)) return;
+  kinds.add(kind);
+  scope.node.addValidation({ validate: () => (isOff() ? [] : unreachedStages(scope, kind)) });
+}
+
+function unreachedStages(scope: Stage, kind: CheckKind): string[] {
+  const errors: string[] = [];
+  const rule = noticeRule('VUPC-STAGE-NOT-CHECKED');
+  for (const stage of scope.node.findAll().filter((c) => c !== scope && Stage.isStage(c))) {
+    const clients = clientsOf(stage).filter((client) => !wasChecked(client, kind));
+    if (clients.length === 0) continue;
+    const names = clients.map((c) => c.node.path);
+    const problem = `${NAMES[kind]} was added to ${scope.node.path || 'the app'}, whose aspects do not reach this nested stage, `
+      + `so its ${clients.length} app client(s) (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''}) are not checked by one`;
+    errors.push(findingOf(rule, stage.node.path, { property: '', problem }, RuleSeverity.ERROR).message);
+  }
+  return errors;
+}
+
+/** The app clients of a stage itself (those of stages nested in it are its stages' to report). */
+function clientsOf(stage: IConstruct): IConstruct[] {
+  const found: IConstruct[] = [];
+  const walk = (c: IConstruct) => {
+    for (const child of c.node.children) {
+      if (Stage.isStage(child)) continue;
+      if (isUserPoolClientResource(child)) found.push(child);
+      walk(child);
+    }
+  };
+  walk(stage);
+  return found;
+}
