@@ -145,7 +145,29 @@ export function takeUnused(scope: IConstruct): UnusedAcknowledgement[] {
   const constructs = Stack.isStack(scope) ? [scope, ...scope.node.findAll().filter(own)] : [scope];
   for (const construct of constructs) {
     for (const data of madeOn(construct)) {
+      judged.add(data);
       if (!used.delete(data)) unused.push({ construct, ruleId: data.ruleId, reason: data.reason });
+    }
+  }
+  return unused;
+}
+
+/** Acknowledgements an aspect's validation judged (see `takeUnused`): not the plugin's to judge again. */
+const judged = new WeakSet<AcknowledgementRecord>();
+
+/**
+ * For the validation plugin, which runs after the synthesis: the
+ * acknowledgements made in the app that no aspect judged, of rules that
+ * `ran`, which no finding used; counting starts afresh after. An app
+ * checked by the plugin alone has its stale waivers named too.
+ */
+export function unusedInApp(root: IConstruct, ran: (ruleId: string) => boolean): UnusedAcknowledgement[] {
+  const unused: UnusedAcknowledgement[] = [];
+  if (!acknowledgingApps.has(root)) return unused;
+  for (const construct of root.node.findAll()) {
+    for (const data of madeOn(construct)) {
+      const wasUsed = used.delete(data);
+      if (!judged.has(data) && ran(data.ruleId) && !wasUsed) unused.push({ construct, ruleId: data.ruleId, reason: data.reason });
     }
   }
   return unused;

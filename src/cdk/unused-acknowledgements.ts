@@ -68,7 +68,8 @@ function watch(at: IConstruct, judge: () => void, judged: IConstruct = at): void
   at.node.addValidation({ validate: () => (judge(), []) });
 }
 
-function unusedFinding(u: UnusedAcknowledgement) {
+/** The finding of an acknowledgement that accepted nothing, where it was made. */
+export function unusedFinding(u: UnusedAcknowledgement) {
   const rule = noticeRule(ID);
   const where = u.construct.node.path || '<app>';
   return findingOf(rule, where, { property: '', problem: `the acknowledgement of ${u.ruleId} made on ${where} ("${u.reason}") accepted no finding in this synthesis` }, rule.severity);

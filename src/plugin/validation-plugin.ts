@@ -4,11 +4,12 @@ import { CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyV
 import { IConstruct } from 'constructs';
 import type { UserPoolClientPolicy } from '../aspects/user-pool-client-policy';
 import { assetFilesByKey } from '../assembly/asset-files';
-import { acknowledgementsFor } from '../cdk/acknowledgements';
+import { acknowledgementsFor, unusedInApp } from '../cdk/acknowledgements';
 import { wasReported } from '../cdk/annotations';
 import { wasChecked } from '../cdk/check-state';
 import { warningAcknowledgedInCdk } from '../cdk/internals';
 import { externalResourcesIn, isUserPoolClientResource } from '../cdk/stack-index';
+import { unusedFinding } from '../cdk/unused-acknowledgements';
 import type { Finding } from '../engine/finding';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import { checkKnownKeys, checkNoOverlap, checkRuleIds, policySelection } from '../engine/selection';
@@ -194,7 +195,42 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
         violatingResources: [{ resourceLogicalId: logicalId, templatePath, constructPath: construct?.node.path, locations: [`Resources/${logicalId}${member}`] }],
       });
     }
+    violations.push(...this.unusedAcknowledgements(context.appConstruct, stacks));
     return { success: !violations.some((v) => v.severity === RuleSeverity.ERROR), violations, pluginVersion: VERSION };
+  }
+
+  /**
+   * Waivers that accepted none of the plugin's findings, of rules it ran
+   * (VUPC-ACKNOWLEDGEMENT-UNUSED), where no aspect judged them: with the
+   * plugin alone, a stale waiver is named as the aspects name it.
+   */
+  private unusedAcknowledgements(app: IConstruct, stacks: readonly StackTemplate[]): PolicyViolation[] {
+    const rule = noticeRule('VUPC-ACKNOWLEDGEMENT-UNUSED');
+    if (this.serviceSelection.disabledRules?.has(rule.id)) return [];
+    const policy = this.props.policy?.props;
+    const policyRules = new Set(policy ? policySelection(policy, 'UserPoolClientValidationPlugin').rules?.map((r) => r.id) : []);
+    const disabledPolicyRules = new Set(policy?.disabledRules ?? []);
+    const ran = (id: string) => {
+      const r = findRule(id);
+      if (!r || r.comparesVersions !== undefined) return false;
+      if (POLICY_RULES.includes(r)) return policyRules.has(id) && !disabledPolicyRules.has(id);
+      return this.props.serviceRules !== false && !this.serviceSelection.disabledRules?.has(id);
+    };
+    return unusedInApp(app, ran).map((u) => {
+      const finding = unusedFinding(u);
+      // Where the waiver was made: its stack's template (an app's or a stage's: the first stack's below it).
+      const stack = Stack.isStack(u.construct) || u.construct.node.scopes.some((s) => Stack.isStack(s)) ? Stack.of(u.construct) : undefined;
+      const at = stacks.find((s) => s.stack === stack) ?? stacks.find((s) => s.stack !== undefined && s.stack.node.path.startsWith(u.construct.node.path)) ?? stacks[0];
+      const resource = CfnResource.isCfnResource(u.construct) ? u.construct : u.construct.node.defaultChild;
+      const logicalId = CfnResource.isCfnResource(resource) ? Stack.of(resource).resolve(resource.logicalId) : '';
+      return {
+        ruleName: rule.id,
+        description: finding.message,
+        fix: finding.fix,
+        severity: rule.severity,
+        violatingResources: [{ resourceLogicalId: logicalId, templatePath: at?.templatePath ?? '', constructPath: u.construct.node.path, locations: [logicalId ? `Resources/${logicalId}/Metadata` : 'Metadata'] }],
+      };
+    });
   }
 }
 

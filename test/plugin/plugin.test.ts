@@ -117,6 +117,32 @@ test('an aspect with other options takes none of the plugin\'s findings away: a 
   expect(a.bad.node.metadata.map((m) => String(m.data)).join('\n')).toContain('VUPC-OAUTH-NEEDS-DOMAIN');
 });
 
+test('with the plugin alone, a waiver that accepted nothing is named, as the aspects name it; a used one is not', () => {
+  const a = app();
+  const clean = new cognito.CfnUserPoolClient(a.stack, 'Clean', { userPoolId: a.pool.userPoolId, clientName: 'clean' });
+  UserPoolClientAcknowledgements.acknowledge(a.bad, 'VUPC-POLICY-NO-IMPLICIT-GRANT', 'legacy SPA, tracked in JIRA-2');
+  UserPoolClientAcknowledgements.acknowledge(clean, 'VUPC-POLICY-NO-IMPLICIT-GRANT', 'stale waiver on a clean client');
+  // A waiver of a rule the plugin does not run is not judged.
+  UserPoolClientAcknowledgements.acknowledge(clean, 'VUPC-POLICY-CLIENT-NAME', 'no such policy here');
+  const report = validateDirectly(new UserPoolClientValidationPlugin({ policy: new UserPoolClientPolicy({ forbidImplicitGrant: true }) }), a);
+  const unused = report.violations.filter((v) => v.ruleName === 'VUPC-ACKNOWLEDGEMENT-UNUSED');
+  // Before, nothing judged waivers when no aspect ran.
+  expect(unused.map((v) => [v.violatingResources[0].constructPath, v.severity])).toEqual([['Stack/Clean', 'warning']]);
+  expect(unused[0].description).toContain('The acknowledgement of VUPC-POLICY-NO-IMPLICIT-GRANT made on Stack/Clean ("stale waiver on a clean client") accepted no finding');
+  expect(unused[0].violatingResources[0].locations).toEqual([`Resources/${a.stack.resolve(clean.logicalId)}/Metadata`]);
+});
+
+test('with aspects too, a stale waiver is named once, by the aspects', () => {
+  const a = app();
+  const clean = new cognito.CfnUserPoolClient(a.stack, 'Clean', { userPoolId: a.pool.userPoolId, clientName: 'clean' });
+  UserPoolClientAcknowledgements.acknowledge(clean, 'VUPC-POLICY-NO-IMPLICIT-GRANT', 'stale waiver on a clean client');
+  const policy = new UserPoolClientPolicy({ forbidImplicitGrant: true });
+  Aspects.of(a.stack).add(policy, { priority: AspectPriority.READONLY });
+  const report = validateDirectly(new UserPoolClientValidationPlugin({ policy }), a);
+  expect(report.violations.filter((v) => v.ruleName === 'VUPC-ACKNOWLEDGEMENT-UNUSED')).toEqual([]);
+  expect(clean.node.metadata.map((m) => String(m.data)).join('\n')).toContain('[VUPC-ACKNOWLEDGEMENT-UNUSED] Stack/Clean');
+});
+
 test('options it does not take, and a policy given as its options, are refused (JavaScript apps have no type check)', () => {
   expect(() => new UserPoolClientValidationPlugin({ polcy: UserPoolClientPolicy.recommended() } as never)).toThrow("UserPoolClientValidationPlugin: 'polcy' is not an option; did you mean 'policy'?");
   expect(() => new UserPoolClientValidationPlugin({ policy: { forbidImplicitGrant: true } } as never)).toThrow('policy must be a UserPoolClientPolicy');
