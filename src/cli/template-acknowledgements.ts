@@ -32,6 +32,12 @@ export function unusedTemplateAcknowledgements(
     const ofResources = Object.entries(resources).map(([id, r]): [string, unknown] => [id, isRecord(r) ? r.Metadata : undefined]);
     const places: Array<[string | undefined, unknown]> = [[undefined, t.template.Metadata], ...ofResources];
     for (const [logicalId, metadata] of places) {
+      // A section this reader cannot read accepts nothing either: named, never ignored.
+      for (const { key, problem, fix } of malformedSections(metadata)) {
+        const path = logicalId === undefined ? t.file : resourcePath(t, logicalId, true);
+        const finding = findingOf(rule, path, { property: `Metadata.${key}`, problem, fix }, rule.severity);
+        out.push({ file: t.file, line: logicalId === undefined ? undefined : t.line(logicalId), logicalId: logicalId ?? '', finding });
+      }
       acknowledgementEntries(metadata).forEach((entry, index) => {
         const scope = logicalId ?? t.file;
         const where = logicalId === undefined ? 'this template' : 'this resource';
@@ -43,6 +49,40 @@ export function unusedTemplateAcknowledgements(
         out.push({ file: t.file, line: logicalId === undefined ? undefined : t.line(logicalId), logicalId: logicalId ?? '', finding });
       });
     }
+  }
+  return out;
+}
+
+const SHAPE = `{ "${TEMPLATE_METADATA_KEY}": { "acknowledgements": [{ "ruleId": "VUPC-…", "reason": "…" }] } }`;
+
+/**
+ * What in a Metadata value looks meant as acknowledgements but cannot be
+ * read as them: this library's key misspelt, its section not an object, a
+ * key in it other than `acknowledgements` (the US spelling, say), or an
+ * acknowledgements value that is not a list.
+ */
+function malformedSections(metadata: unknown): Array<{ key: string; problem: string; fix: string }> {
+  if (!isRecord(metadata)) return [];
+  const out: Array<{ key: string; problem: string; fix: string }> = [];
+  const fix = `Write it as ${SHAPE}.`;
+  for (const key of Object.keys(metadata)) {
+    if (key !== TEMPLATE_METADATA_KEY && closestOf(key, [TEMPLATE_METADATA_KEY]) !== undefined) {
+      out.push({ key, problem: `is not read (did you mean '${TEMPLATE_METADATA_KEY}'?), so it accepts nothing`, fix });
+    }
+  }
+  const section = metadata[TEMPLATE_METADATA_KEY];
+  if (section === undefined) return out;
+  if (!isRecord(section)) {
+    out.push({ key: TEMPLATE_METADATA_KEY, problem: `is ${Array.isArray(section) ? 'a list' : typeof section}, not an object with an acknowledgements list, so it accepts nothing`, fix });
+    return out;
+  }
+  for (const key of Object.keys(section)) {
+    if (key === 'acknowledgements') continue;
+    const closest = closestOf(key, ['acknowledgements']);
+    out.push({ key: `${TEMPLATE_METADATA_KEY}.${key}`, problem: `is not read${closest ? ' (did you mean \'acknowledgements\'?)' : ' (the only key read is acknowledgements)'}, so it accepts nothing`, fix });
+  }
+  if (section.acknowledgements !== undefined && !Array.isArray(section.acknowledgements)) {
+    out.push({ key: `${TEMPLATE_METADATA_KEY}.acknowledgements`, problem: `is ${typeof section.acknowledgements}, not a list, so it accepts nothing`, fix });
   }
   return out;
 }

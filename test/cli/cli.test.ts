@@ -396,6 +396,32 @@ describe('the waivers applied are listed in every format', () => {
     expect(findings('--disable-rule', 'VUPC-ACKNOWLEDGEMENT-UNUSED')).toEqual([]);
   });
 
+  test('a waiver section that cannot be read is named, never ignored: a misspelt key, a list or string where an object or list goes', () => {
+    const section = (value: unknown, key = 'cdk-validated-user-pool-client') => ({ [key]: value });
+    const resource = (id: string, metadata: unknown) => ({ [id]: { Type: 'AWS::Cognito::UserPoolClient', Metadata: metadata, Properties: { UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 } } });
+    const file = writeTemplate({
+      Resources: {
+        ...resource('String', section({ acknowledgements: 'VUPC-AUTHSESSION-RANGE' })),
+        ...resource('Us', section({ acknowledgments: [{ ruleId: 'VUPC-AUTHSESSION-RANGE', reason: 'US spelling' }] })),
+        ...resource('List', section([{ ruleId: 'VUPC-AUTHSESSION-RANGE', reason: 'list under the key' }])),
+        ...resource('Key', section({ acknowledgements: [] }, 'cdk-validated-userpool-client')),
+      },
+    });
+    const report = JSON.parse(cli('--format', 'json', file).out) as { findings: Array<{ ruleId: string; logicalId: string; property: string; message: string }> };
+    const unread = report.findings.filter((f) => f.ruleId === 'VUPC-ACKNOWLEDGEMENT-UNUSED');
+    expect(unread.map((f) => [f.logicalId, f.property])).toEqual([
+      ['String', 'Metadata.cdk-validated-user-pool-client.acknowledgements'],
+      ['Us', 'Metadata.cdk-validated-user-pool-client.acknowledgments'],
+      ['List', 'Metadata.cdk-validated-user-pool-client'],
+      ['Key', 'Metadata.cdk-validated-userpool-client'],
+    ]);
+    expect(unread[1].message).toContain("is not read (did you mean 'acknowledgements'?), so it accepts nothing");
+    expect(unread[2].message).toContain('is a list, not an object with an acknowledgements list');
+    expect(unread[3].message).toContain("did you mean 'cdk-validated-user-pool-client'?");
+    // Before, these were ignored in silence: the error they were meant to waive is reported, and so is why.
+    expect(report.findings.filter((f) => f.ruleId === 'VUPC-AUTHSESSION-RANGE')).toHaveLength(4);
+  });
+
   test('SARIF: suppressions with the justification', () => {
     const sarif = JSON.parse(cli('--format', 'sarif', acknowledgedTwice()).out);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'VUPC-AUTHSESSION-RANGE');
