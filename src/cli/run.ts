@@ -23,7 +23,8 @@ export const USAGE = `Usage: validate-user-pool-clients [options] <template, API
 Checks every AWS::Cognito::UserPoolClient in CloudFormation templates (JSON, or
 YAML with !Ref/!GetAtt/!Sub short forms) and cloud assemblies (cdk.out,
 nested stages included), and in the templates of the nested stacks they
-deploy, against what Cognito and CloudFormation reject. Also checks app
+deploy, against what Cognito and CloudFormation reject and what cannot work
+as written (OAuth flows with the OAuth flag absent). Also checks app
 clients as the Cognito API takes and gives them: CreateUserPoolClient and
 UpdateUserPoolClient requests (--cli-input-json files) and
 DescribeUserPoolClient responses, one per file, a JSON list of them, or JSON

@@ -170,6 +170,9 @@ export const FAILING: RuleCase[] = [
   c('LOGOUT-URL-SCHEME', 'a relative logout URL', { LogoutURLs: ['/signed-out'] }, { reports: 'LogoutURLs[0]' }),
   c('URL-WITHOUT-OAUTH', 'URLs on an SDK-only client', { ...noOAuth, CallbackURLs: ['https://app.example.com/callback'] }, { reports: 'CallbackURLs' }),
   c('URL-WITHOUT-OAUTH', 'URLs on a client_credentials client', { CallbackURLs: ['https://app.example.com/callback'] }, { reports: 'CallbackURLs', base: M2M }),
+  // A list known at deployment is set all the same (a CommaDelimitedList holds at least one entry).
+  c('URL-WITHOUT-OAUTH', 'URLs from a list parameter on a client_credentials client', { CallbackURLs: { Ref: 'CallbackUrls' }, LogoutURLs: { Ref: 'LogoutUrls' } },
+    { reports: ['CallbackURLs', 'LogoutURLs'], base: M2M }),
   c('IDP-FORMAT', '33 characters', { SupportedIdentityProviders: ['a'.repeat(33)] }, { reports: 'SupportedIdentityProviders[0]' }),
   c('IDP-FORMAT', 'empty', { SupportedIdentityProviders: [''] }, { reports: 'SupportedIdentityProviders[0]' }),
   c('IDP-NONEMPTY-FOR-OAUTH', 'no provider', { SupportedIdentityProviders: undefined }, { reports: 'SupportedIdentityProviders' }),
@@ -286,6 +289,9 @@ export const PASSING: RuleCase[] = [
   c('DEFAULT-REDIRECT-IN-CALLBACKS', 'callbacks partly unknown', { DefaultRedirectURI: 'https://other.example.com/cb', CallbackURLs: ['https://app.example.com/callback', { Ref: 'Url' }] }),
   c('LOGOUT-URL-SCHEME', 'https and loopback', { LogoutURLs: ['https://app.example.com/', 'http://localhost:3000/'] }),
   c('URL-WITHOUT-OAUTH', 'URLs with the code flow', {}),
+  // One cause, one finding: with flows set and the flag absent or false, the flag rules name the URLs.
+  c('URL-WITHOUT-OAUTH', 'URLs with flows and the flag absent (VUPC-OAUTH-FLAG-REQUIRED names them)', { AllowedOAuthFlowsUserPoolClient: undefined }),
+  c('URL-WITHOUT-OAUTH', 'URLs with flows and the flag false (VUPC-OAUTH-FLAG-OFF names them)', { AllowedOAuthFlowsUserPoolClient: false }),
   c('IDP-FORMAT', 'a name with a space, 32 characters', { SupportedIdentityProviders: ['Corp SAML', 'a'.repeat(32)] }),
   c('IDP-NONEMPTY-FOR-OAUTH', 'one federated provider', { SupportedIdentityProviders: ['Google'] }),
   c('IDP-DUPLICATE', 'each provider once, case-sensitive', { SupportedIdentityProviders: ['COGNITO', 'Google', 'google'] }),

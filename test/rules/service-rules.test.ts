@@ -39,6 +39,14 @@ test('every rule that reports has a failing case and a passing boundary case', (
   expect(missing).toEqual([]);
 });
 
+test('the flag rules name the URLs that OAuth turned off leaves unused, in the one finding', () => {
+  const absent = findingsFor(patched(VALID_WEB_CLIENT, { AllowedOAuthFlowsUserPoolClient: undefined }));
+  expect(absent.filter((f) => f.ruleId.includes('OAUTH-FLAG') || f.ruleId === 'VUPC-URL-WITHOUT-OAUTH').map((f) => f.ruleId)).toEqual(['VUPC-OAUTH-FLAG-REQUIRED']);
+  expect(absent.find((f) => f.ruleId === 'VUPC-OAUTH-FLAG-REQUIRED')!.message).toMatch(/is not set \(so it is false\) while AllowedOAuthFlows, AllowedOAuthScopes, CallbackURLs.* are set/);
+  const off = findingsFor(patched(VALID_WEB_CLIENT, { AllowedOAuthFlowsUserPoolClient: false }));
+  expect(off.find((f) => f.ruleId === 'VUPC-OAUTH-FLAG-OFF')!.message).toMatch(/turns OAuth off, so AllowedOAuthFlows, AllowedOAuthScopes, CallbackURLs.* have no effect/);
+});
+
 describe('pool rules', () => {
   test('VUPC-QUOTA-CLIENTS: one finding per pool past 1,000 clients, with the count; none at 1,000', () => {
     const findings = poolFindings([

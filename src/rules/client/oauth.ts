@@ -11,6 +11,13 @@ function oauthSettings(client: ClientView): string[] {
   return ['AllowedOAuthFlows', 'AllowedOAuthScopes'].filter((property) => client.knownNonEmpty(property));
 }
 
+/** The OAuth settings a client sets (flows and scopes, then the URLs), for a message that names all of them. */
+function settingsNamed(client: ClientView, settings: string[]): string {
+  const all = [...settings, ...URL_PROPERTIES.filter((property) => client.nonEmpty(property))];
+  return all.length <= 2 ? all.join(' and ') : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
+}
+const URL_PROPERTIES = ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'];
+
 export const OAUTH_RULES: RuleDefinition[] = [
   {
     id: 'VUPC-OAUTH-FLOWS-ENUM',
@@ -119,7 +126,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     catalogueId: 'R-OAUTH-FLAG-REQUIRED',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
-    properties: ['AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes'],
+    properties: ['AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     summary: 'A client that sets OAuth flows or scopes sets AllowedOAuthFlowsUserPoolClient: true.',
     why: 'The flag must be true before OAuth flows and scopes take effect, and it defaults to false: Cognito accepts the client, and every OAuth request fails (invalid_grant, unauthorized_client).',
     fix: 'Set AllowedOAuthFlowsUserPoolClient: true.',
@@ -129,7 +136,9 @@ export const OAUTH_RULES: RuleDefinition[] = [
     check: (client, report) => {
       if (client.has('AllowedOAuthFlowsUserPoolClient')) return;
       const set = oauthSettings(client);
-      if (set.length > 0) report({ property: 'AllowedOAuthFlowsUserPoolClient', problem: `is not set (so it is false) while ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set` });
+      // The URLs are named here, not by VUPC-URL-WITHOUT-OAUTH: one cause, one finding.
+      const named = settingsNamed(client, set);
+      if (set.length > 0) report({ property: 'AllowedOAuthFlowsUserPoolClient', problem: `is not set (so it is false) while ${named} ${named.includes(' and ') ? 'are' : 'is'} set` });
     },
   },
   {
@@ -137,7 +146,7 @@ export const OAUTH_RULES: RuleDefinition[] = [
     catalogueId: 'R-OAUTH-FLAG-REQUIRED',
     severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
-    properties: ['AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes'],
+    properties: ['AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
     summary: 'A client that turns OAuth off (AllowedOAuthFlowsUserPoolClient: false) sets no OAuth flows or scopes.',
     why: 'With the flag false, Cognito creates the client and SDK sign-in works, but the OAuth flows and scopes have no effect: they are dead settings that suggest OAuth works.',
     fix: 'Remove the OAuth flows and scopes, or set AllowedOAuthFlowsUserPoolClient: true if the client should use OAuth.',
@@ -147,7 +156,8 @@ export const OAUTH_RULES: RuleDefinition[] = [
     check: (client, report) => {
       if (client.boolean('AllowedOAuthFlowsUserPoolClient') !== false) return;
       const set = oauthSettings(client);
-      if (set.length > 0) report({ property: 'AllowedOAuthFlowsUserPoolClient', value: false, problem: `turns OAuth off, so ${set.join(' and ')} ${set.length > 1 ? 'have' : 'has'} no effect` });
+      const named = settingsNamed(client, set);
+      if (set.length > 0) report({ property: 'AllowedOAuthFlowsUserPoolClient', value: false, problem: `turns OAuth off, so ${named} ${named.includes(' and ') ? 'have' : 'has'} no effect` });
     },
   },
   {

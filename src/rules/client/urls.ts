@@ -249,21 +249,23 @@ export const URL_RULES: RuleDefinition[] = [
     catalogueId: 'R-URL-WITHOUT-OAUTH',
     severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
-    properties: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI', 'AllowedOAuthFlows', 'AllowedOAuthFlowsUserPoolClient'],
+    properties: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI', 'AllowedOAuthFlows', 'AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthScopes'],
     summary: 'Callback and logout URLs are set only on clients that use the code or implicit flow.',
     why: 'URLs on a client without OAuth, or with only client_credentials, are never used; they usually mean OAuth was meant to be enabled.',
     fix: 'Enable OAuth (AllowedOAuthFlowsUserPoolClient: true with code), or remove the URLs.',
     propsFix: 'Enable the code grant (oAuth.flows.authorizationCodeGrant), or remove the URLs from oAuth.',
     source: Sources.CREATE_CLIENT,
+    decision: 'A list known only at deployment (a Ref to a CommaDelimitedList parameter) is set all the same: it holds at least one entry, or Cognito rejects the empty URL. Where the flag is not true and flows or scopes are set, VUPC-OAUTH-FLAG-REQUIRED or VUPC-OAUTH-FLAG-OFF reports the URLs with them: one cause, one finding.',
     check: (client, report) => {
       if (client.isUnknown('AllowedOAuthFlowsUserPoolClient')) return;
       if (client.has('AllowedOAuthFlows') && !client.fullyKnown('AllowedOAuthFlows')) return;
       const flagOn = client.boolean('AllowedOAuthFlowsUserPoolClient') === true;
       const flows = client.oauthFlows();
       if (flagOn && (flows.has('code') || flows.has('implicit'))) return;
+      if (!flagOn && (client.knownNonEmpty('AllowedOAuthFlows') || client.knownNonEmpty('AllowedOAuthScopes'))) return;
       const why = flagOn ? 'is set on a client without the code or implicit flow' : 'is set while AllowedOAuthFlowsUserPoolClient is not true';
       for (const property of ['CallbackURLs', 'LogoutURLs']) {
-        if (client.knownNonEmpty(property)) report({ property, problem: why });
+        if (client.nonEmpty(property)) report({ property, problem: why });
       }
       if (client.has('DefaultRedirectURI')) report({ property: 'DefaultRedirectURI', problem: why });
     },
