@@ -36,8 +36,7 @@ export class UserPoolClientPolicy implements IAspect {
    * ENABLED, token revocation on, no self-service writes to the verified
    * flags, explicit auth flows without the password flows, and a client name.
    *
-   * @param additions options added to the baseline: a list adds its values to the baseline's
-   * (`forbiddenAuthFlows`), any other option replaces the baseline's; to take a baseline rule out, use `disabledRules`
+   * @param additions options added to the baseline. A list adds its values to the baseline's list, any other option replaces the baseline's value, and `disabledRules` takes a baseline rule out.
    */
   public static recommended(additions: UserPoolClientPolicyProps = {}): UserPoolClientPolicy {
     return new UserPoolClientPolicy(withAdditions(RECOMMENDED_POLICY, checkPolicyProps(additions, 'UserPoolClientPolicy.recommended')));
