@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { DEFAULT_AUTH_FLOWS, UserPoolClientDefaults as D } from './defaults';
 import type { ValidatedUserPoolClientOptions } from './props';
@@ -26,21 +26,27 @@ function whole(prop: string, duration: Duration, unit: Unit): number {
 }
 
 const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH';
+const CUSTOM = 'ALLOW_CUSTOM_AUTH';
 
 /**
  * The auth flows, as the L2 writes them when `authFlows` has a member (even a
  * false one); otherwise (absent or `{}`, which the L2 leaves to Cognito's
- * default with ALLOW_CUSTOM_AUTH) SRP sign-in, or no user sign-in for a client
+ * default with ALLOW_CUSTOM_AUTH) SRP sign-in, and custom auth too when the
+ * pool has a custom-auth trigger (`customAuth`: the L2's client signed in so,
+ * and dropping it would break that sign-in), or no user sign-in for a client
  * whose only OAuth flow is client credentials. ALLOW_REFRESH_TOKEN_AUTH
  * unless rotation is on (it requires the flow to be off).
  */
-function explicitAuthFlows(flows: cognito.AuthFlow | undefined, rotation: boolean, machineOnly: boolean): string[] {
+function explicitAuthFlows(flows: cognito.AuthFlow | undefined, rotation: boolean, machineOnly: boolean, customAuth: boolean): string[] {
   const given = flows !== undefined && Object.keys(flows).length > 0;
   const names = given
     ? AUTH_FLOW_MEMBERS.filter(([k]) => flows![k]).map(([, n]) => n)
-    : machineOnly ? [] : DEFAULT_AUTH_FLOWS.filter((f) => f !== REFRESH);
+    : machineOnly ? [] : [...DEFAULT_AUTH_FLOWS.filter((f) => f !== REFRESH), ...(customAuth ? [CUSTOM] : [])];
   return rotation ? names : [...names, REFRESH];
 }
+
+/** True when the auth flows are the default ones (not given, or `{}`), which depend on the pool's custom-auth trigger. */
+const defaultAuthFlows = (props: ValidatedUserPoolClientOptions) => props.authFlows === undefined || Object.keys(props.authFlows).length === 0;
 
 /** The OAuth flows in the L2's order. */
 function oauthFlowNames(flows: cognito.OAuthFlows): string[] {
@@ -83,7 +89,9 @@ const minutes = (prop: string, d: Duration) => whole(prop, d, 'minutes');
  * out (see DEFAULT_SETTINGS). `poolProviders` are the identity provider
  * names listed when none are given (the pool's registered ones, then
  * COGNITO); `providerKey` gives a provider named by a reference the name it
- * will have, so that no provider is listed twice.
+ * will have, so that no provider is listed twice. `customAuth` says whether
+ * the pool has a custom-auth trigger (asked only for the default auth flows;
+ * the construct answers at synthesis, when every trigger is added).
  */
 export function renderClientProperties(
   userPoolId: string,
@@ -91,6 +99,7 @@ export function renderClientProperties(
   props: ValidatedUserPoolClientOptions,
   poolProviders: readonly string[],
   providerKey: (name: string) => string = (name) => name,
+  customAuth: () => boolean = () => false,
 ): cognito.CfnUserPoolClientProps {
   if (props.disableOAuth && props.oAuth) {
     throw invalid('oAuth', 'is given while disableOAuth is true', 'remove one of them (as in the aws-cdk UserPoolClient)');
@@ -117,7 +126,9 @@ export function renderClientProperties(
     authSessionValidity: minutes('authSessionValidity', props.authSessionValidity ?? D.AUTH_SESSION_VALIDITY),
     readAttributes: props.readAttributes?.attributes(),
     writeAttributes: props.writeAttributes?.attributes(),
-    explicitAuthFlows: explicitAuthFlows(props.authFlows, rotation !== undefined, machineOnly),
+    explicitAuthFlows: defaultAuthFlows(props) && !machineOnly
+      ? Lazy.list({ produce: () => explicitAuthFlows(props.authFlows, rotation !== undefined, machineOnly, customAuth()) })
+      : explicitAuthFlows(props.authFlows, rotation !== undefined, machineOnly, false),
     supportedIdentityProviders: nonEmpty(onceEach(providers, providerKey)),
     allowedOAuthFlowsUserPoolClient: oAuthOn,
     allowedOAuthFlows: nonEmpty(flows),

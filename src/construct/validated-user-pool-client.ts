@@ -1,4 +1,4 @@
-import { CfnResource, Names, Reference, Resource, SecretValue, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, Names, Reference, Resource, SecretValue, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { ValidatedUserPoolClientProps } from './props';
@@ -26,6 +26,18 @@ function addCreationDependencies(resource: cognito.CfnUserPoolClient, props: Val
 /** The identity providers registered on the pool, when it is a `UserPool` of the app (or an imported `IUserPool`). */
 function registeredProviders(pool: cognito.IUserPoolRef): readonly cognito.IUserPoolIdentityProvider[] {
   return 'identityProviders' in pool ? (pool as cognito.IUserPool).identityProviders : [];
+}
+
+/**
+ * True when the pool is a user pool of the app with a DefineAuthChallenge
+ * trigger (custom authentication, such as passwordless sign-in), read at
+ * synthesis, when every trigger has been added.
+ */
+function hasCustomAuthTrigger(pool: cognito.IUserPoolRef): boolean {
+  const l1 = pool.node.defaultChild;
+  if (!(l1 instanceof cognito.CfnUserPool)) return false;
+  const config: unknown = Stack.of(l1).resolve(l1.lambdaConfig);
+  return typeof config === 'object' && config !== null && ('defineAuthChallenge' in config || 'DefineAuthChallenge' in config);
 }
 
 /**
@@ -93,7 +105,8 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     // As the L2: the providers registered on the pool, then COGNITO, when none are given.
     const poolProviders = [...registeredProviders(props.userPool).map((p) => p.providerName), cognito.UserPoolClientIdentityProvider.COGNITO.name];
     const userPoolId = props.userPool.userPoolRef.userPoolId;
-    const properties = renderClientProperties(userPoolId, this.userPoolClientName, props, poolProviders, providerKey(props));
+    const customAuth = () => hasCustomAuthTrigger(props.userPool);
+    const properties = renderClientProperties(userPoolId, this.userPoolClientName, props, poolProviders, providerKey(props), customAuth);
     this.resource = new cognito.CfnUserPoolClient(this, 'Resource', properties);
     markValidatedClientResource(this.resource);
     this.userPoolClientId = this.resource.ref;
@@ -105,6 +118,18 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
   /** Reference to the client, for constructs that take an `IUserPoolClientRef`. */
   public get userPoolClientRef(): cognito.UserPoolClientReference {
     return { userPoolId: this.userPool.userPoolRef.userPoolId, clientId: this.userPoolClientId };
+  }
+
+  /**
+   * The URL of the domain's hosted sign-in page for this client, as
+   * `domain.signInUrl(client, options)` gives it for the aws-cdk L2, which
+   * takes only its own class: with this construct, write
+   * `client.signInUrl(domain, options)`. Needs the code or implicit grant
+   * (`oAuth`); a client without OAuth has no sign-in page.
+   */
+  public signInUrl(domain: cognito.UserPoolDomain, options: cognito.SignInUrlOptions): string {
+    // The domain reads the client's id and OAuth flows, which this construct has as the L2 does.
+    return domain.signInUrl(this as unknown as cognito.UserPoolClient, options);
   }
 
   /**

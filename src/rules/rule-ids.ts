@@ -119,6 +119,8 @@ export class UserPoolClientRuleIds {
   public static readonly IDP_DUPLICATE = 'VUPC-IDP-DUPLICATE';
   /** A client with the code or implicit flow lists at least one identity provider. */
   public static readonly IDP_NONEMPTY_FOR_OAUTH = 'VUPC-IDP-NONEMPTY-FOR-OAUTH';
+  /** A client that lists a federated identity provider allows the code or implicit grant. */
+  public static readonly IDP_WITHOUT_OAUTH = 'VUPC-IDP-WITHOUT-OAUTH';
   /** Leaving COGNITO out of SupportedIdentityProviders does not stop SDK sign-in of local users. */
   public static readonly IDP_COGNITO_NOT_A_BLOCK = 'VUPC-IDP-COGNITO-NOT-A-BLOCK';
   /** AnalyticsConfiguration names exactly one of ApplicationArn and ApplicationId. */

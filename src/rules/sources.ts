@@ -17,6 +17,7 @@ export class Sources {
   public static readonly GET_CLIENT_TOKEN = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetClientToken.html';
   public static readonly ATTRIBUTES = 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html';
   public static readonly RESOURCE_SERVERS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html';
+  public static readonly AUTHORIZATION_SERVER = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html';
   public static readonly IDPS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html';
   public static readonly FEATURE_PLANS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html';
   public static readonly DOMAINS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain.html';

@@ -94,7 +94,8 @@ describe('templates that deploy together', () => {
     expect(code).toBe(1);
     // Google is the pool's, in a stack deployed first: no DependsOn needed.
     expect(out).toContain('[VUPC-IDP-EXISTS] Clients/Client: SupportedIdentityProviders[1] \'Nope\' is not an identity provider of user pool Pools/Pool/Resource (it has: COGNITO, Google)');
-    expect(out).toMatch(/1 error, 0 warnings in 1 app client of 2 templates/);
+    // (The client has no OAuth, so no one can sign in with its providers: VUPC-IDP-WITHOUT-OAUTH, the one warning.)
+    expect(out).toMatch(/1 error, 1 warning in 1 app client of 2 templates/);
   });
 
   test('an import is followed only to a pool one template exports under that name', () => {

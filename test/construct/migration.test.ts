@@ -3,6 +3,7 @@ import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as pinpoint from 'aws-cdk-lib/aws-pinpoint';
 import { ValidatedUserPoolClient, ValidatedUserPoolClientOptions } from '../../src';
 import { DEFAULT_SETTINGS } from '../../src/construct/default-settings';
@@ -214,6 +215,45 @@ describe.each(Object.entries(CONFIGURATIONS))('switching %s from the L2', (_name
     }
     expect(Object.keys(change?.otherChanges ?? {}).filter((k) => k !== 'DependsOn')).toEqual([]);
   });
+});
+
+test('a pool with a custom-auth trigger: the default auth flows keep ALLOW_CUSTOM_AUTH, which the L2\'s client had (Cognito\'s default)', () => {
+  const flowsOf = (kind: 'l2' | 'ours', addTrigger: 'before' | 'after' | 'none') => {
+    const stack = new Stack(testApp(), 'Stack');
+    const pool = new cognito.UserPool(stack, 'Pool');
+    const trigger = () => pool.addTrigger(cognito.UserPoolOperation.DEFINE_AUTH_CHALLENGE,
+      new lambda.Function(stack, 'Define', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async (e) => e;') }));
+    if (addTrigger === 'before') trigger();
+    if (kind === 'l2') pool.addClient('App');
+    else new ValidatedUserPoolClient(stack, 'App', { userPool: pool });
+    // A trigger added after the client counts too: the flows are worked out at synthesis.
+    if (addTrigger === 'after') trigger();
+    const clients = Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient');
+    return Object.values(clients)[0].Properties.ExplicitAuthFlows as string[] | undefined;
+  };
+  // The L2 writes nothing: Cognito allows SRP, refresh and custom auth. Before, the switch dropped custom auth in silence.
+  expect(flowsOf('l2', 'before')).toBeUndefined();
+  expect(flowsOf('ours', 'before')).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+  expect(flowsOf('ours', 'after')).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+  expect(flowsOf('ours', 'none')).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+});
+
+test('domain.signInUrl(client) of the L2 is client.signInUrl(domain): the same URL', () => {
+  const urlOf = (kind: 'l2' | 'ours') => {
+    const stack = new Stack(testApp(), 'Stack');
+    const pool = new cognito.UserPool(stack, 'Pool');
+    const domain = pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'app' } });
+    const props = { userPool: pool, oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://app.example.com/cb'] } };
+    const options = { redirectUri: 'https://app.example.com/cb', signInPath: '/oauth2/authorize' };
+    return stack.resolve(kind === 'l2' ? domain.signInUrl(new cognito.UserPoolClient(stack, 'App', props), options) : new ValidatedUserPoolClient(stack, 'App', props).signInUrl(domain, options));
+  };
+  expect(urlOf('ours')).toEqual(urlOf('l2'));
+  // Without OAuth there is no sign-in page: the domain says so, as for the L2.
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  const domain = pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'app' } });
+  expect(() => new ValidatedUserPoolClient(stack, 'App', { userPool: pool }).signInUrl(domain, { redirectUri: 'https://app.example.com/cb' }))
+    .toThrow(/without authorizationCodeGrant or implicitCodeGrant/);
 });
 
 test('a create-only property the L2 would not write is never written: GenerateSecret is absent unless given', () => {

@@ -171,6 +171,8 @@ export const FAILING: RuleCase[] = [
   c('URL-WITHOUT-OAUTH', 'URLs on an SDK-only client', { ...noOAuth, CallbackURLs: ['https://app.example.com/callback'] }, { reports: 'CallbackURLs' }),
   c('URL-WITHOUT-OAUTH', 'URLs on a client_credentials client', { CallbackURLs: ['https://app.example.com/callback'] }, { reports: 'CallbackURLs', base: M2M }),
   // A list known at deployment is set all the same (a CommaDelimitedList holds at least one entry).
+  c('IDP-WITHOUT-OAUTH', 'a federated provider on an SDK-only client', { ...noOAuth, SupportedIdentityProviders: ['COGNITO', 'Google'] }, { reports: 'SupportedIdentityProviders' }),
+  c('IDP-WITHOUT-OAUTH', 'a federated provider on a client_credentials client', { SupportedIdentityProviders: ['CorpSAML'] }, { reports: 'SupportedIdentityProviders', base: M2M }),
   c('URL-WITHOUT-OAUTH', 'URLs from a list parameter on a client_credentials client', { CallbackURLs: { Ref: 'CallbackUrls' }, LogoutURLs: { Ref: 'LogoutUrls' } },
     { reports: ['CallbackURLs', 'LogoutURLs'], base: M2M }),
   c('IDP-FORMAT', '33 characters', { SupportedIdentityProviders: ['a'.repeat(33)] }, { reports: 'SupportedIdentityProviders[0]' }),
@@ -289,6 +291,9 @@ export const PASSING: RuleCase[] = [
   c('DEFAULT-REDIRECT-IN-CALLBACKS', 'callbacks partly unknown', { DefaultRedirectURI: 'https://other.example.com/cb', CallbackURLs: ['https://app.example.com/callback', { Ref: 'Url' }] }),
   c('LOGOUT-URL-SCHEME', 'https and loopback', { LogoutURLs: ['https://app.example.com/', 'http://localhost:3000/'] }),
   c('URL-WITHOUT-OAUTH', 'URLs with the code flow', {}),
+  c('IDP-WITHOUT-OAUTH', 'a federated provider with the code grant', { SupportedIdentityProviders: ['COGNITO', 'Google'] }),
+  c('IDP-WITHOUT-OAUTH', 'only COGNITO on an SDK-only client', { ...noOAuth, SupportedIdentityProviders: ['COGNITO'] }),
+  c('IDP-WITHOUT-OAUTH', 'the flag from a parameter', { AllowedOAuthFlowsUserPoolClient: { Ref: 'OAuthOn' }, SupportedIdentityProviders: ['Google'] }),
   // One cause, one finding: with flows set and the flag absent or false, the flag rules name the URLs.
   c('URL-WITHOUT-OAUTH', 'URLs with flows and the flag absent (VUPC-OAUTH-FLAG-REQUIRED names them)', { AllowedOAuthFlowsUserPoolClient: undefined }),
   c('URL-WITHOUT-OAUTH', 'URLs with flows and the flag false (VUPC-OAUTH-FLAG-OFF names them)', { AllowedOAuthFlowsUserPoolClient: false }),

@@ -54,6 +54,27 @@ export const IDENTITY_PROVIDER_RULES: RuleDefinition[] = [
     },
   },
   {
+    id: 'VUPC-IDP-WITHOUT-OAUTH',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['SupportedIdentityProviders', 'AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows'],
+    summary: 'A client that lists a federated identity provider allows the code or implicit grant.',
+    why: 'Federated sign-in is a feature of the user pool\'s OAuth 2.0 authorization server (the authorize endpoint and managed login), not of the user pools API: a client without the code or implicit grant cannot sign anyone in with the provider.',
+    fix: 'Turn OAuth on with the code grant (AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: [code], callback URLs) if the client signs users in with the provider, or list only COGNITO.',
+    propsFix: 'Give oAuth (the code grant and callbackUrls) if the client signs users in with the provider, or set supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO].',
+    source: Sources.AUTHORIZATION_SERVER,
+    decision: 'A warning: Cognito accepts the client and SDK sign-in works; the provider is dead configuration, or sign-in the author expects that cannot happen. It matters most after a switch from the aws-cdk L2, whose client without oAuth had OAuth on (code and implicit grant) and listed the pool\'s providers: ValidatedUserPoolClient turns OAuth off there and keeps the providers, so this names what federated sign-in needs.',
+    check: (client, report) => {
+      if (client.isUnknown('AllowedOAuthFlowsUserPoolClient') || (client.has('AllowedOAuthFlows') && !client.fullyKnown('AllowedOAuthFlows'))) return;
+      const flows = client.oauthFlows();
+      if (client.boolean('AllowedOAuthFlowsUserPoolClient') === true && (flows.has('code') || flows.has('implicit'))) return;
+      const federated = client.strings('SupportedIdentityProviders').filter(({ value }) => value !== 'COGNITO');
+      if (federated.length === 0) return;
+      const names = federated.map(({ value }) => value).join(', ');
+      report({ property: 'SupportedIdentityProviders', problem: `lists ${names}, but the client has no code or implicit grant with OAuth on, so no one can sign in with ${federated.length > 1 ? 'them' : 'it'}` });
+    },
+  },
+  {
     id: 'VUPC-IDP-COGNITO-NOT-A-BLOCK',
     catalogueId: 'R-IDP-COGNITO-NOT-A-BLOCK',
     severity: RuleSeverity.INFO,
