@@ -23,6 +23,10 @@ export class UserPoolClientChecks {
    * @returns the stages (including `scope` when it is one) the aspects were added to
    */
   public static applyToAllStages(scope: IConstruct, ...aspects: IAspect[]): string[] {
+    // A call that adds nothing checks nothing: said, not passed over.
+    if (aspects.length === 0) {
+      throw new Error('UserPoolClientChecks.applyToAllStages: no aspect given; pass the checks to add, e.g. new UserPoolClientValidator() and UserPoolClientPolicy.recommended().');
+    }
     const targets = [scope, ...scope.node.findAll().filter((c) => c !== scope && Stage.isStage(c))];
     for (const target of targets) {
       for (const aspect of aspects) Aspects.of(target).add(aspect, { priority: AspectPriority.READONLY });

@@ -47,6 +47,10 @@ describe('stages created after UserPoolClientChecks.applyToAllStages', () => {
     );
   });
 
+  test('a call with no aspect is refused: it would check nothing', () => {
+    expect(() => UserPoolClientChecks.applyToAllStages(testApp())).toThrow('UserPoolClientChecks.applyToAllStages: no aspect given');
+  });
+
   test('the rule cannot be made a warning: a warning about a later stage would reach no report', () => {
     const app = testApp();
     expect(() => UserPoolClientChecks.applyToAllStages(app, new UserPoolClientValidator({ warningRules: ['VUPC-STAGE-NOT-CHECKED'] })))
