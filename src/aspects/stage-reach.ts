@@ -1,6 +1,7 @@
 import { Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { CheckKind, wasChecked } from '../cdk/check-state';
+import { validationPluginsOf } from '../cdk/internals';
 import { isUserPoolClientResource } from '../cdk/stack-index';
 import { findingOf } from '../engine/validate-client';
 import { noticeRule } from '../rules/registry';
@@ -28,7 +29,9 @@ export function watchNestedStages(scope: Stage, kind: CheckKind, isOff: () => bo
 function unreachedStages(scope: Stage, kind: CheckKind): string[] {
   const errors: string[] = [];
   const rule = noticeRule('VUPC-STAGE-NOT-CHECKED');
-  for (const stage of scope.node.findAll().filter((c) => c !== scope && Stage.isStage(c))) {
+  for (const stage of scope.node.findAll().filter((c): c is Stage => c !== scope && Stage.isStage(c))) {
+    // A stage below another watched one is that one's to report (one finding per stage); one the plugin checks is checked.
+    if (watchedBetween(scope, stage, kind) || pluginChecks(stage, kind)) continue;
     const clients = clientsOf(stage).filter((client) => !wasChecked(client, kind));
     if (clients.length === 0) continue;
     const names = clients.map((c) => c.node.path);
@@ -38,6 +41,36 @@ function unreachedStages(scope: Stage, kind: CheckKind): string[] {
   }
   return errors;
 }
+
+/** True when a stage strictly between `scope` and `stage` watches its nested stages for `kind`. */
+function watchedBetween(scope: IConstruct, stage: IConstruct, kind: CheckKind): boolean {
+  for (let s = stage.node.scope; s !== undefined && s !== scope; s = s.node.scope) {
+    if (watched.get(s)?.has(kind)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a validation plugin of this library, registered on the stage or
+ * a stage above it, checks the stage's clients for `kind` (its service rules,
+ * unless turned off; its policy, when it has one): it reads every stack's
+ * template, stages included.
+ */
+function pluginChecks(stage: IConstruct, kind: CheckKind): boolean {
+  for (let s: IConstruct | undefined = stage; s !== undefined; s = s.node.scope) {
+    if (!Stage.isStage(s)) continue;
+    for (const plugin of validationPluginsOf(s)) {
+      const props = isOurPlugin(plugin) ? plugin.props : undefined;
+      if (props && (kind === 'service' ? props.serviceRules !== false : props.policy !== undefined)) return true;
+    }
+  }
+  return false;
+}
+
+/** This library's plugin (of any copy of it): its name, and the options it was given. */
+const isOurPlugin = (x: unknown): x is { props: { serviceRules?: boolean; policy?: unknown } } =>
+  typeof x === 'object' && x !== null && (x as { name?: unknown }).name === PLUGIN_NAME && typeof (x as { props?: unknown }).props === 'object';
+const PLUGIN_NAME = 'cdk-validated-user-pool-client';
 
 /** The app clients of a stage itself (those of stages nested in it are its stages' to report). */
 function clientsOf(stage: IConstruct): IConstruct[] {

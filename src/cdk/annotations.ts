@@ -8,16 +8,17 @@ import { RuleSeverity } from '../rules/rule';
 
 /**
  * True when an aspect reported the finding on the node (as found, or as the
- * info of its acknowledgement), compared by rule, property and condition: an
- * aspect names a construct's props in its messages where a template's
- * reader names CloudFormation properties.
+ * info of its acknowledgement), compared by rule, property, condition and
+ * severity: an aspect names a construct's props in its messages where a
+ * template's reader names CloudFormation properties, and an aspect that made
+ * an error a warning has not reported the error.
  */
 export function wasReported(node: IConstruct, finding: Finding): boolean {
   return REPORTED.get(node)?.has(reportKey(finding)) === true;
 }
 
 const REPORTED = new WeakMap<IConstruct, Set<string>>();
-const reportKey = (f: Finding) => `${f.ruleId}\u0000${f.property}\u0000${f.condition ?? ''}`;
+const reportKey = (f: Finding) => `${f.ruleId}\u0000${f.property}\u0000${f.condition ?? ''}\u0000${f.severity}`;
 function noteReported(node: IConstruct, finding: Finding): void {
   let keys = REPORTED.get(node);
   if (!keys) REPORTED.set(node, (keys = new Set()));

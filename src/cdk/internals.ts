@@ -99,3 +99,14 @@ const unlimited = (record: unknown) => {
   const where = isRecord(record) ? record.where : undefined;
   return where === undefined || (isRecord(where) && Object.keys(where).length === 0);
 };
+
+/**
+ * The validation plugins registered on a stage (`Validations.of(stage).addPlugins`,
+ * or the deprecated `policyValidationBeta1`), from its internal list: the
+ * public getter is deprecated and prints a warning. Empty when the list is
+ * not readable (the stage is then taken as unchecked by a plugin).
+ */
+export function validationPluginsOf(stage: IConstruct): readonly unknown[] {
+  const plugins: unknown = (stage as unknown as { _validationPlugins?: unknown })._validationPlugins;
+  return Array.isArray(plugins) ? plugins : [];
+}

@@ -6,7 +6,7 @@ import { mergeDeployments } from './deployments';
 import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
 import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from './rule-choice';
 import { unusedTemplateAcknowledgements, usedKey } from './template-acknowledgements';
-import { InputError, InputKindOption, LoadedTemplate, loadInput, resourcePath, STDIN } from './templates';
+import { InputError, InputKindOption, LoadedTemplate, loadInput, nameDeployments, resourcePath, STDIN } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
 import { enabledPolicyRules } from '../engine/selection';
 import { findingOf } from '../engine/validate-client';
@@ -221,16 +221,21 @@ export function runCli(argv: string[], io: CliIo): number {
       return 0;
     }
     const unreadable: InputStatus[] = [];
-    const load = (inputs: readonly string[]) => inputs.flatMap((input) => {
-      try {
-        return loadInput(input, o.inputKind);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        io.err(`validate-user-pool-clients: ${e.message}\n`);
-        unreadable.push({ file: input === STDIN ? '<stdin>' : input, status: 'unreadable', clients: 0, notices: [], error: e.message });
-        return [];
-      }
-    });
+    const load = (inputs: readonly string[]) => {
+      const templates = inputs.flatMap((input) => {
+        try {
+          return loadInput(input, o.inputKind);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          io.err(`validate-user-pool-clients: ${e.message}\n`);
+          unreadable.push({ file: input === STDIN ? '<stdin>' : input, status: 'unreadable', clients: 0, notices: [], error: e.message });
+          return [];
+        }
+      });
+      // A nested template several stack resources deploy (in one input or across them) is read for each: named so.
+      nameDeployments(templates);
+      return templates;
+    };
     const loaded = load(o.inputs);
     const current = o.current === undefined ? undefined : readCurrent(o.current);
     if (current) applyCurrent(loaded, current);

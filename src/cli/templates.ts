@@ -38,6 +38,8 @@ export interface LoadedTemplate {
    * the parameters its stack resource passes; see `resourcePath`.
    */
   deployedAs?: string;
+  /** For a nested stack's template: the file it was read from (resolved), which other stack resources may deploy too. */
+  readonly readFrom?: string;
   /** What the clients were read from: a template (the default), or API requests or responses. */
   readonly input?: InputKind;
   /** For API JSON: its clients, by their JSON path (the template's logical ids). */
@@ -219,15 +221,13 @@ export function resourcePath(t: LoadedTemplate, logicalId: string, ofFile = fals
 /** What findings on a template deployed more than once add to its resources' paths. */
 export const deployedAsSuffix = (t: Pick<LoadedTemplate, 'deployedAs'>) => (t.deployedAs === undefined ? '' : ` (deployed as ${t.deployedAs})`);
 
-/** More nested templates than this in one input are not read: a template nesting another twice at every level doubles them. */
+/** More nested stack deployments than this in one input are not read: a template nesting another twice at every level doubles them. */
 export const MAX_NESTED_TEMPLATES = 1000;
 
 /** What one load shares: the stack templates of an assembly, the nested templates read, and each assembly directory's asset files. */
 class LoadState {
   /** Templates read as stacks of their own (an assembly's artifacts): not read again as nested ones. */
   public readonly stacks = new Set<string>();
-  /** The readings of each nested template file, in order: one per stack resource that deploys it. */
-  public readonly nested = new Map<string, LoadedTemplate[]>();
   public nestedCount = 0;
   private readonly assets = new Map<string, Map<string, string>>();
 
@@ -249,6 +249,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const constructPaths = source.artifactPaths?.of(source.stackPath ?? '') ?? constructPathsInTemplate(template);
   const loaded: LoadedTemplate = {
     file: source.shown,
+    readFrom: source.parent ? resolve(source.path) : undefined,
     template,
     constructPaths,
     parent: source.parent,
@@ -287,7 +288,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
       continue;
     }
     if (state.nestedCount >= MAX_NESTED_TEMPLATES) {
-      unchecked(`is not read: this input deploys more than ${MAX_NESTED_TEMPLATES} nested templates, so any app client in it is not validated`);
+      unchecked(`is not read: this input deploys nested stacks more than ${MAX_NESTED_TEMPLATES} times, so any app client in it is not validated`);
       continue;
     }
     state.nestedCount++;
@@ -297,11 +298,8 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     const parent = { template: loaded, logicalId: nested.logicalId };
     const artifactPaths = stackPath === undefined ? undefined : source.artifactPaths;
     try {
-      const readings = loadWithNested({ path, shown, assemblyDir: assembly, parent, artifactPaths, stackPath, key: `${source.key}/${nested.logicalId}`, ancestors }, state);
-      // A template two stack resources deploy is read for each: each passes parameters of its own.
-      const copies = state.nested.get(path) ?? [];
-      state.nested.set(path, [...copies, readings[0]]);
-      out.push(...readings);
+      // A template two stack resources deploy is read for each: each passes parameters of its own (see nameDeployments).
+      out.push(...loadWithNested({ path, shown, assemblyDir: assembly, parent, artifactPaths, stackPath, key: `${source.key}/${nested.logicalId}`, ancestors }, state));
     } catch (e) {
       // The parent's own clients are still checked; the nested template is named with why it could not be read.
       if (!(e instanceof InputError)) throw e;
@@ -314,16 +312,19 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
 /** Reads one template file (JSON, or YAML with short-form tags), or standard input for `-`, with its nested stacks. */
 export function loadTemplate(file: string, shown = file === STDIN ? '<stdin>' : file, kind: InputKindOption = 'auto'): LoadedTemplate[] {
   const state = new LoadState();
-  return nameDeployments(loadWithNested({ path: file, shown, key: '', kind }, state), state);
+  return loadWithNested({ path: file, shown, key: '', kind }, state);
 }
 
 /**
  * Names each reading of a nested template that more than one stack
- * resource deploys after the deployment it is (the parent's file or
- * deployment, then the stack resource's logical id), parents first.
+ * resource deploys, among all the inputs of a run, after the deployment it
+ * is (the parent's file or deployment, then the stack resource's logical
+ * id), parents first.
  */
-function nameDeployments(templates: LoadedTemplate[], state: LoadState): LoadedTemplate[] {
-  const repeated = new Set([...state.nested.values()].filter((copies) => copies.length > 1).flat());
+export function nameDeployments(templates: readonly LoadedTemplate[]): void {
+  const readings = new Map<string, number>();
+  for (const t of templates) if (t.readFrom !== undefined) readings.set(t.readFrom, (readings.get(t.readFrom) ?? 0) + 1);
+  const repeated = new Set(templates.filter((t) => t.readFrom !== undefined && readings.get(t.readFrom)! > 1));
   for (const t of templates) {
     if (!t.parent) continue;
     const parent = t.parent.template;
@@ -332,7 +333,6 @@ function nameDeployments(templates: LoadedTemplate[], state: LoadState): LoadedT
       t.deployedAs = parent.deployedAs === undefined ? `${parent.file}#${t.parent.logicalId}` : `${parent.deployedAs}/${t.parent.logicalId}`;
     }
   }
-  return templates;
 }
 
 /**
@@ -492,7 +492,7 @@ function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplat
       out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root));
     }
   }
-  return nameDeployments(out, state);
+  return out;
 }
 
 /** Templates from a file, a cdk.out directory, or standard input (`-`). */

@@ -69,7 +69,7 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
   },
   {
     properties: ['ExplicitAuthFlows'],
-    ours: `${flows(DEFAULT_AUTH_FLOWS)} when \`authFlows\` is not given (or \`{}\`), with \`ALLOW_CUSTOM_AUTH\` too when the pool (a \`UserPool\` of the app) has a DefineAuthChallenge trigger; only \`ALLOW_REFRESH_TOKEN_AUTH\` for a client whose only OAuth flow is client credentials; \`ALLOW_REFRESH_TOKEN_AUTH\` left out when \`refreshTokenRotationGracePeriod\` is given, as the L2 does`,
+    ours: `${flows(DEFAULT_AUTH_FLOWS)} when \`authFlows\` is not given (or \`{}\`), with \`ALLOW_CUSTOM_AUTH\` too when the pool (a \`UserPool\` of the app) has a DefineAuthChallenge trigger when the client is made (one added later fails the synth, naming the client); only \`ALLOW_REFRESH_TOKEN_AUTH\` for a client whose only OAuth flow is client credentials; \`ALLOW_REFRESH_TOKEN_AUTH\` left out when \`refreshTokenRotationGracePeriod\` is given, as the L2 does`,
     l2: 'not written when `authFlows` is not given or `{}`',
     api: flows(API_DEFAULT_AUTH_FLOWS),
     why: '`ALLOW_CUSTOM_AUTH` needs Lambda triggers: without them it is attack surface with no use; with them (passwordless sign-in, say) the L2\'s client signed in so, and keeps doing so. A machine-to-machine client signs in no user; `ALLOW_REFRESH_TOKEN_AUTH` is the smallest list Cognito has been seen to accept (it refused a list without it with "REFRESH_TOKEN_AUTH should always be allowed", aws/aws-cdk#7625), and an empty list has no documented meaning.',

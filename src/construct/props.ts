@@ -32,7 +32,7 @@ export interface ValidatedUserPoolClientOptions {
    * is added unless `refreshTokenRotationGracePeriod` is given (rotation
    * requires it to be absent), as the L2 does.
    *
-   * @default - `ALLOW_USER_SRP_AUTH` and `ALLOW_REFRESH_TOKEN_AUTH`, and `ALLOW_CUSTOM_AUTH` when the pool has a DefineAuthChallenge trigger; only `ALLOW_REFRESH_TOKEN_AUTH` for a client whose only OAuth flow is client credentials (the L2 writes nothing, so Cognito also allows `ALLOW_CUSTOM_AUTH`)
+   * @default - `ALLOW_USER_SRP_AUTH` and `ALLOW_REFRESH_TOKEN_AUTH`, and `ALLOW_CUSTOM_AUTH` when the pool has a DefineAuthChallenge trigger when the client is made (one added later fails the synth); only `ALLOW_REFRESH_TOKEN_AUTH` for a client whose only OAuth flow is client credentials (the L2 writes nothing, so Cognito also allows `ALLOW_CUSTOM_AUTH`)
    */
   readonly authFlows?: cognito.AuthFlow;
 

@@ -1,4 +1,4 @@
-import { Duration, Lazy, Token } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { DEFAULT_AUTH_FLOWS, UserPoolClientDefaults as D } from './defaults';
 import type { ValidatedUserPoolClientOptions } from './props';
@@ -46,7 +46,7 @@ function explicitAuthFlows(flows: cognito.AuthFlow | undefined, rotation: boolea
 }
 
 /** True when the auth flows are the default ones (not given, or `{}`), which depend on the pool's custom-auth trigger. */
-const defaultAuthFlows = (props: ValidatedUserPoolClientOptions) => props.authFlows === undefined || Object.keys(props.authFlows).length === 0;
+export const defaultAuthFlows = (props: ValidatedUserPoolClientOptions) => props.authFlows === undefined || Object.keys(props.authFlows).length === 0;
 
 /** The OAuth flows in the L2's order. */
 function oauthFlowNames(flows: cognito.OAuthFlows): string[] {
@@ -90,8 +90,7 @@ const minutes = (prop: string, d: Duration) => whole(prop, d, 'minutes');
  * names listed when none are given (the pool's registered ones, then
  * COGNITO); `providerKey` gives a provider named by a reference the name it
  * will have, so that no provider is listed twice. `customAuth` says whether
- * the pool has a custom-auth trigger (asked only for the default auth flows;
- * the construct answers at synthesis, when every trigger is added).
+ * the pool has a custom-auth trigger (it matters only for the default auth flows).
  */
 export function renderClientProperties(
   userPoolId: string,
@@ -99,7 +98,7 @@ export function renderClientProperties(
   props: ValidatedUserPoolClientOptions,
   poolProviders: readonly string[],
   providerKey: (name: string) => string = (name) => name,
-  customAuth: () => boolean = () => false,
+  customAuth = false,
 ): cognito.CfnUserPoolClientProps {
   if (props.disableOAuth && props.oAuth) {
     throw invalid('oAuth', 'is given while disableOAuth is true', 'remove one of them (as in the aws-cdk UserPoolClient)');
@@ -126,9 +125,7 @@ export function renderClientProperties(
     authSessionValidity: minutes('authSessionValidity', props.authSessionValidity ?? D.AUTH_SESSION_VALIDITY),
     readAttributes: props.readAttributes?.attributes(),
     writeAttributes: props.writeAttributes?.attributes(),
-    explicitAuthFlows: defaultAuthFlows(props) && !machineOnly
-      ? Lazy.list({ produce: () => explicitAuthFlows(props.authFlows, rotation !== undefined, machineOnly, customAuth()) })
-      : explicitAuthFlows(props.authFlows, rotation !== undefined, machineOnly, false),
+    explicitAuthFlows: explicitAuthFlows(props.authFlows, rotation !== undefined, machineOnly, customAuth),
     supportedIdentityProviders: nonEmpty(onceEach(providers, providerKey)),
     allowedOAuthFlowsUserPoolClient: oAuthOn,
     allowedOAuthFlows: nonEmpty(flows),

@@ -1,8 +1,8 @@
 import { CfnResource, Names, Reference, Resource, SecretValue, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import type { ValidatedUserPoolClientProps } from './props';
-import { renderClientProperties } from './render';
+import { defaultAuthFlows, renderClientProperties } from './render';
 import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
 import { markValidatedClientResource } from '../cdk/check-state';
 
@@ -30,14 +30,37 @@ function registeredProviders(pool: cognito.IUserPoolRef): readonly cognito.IUser
 
 /**
  * True when the pool is a user pool of the app with a DefineAuthChallenge
- * trigger (custom authentication, such as passwordless sign-in), read at
- * synthesis, when every trigger has been added.
+ * trigger (custom authentication, such as passwordless sign-in).
  */
 function hasCustomAuthTrigger(pool: cognito.IUserPoolRef): boolean {
   const l1 = pool.node.defaultChild;
   if (!(l1 instanceof cognito.CfnUserPool)) return false;
   const config: unknown = Stack.of(l1).resolve(l1.lambdaConfig);
   return typeof config === 'object' && config !== null && ('defineAuthChallenge' in config || 'DefineAuthChallenge' in config);
+}
+
+/** The clients of each pool that took the default auth flows while the pool had no custom-auth trigger. */
+const withoutCustomAuth = new WeakMap<IConstruct, IConstruct[]>();
+
+/**
+ * A DefineAuthChallenge trigger added to the pool after a client took the
+ * default auth flows would leave custom sign-in out of that client in
+ * silence (one created after the trigger allows it): the synth fails, once
+ * per pool, naming the clients, when the trigger is there at validation.
+ */
+function watchLaterTrigger(pool: cognito.IUserPoolRef, client: IConstruct): void {
+  if (!(pool.node.defaultChild instanceof cognito.CfnUserPool)) return;
+  let clients = withoutCustomAuth.get(pool);
+  if (clients) {
+    clients.push(client);
+    return;
+  }
+  withoutCustomAuth.set(pool, (clients = [client]));
+  pool.node.addValidation({
+    validate: () => (hasCustomAuthTrigger(pool) ? [`ValidatedUserPoolClient: the DefineAuthChallenge trigger of ${pool.node.path} was added after `
+      + `${clients!.map((c) => c.node.path).join(', ')}, whose default auth flows therefore leave out ALLOW_CUSTOM_AUTH (a client created after the `
+      + 'trigger allows it). Add the trigger first (or in the pool\'s lambdaTriggers), or give authFlows.'] : []),
+  });
 }
 
 /**
@@ -105,14 +128,23 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     // As the L2: the providers registered on the pool, then COGNITO, when none are given.
     const poolProviders = [...registeredProviders(props.userPool).map((p) => p.providerName), cognito.UserPoolClientIdentityProvider.COGNITO.name];
     const userPoolId = props.userPool.userPoolRef.userPoolId;
-    const customAuth = () => hasCustomAuthTrigger(props.userPool);
+    // Decided now, so that the resource holds a plain list (escape hatches read and extend it); a trigger added later is
+    // caught at validation (see watchLaterTrigger).
+    const customAuth = hasCustomAuthTrigger(props.userPool);
     const properties = renderClientProperties(userPoolId, this.userPoolClientName, props, poolProviders, providerKey(props), customAuth);
     this.resource = new cognito.CfnUserPoolClient(this, 'Resource', properties);
     markValidatedClientResource(this.resource);
     this.userPoolClientId = this.resource.ref;
     addCreationDependencies(this.resource, props);
+    if (defaultAuthFlows(props) && !customAuth && !this.oAuthFlowsMachineOnly(props)) watchLaterTrigger(props.userPool, this);
 
     if (props.validation ?? true) requestBuiltInValidation(this.resource);
+  }
+
+  /** True when the client's only OAuth flow is client credentials (its default auth flows sign in no user). */
+  private oAuthFlowsMachineOnly(props: ValidatedUserPoolClientProps): boolean {
+    const flows = Object.entries(this.oAuthFlows).filter(([, on]) => on).map(([flow]) => flow);
+    return props.oAuth !== undefined && flows.length > 0 && flows.every((f) => f === 'clientCredentials');
   }
 
   /** Reference to the client, for constructs that take an `IUserPoolClientRef`. */

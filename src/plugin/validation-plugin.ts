@@ -220,7 +220,8 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
       const finding = unusedFinding(u);
       // Where the waiver was made: its stack's template (an app's or a stage's: the first stack's below it).
       const stack = Stack.isStack(u.construct) || u.construct.node.scopes.some((s) => Stack.isStack(s)) ? Stack.of(u.construct) : undefined;
-      const below = (s: StackTemplate) => s.stack !== undefined && s.stack.node.path.startsWith(u.construct.node.path);
+      const base = u.construct.node.path;
+      const below = (s: StackTemplate) => s.stack !== undefined && (base === '' || s.stack.node.path === base || s.stack.node.path.startsWith(`${base}/`));
       const at = stacks.find((s) => s.stack === stack) ?? stacks.find(below) ?? stacks[0];
       const resource = CfnResource.isCfnResource(u.construct) ? u.construct : u.construct.node.defaultChild;
       const logicalId = CfnResource.isCfnResource(resource) ? Stack.of(resource).resolve(resource.logicalId) : '';

@@ -394,11 +394,26 @@ ${stacks.join('')}`;
       expect(acknowledged).not.toEqual(child);
       write(acknowledged, 'child.yaml', dir);
       const parent = write(parentOf(deploy('A', 'dev'), deploy('B', 'dev')), 'parent.yaml', dir);
-      const findings = JSON.parse(cli('--format', 'json', parent).out).findings as Array<{ ruleId: string; severity: string; path: string }>;
+      const report = JSON.parse(cli('--format', 'json', parent).out) as { inputs: Array<{ deployedAs?: string }>; findings: Array<{ ruleId: string; severity: string; path: string }> };
+      // Both deployments were read (before, the second was not), and what they share is reported once.
+      expect(report.inputs.map((i) => i.deployedAs)).toEqual([undefined, `${parent}#A`, `${parent}#B`]);
+      const findings = report.findings;
       expect(findings.map((f) => [f.ruleId, f.severity, f.path.replace(dir, '')])).toEqual([
         ['VUPC-OAUTH-NEEDS-DOMAIN', 'info', '/child.yaml#Client'],
         ['VUPC-ACKNOWLEDGEMENT-UNUSED', 'warning', '/child.yaml#Client'],
       ]);
+    });
+
+    test('across inputs checked together too: each reading is named, and what all share is reported once', () => {
+      const dir = tmp();
+      write(child, 'child.yaml', dir);
+      const first = write(parentOf(deploy('Dev', 'dev')), 'first.yaml', dir);
+      const second = write(parentOf(deploy('Prod', 'prod')), 'second.yaml', dir);
+      const report = JSON.parse(cli('--format', 'json', first, second).out) as { findings: Array<{ ruleId: string; path: string }> };
+      const paths = (id: string) => report.findings.filter((f) => f.ruleId === id).map((f) => f.path);
+      expect(paths('VUPC-CALLBACK-HTTPS')).toEqual([`${join(dir, 'child.yaml')}#Client (deployed as ${second}#Prod)`]);
+      expect(paths('VUPC-OAUTH-NEEDS-DOMAIN').length).toBeGreaterThan(0);
+      expect(new Set(paths('VUPC-OAUTH-NEEDS-DOMAIN')).size).toBe(paths('VUPC-OAUTH-NEEDS-DOMAIN').length);
     });
 
     test('a template that deploys itself is named as a cycle, not read again', () => {
@@ -426,7 +441,7 @@ ${CLIENT_YAML}`, 'parent.yaml', dir);
       const root = write('Resources:\n  A:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: ./l0.yaml}\n', 'root.yaml', dir);
       const report = JSON.parse(cli('--format', 'json', root).out) as { inputs: unknown[]; findings: Array<{ ruleId: string; message: string }> };
       expect(report.inputs).toHaveLength(1001);
-      const skipped = report.findings.filter((f) => f.message.includes('deploys more than 1000 nested templates'));
+      const skipped = report.findings.filter((f) => f.message.includes('deploys nested stacks more than 1000 times'));
       expect(skipped.length).toBeGreaterThan(0);
       expect(skipped.every((f) => f.ruleId === 'VUPC-NOT-VALIDATED')).toBe(true);
     });

@@ -143,6 +143,16 @@ test('with aspects too, a stale waiver is named once, by the aspects', () => {
   expect(clean.node.metadata.map((m) => String(m.data)).join('\n')).toContain('[VUPC-ACKNOWLEDGEMENT-UNUSED] Stack/Clean');
 });
 
+test('an aspect that made an error a warning has not reported the error: the plugin reports it', () => {
+  const a = app();
+  const downgrading = new UserPoolClientValidator({ warningRules: [UserPoolClientRuleIds.CALLBACK_HTTPS] });
+  Aspects.of(a.stack).add(downgrading, { priority: AspectPriority.READONLY });
+  const report = validateDirectly(new UserPoolClientValidationPlugin(), a);
+  const https = report.violations.filter((v) => v.ruleName === UserPoolClientRuleIds.CALLBACK_HTTPS);
+  expect(https.map((v) => v.severity)).toEqual(['error']);
+  expect(report.success).toBe(false);
+});
+
 test('options it does not take, and a policy given as its options, are refused (JavaScript apps have no type check)', () => {
   expect(() => new UserPoolClientValidationPlugin({ polcy: UserPoolClientPolicy.recommended() } as never)).toThrow("UserPoolClientValidationPlugin: 'polcy' is not an option; did you mean 'policy'?");
   expect(() => new UserPoolClientValidationPlugin({ policy: { forbidImplicitGrant: true } } as never)).toThrow('policy must be a UserPoolClientPolicy');

@@ -1,7 +1,10 @@
-import { Aspects, AspectPriority, Stack, Stage } from 'aws-cdk-lib';
+import { Aspects, AspectPriority, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { UserPoolClientAcknowledgements, UserPoolClientChecks, UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
+import {
+  UserPoolClientAcknowledgements, UserPoolClientChecks, UserPoolClientPolicy, UserPoolClientRuleIds,
+  UserPoolClientValidationPlugin, UserPoolClientValidator, ValidatedUserPoolClient,
+} from '../../src';
 import { quietCdkBuiltinValidation, testApp, testStack } from '../helpers';
 
 quietCdkBuiltinValidation();
@@ -79,6 +82,35 @@ describe('nested stages', () => {
     // The app's own stack was checked as before.
     const reported = top.node.findChild('Client').node.metadata.filter((m) => m.type === 'aws:cdk:error').map((m) => String(m.data));
     expect(reported).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Top\/Client/)]);
+  });
+
+  test('a stage the validation plugin checks is checked: no finding', () => {
+    const { app } = appWithStage();
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    Validations.of(app).addPlugins(new UserPoolClientValidationPlugin({ disabledRules: ['VUPC-AUTHSESSION-RANGE'] }));
+    expect(() => app.synth()).not.toThrow();
+    // The plugin without a policy does not check the policy: a policy on the app alone still names the stage.
+    const second = appWithStage();
+    Aspects.of(second.app).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
+    Validations.of(second.app).addPlugins(new UserPoolClientValidationPlugin({ serviceRules: false }));
+    expect(() => second.app.synth()).toThrow(/\[VUPC-STAGE-NOT-CHECKED\] Prod: UserPoolClientPolicy was added to the app/);
+  });
+
+  test('a stage nested two deep is named once, by the closest scope that watches it', () => {
+    const app = testApp();
+    const outer = new Stage(app, 'Outer');
+    const inner = new Stage(outer, 'Inner');
+    const stack = new Stack(inner, 'Stack');
+    new cognito.CfnUserPoolClient(stack, 'Client', { userPoolId: new cognito.UserPool(stack, 'Pool').userPoolId });
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    Aspects.of(outer).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.match(/\[VUPC-STAGE-NOT-CHECKED\] Outer\/Inner/g)).toHaveLength(1);
   });
 
   test('a policy on the App alone: the same, for the policy; a validator with the rule disabled turns it off', () => {

@@ -294,6 +294,7 @@ export const PASSING: RuleCase[] = [
   c('IDP-WITHOUT-OAUTH', 'a federated provider with the code grant', { SupportedIdentityProviders: ['COGNITO', 'Google'] }),
   c('IDP-WITHOUT-OAUTH', 'only COGNITO on an SDK-only client', { ...noOAuth, SupportedIdentityProviders: ['COGNITO'] }),
   c('IDP-WITHOUT-OAUTH', 'the flag from a parameter', { AllowedOAuthFlowsUserPoolClient: { Ref: 'OAuthOn' }, SupportedIdentityProviders: ['Google'] }),
+  c('IDP-WITHOUT-OAUTH', 'flows with the flag absent (VUPC-OAUTH-FLAG-REQUIRED is the one finding)', { AllowedOAuthFlowsUserPoolClient: undefined, SupportedIdentityProviders: ['Google'] }),
   // One cause, one finding: with flows set and the flag absent or false, the flag rules name the URLs.
   c('URL-WITHOUT-OAUTH', 'URLs with flows and the flag absent (VUPC-OAUTH-FLAG-REQUIRED names them)', { AllowedOAuthFlowsUserPoolClient: undefined }),
   c('URL-WITHOUT-OAUTH', 'URLs with flows and the flag false (VUPC-OAUTH-FLAG-OFF names them)', { AllowedOAuthFlowsUserPoolClient: false }),

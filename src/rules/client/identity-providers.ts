@@ -57,7 +57,7 @@ export const IDENTITY_PROVIDER_RULES: RuleDefinition[] = [
     id: 'VUPC-IDP-WITHOUT-OAUTH',
     severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
-    properties: ['SupportedIdentityProviders', 'AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows'],
+    properties: ['SupportedIdentityProviders', 'AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes'],
     summary: 'A client that lists a federated identity provider allows the code or implicit grant.',
     why: 'Federated sign-in is a feature of the user pool\'s OAuth 2.0 authorization server (the authorize endpoint and managed login), not of the user pools API: a client without the code or implicit grant cannot sign anyone in with the provider.',
     fix: 'Turn OAuth on with the code grant (AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: [code], callback URLs) if the client signs users in with the provider, or list only COGNITO.',
@@ -67,7 +67,10 @@ export const IDENTITY_PROVIDER_RULES: RuleDefinition[] = [
     check: (client, report) => {
       if (client.isUnknown('AllowedOAuthFlowsUserPoolClient') || (client.has('AllowedOAuthFlows') && !client.fullyKnown('AllowedOAuthFlows'))) return;
       const flows = client.oauthFlows();
-      if (client.boolean('AllowedOAuthFlowsUserPoolClient') === true && (flows.has('code') || flows.has('implicit'))) return;
+      const flagOn = client.boolean('AllowedOAuthFlowsUserPoolClient') === true;
+      if (flagOn && (flows.has('code') || flows.has('implicit'))) return;
+      // Flows or scopes set without the flag on: VUPC-OAUTH-FLAG-REQUIRED or VUPC-OAUTH-FLAG-OFF names the cause (one cause, one finding).
+      if (!flagOn && (client.knownNonEmpty('AllowedOAuthFlows') || client.knownNonEmpty('AllowedOAuthScopes'))) return;
       const federated = client.strings('SupportedIdentityProviders').filter(({ value }) => value !== 'COGNITO');
       if (federated.length === 0) return;
       const names = federated.map(({ value }) => value).join(', ');
