@@ -110,3 +110,17 @@ export function validationPluginsOf(stage: IConstruct): readonly unknown[] {
   const plugins: unknown = (stage as unknown as { _validationPlugins?: unknown })._validationPlugins;
   return Array.isArray(plugins) ? plugins : [];
 }
+
+/**
+ * The Lambda triggers an aws-cdk `UserPool` holds, by operation
+ * (`defineAuthChallenge`, ...), read from its own record: resolving its
+ * `CfnUserPool.lambdaConfig` costs about 80 µs, which every client made on
+ * the pool would pay. aws-cdk-lib 2.262 to 2.27x keep the record in a state
+ * object (`get()`), earlier releases as a plain object. Undefined when it
+ * is not readable (the caller then resolves the L1's lambdaConfig).
+ */
+export function userPoolTriggersOf(pool: IConstruct): Record<string, unknown> | undefined {
+  const held: unknown = (pool as unknown as { triggers?: unknown }).triggers;
+  const value: unknown = isRecord(held) && typeof held.get === 'function' ? (held.get as () => unknown).call(held) : held;
+  return isRecord(value) ? value : undefined;
+}

@@ -5,6 +5,7 @@ import type { ValidatedUserPoolClientProps } from './props';
 import { defaultAuthFlows, renderClientProperties } from './render';
 import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
 import { markValidatedClientResource } from '../cdk/check-state';
+import { userPoolTriggersOf } from '../cdk/internals';
 
 /**
  * Orders creation after everything the client names, so that CloudFormation
@@ -35,6 +36,8 @@ function registeredProviders(pool: cognito.IUserPoolRef): readonly cognito.IUser
 function hasCustomAuthTrigger(pool: cognito.IUserPoolRef): boolean {
   const l1 = pool.node.defaultChild;
   if (!(l1 instanceof cognito.CfnUserPool)) return false;
+  const triggers = userPoolTriggersOf(pool);
+  if (triggers) return triggers.defineAuthChallenge !== undefined;
   const config: unknown = Stack.of(l1).resolve(l1.lambdaConfig);
   return typeof config === 'object' && config !== null && ('defineAuthChallenge' in config || 'DefineAuthChallenge' in config);
 }
