@@ -172,7 +172,6 @@ export const FAILING: RuleCase[] = [
   c('URL-WITHOUT-OAUTH', 'URLs on a client_credentials client', { CallbackURLs: ['https://app.example.com/callback'] }, { reports: 'CallbackURLs', base: M2M }),
   // A list known at deployment is set all the same (a CommaDelimitedList holds at least one entry).
   c('IDP-WITHOUT-OAUTH', 'a federated provider on an SDK-only client', { ...noOAuth, SupportedIdentityProviders: ['COGNITO', 'Google'] }, { reports: 'SupportedIdentityProviders' }),
-  c('IDP-WITHOUT-OAUTH', 'a federated provider on a client_credentials client', { SupportedIdentityProviders: ['CorpSAML'] }, { reports: 'SupportedIdentityProviders', base: M2M }),
   c('URL-WITHOUT-OAUTH', 'URLs from a list parameter on a client_credentials client', { CallbackURLs: { Ref: 'CallbackUrls' }, LogoutURLs: { Ref: 'LogoutUrls' } },
     { reports: ['CallbackURLs', 'LogoutURLs'], base: M2M }),
   c('IDP-FORMAT', '33 characters', { SupportedIdentityProviders: ['a'.repeat(33)] }, { reports: 'SupportedIdentityProviders[0]' }),
@@ -293,6 +292,7 @@ export const PASSING: RuleCase[] = [
   c('URL-WITHOUT-OAUTH', 'URLs with the code flow', {}),
   c('IDP-WITHOUT-OAUTH', 'a federated provider with the code grant', { SupportedIdentityProviders: ['COGNITO', 'Google'] }),
   c('IDP-WITHOUT-OAUTH', 'only COGNITO on an SDK-only client', { ...noOAuth, SupportedIdentityProviders: ['COGNITO'] }),
+  c('IDP-WITHOUT-OAUTH', 'the pool\'s providers on a client_credentials client (it signs in no user)', { SupportedIdentityProviders: ['COGNITO', 'CorpSAML'] }, { base: M2M }),
   c('IDP-WITHOUT-OAUTH', 'the flag from a parameter', { AllowedOAuthFlowsUserPoolClient: { Ref: 'OAuthOn' }, SupportedIdentityProviders: ['Google'] }),
   c('IDP-WITHOUT-OAUTH', 'flows with the flag absent (VUPC-OAUTH-FLAG-REQUIRED is the one finding)', { AllowedOAuthFlowsUserPoolClient: undefined, SupportedIdentityProviders: ['Google'] }),
   // One cause, one finding: with flows set and the flag absent or false, the flag rules name the URLs.

@@ -63,7 +63,7 @@ export const IDENTITY_PROVIDER_RULES: RuleDefinition[] = [
     fix: 'Turn OAuth on with the code grant (AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: [code], callback URLs) if the client signs users in with the provider, or list only COGNITO.',
     propsFix: 'Give oAuth (the code grant and callbackUrls) if the client signs users in with the provider, or set supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO].',
     source: Sources.AUTHORIZATION_SERVER,
-    decision: 'A warning: Cognito accepts the client and SDK sign-in works; the provider is dead configuration, or sign-in the author expects that cannot happen. It matters most after a switch from the aws-cdk L2, whose client without oAuth had OAuth on (code and implicit grant) and listed the pool\'s providers: ValidatedUserPoolClient turns OAuth off there and keeps the providers, so this names what federated sign-in needs.',
+    decision: 'A warning: Cognito accepts the client and SDK sign-in works; the provider is dead configuration, or sign-in the author expects that cannot happen. Not for a client_credentials client, which signs in no user (the L2 lists the pool\'s providers on it by default). It matters most after a switch from the aws-cdk L2, whose client without oAuth had OAuth on (code and implicit grant) and listed the pool\'s providers: ValidatedUserPoolClient turns OAuth off there and keeps the providers, so this names what federated sign-in needs.',
     check: (client, report) => {
       if (client.isUnknown('AllowedOAuthFlowsUserPoolClient') || (client.has('AllowedOAuthFlows') && !client.fullyKnown('AllowedOAuthFlows'))) return;
       const flows = client.oauthFlows();
@@ -71,6 +71,8 @@ export const IDENTITY_PROVIDER_RULES: RuleDefinition[] = [
       if (flagOn && (flows.has('code') || flows.has('implicit'))) return;
       // Flows or scopes set without the flag on: VUPC-OAUTH-FLAG-REQUIRED or VUPC-OAUTH-FLAG-OFF names the cause (one cause, one finding).
       if (!flagOn && (client.knownNonEmpty('AllowedOAuthFlows') || client.knownNonEmpty('AllowedOAuthScopes'))) return;
+      // A machine-to-machine client signs in no user: the providers the aws-cdk L2 lists on it by default are inert.
+      if (flagOn && flows.has('client_credentials')) return;
       const federated = client.strings('SupportedIdentityProviders').filter(({ value }) => value !== 'COGNITO');
       if (federated.length === 0) return;
       const names = federated.map(({ value }) => value).join(', ');
