@@ -9,3 +9,6 @@ export const PACKAGE_VERSION: string = (() => {
     return '0.0.0';
   }
 })();
+
+/** This package's name: the validation plugin's name in CDK's report, by which the aspects also recognise it. */
+export const PACKAGE_NAME = 'cdk-validated-user-pool-client';

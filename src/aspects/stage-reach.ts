@@ -6,6 +6,7 @@ import { isUserPoolClientResource } from '../cdk/stack-index';
 import { findingOf } from '../engine/validate-client';
 import { noticeRule } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
+import { PACKAGE_NAME } from '../version';
 
 const watched = new WeakMap<IConstruct, Set<CheckKind>>();
 const NAMES: Record<CheckKind, string> = { service: 'UserPoolClientValidator', policy: 'UserPoolClientPolicy' };
@@ -69,8 +70,7 @@ function pluginChecks(stage: IConstruct, kind: CheckKind): boolean {
 
 /** This library's plugin (of any copy of it): its name, and the options it was given. */
 const isOurPlugin = (x: unknown): x is { props: { serviceRules?: boolean; policy?: unknown } } =>
-  typeof x === 'object' && x !== null && (x as { name?: unknown }).name === PLUGIN_NAME && typeof (x as { props?: unknown }).props === 'object';
-const PLUGIN_NAME = 'cdk-validated-user-pool-client';
+  typeof x === 'object' && x !== null && (x as { name?: unknown }).name === PACKAGE_NAME && typeof (x as { props?: unknown }).props === 'object';
 
 /** The app clients of a stage itself (those of stages nested in it are its stages' to report). */
 function clientsOf(stage: IConstruct): IConstruct[] {

@@ -8,7 +8,7 @@ import { onVisit } from '../cdk/synthesis-cache';
 import { checkKnownKeys, checkNoOverlap, checkRuleIds } from '../engine/selection';
 import { RuleSelection } from '../engine/validate-client';
 import { ENUM_PROPERTIES } from '../rules/api-model';
-import { SERVICE_RULES } from '../rules/registry';
+import { noticeRule, SERVICE_RULES } from '../rules/registry';
 
 /** Marks validator instances across copies of this library (instanceof would not). */
 const VALIDATOR = Symbol.for('cdk-validated-user-pool-client.UserPoolClientValidator');
@@ -122,7 +122,7 @@ export class UserPoolClientValidator implements IAspect {
   }
 }
 
-const STAGE_NOT_CHECKED = 'VUPC-STAGE-NOT-CHECKED';
+const STAGE_NOT_CHECKED = noticeRule('VUPC-STAGE-NOT-CHECKED').id;
 /** True when the validators added to `scope` turn VUPC-STAGE-NOT-CHECKED off (it is theirs to turn off, for policies too). */
 export const stageRuleOff = (scope: IConstruct) => validatorRuleLists(Aspects.of(scope).all).disabledRules.has(STAGE_NOT_CHECKED);
 

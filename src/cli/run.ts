@@ -8,12 +8,12 @@ import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from './rule-choice';
 import { unusedTemplateAcknowledgements, usedKey } from './template-acknowledgements';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, nameDeployments, resourcePath, STDIN } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
-import { enabledPolicyRules } from '../engine/selection';
+import { ranInRun } from '../engine/selection';
 import { findingOf } from '../engine/validate-client';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from '../reporting/formats';
-import { findRule, noticeRule, POLICY_RULES } from '../rules/registry';
+import { noticeRule } from '../rules/registry';
 import { InputKind, RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
 
@@ -194,14 +194,7 @@ function check(
   if (!o.disabled.has('VUPC-ACKNOWLEDGEMENT-UNUSED')) {
     const keysOf = ({ file, finding, acknowledgements: acks }: Located) => (acks ?? []).map((a) => usedKey(file, a.scope, finding.ruleId, a.reason));
     const used = new Set(findings.flatMap(keysOf));
-    // What ran, as the registry says: a policy rule when the policy turns it on, a rule comparing versions with its option.
-    const policyRules = new Set(o.policy ? enabledPolicyRules(o.policy) : []);
-    const compared = { '--baseline': o.baseline !== undefined, '--current': current !== undefined };
-    const ran = (id: string) => {
-      const rule = findRule(id);
-      if (!rule || o.disabled.has(id) || (POLICY_RULES.includes(rule) && !policyRules.has(rule))) return false;
-      return rule.comparesVersions === undefined || compared[rule.comparesVersions];
-    };
+    const ran = ranInRun({ disabled: o.disabled, policy: o.policy, compared: { '--baseline': o.baseline !== undefined, '--current': current !== undefined } });
     findings.push(...unusedTemplateAcknowledgements(templates, used, ran));
   }
   return { inputs: [...inputs, ...unreadable], findings: mergeDeployments(findings, templates), toolVersion: PACKAGE_VERSION };

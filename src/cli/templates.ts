@@ -270,6 +270,8 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const out = [loaded];
   const here = source.path === STDIN ? process.cwd() : dirname(source.path);
   const assembly = source.assemblyDir;
+  // This template and those that deploy it: a nested template among them is a cycle.
+  const ancestors = new Set([...(source.ancestors ?? []), resolve(source.path)]);
   for (const nested of nestedStacksOf(template)) {
     const inAssembly = assembly === undefined ? undefined : assemblyFileOf(nested, assembly, () => state.assetFiles(assembly));
     const path = inAssembly ?? (nested.localPath !== undefined ? join(here, nested.localPath) : undefined);
@@ -283,7 +285,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
       continue;
     }
     if (state.stacks.has(path)) continue;
-    if (source.ancestors?.has(resolve(path)) || resolve(path) === resolve(source.path)) {
+    if (ancestors.has(resolve(path))) {
       unchecked('is a template that deploys this one, a cycle CloudFormation cannot create, so it is not read again');
       continue;
     }
@@ -292,7 +294,6 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
       continue;
     }
     state.nestedCount++;
-    const ancestors = new Set([...(source.ancestors ?? []), resolve(source.path)]);
     const shown = join(dirname(source.shown), relative(here, path));
     const stackPath = source.artifactPaths?.nestedStackPath(loaded.constructPaths.get(nested.logicalId));
     const parent = { template: loaded, logicalId: nested.logicalId };

@@ -45,8 +45,20 @@ function explicitAuthFlows(flows: cognito.AuthFlow | undefined, rotation: boolea
   return rotation ? names : [...names, REFRESH];
 }
 
-/** True when the auth flows are the default ones (not given, or `{}`), which depend on the pool's custom-auth trigger. */
-export const defaultAuthFlows = (props: ValidatedUserPoolClientOptions) => props.authFlows === undefined || Object.keys(props.authFlows).length === 0;
+/** The OAuth flows of a client, as CloudFormation names them (none when OAuth is off). */
+function oauthFlowsOf(props: ValidatedUserPoolClientOptions): string[] {
+  return !props.disableOAuth && props.oAuth !== undefined ? oauthFlowNames(props.oAuth.flows ?? { authorizationCodeGrant: true }) : [];
+}
+/** A machine-to-machine client: its only OAuth flow is client credentials, and it signs in no user. */
+const isMachineOnly = (flows: readonly string[]) => flows.length > 0 && flows.every((f) => f === 'client_credentials');
+
+/**
+ * True when the client takes the default auth flows for user sign-in
+ * (`authFlows` not given, or `{}`, on a client that is not machine-to-machine):
+ * they then depend on the pool's custom-auth trigger.
+ */
+export const takesDefaultUserFlows = (props: ValidatedUserPoolClientOptions) =>
+  (props.authFlows === undefined || Object.keys(props.authFlows).length === 0) && !isMachineOnly(oauthFlowsOf(props));
 
 /** The OAuth flows in the L2's order. */
 function oauthFlowNames(flows: cognito.OAuthFlows): string[] {
@@ -104,8 +116,8 @@ export function renderClientProperties(
     throw invalid('oAuth', 'is given while disableOAuth is true', 'remove one of them (as in the aws-cdk UserPoolClient)');
   }
   const oAuthOn = !props.disableOAuth && props.oAuth !== undefined;
-  const flows = oAuthOn ? oauthFlowNames(props.oAuth!.flows ?? { authorizationCodeGrant: true }) : [];
-  const machineOnly = flows.length > 0 && flows.every((f) => f === 'client_credentials');
+  const flows = oauthFlowsOf(props);
+  const machineOnly = isMachineOnly(flows);
   const scopes = oAuthOn ? oauthScopeNames(props.oAuth!.scopes ?? (machineOnly ? [] : DEFAULT_SCOPES)) : undefined;
   const rotation = props.refreshTokenRotationGracePeriod;
   const providers = [

@@ -2,7 +2,7 @@ import { CfnResource, Names, Reference, Resource, SecretValue, Stack, Token, Tok
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import type { ValidatedUserPoolClientProps } from './props';
-import { defaultAuthFlows, renderClientProperties } from './render';
+import { renderClientProperties, takesDefaultUserFlows } from './render';
 import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
 import { markValidatedClientResource } from '../cdk/check-state';
 import { userPoolTriggersOf } from '../cdk/internals';
@@ -139,15 +139,9 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     markValidatedClientResource(this.resource);
     this.userPoolClientId = this.resource.ref;
     addCreationDependencies(this.resource, props);
-    if (defaultAuthFlows(props) && !customAuth && !this.oAuthFlowsMachineOnly(props)) watchLaterTrigger(props.userPool, this);
+    if (takesDefaultUserFlows(props) && !customAuth) watchLaterTrigger(props.userPool, this);
 
     if (props.validation ?? true) requestBuiltInValidation(this.resource);
-  }
-
-  /** True when the client's only OAuth flow is client credentials (its default auth flows sign in no user). */
-  private oAuthFlowsMachineOnly(props: ValidatedUserPoolClientProps): boolean {
-    const flows = Object.entries(this.oAuthFlows).filter(([, on]) => on).map(([flow]) => flow);
-    return props.oAuth !== undefined && flows.length > 0 && flows.every((f) => f === 'clientCredentials');
   }
 
   /** Reference to the client, for constructs that take an `IUserPoolClientRef`. */

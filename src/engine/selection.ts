@@ -3,7 +3,7 @@ import type { RuleSelection } from './validate-client';
 import { closestOf } from '../rules/closest';
 import { isOn, PolicyOption, PolicyOptionError } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
-import { ALL_RULES, POLICY_RULES } from '../rules/registry';
+import { ALL_RULES, findRule, POLICY_RULES } from '../rules/registry';
 import type { RuleDefinition } from '../rules/rule';
 
 /**
@@ -61,4 +61,33 @@ export function checkKnownKeys(owner: string, props: object, allowed: readonly s
     const closest = closestOf(key, allowed);
     throw new PolicyOptionError(`${owner}: '${key}' is not an option${closest ? `; did you mean '${closest}'?` : '.'} Allowed: ${allowed.join(', ')}.`);
   }
+}
+
+/** What a run ran, for judging its waivers: see `ranInRun`. */
+export interface RunRules {
+  /** Rule ids not run (service and policy). */
+  readonly disabled: ReadonlySet<string>;
+  /** The policy, when one ran: its enabled rules ran. */
+  readonly policy?: UserPoolClientPolicyProps;
+  /** False when the service rules did not run. @default true */
+  readonly serviceRules?: boolean;
+  /** The options of the rules that compare two versions of a client that were given. */
+  readonly compared?: { readonly [option: string]: boolean };
+}
+
+/**
+ * Whether a rule ran, as the registry says: not disabled; a policy rule when
+ * the policy turns it on; a service rule when the service rules ran; a rule
+ * comparing versions when its option was given. One answer for every door
+ * that judges waivers (the command line, the plugin).
+ */
+export function ranInRun(run: RunRules): (ruleId: string) => boolean {
+  const policyRules = new Set(run.policy ? enabledPolicyRules(run.policy) : []);
+  return (id) => {
+    const rule = findRule(id);
+    if (!rule || run.disabled.has(id)) return false;
+    if (POLICY_RULES.includes(rule)) return policyRules.has(rule);
+    if (run.serviceRules === false) return false;
+    return rule.comparesVersions === undefined || run.compared?.[rule.comparesVersions] === true;
+  };
 }

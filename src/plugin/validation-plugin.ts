@@ -12,7 +12,7 @@ import { externalResourcesIn, isUserPoolClientResource } from '../cdk/stack-inde
 import { unusedFinding } from '../cdk/unused-acknowledgements';
 import type { Finding } from '../engine/finding';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
-import { checkKnownKeys, checkNoOverlap, checkRuleIds, policySelection } from '../engine/selection';
+import { checkKnownKeys, checkNoOverlap, checkRuleIds, policySelection, ranInRun } from '../engine/selection';
 import { TYPES } from '../engine/template-index';
 import { findingOf, RuleSelection } from '../engine/validate-client';
 import { TemplateInSet, validateTemplates } from '../engine/validate-template';
@@ -20,7 +20,7 @@ import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { PolicyOptionError } from '../rules/policy/options';
 import { ALL_RULES, findRule, noticeRule, POLICY_RULES, SERVICE_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
-import { PACKAGE_VERSION as VERSION } from '../version';
+import { PACKAGE_NAME, PACKAGE_VERSION as VERSION } from '../version';
 
 
 /**
@@ -107,7 +107,7 @@ function namedConstructs(stack: Stack | undefined): Map<string, CfnResource> {
  * finding is reported twice.
  */
 export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
-  public readonly name = 'cdk-validated-user-pool-client';
+  public readonly name = PACKAGE_NAME;
   public readonly version?: string = VERSION;
   public readonly ruleIds?: string[];
   private readonly props: UserPoolClientValidationPluginProps;
@@ -208,14 +208,8 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     const rule = noticeRule('VUPC-ACKNOWLEDGEMENT-UNUSED');
     if (this.serviceSelection.disabledRules?.has(rule.id)) return [];
     const policy = this.props.policy?.props;
-    const policyRules = new Set(policy ? policySelection(policy, 'UserPoolClientValidationPlugin').rules?.map((r) => r.id) : []);
-    const disabledPolicyRules = new Set(policy?.disabledRules ?? []);
-    const ran = (id: string) => {
-      const r = findRule(id);
-      if (!r || r.comparesVersions !== undefined) return false;
-      if (POLICY_RULES.includes(r)) return policyRules.has(id) && !disabledPolicyRules.has(id);
-      return this.props.serviceRules !== false && !this.serviceSelection.disabledRules?.has(id);
-    };
+    const disabled = new Set([...this.serviceSelection.disabledRules ?? [], ...policy?.disabledRules ?? []]);
+    const ran = ranInRun({ disabled, policy, serviceRules: this.props.serviceRules });
     return unusedInApp(app, ran).map((u) => {
       const finding = unusedFinding(u);
       // Where the waiver was made: its stack's template (an app's or a stage's: the first stack's below it).

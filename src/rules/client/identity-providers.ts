@@ -1,3 +1,4 @@
+import { withoutUserOAuth } from './oauth';
 import { API_STRINGS } from '../api-model';
 import { checkListEntries } from '../constraint-checks';
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
@@ -65,14 +66,10 @@ export const IDENTITY_PROVIDER_RULES: RuleDefinition[] = [
     source: Sources.AUTHORIZATION_SERVER,
     decision: 'A warning: Cognito accepts the client and SDK sign-in works; the provider is dead configuration, or sign-in the author expects that cannot happen. Not for a client_credentials client, which signs in no user (the L2 lists the pool\'s providers on it by default). It matters most after a switch from the aws-cdk L2, whose client without oAuth had OAuth on (code and implicit grant) and listed the pool\'s providers: ValidatedUserPoolClient turns OAuth off there and keeps the providers, so this names what federated sign-in needs.',
     check: (client, report) => {
-      if (client.isUnknown('AllowedOAuthFlowsUserPoolClient') || (client.has('AllowedOAuthFlows') && !client.fullyKnown('AllowedOAuthFlows'))) return;
-      const flows = client.oauthFlows();
-      const flagOn = client.boolean('AllowedOAuthFlowsUserPoolClient') === true;
-      if (flagOn && (flows.has('code') || flows.has('implicit'))) return;
-      // Flows or scopes set without the flag on: VUPC-OAUTH-FLAG-REQUIRED or VUPC-OAUTH-FLAG-OFF names the cause (one cause, one finding).
-      if (!flagOn && (client.knownNonEmpty('AllowedOAuthFlows') || client.knownNonEmpty('AllowedOAuthScopes'))) return;
+      const without = withoutUserOAuth(client);
+      if (!without) return;
       // A machine-to-machine client signs in no user: the providers the aws-cdk L2 lists on it by default are inert.
-      if (flagOn && flows.has('client_credentials')) return;
+      if (without === 'no-user-flow' && client.oauthFlows().has('client_credentials')) return;
       const federated = client.strings('SupportedIdentityProviders').filter(({ value }) => value !== 'COGNITO');
       if (federated.length === 0) return;
       const names = federated.map(({ value }) => value).join(', ');

@@ -11,6 +11,21 @@ function oauthSettings(client: ClientView): string[] {
   return ['AllowedOAuthFlows', 'AllowedOAuthScopes'].filter((property) => client.knownNonEmpty(property));
 }
 
+/**
+ * Why a client runs no user OAuth flow (the code or implicit grant with the
+ * flag on), for the rules about settings only such a flow uses (URLs,
+ * federated providers): `flag-off` or `no-user-flow`. Undefined when one
+ * runs, when the flag or the flows are known only at deployment, and when
+ * flows or scopes are set without the flag on, which VUPC-OAUTH-FLAG-REQUIRED
+ * or VUPC-OAUTH-FLAG-OFF names with those settings: one cause, one finding.
+ */
+export function withoutUserOAuth(client: ClientView): 'flag-off' | 'no-user-flow' | undefined {
+  if (client.isUnknown('AllowedOAuthFlowsUserPoolClient') || (client.has('AllowedOAuthFlows') && !client.fullyKnown('AllowedOAuthFlows'))) return undefined;
+  const flows = client.oauthFlows();
+  if (client.boolean('AllowedOAuthFlowsUserPoolClient') === true) return flows.has('code') || flows.has('implicit') ? undefined : 'no-user-flow';
+  return oauthSettings(client).length > 0 ? undefined : 'flag-off';
+}
+
 /** The OAuth settings a client sets (flows and scopes, then the URLs), for a message that names all of them. */
 function settingsNamed(client: ClientView, settings: string[]): string {
   const all = [...settings, ...URL_PROPERTIES.filter((property) => client.nonEmpty(property))];

@@ -1,4 +1,5 @@
 import { API_STRINGS } from '../api-model';
+import { withoutUserOAuth } from './oauth';
 import type { ClientView } from '../client-view';
 import { checkListEntries, checkListSize, checkStringProperty } from '../constraint-checks';
 import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
@@ -257,13 +258,9 @@ export const URL_RULES: RuleDefinition[] = [
     source: Sources.CREATE_CLIENT,
     decision: 'A list known only at deployment (a Ref to a CommaDelimitedList parameter) is set all the same: it holds at least one entry, or Cognito rejects the empty URL. Where the flag is not true and flows or scopes are set, VUPC-OAUTH-FLAG-REQUIRED or VUPC-OAUTH-FLAG-OFF reports the URLs with them: one cause, one finding.',
     check: (client, report) => {
-      if (client.isUnknown('AllowedOAuthFlowsUserPoolClient')) return;
-      if (client.has('AllowedOAuthFlows') && !client.fullyKnown('AllowedOAuthFlows')) return;
-      const flagOn = client.boolean('AllowedOAuthFlowsUserPoolClient') === true;
-      const flows = client.oauthFlows();
-      if (flagOn && (flows.has('code') || flows.has('implicit'))) return;
-      if (!flagOn && (client.knownNonEmpty('AllowedOAuthFlows') || client.knownNonEmpty('AllowedOAuthScopes'))) return;
-      const why = flagOn ? 'is set on a client without the code or implicit flow' : 'is set while AllowedOAuthFlowsUserPoolClient is not true';
+      const without = withoutUserOAuth(client);
+      if (!without) return;
+      const why = without === 'no-user-flow' ? 'is set on a client without the code or implicit flow' : 'is set while AllowedOAuthFlowsUserPoolClient is not true';
       for (const property of ['CallbackURLs', 'LogoutURLs']) {
         if (client.nonEmpty(property)) report({ property, problem: why });
       }
