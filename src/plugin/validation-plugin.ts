@@ -101,10 +101,10 @@ function namedConstructs(stack: Stack | undefined): Map<string, CfnResource> {
  * `Validations.of(scope).acknowledge({ id: 'cdk-validated-user-pool-client::VUPC-…', reason })`
  * accepts the rule in the whole app, whatever the scope.
  *
- * Used together with the aspects, it skips every client an aspect already
- * checked (service rules for `UserPoolClientValidator` and
- * `ValidatedUserPoolClient`, policy rules for `UserPoolClientPolicy`), so no
- * finding is reported twice.
+ * Used together with the aspects, it leaves out each finding an aspect
+ * already reported on the same client (same rule, property, condition and
+ * severity), so no finding is reported twice, and a team's aspect with a
+ * rule turned off cannot turn off the plugin's.
  */
 export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
   public readonly name = PACKAGE_NAME;
