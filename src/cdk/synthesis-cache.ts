@@ -4,7 +4,7 @@ import { recordInheritedAcknowledgements } from './acknowledgements';
 import { report } from './annotations';
 import { watchAcknowledgements } from './unused-acknowledgements';
 import { RuleRunner } from '../engine/speed/runner';
-import type { ClientRead, TemplateIndex } from '../engine/template-index';
+import { ClientRead, TemplateIndex, TYPES } from '../engine/template-index';
 import { poolFindings, RuleSelection } from '../engine/validate-client';
 
 /** A client as the checks read it, ready for the rules. */
@@ -85,8 +85,17 @@ function takeCounts(stack: Stack): Array<{ logicalId: string; clients: number; s
 
 /** Reports what the pool rules find on the stack's pools, on each pool's resource. */
 function reportCounts(stack: Stack, pools: ReturnType<typeof takeCounts>): void {
+  // One walk for all of them: a stack of pools holds many, and each logical id costs a hash to work out.
+  const wanted = new Set(pools.map((p) => p.logicalId));
+  const byLogicalId = new Map<string, CfnResource>();
+  for (const c of stack.node.findAll()) {
+    if (byLogicalId.size === wanted.size) break;
+    if (!CfnResource.isCfnResource(c) || c.cfnResourceType !== TYPES.pool || Stack.of(c) !== stack) continue;
+    const id = stack.resolve(c.logicalId) as string;
+    if (wanted.has(id)) byLogicalId.set(id, c);
+  }
   for (const { logicalId, clients, selection } of pools) {
-    const pool = stack.node.findAll().find((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack && stack.resolve(c.logicalId) === logicalId);
+    const pool = byLogicalId.get(logicalId);
     if (!pool) continue;
     for (const finding of poolFindings([{ path: pool.node.path, name: pool.node.path, clients }], selection)) report(pool, finding);
   }
