@@ -1,6 +1,7 @@
 import { readApiFile } from './api-input';
 import { InputError } from './input-error';
 import type { LoadedTemplate } from './templates';
+import type { ExternalResources } from '../engine/pools';
 import { customAttributeName } from '../rules/api-model';
 import { isPlainObject } from '../rules/values';
 
@@ -102,6 +103,11 @@ interface Shapes {
 /** The entries of List... responses (`{"<list>": [...]}`) or Describe... responses (`{"<one>": {...}}`), each with its `key`. */
 function entriesIn(file: string, option: string, shapes: Shapes): Array<Record<string, unknown>> {
   return values(file).flatMap((v) => {
+    // One page of a list: what is on the next pages would be reported as missing from the pool.
+    if (isPlainObject(v) && Array.isArray(v[shapes.list]) && typeof v.NextToken === 'string' && v.NextToken !== '') {
+      throw new InputError(`${file}: ${option} holds one page of a ${shapes.operations[0]} response (NextToken is set): give every page `
+        + '(the AWS CLI pages through them unless --max-items or --no-paginate is given), or the rest would be reported as missing.');
+    }
     if (isPlainObject(v) && Array.isArray(v[shapes.list])) return (v[shapes.list] as unknown[]).filter(isPlainObject);
     if (isPlainObject(v) && isPlainObject(v[shapes.one])) return [v[shapes.one] as Record<string, unknown>];
     throw new InputError(`${file}: ${option} takes ${shapes.operations[0]} responses ({"${shapes.list}": [...]}) or ${shapes.operations[1]} responses ({"${shapes.one}": {...}}).`);
@@ -120,6 +126,20 @@ const serversIn = (file: string) => entriesIn(file, '--resource-servers', {
 
 type ClientResource = { Type: string; Properties: Record<string, unknown> };
 
+/**
+ * A DescribeUserPool response lists neither the pool's identity providers
+ * nor its resource servers: without their options they are unknown, not
+ * absent, and the rules about them do not run (said in a notice).
+ */
+function unknownAroundPool(files: PoolFiles): { external: ExternalResources; notices: string[] } {
+  const providers = files.identityProviders === undefined;
+  const servers = files.resourceServers === undefined;
+  const notices: string[] = [];
+  if (providers) notices.push('the pool\'s identity providers were not given (--identity-providers), so the rules about the providers a client lists did not run');
+  if (servers) notices.push('the pool\'s resource servers were not given (--resource-servers), so the rules about the custom scopes a client lists did not run');
+  return { external: { identityProviders: [], resourceServers: [], unknownIdentityProviders: providers, unknownResourceServers: servers }, notices };
+}
+
 /** What an API client checked without its pool is told (never a silent pass). */
 const POOL_RULES_NOT_RUN = 'the rules about the user pool (identity providers, scopes, attributes, domain) did not run: give --user-pool to run them';
 
@@ -131,6 +151,7 @@ const POOL_RULES_NOT_RUN = 'the rules about the user pool (identity providers, s
 export function withPool(templates: readonly LoadedTemplate[], files: PoolFiles | undefined): LoadedTemplate[] {
   if (!files) return templates.map((t) => (t.apiClients ? { ...t, notices: [...t.notices, POOL_RULES_NOT_RUN] } : t));
   const { poolId, resources, names } = poolResources(files);
+  const unknown = unknownAroundPool(files);
   return templates.map((t) => {
     if (!t.apiClients) return t;
     const own = (isPlainObject(t.template) && isPlainObject(t.template.Resources) ? t.template.Resources : {}) as Record<string, ClientResource>;
@@ -145,7 +166,8 @@ export function withPool(templates: readonly LoadedTemplate[], files: PoolFiles 
       ...t,
       template: { Resources: { ...resources, ...clients } },
       constructPaths: new Map([...names, ...t.constructPaths]),
-      notices: [...t.notices, ...elsewhere],
+      notices: [...t.notices, ...elsewhere, ...(elsewhere.length < t.apiClients.length ? unknown.notices : [])],
+      external: unknown.external,
     };
   });
 }

@@ -165,6 +165,7 @@ function check(
     template: t.template,
     pathOf: (id: string) => resourcePath(t, id),
     parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
+    external: t.external,
   }));
   const api = (t: LoadedTemplate) => (t.input === InputKind.API_REQUEST ? 'request' : t.input === InputKind.API_RESPONSE ? 'response' : undefined);
   for (const t of templates) {

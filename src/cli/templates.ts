@@ -5,6 +5,7 @@ import { InputError, withinDepth } from './input-error';
 import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
+import type { ExternalResources } from '../engine/pools';
 import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement } from '../reporting/acknowledgements';
 import { InputKind } from '../rules/rule';
 import { isRecord } from '../rules/values';
@@ -44,6 +45,8 @@ export interface LoadedTemplate {
   readonly input?: InputKind;
   /** For API JSON: its clients, by their JSON path (the template's logical ids). */
   readonly apiClients?: readonly ApiClient[];
+  /** What exists around the template's pools outside it (API JSON: what the pool's options did not give is unknown). */
+  readonly external?: ExternalResources;
   /**
    * The acknowledgements of a rule that cover a resource, closest first:
    * recorded in the template's Metadata (the resource's, then the

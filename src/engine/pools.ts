@@ -45,6 +45,9 @@ export class PoolResources {
   /** Adds the providers and resource servers the app imports by name, which exist outside the template. */
   public addExternal(external: ExternalResources | undefined): void {
     if (!external) return;
+    // Which exist is not known: the rules about them do not run (a pool with none is not what was said).
+    if (external.unknownIdentityProviders) this.identityProviders = undefined;
+    if (external.unknownResourceServers) this.resourceServerScopes = undefined;
     for (const name of external.identityProviders) {
       if (!this.identityProviders?.has(name)) this.identityProviders?.set(name, { logicalId: name, external: true });
     }
@@ -56,6 +59,10 @@ export class PoolResources {
 export interface ExternalResources {
   readonly identityProviders: readonly string[];
   readonly resourceServers: readonly string[];
+  /** True when the pool's providers are not known at all (a described pool whose providers were not given). */
+  readonly unknownIdentityProviders?: boolean;
+  /** True when the pool's resource servers are not known at all. */
+  readonly unknownResourceServers?: boolean;
 }
 
 export class IndexedPool implements PoolIndex {

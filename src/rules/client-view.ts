@@ -1,6 +1,7 @@
 import { API_ENUMS, CFN_PROPERTY_TYPES, EnumProperty, PER_CLIENT_PROPERTIES } from './api-model';
 import type { UserPoolClientPolicyProps } from './policy/props';
 import type { PoolIndex } from './pool';
+import { InputKind } from './rule';
 import { asBoolean, asInteger, asString, isIntrinsic, isPlainObject, ListValue, StringParts, stringParts } from './values';
 
 /**
@@ -54,6 +55,8 @@ export class ClientView {
   public constructor(
     private readonly props: Readonly<Record<string, unknown>>,
     public readonly context: ClientContext = {},
+    /** What the client was read from: a custom ClientSecret is a setting of an API request only (a template's is ignored). */
+    private readonly input: InputKind = InputKind.TEMPLATE,
   ) {}
 
   /** Every property as the template holds it (a rule that reads them all reads each client's own values). */
@@ -214,8 +217,18 @@ export class ClientView {
   }
 
   /** True when GenerateSecret is concretely true. */
-  public hasSecret(): boolean {
+  public generatesSecret(): boolean {
     return this.boolean('GenerateSecret') === true;
+  }
+
+  /**
+   * True when the client concretely has no secret: GenerateSecret is not
+   * true (nor unknown), and no custom ClientSecret is given in an API request
+   * (CloudFormation ignores a template's ClientSecret, a read-only property).
+   */
+  public withoutSecret(): boolean {
+    if (this.generatesSecret() || this.isUnknown('GenerateSecret')) return false;
+    return !(this.input === InputKind.API_REQUEST && this.has('ClientSecret'));
   }
 
   private noteValueRead(path: string): void {

@@ -43,8 +43,10 @@ export class UserPoolClientRuleIds {
   public static readonly ID_DURATION = 'VUPC-ID-DURATION';
   /** RefreshTokenValidity in its unit is between 60 minutes and 10 years. */
   public static readonly REFRESH_DURATION = 'VUPC-REFRESH-DURATION';
-  /** RefreshTokenValidity is not 0. */
+  /** RefreshTokenValidity is not 0 in a template. */
   public static readonly REFRESH_ZERO = 'VUPC-REFRESH-ZERO';
+  /** An API request does not set RefreshTokenValidity to 0. */
+  public static readonly REFRESH_ZERO_REPLACED = 'VUPC-REFRESH-ZERO-REPLACED';
   /** Access and ID tokens are not valid for longer than the refresh token. */
   public static readonly TOKEN_LE_REFRESH = 'VUPC-TOKEN-LE-REFRESH';
   /** Every token validity that is set has its unit set in TokenValidityUnits. */
@@ -77,8 +79,10 @@ export class UserPoolClientRuleIds {
   public static readonly OAUTH_CC_ONLY = 'VUPC-OAUTH-CC-ONLY';
   /** A client_credentials client has a secret. */
   public static readonly OAUTH_CC_SECRET = 'VUPC-OAUTH-CC-SECRET';
-  /** A client_credentials client lists only custom resource-server scopes. */
+  /** A client_credentials client does not list openid. */
   public static readonly OAUTH_CC_SCOPES = 'VUPC-OAUTH-CC-SCOPES';
+  /** A client_credentials client lists no reserved scope other than openid (email, phone, profile, aws.cognito.signin.user.admin). */
+  public static readonly OAUTH_CC_RESERVED_SCOPES = 'VUPC-OAUTH-CC-RESERVED-SCOPES';
   /** A client_credentials client lists at least one custom scope. */
   public static readonly OAUTH_CC_SCOPES_NONEMPTY = 'VUPC-OAUTH-CC-SCOPES-NONEMPTY';
   /** A client with the code or implicit flow has at least one callback URL. */
@@ -159,7 +163,7 @@ export class UserPoolClientRuleIds {
   public static readonly OAUTH_SCOPE_DEPENDENCY = 'VUPC-OAUTH-SCOPE-DEPENDENCY';
   /** When WriteAttributes is set, it includes every required attribute of the pool. */
   public static readonly WRITE_REQUIRED = 'VUPC-WRITE-REQUIRED';
-  /** When WriteAttributes is set, it includes every attribute that a listed identity provider maps. */
+  /** When WriteAttributes is set on a client that signs users in with OAuth, it includes every attribute that a listed identity provider maps. */
   public static readonly WRITE_MAPPED = 'VUPC-WRITE-MAPPED';
   /** ALLOW_USER_AUTH only on a pool of the Essentials or Plus feature plan. */
   public static readonly AUTHFLOW_USER_AUTH_TIER = 'VUPC-AUTHFLOW-USER-AUTH-TIER';

@@ -13,6 +13,8 @@ function appWithSecrets() {
     type: 'AWS::Cognito::UserPoolClient',
     properties: {
       UserPoolId: 'eu-west-1_abc',
+      // An error, so that the plugin's report is in the synth's exception.
+      ClientName: 'web/app',
       GenerateSecret: true,
       ClientSecret: SECRET,
       AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/abc', ExternalId: EXTERNAL },

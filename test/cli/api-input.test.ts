@@ -65,15 +65,19 @@ describe('which rules apply to which input kind', () => {
   const excluded = (kind: InputKind) => ALL_RULES.filter((r) => r.inputs && !r.inputs.includes(kind)).map((r) => r.id);
 
   test('each kind leaves out only the rules that cannot hold for it', () => {
-    expect(excluded(InputKind.TEMPLATE)).toEqual(['VUPC-SECRET-XOR', 'VUPC-SECRET-FORMAT']);
-    // The order CloudFormation creates resources in means nothing to a request made when the pool's resources exist.
-    const templateOnly = ['VUPC-PROPERTY-READ-ONLY', 'VUPC-SECRET-NOT-IN-CFN', 'VUPC-IDP-DEPENDENCY', 'VUPC-OAUTH-SCOPE-DEPENDENCY'];
+    expect(excluded(InputKind.TEMPLATE)).toEqual(['VUPC-SECRET-XOR', 'VUPC-SECRET-FORMAT', 'VUPC-REFRESH-ZERO-REPLACED']);
+    // The order CloudFormation creates resources in means nothing to a request made when the pool's resources exist;
+    // the CloudFormation schema's minimum of 1 is not the API's (it replaces 0 with 30 days, a warning of its own).
+    const templateOnly = ['VUPC-PROPERTY-READ-ONLY', 'VUPC-SECRET-NOT-IN-CFN', 'VUPC-REFRESH-ZERO', 'VUPC-IDP-DEPENDENCY', 'VUPC-OAUTH-SCOPE-DEPENDENCY'];
     expect(excluded(InputKind.API_REQUEST)).toEqual(templateOnly);
-    expect(excluded(InputKind.API_RESPONSE).sort()).toEqual([...templateOnly, 'VUPC-SECRET-XOR', 'VUPC-SECRET-FORMAT', 'VUPC-ANALYTICS-ARN-NO-ROLE'].sort());
+    // A response shows a client Cognito accepted: what only users report it refusing, it did not refuse there.
+    expect(excluded(InputKind.API_RESPONSE).sort()).toEqual([
+      ...templateOnly, 'VUPC-SECRET-XOR', 'VUPC-SECRET-FORMAT', 'VUPC-REFRESH-ZERO-REPLACED', 'VUPC-ANALYTICS-ARN-NO-ROLE', 'VUPC-OAUTH-OPENID-REQUIRED',
+    ].sort());
   });
 
   const withRole = { ApplicationArn: 'arn:aws:mobiletargeting:us-west-2:123456789012:apps/abc', RoleArn: 'arn:aws:iam::123456789012:role/r' };
-  test('a role beside an application ARN: an error in a request, Cognito\'s own in a response', () => {
+  test('a role beside an application ARN: a warning in a request, Cognito\'s own in a response', () => {
     expect(ruleIds(write({ UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', AnalyticsConfiguration: withRole }))).toContain('VUPC-ANALYTICS-ARN-NO-ROLE');
     expect(ruleIds(write({ UserPoolClient: { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', AnalyticsConfiguration: withRole } }))).not.toContain('VUPC-ANALYTICS-ARN-NO-ROLE');
   });
@@ -206,7 +210,28 @@ describe('the pool around API clients, from the API\'s outputs', () => {
     expect(found(REQUEST)).toEqual([]);
     expect(JSON.parse(cli('--format', 'json', REQUEST).out).inputs[0].notices).toEqual([expect.stringMatching(/^the rules about the user pool .* did not run: give --user-pool/)]);
     expect(cli(REQUEST).out).toContain(`NOTE ${REQUEST}: the rules about the user pool`);
-    expect(JSON.parse(cli('--format', 'json', '--user-pool', pool(), REQUEST).out).inputs[0].notices).toEqual([]);
+    expect(JSON.parse(cli('--format', 'json', '--user-pool', pool(), '--identity-providers', providers(), '--resource-servers', servers(), REQUEST).out).inputs[0].notices)
+      .toEqual([]);
+  });
+
+  test('a DescribeUserPool response lists no providers or resource servers: without their options they are unknown, not absent', () => {
+    // The request lists Facebook and custom scopes, which the pool may well have: no finding claims they are missing.
+    const poolAlone = json('--user-pool', pool(), REQUEST);
+    expect(poolAlone.findings.filter((f) => f.ruleId === 'VUPC-IDP-EXISTS' || f.ruleId === 'VUPC-OAUTH-SCOPE-EXISTS')).toEqual([]);
+    expect(poolAlone.inputs[0].notices).toEqual([
+      expect.stringMatching(/^the pool's identity providers were not given \(--identity-providers\), so the rules about the providers a client lists did not run$/),
+      expect.stringMatching(/^the pool's resource servers were not given \(--resource-servers\)/),
+    ]);
+    // Given one of them, the other stays unknown.
+    expect(found('--user-pool', pool(), '--identity-providers', providers(), REQUEST)).toEqual([['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]'], ['VUPC-OAUTH-NEEDS-DOMAIN', 'AllowedOAuthFlows']]);
+    expect(json('--user-pool', pool(), '--identity-providers', providers(), REQUEST).inputs[0].notices).toEqual([expect.stringMatching(/resource servers were not given/)]);
+  });
+
+  test('one page of a list response is refused: what is on the next pages would be reported as missing', () => {
+    const page = write({ Providers: [{ ProviderName: 'Google', ProviderType: 'Google' }], NextToken: 'abc' }, 'providers-page.json');
+    const run = cli('--user-pool', pool(), '--identity-providers', page, REQUEST);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('--identity-providers holds one page of a ListIdentityProviders response (NextToken is set): give every page');
   });
 
   test('a client of another pool than --user-pool is checked without it, and every format says so', () => {

@@ -3,7 +3,7 @@ import { baseOf, FAILING, PASSING, VALID_M2M_CLIENT } from './cases';
 import { readClient } from '../../src/engine/validate-client';
 import { ClientContext, ClientView } from '../../src/rules/client-view';
 import { CHECKED_SERVICE_RULES, POLICY_RULES } from '../../src/rules/registry';
-import type { RuleDefinition } from '../../src/rules/rule';
+import { InputKind, RuleDefinition } from '../../src/rules/rule';
 import { VALID_WEB_CLIENT } from '../helpers';
 import { clientArb, contextArb, fewer, STRICT_POLICY } from '../property/arbitraries';
 
@@ -12,7 +12,7 @@ const CASES = [...FAILING, ...PASSING];
 const CORPUS: Array<Record<string, unknown>> = [VALID_WEB_CLIENT, VALID_M2M_CLIENT, ...CASES.map((c) => ({ ...baseOf(c), ...c.patch }))];
 
 /** The top-level properties a rule reads from a client, whatever path it takes (view accessors, derived lists, helpers). */
-function propertiesRead(rule: RuleDefinition, props: Record<string, unknown>, context: ClientContext): Set<string> {
+function propertiesRead(rule: RuleDefinition, props: Record<string, unknown>, context: ClientContext, input?: InputKind): Set<string> {
   const read = readClient(props);
   const seen = new Set<string>();
   if (!('properties' in read)) return seen;
@@ -26,7 +26,7 @@ function propertiesRead(rule: RuleDefinition, props: Record<string, unknown>, co
       return key in target;
     },
   });
-  rule.check!(new ClientView(watched, context), () => undefined);
+  rule.check!(new ClientView(watched, context, input), () => undefined);
   return seen;
 }
 
@@ -36,9 +36,9 @@ function propertiesRead(rule: RuleDefinition, props: Record<string, unknown>, co
  * every property it reads (docs/rules.md lists them from the same data).
  */
 describe('every rule reads only the properties it declares', () => {
-  const undeclared = (rule: RuleDefinition, props: Record<string, unknown>, context: ClientContext) => {
+  const undeclared = (rule: RuleDefinition, props: Record<string, unknown>, context: ClientContext, input?: InputKind) => {
     const declared = new Set(rule.properties.map((p) => p.split('.')[0]));
-    return [...propertiesRead(rule, props, context)].filter((p) => !declared.has(p)).map((p) => `${rule.id} reads ${p}`);
+    return [...propertiesRead(rule, props, context, input)].filter((p) => !declared.has(p)).map((p) => `${rule.id} reads ${p}`);
   };
 
   test('on the rule test cases', () => {
@@ -46,7 +46,7 @@ describe('every rule reads only the properties it declares', () => {
     expect(CORPUS.flatMap((props) => RULES.flatMap((rule) => undeclared(rule, props, context)))).toEqual([]);
     const inTheirContexts = CASES.flatMap((c) => {
       const props = { ...baseOf(c), ...c.patch };
-      return RULES.flatMap((rule) => undeclared(rule, props, { ...c.context, policy: STRICT_POLICY }));
+      return RULES.flatMap((rule) => undeclared(rule, props, { ...c.context, policy: STRICT_POLICY }, c.input));
     });
     expect(inTheirContexts).toEqual([]);
   });

@@ -49,7 +49,7 @@ export class RuleRunner {
 }
 
 function run(properties: Readonly<Record<string, unknown>>, context: ClientContext, toRun: RulesToRun, memo?: RuleMemo): RuleResult[] {
-  const view = new ClientView(properties, context);
+  const view = new ClientView(properties, context, toRun.input);
   const plan = RulePlan.of(toRun.rules, toRun.disabled, toRun.input);
   const schedule = plan.schedule(properties);
   const found: Found[] = [];

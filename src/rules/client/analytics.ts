@@ -10,6 +10,8 @@ const ID = `${A}.ApplicationId`;
 const ROLE = `${A}.RoleArn`;
 const EXTERNAL = `${A}.ExternalId`;
 const IAM_ROLE = /^arn:[\w-]+:iam::\d{12}:role\/.+/;
+/** Cognito's service-linked role, which a describe response shows beside an ApplicationArn (and generated templates copy). */
+const SERVICE_LINKED_ROLE = /^arn:[\w-]+:iam::\d{12}:role\/aws-service-role\/cognito-idp\.amazonaws\.com\//;
 
 const analyticsRule = (rule: Omit<RuleDefinition, 'context' | 'source'> & { source?: string; context?: RuleContext }): RuleDefinition => ({
   context: RuleContext.CLIENT,
@@ -56,17 +58,22 @@ export const ANALYTICS_RULES: RuleDefinition[] = [
   analyticsRule({
     id: 'VUPC-ANALYTICS-ARN-NO-ROLE',
     catalogueId: 'R-ANALYTICS-ARN-NO-ROLE',
-    severity: RuleSeverity.ERROR,
+    severity: RuleSeverity.WARNING,
     // A describe response carries the service-linked role Cognito uses beside the ARN: only a request may not send it.
     inputs: [InputKind.TEMPLATE, InputKind.API_REQUEST],
     properties: [ARN, ROLE, EXTERNAL],
     summary: 'An AnalyticsConfiguration with ApplicationArn has no RoleArn or ExternalId.',
-    why: 'With an application ARN Cognito uses its service-linked role; a role and external id belong to the ApplicationId form.',
+    why: 'With an application ARN Cognito uses its service-linked role; a role and external id belong to the ApplicationId form, and are not what Cognito uses.',
     fix: 'Remove RoleArn and ExternalId, or switch to ApplicationId.',
-    decision: 'From the Terraform and CDK validators (U-17). An error, which can be turned off.',
+    decision: 'A warning: the rule comes from the Terraform and CDK validators (U-17), and no refusal by Cognito was found. Cognito itself returns its service-linked role as RoleArn for a client set up with an ARN (a Terraform acceptance test shows it), so templates generated from deployed clients carry it: that role is not reported.',
     check: (client, report) => {
       if (!client.has(ARN)) return;
-      for (const member of [ROLE, EXTERNAL]) if (client.has(member)) report({ property: member, problem: 'is set together with ApplicationArn' });
+      for (const member of [ROLE, EXTERNAL]) {
+        if (!client.has(member)) continue;
+        const role = member === ROLE ? client.string(ROLE) : undefined;
+        if (role !== undefined && SERVICE_LINKED_ROLE.test(role)) continue;
+        report({ property: member, problem: 'is set together with ApplicationArn' });
+      }
     },
   }),
   analyticsRule({

@@ -87,14 +87,14 @@ export const AUTH_FLOW_RULES: RuleDefinition[] = [
   {
     id: 'VUPC-ROTATION-NO-REFRESH-FLOW',
     catalogueId: 'R-ROTATION-NO-REFRESH-FLOW',
-    severity: RuleSeverity.ERROR,
+    severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
     properties: ['RefreshTokenRotation.Feature', 'ExplicitAuthFlows'],
     summary: 'With refresh token rotation ENABLED, ExplicitAuthFlows is set and does not include ALLOW_REFRESH_TOKEN_AUTH.',
-    why: 'Refresh token rotation is not compatible with REFRESH_TOKEN_AUTH: Cognito requires the flow to be disabled (and the default flow list, used when ExplicitAuthFlows is absent, includes it). Tokens are then refreshed with GetTokensFromRefreshToken or the token endpoint.',
+    why: 'Refresh token rotation is not compatible with REFRESH_TOKEN_AUTH: the documentation says to disable the flow (and the default flow list, used when ExplicitAuthFlows is absent, includes it). With rotation on, REFRESH_TOKEN_AUTH requests fail; tokens are refreshed with GetTokensFromRefreshToken or the token endpoint.',
     fix: 'Set ExplicitAuthFlows explicitly, without ALLOW_REFRESH_TOKEN_AUTH, or disable rotation.',
     source: Sources.REFRESH_TOKEN,
-    decision: 'Documented as a requirement ("you must disable this authentication flow"); whether CreateUserPoolClient itself rejects it is unconfirmed (U-07). An error, which can be turned off.',
+    decision: 'A warning: documented as a requirement ("you must disable this authentication flow"), but no refusal by CreateUserPoolClient was found (U-07), rotation works through GetTokensFromRefreshToken, and aws-cdk-lib itself writes rotation with ExplicitAuthFlows absent (an L2 client with refreshTokenRotationGracePeriod and no authFlows). Only REFRESH_TOKEN_AUTH requests fail, at run time.',
     check: (client, report) => {
       if (client.string('RefreshTokenRotation.Feature') !== 'ENABLED') return;
       if (!client.has('ExplicitAuthFlows')) {
@@ -111,10 +111,10 @@ export const AUTH_FLOW_RULES: RuleDefinition[] = [
     catalogueId: 'R-AUTHFLOW-CLIENT-TOKEN',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
-    properties: ['ExplicitAuthFlows', 'GenerateSecret'],
+    properties: ['ExplicitAuthFlows', 'GenerateSecret', 'ClientSecret'],
     summary: 'ALLOW_CLIENT_TOKEN_AUTH is the only auth flow of its client, and the client has a secret.',
     why: 'GetClientToken requires a client with a secret whose only authentication flow is ALLOW_CLIENT_TOKEN_AUTH; it is mutually exclusive with user authentication flows.',
-    fix: 'Use a separate client with GenerateSecret: true and ExplicitAuthFlows: [ALLOW_CLIENT_TOKEN_AUTH].',
+    fix: 'Use a separate client with GenerateSecret: true (or, in an API request, a custom ClientSecret) and ExplicitAuthFlows: [ALLOW_CLIENT_TOKEN_AUTH].',
     source: Sources.GET_CLIENT_TOKEN,
     decision: 'The flow is newer than the local API model (U-14); confidence is low, so the rule can be turned off.',
     check: (client, report) => {
@@ -125,7 +125,7 @@ export const AUTH_FLOW_RULES: RuleDefinition[] = [
       if (others.length > 0) {
         report({ property: `ExplicitAuthFlows[${entry.index}]`, value: CLIENT_TOKEN, problem: `is combined with ${others.join(', ')}` });
       }
-      if (client.boolean('GenerateSecret') !== true && !client.isUnknown('GenerateSecret')) {
+      if (client.withoutSecret()) {
         report({ property: `ExplicitAuthFlows[${entry.index}]`, value: CLIENT_TOKEN, problem: 'is allowed on a client without a secret' });
       }
     },

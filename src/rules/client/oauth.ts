@@ -1,7 +1,7 @@
 import { API_STRINGS, RESERVED_SCOPES } from '../api-model';
 import type { ClientView } from '../client-view';
 import { checkEnum, checkListEntries, checkListSize } from '../constraint-checks';
-import { RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { InputKind, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
 const NEEDS_OPENID = ['phone', 'email', 'profile'];
@@ -10,6 +10,15 @@ const NEEDS_OPENID = ['phone', 'email', 'profile'];
 function oauthSettings(client: ClientView): string[] {
   return ['AllowedOAuthFlows', 'AllowedOAuthScopes'].filter((property) => client.knownNonEmpty(property));
 }
+
+/**
+ * True when the client turns OAuth off explicitly (AllowedOAuthFlowsUserPoolClient: false). Its flows, scopes
+ * and URLs are then dead settings, which VUPC-OAUTH-FLAG-OFF names as a warning: the rules about how those
+ * settings combine (a callback for the code grant, a secret and custom scopes for client_credentials) stay
+ * silent, as whether Cognito checks them with the flag off is not known (U-08) and the client works for SDK sign-in.
+ */
+export const oauthTurnedOff = (client: ClientView): boolean => client.boolean('AllowedOAuthFlowsUserPoolClient') === false;
+const OFF_DECISION = 'Not reported on a client that sets AllowedOAuthFlowsUserPoolClient: false, whose OAuth settings have no effect (VUPC-OAUTH-FLAG-OFF warns about them).';
 
 /**
  * Why a client runs no user OAuth flow (the code or implicit grant with the
@@ -71,15 +80,15 @@ export const OAUTH_RULES: RuleDefinition[] = [
     catalogueId: 'R-OAUTH-CC-SECRET',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
-    properties: ['AllowedOAuthFlows', 'GenerateSecret'],
+    properties: ['AllowedOAuthFlows', 'GenerateSecret', 'ClientSecret', 'AllowedOAuthFlowsUserPoolClient'],
     summary: 'A client_credentials client has a secret.',
     why: 'Client credentials grants are authorized with the client id and secret; the app client must have a client secret.',
-    fix: 'Set GenerateSecret: true (this replaces an existing client).',
+    fix: 'Set GenerateSecret: true (this replaces an existing client; in an API request, a custom ClientSecret also gives the client a secret).',
     propsFix: 'Set generateSecret: true (this replaces an existing client).',
     source: Sources.APP_CLIENTS,
-    decision: 'The exact API error was not found (U-09); the developer guide states the requirement, and a token request without a secret cannot succeed.',
+    decision: `The exact API error was not found (U-09); the developer guide states the requirement, and a token request without a secret cannot succeed. ${OFF_DECISION}`,
     check: (client, report) => {
-      if (client.oauthFlows().has('client_credentials') && client.boolean('GenerateSecret') !== true && !client.isUnknown('GenerateSecret')) {
+      if (client.oauthFlows().has('client_credentials') && client.withoutSecret() && !oauthTurnedOff(client)) {
         const set = client.has('GenerateSecret');
         report({ property: 'GenerateSecret', value: set ? client.value('GenerateSecret') : undefined, problem: `${set ? 'leaves' : 'is not set, which leaves'} the client without a secret, and client_credentials needs one` });
       }
@@ -90,16 +99,34 @@ export const OAUTH_RULES: RuleDefinition[] = [
     catalogueId: 'R-OAUTH-CC-SCOPES',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
-    properties: ['AllowedOAuthFlows', 'AllowedOAuthScopes'],
-    summary: 'A client_credentials client lists only custom resource-server scopes.',
-    why: 'Cognito refuses openid with client_credentials ("openid is not supported with client_credentials flow"); client credentials tokens carry only custom scopes.',
-    fix: 'Remove the reserved scopes and list resource-server scopes (identifier/scope).',
+    properties: ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient'],
+    summary: 'A client_credentials client does not list openid.',
+    why: 'Cognito refuses openid with client_credentials ("openid is not supported with client_credentials flow"): the flow signs in no user, so there is no identity to issue.',
+    fix: 'Remove openid and list resource-server scopes (identifier/scope).',
     source: Sources.RESOURCE_SERVERS,
-    decision: 'The rejection is observed for openid; email, phone, profile and aws.cognito.signin.user.admin are treated the same because only custom scopes can be granted to this flow (U-10). An error, which can be turned off.',
+    decision: `The rejection is observed for openid only; the other reserved scopes are VUPC-OAUTH-CC-RESERVED-SCOPES, a warning (U-10). ${OFF_DECISION}`,
     check: (client, report) => {
-      if (!client.oauthFlows().has('client_credentials')) return;
+      if (!client.oauthFlows().has('client_credentials') || oauthTurnedOff(client)) return;
       for (const { index, value } of client.strings('AllowedOAuthScopes')) {
-        if (RESERVED_SCOPES.has(value)) report({ property: `AllowedOAuthScopes[${index}]`, value, problem: 'is a reserved scope on a client_credentials client' });
+        if (value === 'openid') report({ property: `AllowedOAuthScopes[${index}]`, value, problem: 'is listed on a client_credentials client' });
+      }
+    },
+  },
+  {
+    id: 'VUPC-OAUTH-CC-RESERVED-SCOPES',
+    catalogueId: 'R-OAUTH-CC-SCOPES',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    properties: ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient'],
+    summary: 'A client_credentials client lists no reserved scope other than openid (email, phone, profile, aws.cognito.signin.user.admin).',
+    why: 'Client credentials tokens carry only custom scopes: a reserved scope about a user has no user to describe on this flow, so it has no effect.',
+    fix: 'Remove the reserved scope and list resource-server scopes (identifier/scope).',
+    source: Sources.RESOURCE_SERVERS,
+    decision: `A warning: Cognito is observed refusing openid on this flow (VUPC-OAUTH-CC-SCOPES), and no refusal of the other reserved scopes was found (U-10); the developer guide says only custom scopes reach the token. ${OFF_DECISION}`,
+    check: (client, report) => {
+      if (!client.oauthFlows().has('client_credentials') || oauthTurnedOff(client)) return;
+      for (const { index, value } of client.strings('AllowedOAuthScopes')) {
+        if (value !== 'openid' && RESERVED_SCOPES.has(value)) report({ property: `AllowedOAuthScopes[${index}]`, value, problem: 'is a reserved scope on a client_credentials client, where it has no effect' });
       }
     },
   },
@@ -108,13 +135,13 @@ export const OAUTH_RULES: RuleDefinition[] = [
     catalogueId: 'R-OAUTH-CC-SCOPES-NONEMPTY',
     severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
-    properties: ['AllowedOAuthFlows', 'AllowedOAuthScopes'],
+    properties: ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient'],
     summary: 'A client_credentials client lists at least one custom scope.',
     why: 'Client credentials tokens can only carry custom scopes; without one the client cannot request a useful token.',
     fix: 'Add a resource server to the pool and list its scopes (identifier/scope).',
     source: Sources.RESOURCE_SERVERS,
     check: (client, report) => {
-      if (client.oauthFlows().has('client_credentials') && !client.nonEmpty('AllowedOAuthScopes')) {
+      if (client.oauthFlows().has('client_credentials') && !client.nonEmpty('AllowedOAuthScopes') && !oauthTurnedOff(client)) {
         report({ property: 'AllowedOAuthScopes', problem: 'is empty on a client_credentials client' });
       }
     },
@@ -124,14 +151,15 @@ export const OAUTH_RULES: RuleDefinition[] = [
     catalogueId: 'R-OAUTH-CALLBACK-REQUIRED',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
-    properties: ['AllowedOAuthFlows', 'CallbackURLs'],
+    properties: ['AllowedOAuthFlows', 'CallbackURLs', 'AllowedOAuthFlowsUserPoolClient'],
     summary: 'A client with the code or implicit flow has at least one callback URL.',
     why: 'Cognito refuses it: "CallbackUrls can not be empty when code flow or implicit flow is selected".',
     fix: 'Add the URL your app receives the sign-in response on to CallbackURLs.',
     source: Sources.CREATE_CLIENT,
+    decision: OFF_DECISION,
     check: (client, report) => {
       const flows = client.oauthFlows();
-      if ((flows.has('code') || flows.has('implicit')) && !client.nonEmpty('CallbackURLs')) {
+      if ((flows.has('code') || flows.has('implicit')) && !client.nonEmpty('CallbackURLs') && !oauthTurnedOff(client)) {
         report({ property: 'CallbackURLs', problem: `is empty while ${flows.has('code') ? 'code' : 'implicit'} is an allowed OAuth flow` });
       }
     },
@@ -214,6 +242,8 @@ export const OAUTH_RULES: RuleDefinition[] = [
     catalogueId: 'R-OAUTH-OPENID-REQUIRED',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
+    // A describe response shows a client Cognito accepted: the refusal users report did not happen to it.
+    inputs: [InputKind.TEMPLATE, InputKind.API_REQUEST],
     properties: ['AllowedOAuthScopes', 'AllowedOAuthFlows'],
     summary: 'A client that allows the phone, email or profile scope also allows openid.',
     why: 'The phone, email and profile scopes can only be requested together with openid; the console and CloudFormation refuse email without openid.',

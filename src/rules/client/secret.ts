@@ -29,7 +29,7 @@ export const SECRET_RULES: RuleDefinition[] = [
     fix: 'Keep GenerateSecret: true and remove ClientSecret.',
     source: Sources.CREATE_CLIENT,
     check: (client, report) => {
-      if (client.hasSecret() && client.has('ClientSecret')) {
+      if (client.generatesSecret() && client.has('ClientSecret')) {
         report({ property: 'ClientSecret', value: client.value('ClientSecret'), problem: 'is set while GenerateSecret is true' });
       }
     },
@@ -64,14 +64,14 @@ export const SECRET_RULES: RuleDefinition[] = [
     catalogueId: 'R-CONTEXT-DATA-SECRET',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
-    properties: ['EnablePropagateAdditionalUserContextData', 'GenerateSecret'],
+    properties: ['EnablePropagateAdditionalUserContextData', 'GenerateSecret', 'ClientSecret'],
     summary: 'EnablePropagateAdditionalUserContextData: true only on a client with a secret.',
     why: 'Cognito can only activate the propagation of additional user context data in an app client that has a client secret.',
-    fix: 'Set GenerateSecret: true, or set EnablePropagateAdditionalUserContextData: false.',
+    fix: 'Set GenerateSecret: true (in an API request, a custom ClientSecret also gives the client a secret), or set EnablePropagateAdditionalUserContextData: false.',
     propsFix: 'Set generateSecret: true (this replaces an existing client), or drop enablePropagateAdditionalUserContextData.',
     source: Sources.CREATE_CLIENT,
     check: (client, report) => {
-      if (client.boolean('EnablePropagateAdditionalUserContextData') === true && client.boolean('GenerateSecret') !== true && !client.isUnknown('GenerateSecret')) {
+      if (client.boolean('EnablePropagateAdditionalUserContextData') === true && client.withoutSecret()) {
         report({ property: 'EnablePropagateAdditionalUserContextData', value: true, problem: 'is true on a client without a secret' });
       }
     },

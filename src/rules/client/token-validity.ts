@@ -1,7 +1,7 @@
 import { API_ENUMS, API_INTEGERS, API_VALIDITY_DEFAULTS, UNIT_SECONDS } from '../api-model';
 import type { ClientView } from '../client-view';
 import { checkEnum, checkIntegerRange, oneOf } from '../constraint-checks';
-import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
+import { InputKind, Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
 
 export type Token = 'AccessToken' | 'IdToken' | 'RefreshToken';
@@ -143,26 +143,44 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
     catalogueId: 'R-REFRESH-ZERO',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
+    inputs: [InputKind.TEMPLATE],
     properties: ['RefreshTokenValidity'],
-    summary: 'RefreshTokenValidity is not 0.',
-    why: 'The CloudFormation schema minimum is 1, and the API silently replaces 0 with 30 days.',
+    summary: 'RefreshTokenValidity is not 0 in a template.',
+    why: 'The CloudFormation schema minimum is 1: CloudFormation refuses 0 (the API itself would replace it with 30 days).',
     fix: 'Set the validity you want (30 with unit days is the default), or omit the property.',
-    source: Sources.CREATE_CLIENT,
+    source: Sources.CFN_CLIENT,
+    decision: 'Templates only: the API model allows 0 (VUPC-REFRESH-ZERO-REPLACED warns about it in API requests).',
     check: (client, report) => {
       if (client.integer('RefreshTokenValidity') === 0) report({ property: 'RefreshTokenValidity', value: 0, problem: 'is 0' });
     },
   },
   {
+    id: 'VUPC-REFRESH-ZERO-REPLACED',
+    catalogueId: 'R-REFRESH-ZERO',
+    severity: RuleSeverity.WARNING,
+    context: RuleContext.CLIENT,
+    inputs: [InputKind.API_REQUEST],
+    properties: ['RefreshTokenValidity'],
+    summary: 'An API request does not set RefreshTokenValidity to 0.',
+    why: 'The API accepts 0 and replaces it with the default of 30 days, so the client does not get the validity the request says.',
+    fix: 'Set the validity you want (30 with unit days is the default), or omit the property.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'A warning: Cognito accepts the request (the model allows 0) and changes the value silently.',
+    check: (client, report) => {
+      if (client.integer('RefreshTokenValidity') === 0) report({ property: 'RefreshTokenValidity', value: 0, problem: 'is 0, which Cognito replaces with 30 days' });
+    },
+  },
+  {
     id: 'VUPC-TOKEN-LE-REFRESH',
     catalogueId: 'R-TOKEN-LE-REFRESH',
-    severity: RuleSeverity.ERROR,
+    severity: RuleSeverity.WARNING,
     context: RuleContext.CLIENT,
     properties: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
     summary: 'Access and ID tokens are not valid for longer than the refresh token.',
-    why: 'A token that outlives the refresh token that renews it is documented as invalid (CDK and the Cognito console refuse it).',
+    why: 'A token that outlives the refresh token that renews it is documented as invalid: aws-cdk-lib and the Cognito console refuse it, and the session ends when the refresh token expires anyway.',
     fix: 'Shorten the access or ID token validity, or lengthen the refresh token validity.',
     source: Sources.APP_CLIENTS,
-    decision: 'Uncertain (U-06): the API model does not state it and no API error text was found; aws-cdk-lib and the console enforce it. An error, which can be turned off with UserPoolClientValidator `disabledRules`.',
+    decision: 'A warning (U-06): the API model does not state it and no refusal by the API was found; aws-cdk-lib and the console enforce it, and a working reading exists (the tokens are issued, and the refresh token expires first).',
     check: (client, report) => {
       const refresh = validity(client, 'RefreshToken');
       if (!refresh || refresh.value === 0) return;

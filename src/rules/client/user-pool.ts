@@ -1,3 +1,4 @@
+import { oauthTurnedOff, withoutUserOAuth } from './oauth';
 import { RESERVED_SCOPES, STANDARD_ATTRIBUTES } from '../api-model';
 import type { ClientView } from '../client-view';
 import { InputKind, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
@@ -146,15 +147,15 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     catalogueId: 'R-WRITE-MAPPED',
     severity: RuleSeverity.ERROR,
     context: RuleContext.USER_POOL,
-    properties: ['WriteAttributes', 'SupportedIdentityProviders'],
-    summary: 'When WriteAttributes is set, it includes every attribute that a listed identity provider maps.',
+    properties: ['WriteAttributes', 'SupportedIdentityProviders', 'AllowedOAuthFlowsUserPoolClient', 'AllowedOAuthFlows', 'AllowedOAuthScopes'],
+    summary: 'When WriteAttributes is set on a client that signs users in with OAuth, it includes every attribute that a listed identity provider maps.',
     why: 'Cognito updates mapped attributes at every federated sign-in and fails the sign-in when the client cannot write one.',
     fix: 'Add the mapped attributes to WriteAttributes, or remove them from the provider\'s AttributeMapping.',
     source: Sources.CREATE_CLIENT,
-    decision: 'Documented as "must"; it fails at sign-in, not at deployment. An error, which can be turned off. Only mapping keys that are user pool attributes count (standard ones, custom: and dev:): `username`, which maps the provider\'s user id, is no attribute WriteAttributes can list.',
+    decision: 'Documented as "must" for a client that lets users sign in through an identity provider; it fails at sign-in, not at deployment. An error, which can be turned off. Not reported on a client without the code or implicit grant with OAuth on, where no federated sign-in happens (VUPC-IDP-WITHOUT-OAUTH or VUPC-OAUTH-FLAG-OFF warns instead). Only mapping keys that are user pool attributes count (standard ones, custom: and dev:): `username`, which maps the provider\'s user id, is no attribute WriteAttributes can list.',
     check: (client, report) => {
       const providers = client.context.pool?.identityProviders;
-      if (!providers || !client.fullyKnown('WriteAttributes')) return;
+      if (!providers || !client.fullyKnown('WriteAttributes') || withoutUserOAuth(client) !== undefined || oauthTurnedOff(client)) return;
       const written = client.stringSet('WriteAttributes');
       for (const { index, value } of client.strings('SupportedIdentityProviders')) {
         const missing = [...(providers.get(value)?.mappedAttributes ?? [])].filter((a) => isWritableAttribute(a) && !written.has(a));

@@ -71,7 +71,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     fix: 'Set GenerateSecret: false for public clients and use the code grant with PKCE; keep secrets for server-side clients.',
     source: Sources.APP_CLIENTS,
     check: (client, report) => {
-      if (client.hasSecret() && isPublicClient(client)) report({ property: 'GenerateSecret', value: true, problem: 'is true on a public client' });
+      if (client.generatesSecret() && isPublicClient(client)) report({ property: 'GenerateSecret', value: true, problem: 'is true on a public client' });
     },
   }),
   policyRule(['maxAccessTokenMinutes', 'maxIdTokenMinutes', 'maxRefreshTokenDays'], {
