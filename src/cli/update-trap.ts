@@ -18,7 +18,53 @@ import { InputKind } from '../rules/rule';
 
 /** A current value the API's default equals: a reset loses nothing. */
 const atDefault = (member: string, value: unknown) =>
-  API_DEFAULT_VALUES[member] === value || (Array.isArray(value) && value.length === 0);
+  API_DEFAULT_VALUES[member] === value || NESTED_DEFAULTS[member] === value || (Array.isArray(value) && value.length === 0);
+
+/** The defaults of the members of structures, which an update also resets one by one when its structure omits them. */
+const NESTED_DEFAULTS: { readonly [member: string]: unknown } = {
+  'TokenValidityUnits.AccessToken': 'hours',
+  'TokenValidityUnits.IdToken': 'hours',
+  'TokenValidityUnits.RefreshToken': 'days',
+  'RefreshTokenRotation.Feature': 'DISABLED',
+  'RefreshTokenRotation.RetryGracePeriodSeconds': 0,
+  'AnalyticsConfiguration.UserDataShared': false,
+};
+
+const isStruct = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * True when the request's structure keeps the current one's members it
+ * omits: always for units and rotation; for analytics, only when both name
+ * the same kind of target (a request that moves from an application id to
+ * an ARN replaces the role and external id, which the ARN form has not).
+ */
+function mergesMembers(member: string, current: Record<string, unknown>, request: Record<string, unknown>): boolean {
+  if (member !== 'AnalyticsConfiguration') return true;
+  const target = (c: Record<string, unknown>) => (c.ApplicationArn !== undefined ? 'arn' : c.ApplicationId !== undefined ? 'id' : undefined);
+  return target(request) === undefined || target(request) === target(current);
+}
+
+/** The members (`Structure.Member` for a structure the request gives in part) that the request omits and the current client sets. */
+function omitted(current: Readonly<Record<string, unknown>>, request: Readonly<Record<string, unknown>>): Array<{ property: string; value: unknown }> {
+  const out: Array<{ property: string; value: unknown }> = [];
+  for (const [member, value] of Object.entries(current)) {
+    if (!UPDATE_REQUEST.has(member)) continue;
+    const asked = request[member];
+    if (asked === undefined) {
+      if (!atDefault(member, value)) out.push({ property: member, value });
+    } else if (isStruct(value) && isStruct(asked) && mergesMembers(member, value, asked)) {
+      for (const [inner, innerValue] of Object.entries(value)) {
+        const property = `${member}.${inner}`;
+        if (!(inner in asked) && !atDefault(property, innerValue) && !serviceLinkedRole(member, value, inner)) out.push({ property, value: innerValue });
+      }
+    }
+  }
+  return out;
+}
+
+/** Beside an application ARN, a described RoleArn is Cognito's service-linked role, which a request may not send. */
+const serviceLinkedRole = (member: string, value: Record<string, unknown>, inner: string) =>
+  member === 'AnalyticsConfiguration' && inner === 'RoleArn' && value.ApplicationArn !== undefined;
 
 /**
  * What an update request cannot say itself, taken from the client it
@@ -60,14 +106,12 @@ export function resetSettings(templates: readonly LoadedTemplate[], current: Api
   const rule = findRule('VUPC-UPDATE-FULL-STATE')!;
   const out: Located[] = [];
   for (const { t, client } of updatesOf(templates, current)) {
-    for (const member of Object.keys(current.properties)) {
-      const value = current.properties[member];
-      if (!UPDATE_REQUEST.has(member) || member in client.properties || atDefault(member, value)) continue;
+    for (const { property, value } of omitted(current.properties, client.properties)) {
       const violation = {
-        property: member,
+        property,
         value,
         problem: 'is set on the current client and missing from this UpdateUserPoolClient request, which resets it to its default',
-        fix: `Add ${member} with its current value to the request (--print-complete-update prints the complete request), or leave it out if the reset is meant.`,
+        fix: `Add ${property} with its current value to the request (--print-complete-update prints the complete request), or leave it out if the reset is meant.`,
       };
       const finding = findingOf(rule, resourcePath(t, client.at), violation, rule.severity);
       out.push({ file: t.file, line: client.line, logicalId: client.at, finding });
@@ -82,12 +126,17 @@ export function completeUpdate(templates: readonly LoadedTemplate[], current: Ap
   if (updates.length !== 1) throw new InputError(`--print-complete-update takes one UpdateUserPoolClient request among the inputs; got ${updates.length}.`);
   const { client } = updates[0];
   const kept = Object.fromEntries(Object.entries(current.properties).filter(([member]) => UPDATE_REQUEST.has(member)));
-  // Beside an application ARN, a described RoleArn is Cognito's service-linked role, which a request may not send.
-  const analytics = kept.AnalyticsConfiguration as Record<string, unknown> | undefined;
-  if (analytics?.ApplicationArn !== undefined && analytics.RoleArn !== undefined) {
+  const analytics = kept.AnalyticsConfiguration;
+  if (isStruct(analytics) && analytics.RoleArn !== undefined && serviceLinkedRole('AnalyticsConfiguration', analytics, 'RoleArn')) {
     const { RoleArn: _serviceLinked, ...rest } = analytics;
     kept.AnalyticsConfiguration = rest;
   }
   const { GenerateSecret: _notAnUpdateMember, ...request } = client.properties;
-  return { ...kept, ...request, ClientId: client.clientId };
+  // A structure the request gives in part keeps the current members it omits: the update would reset them one by one.
+  const merged: Record<string, unknown> = { ...kept, ...request };
+  for (const [member, asked] of Object.entries(request)) {
+    const value = kept[member];
+    if (isStruct(value) && isStruct(asked) && mergesMembers(member, value, asked)) merged[member] = { ...value, ...asked };
+  }
+  return { ...merged, ClientId: client.clientId };
 }

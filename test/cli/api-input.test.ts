@@ -170,6 +170,29 @@ describe('the update trap: --current and --print-complete-update', () => {
     expect(json('--current', RESPONSE, again).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  test('a structure the request gives in part: each member it omits is reset too, and the complete request keeps them', () => {
+    const described = JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
+    // Refresh tokens of 720 hours (30 days): a request that sets only the access token's unit would make them 720 days.
+    const current = write({ UserPoolClient: {
+      ...described,
+      RefreshTokenValidity: 720,
+      TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'hours' },
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 30 },
+    } }, 'hours.json');
+    const request = update({ AccessTokenValidity: 30, TokenValidityUnits: { AccessToken: 'minutes' }, RefreshTokenRotation: { Feature: 'ENABLED' } });
+    const nested = resets('--current', current, request).map((f) => f.property).filter((p) => p.includes('.'));
+    // IdToken 'hours' is the default unit already: nothing is lost there.
+    expect(nested).toEqual(['TokenValidityUnits.RefreshToken', 'RefreshTokenRotation.RetryGracePeriodSeconds']);
+    const complete = JSON.parse(cli('--current', current, '--print-complete-update', request).out);
+    expect(complete.TokenValidityUnits).toEqual({ AccessToken: 'minutes', IdToken: 'hours', RefreshToken: 'hours' });
+    expect(complete.RefreshTokenRotation).toEqual({ Feature: 'ENABLED', RetryGracePeriodSeconds: 30 });
+    expect(resets('--current', current, write(complete, 'complete.json'))).toEqual([]);
+    // Analytics moving to another kind of target is replaced whole: an ARN takes no role or external id of the id form.
+    const byId = write({ UserPoolClient: { ...described, AnalyticsConfiguration: { ApplicationId: 'a'.repeat(32), RoleArn: 'arn:aws:iam::123456789012:role/r', ExternalId: 'x', UserDataShared: true } } }, 'by-id.json');
+    const toArn = update({ AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:us-west-2:123456789012:apps/abc' } });
+    expect(JSON.parse(cli('--current', byId, '--print-complete-update', toArn).out).AnalyticsConfiguration).toEqual({ ApplicationArn: 'arn:aws:mobiletargeting:us-west-2:123456789012:apps/abc' });
+  });
+
   test('an update request cannot say whether the client has a secret: rules that need to know wait for --current', () => {
     const file = update({ EnablePropagateAdditionalUserContextData: true });
     expect(ruleIds(file)).not.toContain('VUPC-CONTEXT-DATA-SECRET');
