@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
-import { InputError, withinDepth } from './input-error';
+import { InputError, jsonErrorMessage, withinDepth } from './input-error';
+import { redact } from '../engine/message';
 import { CFN_PROPERTY_TYPES, PropertyType, READ_ONLY_PROPERTIES } from '../rules/api-model';
 import { closestOf } from '../rules/closest';
 import { InputKind } from '../rules/rule';
@@ -70,16 +71,61 @@ function parseApiValues(text: string, shown: string): Array<{ value: unknown; li
     return [{ value: JSON.parse(text) }];
   } catch (whole) {
     const lines = text.split('\n');
-    if (lines.filter((l) => l.trim()).length < 2) throw new InputError(`${shown}: is not valid JSON (${(whole as Error).message}).`);
+    if (lines.filter((l) => l.trim()).length < 2) throw new InputError(`${shown}: is not valid JSON (${jsonErrorMessage(whole)}).`);
+    // Responses written one after another, as a loop over `aws cognito-idp describe-user-pool-client` writes them.
+    const concatenated = concatenatedValues(text);
+    if (concatenated) return concatenated;
     return lines.flatMap((l, i) => {
       if (!l.trim()) return [];
       try {
         return [{ value: JSON.parse(l) as unknown, line: i + 1 }];
       } catch (e) {
-        throw new InputError(`${shown}: line ${i + 1} is not valid JSON (${(e as Error).message}); expected one API request or response per line (JSON Lines), or one JSON document.`);
+        throw new InputError(`${shown}: line ${i + 1} is not valid JSON (${jsonErrorMessage(e)}); expected one API request or response per line (JSON Lines), `
+          + 'JSON documents one after another, or one JSON document.');
       }
     });
   }
+}
+
+/**
+ * The JSON objects or lists of a text that holds several one after another
+ * (pretty-printed or not), each with the line it starts on; undefined when
+ * the text is not made of such values alone.
+ */
+export function concatenatedValues(text: string): Array<{ value: unknown; line: number }> | undefined {
+  const out: Array<{ value: unknown; line: number }> = [];
+  let depth = 0;
+  let inString = false;
+  let start = -1;
+  let line = 1;
+  let startLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') line++;
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (depth === 0 && start < 0) {
+      if (/\s/.test(ch) || ch === '\uFEFF') continue;
+      if (ch !== '{' && ch !== '[') return undefined;
+      start = i;
+      startLine = line;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') depth--;
+    if (depth === 0 && start >= 0) {
+      try {
+        out.push({ value: JSON.parse(text.slice(start, i + 1)), line: startLine });
+      } catch {
+        return undefined;
+      }
+      start = -1;
+    }
+  }
+  return start < 0 && out.length > 1 ? out : undefined;
 }
 
 /** The JSON values of an API output file given with an option (--current, --user-pool, ...). */
@@ -111,8 +157,13 @@ function clientOf(value: unknown, at: string, line: number | undefined, shown: s
   if ('UserPoolClients' in value) {
     throw new InputError(`${where} is a ListUserPoolClients response, which holds only each client's id and name: describe each client (aws cognito-idp describe-user-pool-client) and give those responses.`);
   }
+  // A UserPoolClientType on its own (`--query UserPoolClient`, an SDK's response.UserPoolClient): only a response has these dates.
+  if (!('UserPoolClient' in value) && ('CreationDate' in value || 'LastModifiedDate' in value)) {
+    return clientOf({ UserPoolClient: value }, at, line, shown);
+  }
   if ('UserPoolClient' in value) {
-    const extra = Object.keys(value).filter((k) => k !== 'UserPoolClient');
+    // The SDKs add their request metadata beside it (boto3: ResponseMetadata; the JavaScript SDK v3: $metadata).
+    const extra = Object.keys(value).filter((k) => k !== 'UserPoolClient' && k !== 'ResponseMetadata' && k !== '$metadata');
     if (extra.length > 0) throw new InputError(`${where} has ${extra.join(', ')} beside UserPoolClient; a DescribeUserPoolClient response has only UserPoolClient.`);
     const client = value.UserPoolClient;
     if (!isPlainObject(client)) throw new InputError(`${where}.UserPoolClient is not an object.`);
@@ -154,7 +205,9 @@ function checkMembers(value: Record<string, unknown>, allowed: ReadonlySet<strin
 }
 
 function checkType(value: unknown, type: PropertyType, where: string): void {
-  const got = () => JSON.stringify(value) ?? String(value);
+  // A secret given with the wrong type is not shown either (ClientSecret, an ExternalId, inside AnalyticsConfiguration).
+  const [parent, member] = where.split('.').slice(-2);
+  const got = () => JSON.stringify(redact(parent === 'AnalyticsConfiguration' ? `${parent}.${member}` : member, value)) ?? String(value);
   if (type === 'string' && typeof value !== 'string') throw new InputError(`${where} must be a string; got ${got()}.`);
   if (type === 'boolean' && typeof value !== 'boolean') throw new InputError(`${where} must be true or false; got ${got()}.`);
   if (type === 'integer' && !Number.isInteger(value)) throw new InputError(`${where} must be an integer; got ${got()}.`);

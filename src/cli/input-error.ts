@@ -1,6 +1,16 @@
 /** A problem with an input: the command line exits 2 and names the file. */
 export class InputError extends Error {}
 
+/**
+ * A JSON parse error's message without the stretch of input Node.js quotes
+ * beside it (`..."tSecret": Zx9Se"...`), which can be part of a secret: the
+ * kind of error, and its position where Node.js gives one, stay.
+ */
+export function jsonErrorMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
+}
+
 /** How deep JSON input may nest: as deep as YAML input (the YAML parser's limit), far beyond any template. */
 export const MAX_DEPTH = 100;
 

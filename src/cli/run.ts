@@ -6,7 +6,7 @@ import { mergeDeployments } from './deployments';
 import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
 import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from './rule-choice';
 import { unusedTemplateAcknowledgements, usedKey } from './template-acknowledgements';
-import { InputError, InputKindOption, LoadedTemplate, loadInput, nameDeployments, resourcePath, STDIN } from './templates';
+import { InputError, InputKindOption, LoadedTemplate, loadInput, nameDeployments, resourcePath, STDIN, templatesInSet } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
 import { ranInRun } from '../engine/selection';
 import { findingOf } from '../engine/validate-client';
@@ -161,12 +161,7 @@ function check(
 ): RunSummary {
   const findings: Located[] = [];
   const inputs: InputStatus[] = [];
-  const inSet = templates.map((t) => ({
-    template: t.template,
-    pathOf: (id: string) => resourcePath(t, id),
-    parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
-    external: t.external,
-  }));
+  const inSet = templatesInSet(templates);
   const api = (t: LoadedTemplate) => (t.input === InputKind.API_REQUEST ? 'request' : t.input === InputKind.API_RESPONSE ? 'response' : undefined);
   for (const t of templates) {
     const deployment = t.deployedAs === undefined ? {} : { deployedAs: t.deployedAs };

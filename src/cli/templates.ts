@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { dirname, extname, join, relative, resolve } from 'path';
-import { apiClientsOf, ApiClient, looksLikeApi, parseApiText } from './api-input';
-import { InputError, withinDepth } from './input-error';
+import { apiClientsOf, ApiClient, concatenatedValues, looksLikeApi, parseApiText } from './api-input';
+import { InputError, jsonErrorMessage, withinDepth } from './input-error';
 import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import type { ExternalResources } from '../engine/pools';
+import type { TemplateInSet } from '../engine/validate-template';
 import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement } from '../reporting/acknowledgements';
 import { InputKind } from '../rules/rule';
 import { isRecord } from '../rules/values';
@@ -166,12 +167,20 @@ function requireTemplate(template: unknown, shown: string, inAssembly: boolean):
   if (!('Resources' in template)) {
     if (inAssembly) return;
     const keys = Object.keys(template).slice(0, 5).join(', ');
-    throw new InputError(`${shown}: has no Resources section, so it is not a CloudFormation template${keys ? ` (its top-level keys: ${keys})` : ''}.`);
+    const option = POOL_OUTPUTS.find(([key]) => key in template)?.[1];
+    const hint = option ? `; it looks like the API's description of the pool around clients: give it with ${option}` : '';
+    throw new InputError(`${shown}: has no Resources section, so it is not a CloudFormation template${keys ? ` (its top-level keys: ${keys})` : ''}${hint}.`);
   }
   if (!isRecord(template.Resources)) {
     throw new InputError(`${shown}: its Resources section is ${kindOf(template.Resources)}, not a mapping of resources by logical id.`);
   }
 }
+
+/** The top-level keys of the API outputs the pool options take, with the option. */
+const POOL_OUTPUTS: ReadonlyArray<[string, string]> = [
+  ['UserPool', '--user-pool'], ['Providers', '--identity-providers'], ['IdentityProvider', '--identity-providers'],
+  ['ResourceServers', '--resource-servers'], ['ResourceServer', '--resource-servers'],
+];
 
 /** Parses template text: JSON when it looks like JSON, YAML (CloudFormation's dialect) otherwise. */
 function parseTemplate(text: string, shown: string, isJsonFile: boolean, json?: { value: unknown }): { template: unknown; line: LoadedTemplate['line'] } {
@@ -182,7 +191,7 @@ function parseTemplate(text: string, shown: string, isJsonFile: boolean, json?: 
     try {
       template = JSON.parse(text);
     } catch (e) {
-      if (isJsonFile) throw new InputError(`${shown}: is not valid JSON (${(e as Error).message}).`);
+      if (isJsonFile) throw new InputError(`${shown}: is not valid JSON (${jsonErrorMessage(e)}).`);
     }
     if (template !== undefined) return { template: withinDepth(template, shown), line: jsonLines(text, template) };
   }
@@ -219,6 +228,16 @@ interface Source {
  */
 export function resourcePath(t: LoadedTemplate, logicalId: string, ofFile = false): string {
   return t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}${ofFile ? '' : deployedAsSuffix(t)}`;
+}
+
+/** The loaded templates as the engine takes those that deploy together: paths, parents, and what exists around them. */
+export function templatesInSet(templates: readonly LoadedTemplate[]): TemplateInSet[] {
+  return templates.map((t) => ({
+    template: t.template,
+    pathOf: (id: string) => resourcePath(t, id),
+    parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
+    external: t.external,
+  }));
 }
 
 /** What findings on a template deployed more than once add to its resources' paths. */
@@ -356,7 +375,8 @@ function apiInput(text: string, shown: string, forced: boolean): { templates?: L
       first = json.value;
     } catch {
       try {
-        first = JSON.parse(text.split('\n').find((l) => l.trim()) ?? '');
+        // JSON Lines, or documents one after another: the first tells what they are.
+        first = concatenatedValues(text)?.[0].value ?? JSON.parse(text.split('\n').find((l) => l.trim()) ?? '');
       } catch {
         return {};
       }

@@ -25,6 +25,8 @@ function mask(value: unknown): unknown {
 /** The value with every secret masked, wherever it stands in it. */
 export function redact(property: string, value: unknown): unknown {
   if (SECRET_PROPERTIES.some((p) => property === p || property.startsWith(`${p}[`) || property.startsWith(`${p}.`))) return mask(value);
+  // A structure given as a list by mistake holds its secrets all the same.
+  if (Array.isArray(value)) return value.map((v) => redact(property, v));
   if (isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_MEMBERS.has(k) ? mask(v) : redact(`${property}.${k}`, v)]));
   }

@@ -173,12 +173,14 @@ describe('the update trap: --current and --print-complete-update', () => {
   test('a structure the request gives in part: each member it omits is reset too, and the complete request keeps them', () => {
     const described = JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
     // Refresh tokens of 720 hours (30 days): a request that sets only the access token's unit would make them 720 days.
-    const current = write({ UserPoolClient: {
-      ...described,
-      RefreshTokenValidity: 720,
-      TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'hours' },
-      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 30 },
-    } }, 'hours.json');
+    const current = write({
+      UserPoolClient: {
+        ...described,
+        RefreshTokenValidity: 720,
+        TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'hours' },
+        RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 30 },
+      },
+    }, 'hours.json');
     const request = update({ AccessTokenValidity: 30, TokenValidityUnits: { AccessToken: 'minutes' }, RefreshTokenRotation: { Feature: 'ENABLED' } });
     const nested = resets('--current', current, request).map((f) => f.property).filter((p) => p.includes('.'));
     // IdToken 'hours' is the default unit already: nothing is lost there.
@@ -212,6 +214,48 @@ describe('the update trap: --current and --print-complete-update', () => {
     expect(otherPool.err).toContain('of eu-west-1_Other, but --current describes 123abc456defEXAMPLE of us-west-2_EXAMPLE');
     expect(cli('--current', REQUEST, update()).err).toContain('--current takes one DescribeUserPoolClient response');
     expect(cli('--print-complete-update', update()).err).toContain('--print-complete-update needs --current');
+  });
+});
+
+describe('API JSON as the SDKs and shell loops write it', () => {
+  const described = () => JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
+
+  test('a UserPoolClientType on its own (--query UserPoolClient) is a describe response, not an update request', () => {
+    const file = write(described(), 'query.json');
+    const run = json(file);
+    expect(run.findings.filter((f) => f.ruleId === 'VUPC-UPDATE-FULL-STATE')).toEqual([]);
+    expect(JSON.parse(cli('--format', 'json', file).out).inputs[0].api).toBe('response');
+  });
+
+  test('the SDKs\' request metadata beside UserPoolClient is left aside (boto3, the JavaScript SDK v3)', () => {
+    expect(cli(write({ UserPoolClient: described(), ResponseMetadata: { HTTPStatusCode: 200 } }, 'boto3.json')).code).not.toBe(2);
+    expect(cli(write({ UserPoolClient: described(), $metadata: { httpStatusCode: 200 } }, 'jsv3.json')).code).not.toBe(2);
+  });
+
+  test('pretty-printed responses one after another (a loop without jq -c) are read, each with its line', () => {
+    const one = JSON.stringify({ UserPoolClient: described() }, null, 2);
+    const file = write(`${one}\n${one.replace('MyTestClient', 'Second')}\n`, 'loop.json');
+    const run = JSON.parse(cli('--format', 'json', file).out);
+    expect(run.inputs[0].clients).toBe(2);
+  });
+
+  test('a secret given with the wrong type, or near a JSON syntax error, is not echoed', () => {
+    const secret = 'MyS3cretValue0123456789abcdef';
+    for (const args of [
+      [write({ UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', ClientSecret: [secret] }, 'list-secret.json')],
+      [write({ UserPoolClient: { ...described(), AnalyticsConfiguration: [{ ApplicationId: 'a'.repeat(32), ExternalId: secret }] } }, 'list-analytics.json')],
+      ['--format', 'sarif', write({ UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', ClientSecret: [secret] }, 'list-secret.json')],
+    ]) {
+      const run = cli(...args);
+      expect(run.code).toBe(2);
+      expect(run.out + run.err).not.toContain(secret);
+      expect(run.out + run.err).toContain('*'.repeat(secret.length));
+    }
+    const unquoted = write(`{"UserPoolId": "us-west-2_EXAMPLE", "ClientName": "a", "ClientSecret": ${secret}}`, 'unquoted.json');
+    const run = cli(unquoted);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('is not valid JSON (Unexpected token');
+    expect(run.err).not.toContain(secret.slice(1, 8));
   });
 });
 
@@ -284,6 +328,11 @@ describe('the pool around API clients, from the API\'s outputs', () => {
   test('a client of another pool is not checked against it', () => {
     const client = write({ UserPoolId: 'us-west-2_OTHER', ClientName: 'a', SupportedIdentityProviders: ['Facebook'] });
     expect(found('--user-pool', pool(), '--identity-providers', providers(), client)).toEqual([]);
+  });
+
+  test('a pool\'s description given as an input is pointed to its option', () => {
+    expect(cli(pool()).err).toContain('it looks like the API\'s description of the pool around clients: give it with --user-pool');
+    expect(cli(providers()).err).toContain('give it with --identity-providers');
   });
 
   test('bad pool input exits 2', () => {

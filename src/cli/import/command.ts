@@ -9,7 +9,7 @@ import { PoolFiles, POOL_OPTIONS, poolFilesOf, withPool } from '../api-pool';
 import { parseCommandLine } from '../arguments';
 import { InputError } from '../input-error';
 import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from '../rule-choice';
-import { LoadedTemplate, loadInput } from '../templates';
+import { LoadedTemplate, loadInput, templatesInSet } from '../templates';
 
 export const IMPORT_USAGE = `Usage: validate-user-pool-clients import [options] <API JSON or -> [...]
 
@@ -100,9 +100,8 @@ export function runImport(argv: string[], io: ImportIo): number {
 
 /** What the rules (and the policy, if chosen) find on each client, by template index and JSON path, one line each. */
 function findingsByClient(templates: readonly LoadedTemplate[], choice: RuleChoice): Map<string, string[]> {
-  const inSet = templates.map((t) => ({ template: t.template, pathOf: (id: string) => t.constructPaths.get(id) ?? id }));
   const out = new Map<string, string[]>();
-  const found = validateTemplates(inSet, runsOf(choice, (i) => templates[i].input));
+  const found = validateTemplates(templatesInSet(templates), runsOf(choice, (i) => templates[i].input));
   for (const { template, logicalId, finding } of found) {
     const key = `${template}#${logicalId}`;
     out.set(key, [...(out.get(key) ?? []), `${finding.severity}: ${finding.message}`]);

@@ -1,4 +1,4 @@
-import type { Code, ImportedClient, Member, Override } from './code';
+import { Code, CORE_NAMES, ImportedClient, Member, MODULES, Override } from './code';
 import { API_DEFAULT_AUTH_FLOWS, API_DEFAULT_VALUES, API_VALIDITY_DEFAULTS, LIBRARY_DEFAULT_VALUES as LIB, UNIT_SECONDS } from '../../rules/api-model';
 import { humanDuration } from '../../rules/client/token-validity';
 import {
@@ -278,9 +278,12 @@ const RESERVED = new Set([
   'var', 'void', 'while', 'with', 'yield', 'none',
 ]);
 
+/** The names the generated file imports (`cognito`, `iam`, ...): a function of the same name would hide them. */
+const IMPORTED = new Set([...Object.keys(MODULES.typescript), ...CORE_NAMES].map((n) => n.toLowerCase()));
+
 function camelCase(id: string): string {
   const name = id.charAt(0).toLowerCase() + id.slice(1);
-  return RESERVED.has(name.toLowerCase()) ? `${name}Client` : name;
+  return RESERVED.has(name.toLowerCase()) || IMPORTED.has(name.toLowerCase()) ? `${name}Client` : name;
 }
 
 function unique(id: string, taken: Set<string>): string {

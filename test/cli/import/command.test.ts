@@ -41,6 +41,17 @@ test('a JSON list of responses gives a function each, with names made unique', (
   expect(out).toContain("export function web2(scope: Construct, userPool: cognito.IUserPool): ValidatedUserPoolClient {\n  const client = new ValidatedUserPoolClient(scope, 'Web2', {");
 });
 
+test('a client named like a module the file imports (cognito, iam) gets a function name that does not hide it', () => {
+  const file = join(dir, 'aliases.json');
+  const client = { UserPoolId: 'eu-west-1_A' };
+  writeFileSync(file, JSON.stringify([{ UserPoolClient: { ...client, ClientName: 'cognito', ClientId: 'a' } }, { UserPoolClient: { ...client, ClientName: 'iam', ClientId: 'b' } }]));
+  const ts = cli('import', file).out;
+  expect(ts).toContain('export function cognitoClient(scope: Construct, userPool: cognito.IUserPool)');
+  expect(ts).toContain('export function iamClient(');
+  expect(ts).not.toMatch(/function (cognito|iam)\(/);
+  expect(cli('import', '--language', 'python', file).out).toContain('def cognito_client(scope: Construct, user_pool: cognito.IUserPool)');
+});
+
 test('findings are comments, and the pool rules run with --user-pool', () => {
   const file = join(dir, 'http.json');
   const settings = {
@@ -59,8 +70,14 @@ test('findings are comments, and the pool rules run with --user-pool', () => {
   writeFileSync(pool, JSON.stringify({ UserPool: { Id: 'eu-west-1_A', Name: 'pool' } }));
   const withPool = cli('import', '--user-pool', pool, file);
   expect(withPool.code).toBe(0);
-  expect(withPool.out).not.toContain('did not run');
-  expect(withPool.out).toContain('orders/read');
+  expect(withPool.out).not.toContain('give --user-pool');
+  // A described pool does not list its resource servers: the scope is not claimed missing, and the file says why.
+  expect(withPool.out).toContain('the pool\'s resource servers were not given (--resource-servers)');
+  expect(withPool.out).not.toContain('VUPC-OAUTH-SCOPE-EXISTS');
+  const servers = join(dir, 'servers.json');
+  writeFileSync(servers, JSON.stringify({ ResourceServers: [] }));
+  const withServers = cli('import', '--user-pool', pool, '--resource-servers', servers, file);
+  expect(withServers.out).toMatch(/VUPC-OAUTH-SCOPE-EXISTS\].*'orders\/read'/);
 });
 
 test('bad usage and bad input exit 2 with what is allowed', () => {
