@@ -46,6 +46,8 @@ export interface LoadedTemplate {
   readonly input?: InputKind;
   /** For API JSON: its clients, by their JSON path (the template's logical ids). */
   readonly apiClients?: readonly ApiClient[];
+  /** The name a top-level stack of a cloud assembly deploys as. */
+  readonly stackName?: string;
   /** What exists around the template's pools outside it (API JSON: what the pool's options did not give is unknown). */
   readonly external?: ExternalResources;
   /**
@@ -237,6 +239,7 @@ export function templatesInSet(templates: readonly LoadedTemplate[]): TemplateIn
     pathOf: (id: string) => resourcePath(t, id),
     parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
     external: t.external,
+    stackName: t.stackName,
   }));
 }
 
@@ -421,7 +424,7 @@ type ArtifactMetadata = Record<string, Array<{ type?: string; data?: unknown }>>
 interface Manifest {
   artifacts?: Record<string, {
     type?: string;
-    properties?: { templateFile?: string; directoryName?: string };
+    properties?: { templateFile?: string; directoryName?: string; stackName?: string };
     metadata?: ArtifactMetadata;
     /** Newer assemblies keep the metadata in a file of its own. */
     additionalMetadataFile?: string;
@@ -505,13 +508,15 @@ function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplat
   }
   const out: LoadedTemplate[] = [];
   const state = new LoadState();
-  for (const artifact of Object.values(manifest.artifacts ?? {})) {
+  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
     if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
       const file = join(dir, artifact.properties.templateFile);
       state.stacks.add(file);
       const shown = join(shownRoot, relative(root, file));
       const source = { path: file, shown, artifactPaths: artifactPathsOf(dir, artifact), assemblyDir: dir, key: relative(root, file) };
-      out.push(...loadWithNested(source, state));
+      // The stack deploys under its stackName (the artifact's id when the manifest gives none): Fn::GetStackOutput names it so.
+      const stackName = artifact.properties.stackName ?? id;
+      out.push(...loadWithNested(source, state).map((t) => (t.parent === undefined ? { ...t, stackName } : t)));
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root));
     }

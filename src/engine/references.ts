@@ -62,6 +62,17 @@ export function nestedOutput(value: unknown): { stack: string; name: string } | 
   return typeof stack === 'string' && typeof attribute === 'string' && attribute.startsWith('Outputs.') ? { stack, name: attribute.slice('Outputs.'.length) } : undefined;
 }
 
+/**
+ * The stack and output `{ 'Fn::GetStackOutput': { StackName, OutputName } }`
+ * reads (CDK's weak cross-stack references), when both are concrete.
+ */
+export function stackOutput(value: unknown): { stackName: string; outputName: string } | undefined {
+  const read = (value as Record<string, unknown>)['Fn::GetStackOutput'];
+  if (read === null || typeof read !== 'object') return undefined;
+  const { StackName: stackName, OutputName: outputName } = read as Record<string, unknown>;
+  return typeof stackName === 'string' && typeof outputName === 'string' ? { stackName, outputName } : undefined;
+}
+
 /** The logical id of the user pool a UserPoolId value refers to (`Ref`, or `Fn::GetAtt` of UserPoolId); undefined for anything else. */
 export function poolReference(userPoolId: unknown): string | undefined {
   const getAtt = isIntrinsic(userPoolId) ? (userPoolId as Record<string, unknown>)['Fn::GetAtt'] : undefined;

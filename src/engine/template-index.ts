@@ -1,6 +1,6 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
 import { ExternalResources, IndexedPool, OtherTemplatePool, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
-import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget } from './references';
+import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget, stackOutput } from './references';
 import type { PropNames, ReadClient } from './validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { PoolIndex } from '../rules/pool';
@@ -71,6 +71,8 @@ export interface IndexOptions {
   readonly otherPool?: (key: string) => OtherTemplatePool | undefined;
   /** The pool of another template that `{ 'Fn::ImportValue': name }` imports, if any (see `indexTemplates`). */
   readonly importedPool?: (exportName: string) => OtherTemplatePool | undefined;
+  /** The pool of another stack that `{ 'Fn::GetStackOutput': { StackName, OutputName } }` reads, if any (see `indexTemplates`). */
+  readonly stackOutputPool?: (stackName: string, outputName: string) => OtherTemplatePool | undefined;
   /** The pool of a nested stack that `{ 'Fn::GetAtt': [stack, 'Outputs.name'] }` returns, if any (see `indexTemplates`). */
   readonly nestedOutputPool?: (stackLogicalId: string, outputName: string) => OtherTemplatePool | undefined;
   /**
@@ -152,6 +154,11 @@ export class TemplateIndex {
     if (!isIntrinsic(userPoolId)) return undefined;
     const imported = (userPoolId as Record<string, unknown>)['Fn::ImportValue'];
     if (typeof imported === 'string') return this.otherEntry(`import ${imported}`, this.options.importedPool && (() => this.options.importedPool!(imported)));
+    const read = stackOutput(userPoolId);
+    if (read) {
+      const lookUp = this.options.stackOutputPool;
+      return this.otherEntry(`stack output ${read.stackName}.${read.outputName}`, lookUp && (() => lookUp(read.stackName, read.outputName)));
+    }
     const output = nestedOutput(userPoolId);
     if (output) {
       const lookUp = this.options.nestedOutputPool;

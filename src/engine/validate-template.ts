@@ -31,6 +31,8 @@ export interface TemplateInSet {
   readonly parent?: { readonly index: number; readonly logicalId: string };
   /** Providers and resource servers the app imports by name, which exist outside the templates (see `IndexOptions.external`). */
   readonly external?: ExternalResources;
+  /** The name the stack deploys as (a top-level stack of a cloud assembly), which `Fn::GetStackOutput` names it by. */
+  readonly stackName?: string;
 }
 
 export interface TemplateFinding {
@@ -75,6 +77,12 @@ function unreadFindings(template: unknown, run: TemplateRun): TemplateFinding[] 
 /** What a resource's Properties include with Fn::Transform (AWS::Include) when it deploys; undefined for none. */
 const includedProperties = (resource: TemplateResource): unknown => (isRecord(resource.Properties) ? resource.Properties['Fn::Transform'] : undefined);
 
+/** The template's outputs, by name, with the value of each. */
+function outputsOf(template: unknown): Array<[string, unknown]> {
+  const outputs = isPlainObject(template) && isPlainObject(template.Outputs) ? Object.entries(template.Outputs) : [];
+  return outputs.filter(([, o]) => isPlainObject(o)).map(([name, o]) => [name, (o as { Value?: unknown }).Value]);
+}
+
 /** The template's exports with a concrete name, and the value each exports. */
 function exportsOf(template: unknown): Array<[string, unknown]> {
   const outputs = isPlainObject(template) && isPlainObject(template.Outputs) ? Object.values(template.Outputs) : [];
@@ -110,10 +118,22 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
       if (pool) exported.set(name, pool);
     }
   });
+  // The outputs another stack reads with Fn::GetStackOutput (CDK's weak references), by stack name; a name two stacks share names none.
+  const named = new Map<string, number>();
+  for (const t of templates) if (t.stackName !== undefined) named.set(t.stackName, (named.get(t.stackName) ?? 0) + 1);
+  const stackOutputs = new Map<string, OtherTemplatePool>();
+  templates.forEach((t, i) => {
+    if (t.stackName === undefined || named.get(t.stackName) !== 1) return;
+    for (const [name, value] of outputsOf(t.template)) {
+      const pool = poolOf(i, value);
+      if (pool) stackOutputs.set(`${t.stackName}\u0000${name}`, pool);
+    }
+  });
   templates.forEach((t, i) => {
     const fixed = t.parent && parametersFromParent(templates[t.parent.index].template, t.parent.logicalId);
     indexes.push(TemplateIndex.of(resourcesOf(t.template), {
       importedPool: (name) => exported.get(name),
+      stackOutputPool: (stackName, output) => stackOutputs.get(`${stackName}\u0000${output}`),
       // A nested stack's parameter that its parent sets to the parent's pool; what the stack resource refers to or
       // depends on exists before it.
       otherPool: t.parent && ((name) => {

@@ -139,7 +139,9 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     const add = (stack: Stack | undefined, templatePath: string, fallbackPath: string, parent?: StackTemplate['parent']) => {
       const constructs = namedConstructs(stack);
       const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
-      stacks.push({ stack, templatePath, template, constructs, parent, external, pathOf: (id: string) => constructs.get(id)?.node.path ?? `${fallbackPath}/${id}` });
+      // A nested stack is not read by name (Fn::GetStackOutput names top-level stacks).
+      const stackName = parent === undefined ? stack?.stackName : undefined;
+      stacks.push({ stack, templatePath, template, constructs, parent, external, stackName, pathOf: (id: string) => constructs.get(id)?.node.path ?? `${fallbackPath}/${id}` });
       // CDK's validation context lists the assembly's stacks, not the templates of their nested stacks: they are beside them.
       const index = stacks.length - 1;
       for (const nested of nestedStacksOf(template)) {

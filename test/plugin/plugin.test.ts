@@ -5,6 +5,7 @@ import {
   UserPoolClientAcknowledgements, UserPoolClientPolicy, UserPoolClientRuleIds,
   UserPoolClientValidationPlugin, UserPoolClientValidator, ValidatedUserPoolClient,
 } from '../../src';
+import { runCli } from '../../src/cli/run';
 import { testApp } from '../helpers';
 
 function app(withStage = false) {
@@ -220,4 +221,23 @@ test('what the library could not check is in the report (an info), as in the ann
   expect(capped[0].description).toContain('the first 64 were checked');
   // Advice about one client stays out of the report (VUPC-OAUTH-OPENID-INFO and the like are annotations).
   expect(report.violations.every((v) => v.severity !== 'info' || v.ruleName === 'VUPC-CONDITIONS-CAPPED')).toBe(true);
+});
+
+test('a pool another stack reads with Fn::GetStackOutput (weak cross-stack references, cdk init\'s default) is the client\'s pool, in the plugin and the command line', () => {
+  const a = testApp({ context: { '@aws-cdk/core:defaultCrossStackReferences': 'weak' } });
+  const env = { account: '123456789012', region: 'eu-west-1' };
+  const pool = new cognito.UserPool(new Stack(a, 'PoolStack', { env }), 'Pool');
+  const clients = new Stack(a, 'ClientStack', { env });
+  new cognito.UserPoolClient(clients, 'Web', { userPool: pool, oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://a.example.com/cb'] } });
+  const assembly = a.synth();
+  const templates = assembly.stacks.map((s) => ({ stackConstructPath: s.hierarchicalId, templatePath: s.templateFullPath }));
+  expect(JSON.stringify(assembly.getStackByName('ClientStack').template)).toContain('Fn::GetStackOutput');
+  const report = new UserPoolClientValidationPlugin().validate({
+    templatePaths: templates.map((t) => t.templatePath), stackTemplates: templates, appConstruct: a, accountId: undefined, region: undefined,
+  } as never);
+  // The pool has no domain: only a client that knows its pool can say so.
+  expect(report.violations.map((v) => [v.ruleName, v.description.includes('user pool PoolStack/Pool/Resource has no domain')])).toEqual([['VUPC-OAUTH-NEEDS-DOMAIN', true]]);
+  let out = '';
+  runCli([assembly.directory], { out: (t) => (out += t), err: () => undefined });
+  expect(out).toContain('[VUPC-OAUTH-NEEDS-DOMAIN] ClientStack/Web/Resource: AllowedOAuthFlows ["code"] is set, but user pool PoolStack/Pool/Resource has no domain');
 });
