@@ -24,7 +24,7 @@ const write = (content: unknown, name = 'client.json') => {
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   return file;
 };
-const json = (...args: string[]) => JSON.parse(cli('--format', 'json', ...args).out) as { findings: Array<{ ruleId: string; severity: string; path: string; logicalId: string; property: string; message: string }> };
+const json = (...args: string[]) => JSON.parse(cli('--format', 'json', ...args).out) as { findings: Array<{ ruleId: string; severity: string; path: string; logicalId: string; property: string; message: string }>; inputs: Array<{ notices: string[] }> };
 const ruleIds = (...args: string[]) => json(...args).findings.map((f) => f.ruleId);
 
 describe('the AWS CLI reference example (MyTestClient)', () => {
