@@ -53,7 +53,7 @@ export const COVERAGE_RULES: RuleDefinition[] = [
     properties: ['*'],
     summary: 'A validator or policy added to a stage (the app included) checks the app clients of the stages nested in it, or the synth says which it did not.',
     why: 'Aspects stop at nested stages (a CDK Pipelines stage, for example): a validator or policy added to the app alone, or given to applyToAllStages before a stage was created, never reaches that stage\'s app clients, which would pass unchecked.',
-    fix: 'Add the checks with UserPoolClientChecks.applyToAllStages after every stage is defined, add the same kinds of aspects to that stage directly, or use UserPoolClientValidationPlugin, which sees every stage.',
+    fix: 'Add the checks with UserPoolClientChecks.applyToAllStages after every stage is defined and before any is synthesized (CDK Pipelines\' addStage synthesizes its stage at once: add them before pipeline.addStage, or in the stage\'s constructor), add the same kinds of aspects to that stage directly, or use UserPoolClientValidationPlugin, which sees every stage.',
     source: Sources.CDK_ASPECTS,
     decision: 'An error of CDK\'s validation, which fails the synth, and never a warning: CDK writes a stage\'s cloud assembly before it validates the app, so a warning about the stage or its clients would reach no report. A client that an aspect of the same kind checked (one added to the stage itself, or a ValidatedUserPoolClient\'s own validation for the service rules) is not reported. A validator reaching the scope with the rule in disabledRules turns it off, for validators and policies alike (for stages checked by other means).',
   },
