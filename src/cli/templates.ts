@@ -219,6 +219,8 @@ interface Source {
   readonly assemblyDir?: string;
   readonly parent?: LoadedTemplate['parent'];
   readonly key: string;
+  /** The name a top-level stack of a cloud assembly deploys as (see `LoadedTemplate.stackName`). */
+  readonly stackName?: string;
   /** The files of the nested stacks that deploy this one, up to the input (a file among them is a cycle). */
   readonly ancestors?: ReadonlySet<string>;
 }
@@ -278,6 +280,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     template,
     constructPaths,
     parent: source.parent,
+    stackName: source.stackName,
     notices: [],
     uncheckedNestedStacks,
     key: source.key,
@@ -513,10 +516,10 @@ function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplat
       const file = join(dir, artifact.properties.templateFile);
       state.stacks.add(file);
       const shown = join(shownRoot, relative(root, file));
-      const source = { path: file, shown, artifactPaths: artifactPathsOf(dir, artifact), assemblyDir: dir, key: relative(root, file) };
       // The stack deploys under its stackName (the artifact's id when the manifest gives none): Fn::GetStackOutput names it so.
       const stackName = artifact.properties.stackName ?? id;
-      out.push(...loadWithNested(source, state).map((t) => (t.parent === undefined ? { ...t, stackName } : t)));
+      const source = { path: file, shown, artifactPaths: artifactPathsOf(dir, artifact), assemblyDir: dir, key: relative(root, file), stackName };
+      out.push(...loadWithNested(source, state));
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root));
     }
