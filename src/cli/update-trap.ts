@@ -45,7 +45,8 @@ function mergesMembers(member: string, current: Record<string, unknown>, request
 }
 
 /** The members (`Structure.Member` for a structure the request gives in part) that the request omits and the current client sets. */
-function omitted(current: Readonly<Record<string, unknown>>, request: Readonly<Record<string, unknown>>): Array<{ property: string; value: unknown }> {
+type Settings = Readonly<Record<string, unknown>>;
+function omitted(current: Settings, request: Settings): Array<{ property: string; value: unknown }> {
   const out: Array<{ property: string; value: unknown }> = [];
   for (const [member, value] of Object.entries(current)) {
     if (!UPDATE_REQUEST.has(member)) continue;
@@ -55,7 +56,8 @@ function omitted(current: Readonly<Record<string, unknown>>, request: Readonly<R
     } else if (isStruct(value) && isStruct(asked) && mergesMembers(member, value, asked)) {
       for (const [inner, innerValue] of Object.entries(value)) {
         const property = `${member}.${inner}`;
-        if (!(inner in asked) && !atDefault(property, innerValue) && !serviceLinkedRole(member, value, inner)) out.push({ property, value: innerValue });
+        if (inner in asked || atDefault(property, innerValue) || serviceLinkedRole(member, value, inner)) continue;
+        out.push({ property, value: innerValue });
       }
     }
   }
