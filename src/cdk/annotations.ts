@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { acknowledgementsFor } from './acknowledgements';
 import { warningAcknowledgedInCdk } from './internals';
 import type { Finding } from '../engine/finding';
-import { acknowledgedMessage } from '../reporting/acknowledgements';
+import { acknowledgedMessage, CDK_ACKNOWLEDGED_METADATA } from '../reporting/acknowledgements';
 import { RuleSeverity } from '../rules/rule';
 
 /**
@@ -26,6 +26,16 @@ function noteReported(node: IConstruct, finding: Finding): void {
 }
 
 /**
+ * Notes in the cloud assembly that CDK's `Annotations.acknowledgeWarning`
+ * accepted the rule's warning on the node, once: CDK itself leaves no trace,
+ * and the command line, run on the assembly, would report it again.
+ */
+function recordAcknowledgedWithCdk(node: IConstruct, ruleId: string): void {
+  const recorded = node.node.metadata.some((m) => m.type === CDK_ACKNOWLEDGED_METADATA && (m.data as { ruleId?: unknown } | undefined)?.ruleId === ruleId);
+  if (!recorded) node.node.addMetadata(CDK_ACKNOWLEDGED_METADATA, { ruleId, reason: 'acknowledged with Annotations.acknowledgeWarning' });
+}
+
+/**
  * Adds a finding as an annotation, once. An acknowledged finding (through
  * this library, on the client or an ancestor) becomes an info annotation
  * that names every reason, so nothing disappears silently.
@@ -42,6 +52,7 @@ export function report(node: IConstruct, finding: Finding): void {
     annotations.addError(finding.message);
   } else if (finding.severity === RuleSeverity.WARNING) {
     if (!warningAcknowledgedInCdk(node, finding.ruleId)) annotations.addWarningV2(finding.ruleId, finding.message);
+    else recordAcknowledgedWithCdk(node, finding.ruleId);
   } else {
     annotations.addInfoV2(finding.ruleId, finding.message);
   }

@@ -7,9 +7,10 @@ import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import type { ExternalResources } from '../engine/pools';
 import type { TemplateInSet } from '../engine/validate-template';
-import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement } from '../reporting/acknowledgements';
+import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement, CDK_ACKNOWLEDGED_METADATA, CDK_ACKNOWLEDGED_RULES, ruleIdOfCdkAcknowledgement } from '../reporting/acknowledgements';
 import { InputKind } from '../rules/rule';
 import { isRecord } from '../rules/values';
+import { PACKAGE_NAME } from '../version';
 
 export { InputError };
 
@@ -447,7 +448,12 @@ class ArtifactPaths {
   /** The construct paths of the nested stacks, longest first. */
   private readonly nestedStacks: string[];
 
-  public constructor(metadata: ArtifactMetadata) {
+  /**
+   * @param appWide where the acknowledgements CDK applies to the whole app
+   * (`Validations.acknowledge`) are gathered, shared by every stack of the
+   * assembly, nested ones included
+   */
+  public constructor(metadata: ArtifactMetadata, private readonly appWide: Array<{ scope: string; ruleId: string; reason: string }> = []) {
     for (const [path, list] of Object.entries(metadata)) {
       for (const m of Array.isArray(list) ? list : []) {
         const scope = path.replace(/^\//, '');
@@ -456,6 +462,15 @@ class ArtifactPaths {
         // A stack's copy of an acknowledgement made on the app or a stage covers the stack, and is named by where it was made.
         const madeOn = typeof ack?.scope === 'string' ? ack.scope : scope;
         if (ack && typeof ack.ruleId === 'string' && typeof ack.reason === 'string') this.recorded.push({ scope, madeOn, ruleId: ack.ruleId, reason: ack.reason });
+        // What CDK's own acknowledgements accepted in the synth is accepted here too.
+        const hidden = m?.type === CDK_ACKNOWLEDGED_METADATA && isRecord(m.data) ? m.data : undefined;
+        if (hidden && typeof hidden.ruleId === 'string' && typeof hidden.reason === 'string') this.recorded.push({ scope, madeOn: scope, ruleId: hidden.ruleId, reason: hidden.reason });
+        if (m?.type === CDK_ACKNOWLEDGED_RULES && isRecord(m.data)) {
+          for (const [id, reason] of Object.entries(m.data)) {
+            const ruleId = ruleIdOfCdkAcknowledgement(id, PACKAGE_NAME);
+            if (ruleId && typeof reason === 'string') this.appWide.push({ scope, ruleId, reason: `${reason}; made with Validations.acknowledge, which CDK applies to the whole app` });
+          }
+        }
       }
     }
     this.nestedStacks = this.entries.flatMap(([path]) => this.nestedStackPath(path) ?? []).sort((a, b) => b.length - a.length);
@@ -471,7 +486,8 @@ class ArtifactPaths {
   public acknowledgements(ruleId: string, path: string): AppliedAcknowledgement[] {
     const covering = this.recorded.filter((a) => a.ruleId === ruleId && (path === a.scope || path.startsWith(`${a.scope}/`)));
     const closestFirst = covering.sort((a, b) => b.scope.length - a.scope.length || b.madeOn.length - a.madeOn.length);
-    return closestFirst.map(({ madeOn, reason }) => ({ scope: madeOn, reason }));
+    const everywhere = this.appWide.filter((a) => a.ruleId === ruleId).map(({ scope, reason }) => ({ scope, reason }));
+    return [...closestFirst.map(({ madeOn, reason }) => ({ scope: madeOn, reason })), ...everywhere];
   }
 
   /** Construct paths by logical id of the resources of one stack: the artifact's own ('') or a nested one. */
@@ -486,7 +502,7 @@ class ArtifactPaths {
 }
 
 /** A stack artifact's construct paths (optional: absent or unreadable means none, and findings name the template and logical id). */
-function artifactPathsOf(dir: string, artifact: NonNullable<Manifest['artifacts']>[string]): ArtifactPaths {
+function artifactPathsOf(dir: string, artifact: NonNullable<Manifest['artifacts']>[string], appWide: AppWideAcknowledgements): ArtifactPaths {
   let metadata: ArtifactMetadata = { ...artifact.metadata };
   if (artifact.additionalMetadataFile) {
     try {
@@ -495,11 +511,13 @@ function artifactPathsOf(dir: string, artifact: NonNullable<Manifest['artifacts'
       // Paths only improve messages.
     }
   }
-  return new ArtifactPaths(metadata);
+  return new ArtifactPaths(metadata, appWide);
 }
 
 /** Every stack template of a cloud assembly (cdk.out), nested assemblies (stages) and nested stacks included. */
-function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplate[] {
+type AppWideAcknowledgements = Array<{ scope: string; ruleId: string; reason: string }>;
+
+function loadAssembly(dir: string, shownRoot: string, root = dir, appWide: AppWideAcknowledgements = []): LoadedTemplate[] {
   const manifestFile = join(dir, 'manifest.json');
   const shownManifest = join(shownRoot, relative(root, manifestFile));
   let manifest: Manifest;
@@ -518,10 +536,10 @@ function loadAssembly(dir: string, shownRoot: string, root = dir): LoadedTemplat
       const shown = join(shownRoot, relative(root, file));
       // The stack deploys under its stackName (the artifact's id when the manifest gives none): Fn::GetStackOutput names it so.
       const stackName = artifact.properties.stackName ?? id;
-      const source = { path: file, shown, artifactPaths: artifactPathsOf(dir, artifact), assemblyDir: dir, key: relative(root, file), stackName };
+      const source = { path: file, shown, artifactPaths: artifactPathsOf(dir, artifact, appWide), assemblyDir: dir, key: relative(root, file), stackName };
       out.push(...loadWithNested(source, state));
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
-      out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root));
+      out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root, appWide));
     }
   }
   return out;

@@ -11,6 +11,23 @@ import { isRecord } from '../rules/values';
 export const ACKNOWLEDGEMENT_METADATA = 'cdk-validated-user-pool-client:acknowledgement';
 
 /**
+ * The type of the construct metadata entry the aspects write when CDK's own
+ * `Annotations.acknowledgeWarning` hid one of their warnings (data: an
+ * AcknowledgementRecord), which leaves no trace in the cloud assembly: the
+ * command line reads it, so that the pipeline accepts what the synth did.
+ */
+export const CDK_ACKNOWLEDGED_METADATA = 'cdk-validated-user-pool-client:acknowledged-with-cdk';
+
+/** CDK's record of `Validations.of(scope).acknowledge({ id, reason })` (data: reasons by id), which CDK applies by id to the whole app. */
+export const CDK_ACKNOWLEDGED_RULES = 'aws:cdk:acknowledged-rules';
+
+/** The rule id of an id CDK acknowledges: a warning annotation's (`Annotation::<id>`) or the plugin's (`<plugin>::<id>`). */
+export function ruleIdOfCdkAcknowledgement(id: string, pluginName: string): string | undefined {
+  for (const prefix of ['Annotation::', `${pluginName}::`]) if (id.startsWith(prefix) && id.length > prefix.length) return id.slice(prefix.length);
+  return undefined;
+}
+
+/**
  * An acknowledgement as the cloud assembly records it. `scope` is set on the
  * copy a stack carries of one made on an app or a stage (its path; empty for
  * the app); without it, the acknowledgement was made on the construct whose

@@ -2,9 +2,9 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { UserPoolClientValidationPlugin } from '../../src';
+import { UserPoolClientValidationPlugin, UserPoolClientValidator } from '../../src';
 import { runCli } from '../../src/cli/run';
 import { parseCloudFormationYaml } from '../../src/cli/yaml';
 import { testApp } from '../helpers';
@@ -445,5 +445,40 @@ ${CLIENT_YAML}`, 'parent.yaml', dir);
       expect(skipped.length).toBeGreaterThan(0);
       expect(skipped.every((f) => f.ruleId === 'VUPC-NOT-VALIDATED')).toBe(true);
     });
+  });
+});
+
+describe('CDK\'s own acknowledgements in a cloud assembly', () => {
+  /** Two clients without the refresh flow (a warning each); `acknowledge` accepts some of them CDK's way. */
+  function synthesized(acknowledge: (stack: Stack, first: cognito.CfnUserPoolClient) => void): string {
+    const outdir = tmp();
+    const app = testApp({ outdir, context: { '@aws-cdk/core:annotationsInValidationReport': true } });
+    const stack = new Stack(app, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const pool = new cognito.UserPool(stack, 'Pool');
+    const clients = ['First', 'Second'].map((id) => new cognito.CfnUserPoolClient(stack, id, {
+      userPoolId: pool.userPoolId, clientName: id, supportedIdentityProviders: ['COGNITO'], explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+    }));
+    acknowledge(stack, clients[0]);
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    app.synth();
+    return outdir;
+  }
+  const RULE = 'VUPC-AUTHFLOW-REFRESH-REQUIRED';
+
+  test('Annotations.acknowledgeWarning, which hides the warning from the synth, is honoured on the same client only', () => {
+    const r = cli('--strict', synthesized((_, first) => Annotations.of(first).acknowledgeWarning(RULE, 'SDK sign-in only')));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`Acknowledged on S/First (acknowledged with Annotations.acknowledgeWarning): [${RULE}] S/First:`);
+    expect(r.out).toMatch(new RegExp(`WARNING .*\\n  \\[${RULE}\\] S/Second:`));
+  });
+
+  test('Validations.acknowledge is honoured for the whole app, as CDK applies it, naming where it was made', () => {
+    for (const id of [`Annotation::${RULE}`, `cdk-validated-user-pool-client::${RULE}`]) {
+      const r = cli('--strict', synthesized((stack) => Validations.of(stack).acknowledge({ id, reason: 'no refresh tokens by design' })));
+      expect([id, r.code]).toEqual([id, 0]);
+      expect(r.out).toContain(`Acknowledged on S (no refresh tokens by design; made with Validations.acknowledge, which CDK applies to the whole app): [${RULE}] S/Second:`);
+    }
+    // Another rule's acknowledgement accepts nothing here.
+    expect(cli('--strict', synthesized((stack) => Validations.of(stack).acknowledge({ id: 'Annotation::VUPC-CALLBACK-HTTPS', reason: 'x' }))).code).toBe(1);
   });
 });
