@@ -31,7 +31,8 @@ function noteReported(node: IConstruct, finding: Finding): void {
  * and the command line, run on the assembly, would report it again.
  */
 function recordAcknowledgedWithCdk(node: IConstruct, ruleId: string): void {
-  const recorded = node.node.metadata.some((m) => m.type === CDK_ACKNOWLEDGED_METADATA && (m.data as { ruleId?: unknown } | undefined)?.ruleId === ruleId);
+  const ruleOf = (data: unknown) => (data as { ruleId?: unknown } | undefined)?.ruleId;
+  const recorded = node.node.metadata.some((m) => m.type === CDK_ACKNOWLEDGED_METADATA && ruleOf(m.data) === ruleId);
   if (!recorded) node.node.addMetadata(CDK_ACKNOWLEDGED_METADATA, { ruleId, reason: 'acknowledged with Annotations.acknowledgeWarning' });
 }
 

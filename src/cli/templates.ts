@@ -536,7 +536,8 @@ function loadAssembly(dir: string, shownRoot: string, root = dir, appWide: AppWi
       const shown = join(shownRoot, relative(root, file));
       // The stack deploys under its stackName (the artifact's id when the manifest gives none): Fn::GetStackOutput names it so.
       const stackName = artifact.properties.stackName ?? id;
-      const source = { path: file, shown, artifactPaths: artifactPathsOf(dir, artifact, appWide), assemblyDir: dir, key: relative(root, file), stackName };
+      const artifactPaths = artifactPathsOf(dir, artifact, appWide);
+      const source = { path: file, shown, artifactPaths, assemblyDir: dir, key: relative(root, file), stackName };
       out.push(...loadWithNested(source, state));
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root, appWide));
