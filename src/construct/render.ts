@@ -13,6 +13,11 @@ type Unit = 'seconds' | 'minutes';
 
 /** A Duration as a whole number of `unit`; tokens must already be in that unit. */
 function whole(prop: string, duration: Duration, unit: Unit): number {
+  // From JavaScript (or a cast), a bare number or a string can stand where a Duration belongs.
+  if (!(duration instanceof Duration) && typeof (duration as { toMinutes?: unknown } | null)?.toMinutes !== 'function') {
+    const got = typeof duration === 'number' ? `the number ${duration}` : `${typeof duration === 'object' ? JSON.stringify(duration) : String(duration)}`;
+    throw invalid(prop, `is ${got}, not a Duration`, `give it as Duration.${unit}(...) (a bare number has no unit)`);
+  }
   let amount: number;
   try {
     amount = unit === 'minutes' ? duration.toMinutes({ integral: false }) : duration.toSeconds({ integral: false });

@@ -89,6 +89,12 @@ function namedConstructs(stack: Stack | undefined): Map<string, CfnResource> {
   return out;
 }
 
+/** A finding's message without its closing "Fix: ...": CDK's report prints the violation's fix on a line of its own. */
+function withoutFix(finding: Finding): string {
+  const tail = ` Fix: ${finding.fix}`;
+  return finding.message.endsWith(tail) ? finding.message.slice(0, -tail.length) : finding.message;
+}
+
 /**
  * A CDK policy-validation plugin that runs this library's rules (and
  * optionally an organisation policy) over the synthesized templates of every
@@ -154,7 +160,7 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
           const finding = findingOf(rule, `${fallbackPath}/${nested.logicalId}`, { property: '', problem }, rule.severity);
           violations.push({
             ruleName: rule.id,
-            description: finding.message,
+            description: withoutFix(finding),
             fix: finding.fix,
             severity: rule.severity,
             violatingResources: [{ resourceLogicalId: nested.logicalId, templatePath, locations: [`Resources/${nested.logicalId}`] }],
@@ -191,7 +197,7 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
       const member = finding.property === '' ? '' : `/Properties/${finding.property.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/')}`;
       violations.push({
         ruleName: finding.ruleId,
-        description: acks.length > 0 ? acknowledgedMessage(acks, finding.message) : finding.message,
+        description: acks.length > 0 ? acknowledgedMessage(acks, withoutFix(finding)) : withoutFix(finding),
         fix: finding.fix,
         severity: acks.length > 0 ? RuleSeverity.INFO : finding.severity,
         violatingResources: [{ resourceLogicalId: logicalId, templatePath, constructPath: construct?.node.path, locations: [`Resources/${logicalId}${member}`] }],
@@ -223,7 +229,7 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
       const logicalId = CfnResource.isCfnResource(resource) ? Stack.of(resource).resolve(resource.logicalId) : '';
       return {
         ruleName: rule.id,
-        description: finding.message,
+        description: withoutFix(finding),
         fix: finding.fix,
         severity: rule.severity,
         violatingResources: [{ resourceLogicalId: logicalId, templatePath: at?.templatePath ?? '', constructPath: u.construct.node.path, locations: [logicalId ? `Resources/${logicalId}/Metadata` : 'Metadata'] }],

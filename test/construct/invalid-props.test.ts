@@ -75,3 +75,11 @@ test('a property an override writes is named without a prop (the prop did not se
     expect.stringMatching(/^\[VUPC-ACCESS-[A-Z]+\] Stack\/Client\/Resource: AccessTokenValidity \(prop accessTokenValidity\)/),
   ]));
 });
+
+test('a bare number where a Duration belongs (JavaScript, or a cast) is named as such, with the unit to give', () => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  expect(() => new ValidatedUserPoolClient(stack, 'Bad', { userPool: pool, accessTokenValidity: 30 as unknown as Duration }))
+    .toThrow('ValidatedUserPoolClient: accessTokenValidity is the number 30, not a Duration; give it as Duration.minutes(...) (a bare number has no unit).');
+  expect(() => new ValidatedUserPoolClient(stack, 'Text', { userPool: pool, refreshTokenValidity: '30d' as unknown as Duration })).toThrow('refreshTokenValidity is 30d, not a Duration');
+});
