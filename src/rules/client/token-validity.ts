@@ -93,7 +93,8 @@ function durationRule(token: Token, name: string, limitText: string): RuleDefini
     context: RuleContext.CLIENT,
     properties: [validityProperty(token), unitProperty(token)],
     summary: `${validityProperty(token)} in its unit is between ${limitText}.`,
-    why: `Cognito rejects the client with "Invalid range for token validity"; a bare number is in ${DEFAULT_UNIT[token]}.`,
+    // A bare number's default unit is said in the problem, where it applies.
+    why: 'Cognito rejects the client with "Invalid range for token validity".',
     fix: `Choose a value within ${limitText}, and set ${unitProperty(token)} explicitly.`,
     propsFix: `Give ${PROP[token]} a Duration between ${limitText}.`,
     source: Sources.TOKEN_UNITS,
@@ -112,7 +113,7 @@ function rawRule(token: Token, name: string): RuleDefinition {
     properties: [property],
     summary: `${property} is a whole number ${range.min}-${range.max} (before units).`,
     why: `The API model constrains ${range.shape} to ${range.min}-${range.max}.`,
-    fix: 'Express the validity in a larger unit through TokenValidityUnits.',
+    fix: `Give a whole number from ${range.min} to ${range.max} in the unit TokenValidityUnits sets (a larger unit holds a longer validity in a smaller number); the validity itself must be between ${LIMITS[token].text}.`,
     propsFix: `Give ${PROP[token]} a Duration between ${LIMITS[token].text}.`,
     source: Sources.CREATE_CLIENT,
     check: (client, report) => checkIntegerRange(client, report, property, range),

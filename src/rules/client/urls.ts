@@ -79,6 +79,11 @@ const PLAIN_HTTPS = new RegExp(
 );
 const NO_PROBLEMS: UrlProblems = Object.freeze({});
 
+/** The authority and its port. */
+const AUTHORITY_PORT = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*):(\d+)(?=[/?#]|$)/;
+/** The URL without a port above 65535, which the parser refuses and RFC 3986 does not: the rest is read as it stands. */
+const withoutLargePort = (value: string) => value.replace(AUTHORITY_PORT, (whole, authority: string, port: string) => (Number(port) > 65535 ? authority : whole));
+
 /** A label in punycode: the parser decodes it, and rejects what does not decode. */
 const PUNYCODE = /xn--/i;
 
@@ -90,7 +95,8 @@ function computeUrlProblems(value: string): UrlProblems {
 
 /** The problems as the URL parser sees them (the reference for the shortcut above). */
 export function parsedUrlProblems(value: string): UrlProblems {
-  const url = parseUrl(value);
+  // A port above 65535 is the parser's limit, not a URI's (RFC 3986 bounds no port): such a URL is still absolute.
+  const url = parseUrl(value) ?? parseUrl(withoutLargePort(value));
   if (!url) return { absolute: 'is not an absolute URL (scheme and host or path)' };
   return {
     fragment: value.includes('#') ? 'contains a fragment (#...)' : undefined,
