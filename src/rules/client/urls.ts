@@ -82,7 +82,8 @@ const NO_PROBLEMS: UrlProblems = Object.freeze({});
 /** The authority and its port. */
 const AUTHORITY_PORT = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*):(\d+)(?=[/?#]|$)/;
 /** The URL without a port above 65535, which the parser refuses and RFC 3986 does not: the rest is read as it stands. */
-const withoutLargePort = (value: string) => value.replace(AUTHORITY_PORT, (whole, authority: string, port: string) => (Number(port) > 65535 ? authority : whole));
+const withoutLargePort = (value: string) =>
+  value.replace(AUTHORITY_PORT, (whole, authority: string, port: string) => (Number(port) > 65535 ? authority : whole));
 
 /** A label in punycode: the parser decodes it, and rejects what does not decode. */
 const PUNYCODE = /xn--/i;
