@@ -1,4 +1,4 @@
-import { Stage } from 'aws-cdk-lib';
+import { Annotations, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { CheckKind, wasChecked } from '../cdk/check-state';
 import { validationPluginsOf } from '../cdk/internals';
@@ -24,7 +24,22 @@ export function watchNestedStages(scope: Stage, kind: CheckKind, isOff: () => bo
   if (!kinds) watched.set(scope, (kinds = new Set()));
   if (kinds.has(kind)) return;
   kinds.add(kind);
-  scope.node.addValidation({ validate: () => (isOff() ? [] : unreachedStages(scope, kind)) });
+  scope.node.addValidation({
+    validate: () => {
+      const errors = isOff() ? [] : unreachedStages(scope, kind);
+      const carrier = errors.length > 0 ? ownStackOf(scope) : undefined;
+      if (!carrier) return errors;
+      // Reported as every other finding is, on the stage's own first stack (synthesized after this validation): `cdk synth`
+      // prints it with the other findings and fails. A stage without a stack of its own can only fail its validation.
+      for (const error of errors) if (!carrier.node.metadata.some((m) => m.data === error)) Annotations.of(carrier).addError(error);
+      return [];
+    },
+  });
+}
+
+/** The first stack of the stage itself (not of a stage nested in it, nor a nested stack). */
+function ownStackOf(stage: Stage): Stack | undefined {
+  return stage.node.findAll().find((c): c is Stack => Stack.isStack(c) && !c.nested && Stage.of(c) === stage);
 }
 
 function unreachedStages(scope: Stage, kind: CheckKind): string[] {

@@ -320,3 +320,19 @@ describe('one finding, once', () => {
     expect(() => app.synth({ force: true })).toThrow(/\[VUPC-STAGE-NOT-CHECKED\] Prod: UserPoolClientValidator was added to the app, whose aspects do not reach this nested stage, so its 1 app client\(s\) \(Prod\/Stack\/L1\) are not checked/);
   });
 });
+
+test('VUPC-STAGE-NOT-CHECKED is an error on the app\'s own first stack when it has one: printed with the other findings, not as a thrown validation', () => {
+  const app = testApp();
+  const top = new Stack(app, 'Top');
+  new cognito.CfnUserPoolClient(top, 'TopClient', { userPoolId: 'eu-west-1_AbCdEf123', authSessionValidity: 30 });
+  const stage = new Stage(app, 'Prod');
+  new cognito.CfnUserPoolClient(new Stack(stage, 'Stack'), 'L1', { userPoolId: 'eu-west-1_AbCdEf123' });
+  Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+  const errors = app.synth().getStackArtifact(top.artifactId).messages.filter((m) => m.level === 'error').map((m) => [m.id, String(m.entry.data)]);
+  expect(errors).toEqual([
+    ['/Top', expect.stringMatching(/^\[VUPC-STAGE-NOT-CHECKED\] Prod: UserPoolClientValidator was added to the app/)],
+    ['/Top/TopClient', expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Top\/TopClient/)],
+  ]);
+  // A second synthesis reports it once.
+  expect(app.synth({ force: true }).getStackArtifact(top.artifactId).messages.filter((m) => String(m.entry.data).includes('VUPC-STAGE-NOT-CHECKED'))).toHaveLength(1);
+});
