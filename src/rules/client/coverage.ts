@@ -65,7 +65,7 @@ export const COVERAGE_RULES: RuleDefinition[] = [
     properties: ['*'],
     summary: 'Every acknowledgement accepts a finding; one that accepted none in a synthesis is reported where it was made.',
     why: 'An acknowledgement left behind after its finding was fixed waives that rule for anything added below it later, without review; an audit should see only waivers in use.',
-    fix: 'Remove the acknowledgement (UserPoolClientAcknowledgements.acknowledge) named in the message, or disable this rule where stale waivers are expected (disabledRules).',
+    fix: 'Remove the acknowledgement (UserPoolClientAcknowledgements.acknowledge) of that rule made on the construct the message names, or, where stale waivers are expected, add a UserPoolClientValidator with this rule in disabledRules (or give the plugin or the command line that option).',
     source: Sources.CDK_ANNOTATIONS,
     decision: 'A warning, like ESLint\'s report of unused disable directives: a stale waiver is not wrong today, but it is a hole in the audit trail. Waivers on constructs and stacks are judged per stack; those on an app or a stage once every stack below them is checked. The command line judges the acknowledgements in templates\' Metadata (those a cloud assembly records are the synth\'s to judge) for the rules it ran, and names entries that can accept nothing (an unknown rule id, no reason).',
   },
