@@ -187,7 +187,8 @@ function clientOf(value: unknown, at: string, line: number | undefined, shown: s
 }
 
 const labelOf = (client: Record<string, unknown>) =>
-  [client.ClientName, client.ClientId].filter((v): v is string => typeof v === 'string').join(', ') || 'unnamed client';
+  // A skeleton's placeholders are empty strings: they name nothing.
+  [client.ClientName, client.ClientId].filter((v): v is string => typeof v === 'string' && v !== '').join(', ') || 'unnamed client';
 
 /** Unknown members and wrong types, with the closest member name. */
 function checkMembers(value: Record<string, unknown>, allowed: ReadonlySet<string>, where: string, what: string, types = CFN_PROPERTY_TYPES): void {

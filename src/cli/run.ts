@@ -228,6 +228,10 @@ export function runCli(argv: string[], io: CliIo): number {
     const loaded = load(o.inputs);
     const current = o.current === undefined ? undefined : readCurrent(o.current);
     if (current) applyCurrent(loaded, current);
+    // --current compares an update request with the client it changes: without one among the inputs it would compare nothing.
+    if (current && unreadable.length === 0 && !loaded.some((t) => t.apiClients?.some((c) => c.update))) {
+      throw new UsageError('--current compares UpdateUserPoolClient requests with the client they change; the inputs hold none (give the update request, or leave --current out).');
+    }
     const templates = withPool(loaded, o.pool);
     if (current && o.printCompleteUpdate) {
       if (unreadable.length > 0) return 2;

@@ -214,11 +214,20 @@ describe('the update trap: --current and --print-complete-update', () => {
     expect(otherPool.err).toContain('of eu-west-1_Other, but --current describes 123abc456defEXAMPLE of us-west-2_EXAMPLE');
     expect(cli('--current', REQUEST, update()).err).toContain('--current takes one DescribeUserPoolClient response');
     expect(cli('--print-complete-update', update()).err).toContain('--print-complete-update needs --current');
+    // --current with no update request among the inputs would compare nothing: said, not passed over.
+    const nothing = cli('--current', RESPONSE, REQUEST);
+    expect([nothing.code, nothing.err]).toEqual([2, expect.stringContaining('--current compares UpdateUserPoolClient requests with the client they change; the inputs hold none')]);
   });
 });
 
 describe('API JSON as the SDKs and shell loops write it', () => {
   const described = () => JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
+
+  test('a skeleton\'s empty name and id name nothing in findings', () => {
+    const skeleton = write({ UserPoolId: '', ClientId: '', ClientName: '' }, 'skeleton.json');
+    expect(cli(skeleton).out).toContain('(unnamed client)');
+    expect(cli(skeleton).out).not.toContain('(, )');
+  });
 
   test('a UserPoolClientType on its own (--query UserPoolClient) is a describe response, not an update request', () => {
     const file = write(described(), 'query.json');
