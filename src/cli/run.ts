@@ -26,9 +26,9 @@ nested stages included), and in the templates of the nested stacks they
 deploy, against what Cognito and CloudFormation reject and what cannot work
 as written (OAuth flows with the OAuth flag absent). Also checks app
 clients as the Cognito API takes and gives them: CreateUserPoolClient and
-UpdateUserPoolClient requests (--cli-input-json files) and
-DescribeUserPoolClient responses, one per file, a JSON list of them, or JSON
-Lines. - reads standard input.
+UpdateUserPoolClient requests (--cli-input-json or --cli-input-yaml files)
+and DescribeUserPoolClient responses, one per file, a JSON list of them,
+JSON Lines, or JSON documents one after another. - reads standard input.
 
 Options:
   --policy FILE        also check an organisation policy (JSON; schema: docs/policy.schema.json)

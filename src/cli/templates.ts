@@ -179,6 +179,15 @@ function requireTemplate(template: unknown, shown: string, inAssembly: boolean):
   }
 }
 
+/** The value of YAML text, or undefined when it is not YAML (or is a template: the template reader reports what is wrong). */
+function yamlApiValue(text: string): unknown {
+  try {
+    return parseCloudFormationYaml(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The top-level keys of the API outputs the pool options take, with the option. */
 const POOL_OUTPUTS: ReadonlyArray<[string, string]> = [
   ['UserPool', '--user-pool'], ['Providers', '--identity-providers'], ['IdentityProvider', '--identity-providers'],
@@ -373,8 +382,14 @@ export function nameDeployments(templates: readonly LoadedTemplate[]): void {
 function apiInput(text: string, shown: string, forced: boolean): { templates?: LoadedTemplate[]; json?: { value: unknown } } {
   if (text.trim().length === 0) return {};
   let json: { value: unknown } | undefined;
-  if (!forced) {
-    if (!/^\s*[{[]/.test(text)) return {};
+  if (!/^\s*[{[]/.test(text)) {
+    // YAML: a request for the AWS CLI's --cli-input-yaml (or a response saved as YAML), told from a template by its keys.
+    // A template's top-level Resources key says so at once: it is not parsed twice.
+    if (!forced && /^["']?Resources["']?[ \t]*:/m.test(text)) return {};
+    const yaml = yamlApiValue(text);
+    if (yaml === undefined || (!forced && !looksLikeApi(yaml))) return {};
+    json = { value: yaml };
+  } else if (!forced) {
     let first: unknown;
     try {
       // Parsed once: a JSON template that is not API input is read from this value.

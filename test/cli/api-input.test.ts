@@ -223,6 +223,16 @@ describe('the update trap: --current and --print-complete-update', () => {
 describe('API JSON as the SDKs and shell loops write it', () => {
   const described = () => JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
 
+  test('a request in YAML (the AWS CLI\'s --cli-input-yaml) is checked as a request; a YAML template stays a template', () => {
+    const yaml = write('UserPoolId: us-west-2_EXAMPLE\nClientName: yaml-client\nCallbackURLs:\n  - http://partner.example.com/cb\nAllowedOAuthFlowsUserPoolClient: true\n'
+      + 'AllowedOAuthFlows: [code]\nAllowedOAuthScopes: [openid]\nSupportedIdentityProviders: [COGNITO]\n', 'request.yaml');
+    const run = JSON.parse(cli('--format', 'json', yaml).out);
+    expect(run.inputs[0].api).toBe('request');
+    expect(run.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('VUPC-CALLBACK-HTTPS');
+    const template = write('Resources:\n  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-west-2_EXAMPLE\n', 'template.yaml');
+    expect(JSON.parse(cli('--format', 'json', template).out).inputs[0].api).toBeUndefined();
+  });
+
   test('a skeleton\'s empty name and id name nothing in findings', () => {
     const skeleton = write({ UserPoolId: '', ClientId: '', ClientName: '' }, 'skeleton.json');
     expect(cli(skeleton).out).toContain('(unnamed client)');
