@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'path';
 import { Annotations, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { safeString } from '../engine/message';
@@ -45,7 +46,10 @@ export class UserPoolClientAcknowledgements {
     if (typeof reason !== 'string' || reason.trim().length === 0) {
       throw new Error(`UserPoolClientAcknowledgements.acknowledge: a non-empty reason is required to acknowledge ${ruleId} on ${scope.node.path || '<app>'}.`);
     }
-    scope.node.addMetadata(METADATA_TYPE, { ruleId, reason: reason.trim() });
+    const record: AcknowledgementRecord = { ruleId, reason: reason.trim() };
+    scope.node.addMetadata(METADATA_TYPE, record);
+    const at = callerLocation();
+    if (at) madeAt.set(record, at);
     acknowledgingApps.add(scope.node.root);
     Annotations.of(scope).acknowledgeWarning(ruleId, reason.trim());
   }
@@ -64,6 +68,24 @@ export class UserPoolClientAcknowledgements {
 }
 
 const METADATA_TYPE = ACKNOWLEDGEMENT_METADATA;
+
+/** Where in the app's code each acknowledgement was made (file:line), so that a stale one can be found. */
+const madeAt = new WeakMap<object, string>();
+/** This library's own code (its src or lib folder, whichever runs): not the caller. */
+const LIBRARY_ROOT = resolve(__dirname, '..');
+
+/** The first place in the call stack outside this library, aws-cdk-lib, constructs and Node.js itself; undefined when there is none (jsii). */
+function callerLocation(): string | undefined {
+  for (const line of (new Error().stack ?? '').split('\n').slice(1)) {
+    const m = /\((.*):(\d+):\d+\)$/.exec(line) ?? /at (.*):(\d+):\d+$/.exec(line);
+    if (!m) continue;
+    const file = m[1];
+    if (file.startsWith('node:') || file.startsWith(LIBRARY_ROOT + sep) || /[\\/]node_modules[\\/](aws-cdk-lib|constructs|jsii)[\\/]/.test(file)) continue;
+    const shown = file.startsWith(process.cwd() + sep) ? relative(process.cwd(), file) : file;
+    return `${shown}:${m[2]}`;
+  }
+  return undefined;
+}
 /** The apps in which an acknowledgement was made: the others have none to record or judge. */
 const acknowledgingApps = new WeakSet<IConstruct>();
 
@@ -131,6 +153,8 @@ export interface UnusedAcknowledgement {
   readonly construct: IConstruct;
   readonly ruleId: string;
   readonly reason: string;
+  /** The line of the app's code that made it, when known. */
+  readonly at?: string;
 }
 
 /**
@@ -146,7 +170,7 @@ export function takeUnused(scope: IConstruct): UnusedAcknowledgement[] {
   for (const construct of constructs) {
     for (const data of madeOn(construct)) {
       judged.add(data);
-      if (!used.delete(data)) unused.push({ construct, ruleId: data.ruleId, reason: data.reason });
+      if (!used.delete(data)) unused.push({ construct, ruleId: data.ruleId, reason: data.reason, at: madeAt.get(data) });
     }
   }
   return unused;
@@ -167,7 +191,7 @@ export function unusedInApp(root: IConstruct, ran: (ruleId: string) => boolean):
   for (const construct of root.node.findAll()) {
     for (const data of madeOn(construct)) {
       const wasUsed = used.delete(data);
-      if (!judged.has(data) && ran(data.ruleId) && !wasUsed) unused.push({ construct, ruleId: data.ruleId, reason: data.reason });
+      if (!judged.has(data) && ran(data.ruleId) && !wasUsed) unused.push({ construct, ruleId: data.ruleId, reason: data.reason, at: madeAt.get(data) });
     }
   }
   return unused;

@@ -72,5 +72,6 @@ function watch(at: IConstruct, judge: () => void, judged: IConstruct = at): void
 export function unusedFinding(u: UnusedAcknowledgement) {
   const rule = noticeRule(ID);
   const where = u.construct.node.path || '<app>';
-  return findingOf(rule, where, { property: '', problem: `the acknowledgement of ${u.ruleId} made on ${where} ("${u.reason}") accepted no finding in this synthesis` }, rule.severity);
+  const at = u.at ? ` at ${u.at}` : '';
+  return findingOf(rule, where, { property: '', problem: `the acknowledgement of ${u.ruleId} made on ${where}${at} ("${u.reason}") accepted no finding in this synthesis` }, rule.severity);
 }

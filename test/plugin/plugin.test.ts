@@ -129,7 +129,7 @@ test('with the plugin alone, a waiver that accepted nothing is named, as the asp
   const unused = report.violations.filter((v) => v.ruleName === 'VUPC-ACKNOWLEDGEMENT-UNUSED');
   // Before, nothing judged waivers when no aspect ran.
   expect(unused.map((v) => [v.violatingResources[0].constructPath, v.severity])).toEqual([['Stack/Clean', 'warning']]);
-  expect(unused[0].description).toContain('The acknowledgement of VUPC-POLICY-NO-IMPLICIT-GRANT made on Stack/Clean ("stale waiver on a clean client") accepted no finding');
+  expect(unused[0].description).toContain('The acknowledgement of VUPC-POLICY-NO-IMPLICIT-GRANT made on Stack/Clean at test/plugin/plugin.test.ts:125 ("stale waiver on a clean client") accepted no finding');
   expect(unused[0].violatingResources[0].locations).toEqual([`Resources/${a.stack.resolve(clean.logicalId)}/Metadata`]);
 });
 

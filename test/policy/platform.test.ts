@@ -193,8 +193,9 @@ describe('the audit trail: every waiver in the cloud assembly, with scope, rule 
     };
     const unused = messages(build(false), 'findWarning').filter((m) => m.includes('VUPC-ACKNOWLEDGEMENT-UNUSED'));
     expect(unused).toEqual([
-      expect.stringMatching(/^\[VUPC-ACKNOWLEDGEMENT-UNUSED\] <app>: The acknowledgement of VUPC-TOKEN-LE-REFRESH made on <app> \("never needed"\) accepted no finding/),
-      expect.stringMatching(/^\[VUPC-ACKNOWLEDGEMENT-UNUSED\] Stack\/Client: The acknowledgement of VUPC-CALLBACK-HTTPS made on Stack\/Client \("left over from the old partner URL"\) accepted no finding in this synthesis/),
+      // Each names the line of the app's code that made it, so that it can be found and removed.
+      expect.stringMatching(/^\[VUPC-ACKNOWLEDGEMENT-UNUSED\] <app>: The acknowledgement of VUPC-TOKEN-LE-REFRESH made on <app> at test\/policy\/platform\.test\.ts:191 \("never needed"\) accepted no finding/),
+      expect.stringMatching(/^\[VUPC-ACKNOWLEDGEMENT-UNUSED\] Stack\/Client: The acknowledgement of VUPC-CALLBACK-HTTPS made on Stack\/Client at test\/policy\/platform\.test\.ts:190 \("left over from the old partner URL"\) accepted no finding in this synthesis/),
     ]);
     expect(messages(build(true), 'findWarning').filter((m) => m.includes('VUPC-ACKNOWLEDGEMENT-UNUSED'))).toEqual([]);
   });
@@ -211,7 +212,7 @@ describe('the audit trail: every waiver in the cloud assembly, with scope, rule 
     app.synth();
     const unused = (stack: Stack) => messages(stack, 'findWarning').filter((m) => m.includes('VUPC-ACKNOWLEDGEMENT-UNUSED'));
     expect(unused(first)).toEqual([]);
-    expect(unused(last)).toEqual([expect.stringMatching(/^\[VUPC-ACKNOWLEDGEMENT-UNUSED\] <app>: The acknowledgement of VUPC-TOKEN-LE-REFRESH made on <app> \("never needed"\)/)]);
+    expect(unused(last)).toEqual([expect.stringMatching(/^\[VUPC-ACKNOWLEDGEMENT-UNUSED\] <app>: The acknowledgement of VUPC-TOKEN-LE-REFRESH made on <app> at test\/policy\/platform\.test\.ts:211 \("never needed"\)/)]);
   });
 
   test('the validation plugin\'s report lists acknowledged findings with their reasons', () => {
