@@ -191,7 +191,8 @@ export function unusedInApp(root: IConstruct, ran: (ruleId: string) => boolean):
   for (const construct of root.node.findAll()) {
     for (const data of madeOn(construct)) {
       const wasUsed = used.delete(data);
-      if (!judged.has(data) && ran(data.ruleId) && !wasUsed) unused.push({ construct, ruleId: data.ruleId, reason: data.reason, at: madeAt.get(data) });
+      if (judged.has(data) || !ran(data.ruleId) || wasUsed) continue;
+      unused.push({ construct, ruleId: data.ruleId, reason: data.reason, at: madeAt.get(data) });
     }
   }
   return unused;
