@@ -1,8 +1,10 @@
-import { Annotations, Stack, Stage } from 'aws-cdk-lib';
+import { Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { report } from '../cdk/annotations';
 import { CheckKind, wasChecked } from '../cdk/check-state';
 import { validationPluginsOf } from '../cdk/internals';
 import { isUserPoolClientResource } from '../cdk/stack-index';
+import type { Finding } from '../engine/finding';
 import { findingOf } from '../engine/validate-client';
 import { noticeRule } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
@@ -26,12 +28,12 @@ export function watchNestedStages(scope: Stage, kind: CheckKind, isOff: () => bo
   kinds.add(kind);
   scope.node.addValidation({
     validate: () => {
-      const errors = isOff() ? [] : unreachedStages(scope, kind);
-      const carrier = errors.length > 0 ? ownStackOf(scope) : undefined;
-      if (!carrier) return errors;
+      const findings = isOff() ? [] : unreachedStages(scope, kind);
+      const carrier = findings.length > 0 ? ownStackOf(scope) : undefined;
+      if (!carrier) return findings.map((f) => f.message);
       // Reported as every other finding is, on the stage's own first stack (synthesized after this validation): `cdk synth`
       // prints it with the other findings and fails. A stage without a stack of its own can only fail its validation.
-      for (const error of errors) if (!carrier.node.metadata.some((m) => m.data === error)) Annotations.of(carrier).addError(error);
+      for (const finding of findings) report(carrier, finding);
       return [];
     },
   });
@@ -42,8 +44,8 @@ function ownStackOf(stage: Stage): Stack | undefined {
   return stage.node.findAll().find((c): c is Stack => Stack.isStack(c) && !c.nested && Stage.of(c) === stage);
 }
 
-function unreachedStages(scope: Stage, kind: CheckKind): string[] {
-  const errors: string[] = [];
+function unreachedStages(scope: Stage, kind: CheckKind): Finding[] {
+  const errors: Finding[] = [];
   const rule = noticeRule('VUPC-STAGE-NOT-CHECKED');
   for (const stage of scope.node.findAll().filter((c): c is Stage => c !== scope && Stage.isStage(c))) {
     // A stage below another watched one is that one's to report (one finding per stage); one the plugin checks is checked.
@@ -53,7 +55,7 @@ function unreachedStages(scope: Stage, kind: CheckKind): string[] {
     const names = clients.map((c) => c.node.path);
     const problem = `${NAMES[kind]} was added to ${scope.node.path || 'the app'}, whose aspects do not reach this nested stage, `
       + `so its ${clients.length} app client(s) (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''}) are not checked by one`;
-    errors.push(findingOf(rule, stage.node.path, { property: '', problem }, RuleSeverity.ERROR).message);
+    errors.push(findingOf(rule, stage.node.path, { property: '', problem }, RuleSeverity.ERROR));
   }
   return errors;
 }

@@ -117,12 +117,22 @@ function entriesIn(file: string, option: string, shapes: Shapes): Array<Record<s
   });
 }
 
-const providersIn = (file: string) => entriesIn(file, '--identity-providers', {
+const PROVIDERS: Shapes = {
   list: 'Providers', one: 'IdentityProvider', key: 'ProviderName', what: 'an identity provider', operations: ['ListIdentityProviders', 'DescribeIdentityProvider'],
-});
-const serversIn = (file: string) => entriesIn(file, '--resource-servers', {
+};
+const SERVERS: Shapes = {
   list: 'ResourceServers', one: 'ResourceServer', key: 'Identifier', what: 'a resource server', operations: ['ListResourceServers', 'DescribeResourceServer'],
-});
+};
+const providersIn = (file: string) => entriesIn(file, '--identity-providers', PROVIDERS);
+const serversIn = (file: string) => entriesIn(file, '--resource-servers', SERVERS);
+
+/** The pool option that takes an API output with these top-level keys (a description of the pool, its providers or servers), if any. */
+export function poolOptionFor(value: object): string | undefined {
+  if ('UserPool' in value) return '--user-pool';
+  if (PROVIDERS.list in value || PROVIDERS.one in value) return '--identity-providers';
+  if (SERVERS.list in value || SERVERS.one in value) return '--resource-servers';
+  return undefined;
+}
 
 type ClientResource = { Type: string; Properties: Record<string, unknown> };
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { dirname, extname, join, relative, resolve } from 'path';
 import { apiClientsOf, ApiClient, concatenatedValues, looksLikeApi, parseApiText } from './api-input';
+import { poolOptionFor } from './api-pool';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
 import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
@@ -170,7 +171,7 @@ function requireTemplate(template: unknown, shown: string, inAssembly: boolean):
   if (!('Resources' in template)) {
     if (inAssembly) return;
     const keys = Object.keys(template).slice(0, 5).join(', ');
-    const option = POOL_OUTPUTS.find(([key]) => key in template)?.[1];
+    const option = poolOptionFor(template);
     const hint = option ? `; it looks like the API's description of the pool around clients: give it with ${option}` : '';
     throw new InputError(`${shown}: has no Resources section, so it is not a CloudFormation template${keys ? ` (its top-level keys: ${keys})` : ''}${hint}.`);
   }
@@ -187,12 +188,6 @@ function yamlApiValue(text: string): unknown {
     return undefined;
   }
 }
-
-/** The top-level keys of the API outputs the pool options take, with the option. */
-const POOL_OUTPUTS: ReadonlyArray<[string, string]> = [
-  ['UserPool', '--user-pool'], ['Providers', '--identity-providers'], ['IdentityProvider', '--identity-providers'],
-  ['ResourceServers', '--resource-servers'], ['ResourceServer', '--resource-servers'],
-];
 
 /** Parses template text: JSON when it looks like JSON, YAML (CloudFormation's dialect) otherwise. */
 function parseTemplate(text: string, shown: string, isJsonFile: boolean, json?: { value: unknown }): { template: unknown; line: LoadedTemplate['line'] } {

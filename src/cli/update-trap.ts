@@ -17,18 +17,7 @@ import { InputKind } from '../rules/rule';
  */
 
 /** A current value the API's default equals: a reset loses nothing. */
-const atDefault = (member: string, value: unknown) =>
-  API_DEFAULT_VALUES[member] === value || NESTED_DEFAULTS[member] === value || (Array.isArray(value) && value.length === 0);
-
-/** The defaults of the members of structures, which an update also resets one by one when its structure omits them. */
-const NESTED_DEFAULTS: { readonly [member: string]: unknown } = {
-  'TokenValidityUnits.AccessToken': 'hours',
-  'TokenValidityUnits.IdToken': 'hours',
-  'TokenValidityUnits.RefreshToken': 'days',
-  'RefreshTokenRotation.Feature': 'DISABLED',
-  'RefreshTokenRotation.RetryGracePeriodSeconds': 0,
-  'AnalyticsConfiguration.UserDataShared': false,
-};
+const atDefault = (member: string, value: unknown) => API_DEFAULT_VALUES[member] === value || (Array.isArray(value) && value.length === 0);
 
 const isStruct = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

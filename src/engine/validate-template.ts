@@ -77,17 +77,15 @@ function unreadFindings(template: unknown, run: TemplateRun): TemplateFinding[] 
 /** What a resource's Properties include with Fn::Transform (AWS::Include) when it deploys; undefined for none. */
 const includedProperties = (resource: TemplateResource): unknown => (isRecord(resource.Properties) ? resource.Properties['Fn::Transform'] : undefined);
 
-/** The template's outputs, by name, with the value of each. */
-function outputsOf(template: unknown): Array<[string, unknown]> {
+/** The template's outputs, by name (each an object). */
+function outputsOf(template: unknown): Array<[string, Record<string, unknown>]> {
   const outputs = isPlainObject(template) && isPlainObject(template.Outputs) ? Object.entries(template.Outputs) : [];
-  return outputs.filter(([, o]) => isPlainObject(o)).map(([name, o]) => [name, (o as { Value?: unknown }).Value]);
+  return outputs.filter((entry): entry is [string, Record<string, unknown>] => isPlainObject(entry[1]));
 }
 
 /** The template's exports with a concrete name, and the value each exports. */
 function exportsOf(template: unknown): Array<[string, unknown]> {
-  const outputs = isPlainObject(template) && isPlainObject(template.Outputs) ? Object.values(template.Outputs) : [];
-  const named = outputs.filter((o) => isPlainObject(o) && isPlainObject(o.Export) && typeof o.Export.Name === 'string') as Array<{ Export: { Name: string }; Value?: unknown }>;
-  return named.map((o) => [o.Export.Name, o.Value]);
+  return outputsOf(template).flatMap(([, o]) => (isPlainObject(o.Export) && typeof o.Export.Name === 'string' ? [[o.Export.Name, o.Value] as [string, unknown]] : []));
 }
 
 /**
@@ -124,8 +122,8 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
   const stackOutputs = new Map<string, OtherTemplatePool>();
   templates.forEach((t, i) => {
     if (t.stackName === undefined || named.get(t.stackName) !== 1) return;
-    for (const [name, value] of outputsOf(t.template)) {
-      const pool = poolOf(i, value);
+    for (const [name, output] of outputsOf(t.template)) {
+      const pool = poolOf(i, output.Value);
       if (pool) stackOutputs.set(`${t.stackName}\u0000${name}`, pool);
     }
   });

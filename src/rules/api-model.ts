@@ -107,19 +107,6 @@ export const API_ENUMS = {
 export type EnumProperty = keyof typeof API_ENUMS;
 export const ENUM_PROPERTIES = Object.keys(API_ENUMS) as EnumProperty[];
 
-/**
- * What CreateUserPoolClient and UpdateUserPoolClient set a parameter to when
- * the request omits it, where the API reference gives one value whatever the
- * token units (token validities are left out: their defaults depend on them).
- */
-export const API_DEFAULT_VALUES: { readonly [property: string]: string | number | boolean } = Object.freeze({
-  GenerateSecret: false,
-  AuthSessionValidity: 3,
-  PreventUserExistenceErrors: 'LEGACY',
-  EnableTokenRevocation: true,
-  EnablePropagateAdditionalUserContextData: false,
-  AllowedOAuthFlowsUserPoolClient: false,
-});
 
 /**
  * What ValidatedUserPoolClient writes when a prop is not given, in
@@ -152,6 +139,27 @@ export const API_VALIDITY_DEFAULTS = Object.freeze({
   IdToken: { unit: 'hours', seconds: 3600 },
   RefreshToken: { unit: 'days', seconds: 30 * 86400 },
 } as const);
+
+/**
+ * What CreateUserPoolClient and UpdateUserPoolClient set a parameter to when
+ * the request omits it, where the API reference gives one value whatever the
+ * token units (token validities are left out: their defaults depend on them).
+ */
+export const API_DEFAULT_VALUES: { readonly [property: string]: string | number | boolean } = Object.freeze({
+  'GenerateSecret': false,
+  'AuthSessionValidity': 3,
+  'PreventUserExistenceErrors': 'LEGACY',
+  'EnableTokenRevocation': true,
+  'EnablePropagateAdditionalUserContextData': false,
+  'AllowedOAuthFlowsUserPoolClient': false,
+  // Members of structures, which an update also resets one by one when its structure omits them.
+  'TokenValidityUnits.AccessToken': API_VALIDITY_DEFAULTS.AccessToken.unit,
+  'TokenValidityUnits.IdToken': API_VALIDITY_DEFAULTS.IdToken.unit,
+  'TokenValidityUnits.RefreshToken': API_VALIDITY_DEFAULTS.RefreshToken.unit,
+  'RefreshTokenRotation.Feature': 'DISABLED',
+  'RefreshTokenRotation.RetryGracePeriodSeconds': 0,
+  'AnalyticsConfiguration.UserDataShared': false,
+});
 
 /** The auth flows Cognito allows when ExplicitAuthFlows is not set. */
 export const API_DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'] as const;
