@@ -3,7 +3,7 @@ import { report } from '../cdk/annotations';
 import { CheckKind, markChecked, propNamesOf, quotaKey } from '../cdk/check-state';
 import { rendered } from '../cdk/render';
 import { concreteRegion, constructDependencies, otherStackPoolKey, stackIndex } from '../cdk/stack-index';
-import { countClient, PreparedClient, stackSynthesis } from '../cdk/synthesis-cache';
+import { countClient, noteRulesRun, PreparedClient, stackSynthesis } from '../cdk/synthesis-cache';
 import { noUnusedReport } from '../cdk/unused-acknowledgements';
 import { checkClient, findingOf, RuleSelection } from '../engine/validate-client';
 import type { ClientContext } from '../rules/client-view';
@@ -15,6 +15,7 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
   const again = markChecked(node, kind);
   if (selection.disabledRules?.has('VUPC-ACKNOWLEDGEMENT-UNUSED')) noUnusedReport(node);
   const client = prepare(node, again);
+  noteRulesRun(Stack.of(node), selection);
   if ('unreadable' in client) {
     // Never a silent pass: a client that cannot be read is named, with the reason.
     const rule = noticeRule('VUPC-NOT-VALIDATED');
@@ -58,4 +59,13 @@ function prepare(node: CfnResource, again: boolean): PreparedClient | { readonly
   state.lastClient = node;
   state.lastRead = result;
   return result;
+}
+
+/**
+ * Notes the rules a stack's clients get from the chain of aspects of one
+ * kind that reach the stack, when `aspect` is the closest (the one that
+ * checks them): waivers of those rules on the stack are the aspects' to judge.
+ */
+export function noteReach<T>(stack: Stack, chain: readonly T[], aspect: T, selectionOf: (chain: readonly T[]) => RuleSelection): void {
+  if (chain.length > 0 && chain[chain.length - 1] === aspect) noteRulesRun(stack, selectionOf(chain));
 }

@@ -1,7 +1,7 @@
-import { IAspect, Stage } from 'aws-cdk-lib';
+import { IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { aspectsReaching, CascadeCache, cascadeRuleLists, RuleLists } from './cascade';
-import { checkClientNode } from './client-check';
+import { checkClientNode, noteReach } from './client-check';
 import { watchNestedStages } from './stage-reach';
 import { stageRuleOff } from './user-pool-client-validator';
 import { isUserPoolClientResource } from '../cdk/stack-index';
@@ -53,6 +53,8 @@ export class UserPoolClientPolicy implements IAspect {
   public visit(node: IConstruct): void {
     onVisit(node);
     if (Stage.isStage(node)) watchNestedStages(node, 'policy', () => stageRuleOff(node));
+    // A stale waiver on a stack whose clients are gone is still this policy's to judge.
+    if (Stack.isStack(node)) noteReach(node, aspectsReaching(node, isPolicy), this, (chain) => CASCADE.of(chain).selection);
     if (!isUserPoolClientResource(node)) return;
     // Where several policies reach the client, the closest checks it, with the options of all of them cascaded.
     const chain = aspectsReaching(node, isPolicy);

@@ -1,7 +1,7 @@
 import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { aspectsReaching, CascadeCache, cascadeRuleLists, RuleLists } from './cascade';
-import { checkClientNode } from './client-check';
+import { checkClientNode, noteReach } from './client-check';
 import { watchNestedStages } from './stage-reach';
 import { isUserPoolClientResource } from '../cdk/stack-index';
 import { onVisit } from '../cdk/synthesis-cache';
@@ -104,6 +104,8 @@ export class UserPoolClientValidator implements IAspect {
   public visit(node: IConstruct): void {
     onVisit(node);
     if (Stage.isStage(node) && !BUILT_IN.has(this)) watchNestedStages(node, 'service', () => stageRuleOff(node));
+    // A stale waiver on a stack whose clients are gone is still this validator's to judge.
+    if (Stack.isStack(node) && !BUILT_IN.has(this)) noteReach(node, addedValidators(node), this, (chain) => CASCADE.of(chain).selection);
     if (!isUserPoolClientResource(node)) return;
     if (BUILT_IN.has(this)) {
       // The built-in validator of a stack checks only the ValidatedUserPoolClients of that stack that asked for it,

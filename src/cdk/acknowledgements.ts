@@ -159,16 +159,19 @@ export interface UnusedAcknowledgement {
 
 /**
  * The acknowledgements made on `scope` (an app or a stage), or on the stack
- * and its constructs, that no finding used since they were last counted;
- * counting starts the next synthesis afresh.
+ * and its constructs, of rules that `ran`, that no finding used since they
+ * were last counted; counting starts the next synthesis afresh. Waivers of
+ * rules no aspect ran (a policy's, where only the plugin runs it) are left
+ * for the plugin to judge.
  */
-export function takeUnused(scope: IConstruct): UnusedAcknowledgement[] {
+export function takeUnused(scope: IConstruct, ran: (ruleId: string) => boolean): UnusedAcknowledgement[] {
   const unused: UnusedAcknowledgement[] = [];
   if (!acknowledgingApps.has(scope.node.root)) return unused;
   const own = (c: IConstruct) => c !== scope && !Stage.isStage(c) && inStack(c, scope as Stack);
   const constructs = Stack.isStack(scope) ? [scope, ...scope.node.findAll().filter(own)] : [scope];
   for (const construct of constructs) {
     for (const data of madeOn(construct)) {
+      if (!ran(data.ruleId)) continue;
       judged.add(data);
       if (!used.delete(data)) unused.push({ construct, ruleId: data.ruleId, reason: data.reason, at: madeAt.get(data) });
     }

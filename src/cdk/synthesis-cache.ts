@@ -43,6 +43,25 @@ export class StackSynthesis {
 }
 
 const synthesisOf = new WeakMap<Stack, StackSynthesis>();
+/**
+ * The rule selections of the checks that reach each stack or a client of
+ * it: waivers of other rules are not the aspects' to judge. Kept across
+ * syntheses (the app's and stages' validations judge after the stacks'),
+ * so an aspect removed between two syntheses of one app still counts.
+ */
+const ranOn = new WeakMap<Stack, Set<RuleSelection>>();
+
+/** Notes that a check with `selection` reaches the stack (or one of its clients). */
+export function noteRulesRun(stack: Stack, selection: RuleSelection): void {
+  let selections = ranOn.get(stack);
+  if (!selections) ranOn.set(stack, (selections = new Set()));
+  selections.add(selection);
+}
+
+/** The rule selections of the checks that reached the stack. */
+export function selectionsRunOn(stack: Stack): ReadonlySet<RuleSelection> {
+  return ranOn.get(stack) ?? new Set();
+}
 const watched = new WeakSet<Stack>();
 
 /** The prefix of the keys of a stack's pools (see `PoolIndex.key`): unique in the app. */

@@ -2,6 +2,8 @@ import { Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgingScopesAbove, takeUnused, UnusedAcknowledgement } from './acknowledgements';
 import { report } from './annotations';
+import { selectionsRunOn } from './synthesis-cache';
+import { ranBySelection } from '../engine/selection';
 import { findingOf } from '../engine/validate-client';
 import { noticeRule } from '../rules/registry';
 
@@ -31,7 +33,7 @@ export function noUnusedReport(node: IConstruct): void {
 /** Judges the acknowledgements of the stack, and of the apps and stages above it, at their validation. */
 export function watchAcknowledgements(stack: Stack): void {
   watch(stack, () => {
-    const unused = takeUnused(stack);
+    const unused = takeUnused(stack, ranUnder(stack));
     if (!off.has(stack)) for (const u of unused) report(u.construct, unusedFinding(u));
   });
   for (const scope of acknowledgingScopesAbove(stack)) {
@@ -42,10 +44,17 @@ export function watchAcknowledgements(stack: Stack): void {
     const judge = own ? { at: scope, on: own } : lastStageWithStack(stage);
     if (!judge) continue;
     watch(judge.at, () => {
-      const unused = takeUnused(scope);
+      const unused = takeUnused(scope, ranUnder(scope));
       if (!off.has(scope)) for (const u of unused) report(judge.on, unusedFinding(u));
     }, scope);
   }
+}
+
+/** Whether the checks ran a rule on a client of `scope` (a stack, or any stack below an app or a stage) in this synthesis. */
+function ranUnder(scope: IConstruct): (ruleId: string) => boolean {
+  const stacks = Stack.isStack(scope) ? [scope] : scope.node.findAll().filter((c): c is Stack => Stack.isStack(c));
+  const ran = stacks.flatMap((s) => [...selectionsRunOn(s)].map(ranBySelection));
+  return (id) => ran.some((r) => r(id));
 }
 
 /** The first stack of the stage itself (not of a stage nested in it). */

@@ -3,7 +3,7 @@ import type { RuleSelection } from './validate-client';
 import { closestOf } from '../rules/closest';
 import { isOn, PolicyOption, PolicyOptionError } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
-import { ALL_RULES, findRule, POLICY_RULES } from '../rules/registry';
+import { ALL_RULES, findRule, POLICY_RULES, SERVICE_RULES } from '../rules/registry';
 import type { RuleDefinition } from '../rules/rule';
 
 /**
@@ -73,6 +73,12 @@ export interface RunRules {
   readonly serviceRules?: boolean;
   /** The options of the rules that compare two versions of a client that were given. */
   readonly compared?: { readonly [option: string]: boolean };
+}
+
+/** Whether a check with this selection ran a rule (for judging waivers of it). */
+export function ranBySelection(selection: RuleSelection): (ruleId: string) => boolean {
+  const rules = selection.rules ?? SERVICE_RULES;
+  return (id) => !selection.disabledRules?.has(id) && rules.some((r) => r.id === id && r.comparesVersions === undefined);
 }
 
 /**

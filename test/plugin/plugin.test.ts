@@ -133,6 +133,33 @@ test('with the plugin alone, a waiver that accepted nothing is named, as the asp
   expect(unused[0].violatingResources[0].locations).toEqual([`Resources/${a.stack.resolve(clean.logicalId)}/Metadata`]);
 });
 
+test('a ValidatedUserPoolClient\'s own validator judges no waiver of a rule it does not run: the plugin\'s policy waivers are the plugin\'s', () => {
+  const a = app();
+  const spa = new ValidatedUserPoolClient(a.stack, 'Spa', { userPool: a.pool, oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['https://spa.example.com/cb'] } });
+  UserPoolClientAcknowledgements.acknowledge(spa, 'VUPC-POLICY-NO-IMPLICIT-GRANT', 'legacy SPA, moving to PKCE (SEC-101)');
+  UserPoolClientAcknowledgements.acknowledge(a.app, 'VUPC-POLICY-NO-IMPLICIT-GRANT', 'app-wide, legacy SPAs (SEC-104)');
+  const report = validateDirectly(new UserPoolClientValidationPlugin({ policy: new UserPoolClientPolicy({ forbidImplicitGrant: true }) }), a);
+  // Before, the built-in validator of the client's stack (service rules only) called both waivers unused while the
+  // plugin's report listed them as applied: a team following VUPC-ACKNOWLEDGEMENT-UNUSED deleted live waivers.
+  const annotations = a.app.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data)));
+  expect(annotations.filter((m) => m.includes('VUPC-ACKNOWLEDGEMENT-UNUSED'))).toEqual([]);
+  expect(report.violations.filter((v) => v.ruleName === 'VUPC-ACKNOWLEDGEMENT-UNUSED')).toEqual([]);
+  const applied = report.violations.filter((v) => v.ruleName === 'VUPC-POLICY-NO-IMPLICIT-GRANT' && v.violatingResources[0].constructPath === 'Stack/Spa/Resource');
+  expect(applied.map((v) => v.severity)).toEqual(['info']);
+});
+
+test('a validator on a stack whose clients are gone still names a stale waiver of its rules there', () => {
+  const a = testApp();
+  const stack = new Stack(a, 'Empty');
+  UserPoolClientAcknowledgements.acknowledge(stack, UserPoolClientRuleIds.CALLBACK_HTTPS, 'the legacy client was removed (SEC-7)');
+  UserPoolClientAcknowledgements.acknowledge(stack, 'VUPC-POLICY-NO-IMPLICIT-GRANT', 'no policy reaches this stack');
+  Aspects.of(stack).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+  a.synth();
+  const unused = stack.node.metadata.map((m) => String(m.data)).filter((m) => m.includes('VUPC-ACKNOWLEDGEMENT-UNUSED'));
+  expect(unused).toHaveLength(1);
+  expect(unused[0]).toContain(`The acknowledgement of ${UserPoolClientRuleIds.CALLBACK_HTTPS} made on Empty`);
+});
+
 test('with aspects too, a stale waiver is named once, by the aspects', () => {
   const a = app();
   const clean = new cognito.CfnUserPoolClient(a.stack, 'Clean', { userPoolId: a.pool.userPoolId, clientName: 'clean' });
