@@ -12,7 +12,7 @@ const SERVICE_RULES_ELSEWHERE = ' (a policy file selects policy rules, as UserPo
 
 /** The options that choose what runs (for `parseArgs`), in every command that checks clients. */
 export const RULE_OPTIONS = {
-  'policy': { type: 'string' },
+  'policy': { type: 'string', multiple: true },
   'recommended': { type: 'boolean' },
   'disable-rule': { type: 'string', multiple: true },
   'warning-rule': { type: 'string', multiple: true },
@@ -27,7 +27,7 @@ export interface RuleChoice {
 
 /** The choice those options make; `usage` makes the error for an unknown rule id on the command line. */
 export function ruleChoiceOf(
-  v: { readonly 'policy'?: string; readonly 'recommended'?: boolean; readonly 'disable-rule'?: string[]; readonly 'warning-rule'?: string[] },
+  v: { readonly 'policy'?: string[]; readonly 'recommended'?: boolean; readonly 'disable-rule'?: string[]; readonly 'warning-rule'?: string[] },
   usage: (message: string) => Error,
 ): RuleChoice {
   const ruleIds = (option: string, ids: string[] | undefined) => {
@@ -40,14 +40,15 @@ export function ruleChoiceOf(
   const disabled = ruleIds('disable-rule', v['disable-rule']);
   const warnings = ruleIds('warning-rule', v['warning-rule']);
   let policy: UserPoolClientPolicyProps | undefined = v.recommended ? { ...RECOMMENDED_POLICY } : undefined;
-  if (v.policy !== undefined) {
-    const file = readPolicyFile(v.policy);
+  // Each file adds to what comes before it (a company's file, then a team's), as a file adds to --recommended.
+  for (const path of v.policy ?? []) {
+    const file = readPolicyFile(path);
     policy = policy ? withAdditions(policy, file.options) : file.options;
     file.disabled.forEach((id) => disabled.add(id));
     file.warnings.forEach((id) => warnings.add(id));
   }
   try {
-    checkNoOverlap('', disabled, warnings, v.policy === undefined ? ['--disable-rule', '--warning-rule'] : ['the rules disabled (--disable-rule, the policy\'s disabledRules)', 'those reported as warnings']);
+    checkNoOverlap('', disabled, warnings, v.policy === undefined || v.policy.length === 0 ? ['--disable-rule', '--warning-rule'] : ['the rules disabled (--disable-rule, the policy\'s disabledRules)', 'those reported as warnings']);
   } catch (e) {
     throw usage((e as Error).message);
   }
@@ -74,11 +75,20 @@ export function runsOf(choice: RuleChoice, inputOf: (template: number) => InputK
  * --warning-rule (or on UserPoolClientValidator).
  */
 function readPolicyFile(file: string): { options: UserPoolClientPolicyProps; disabled: Set<string>; warnings: Set<string> } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : code ?? (e as Error).message;
+    throw new InputError(`${file}: cannot be read as a JSON policy (${why}).`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    // Editors on Windows save JSON with a byte order mark, which JSON.parse refuses; templates are read past it too.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError(`${file}: cannot be read as a JSON policy (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new InputError(`${file}: cannot be read as a JSON policy (${(e as Error).message}).`);
   }
   try {
     const { disabledRules, warningRules, ...policy } = checkPolicyProps(json, file);

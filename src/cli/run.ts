@@ -31,7 +31,8 @@ and DescribeUserPoolClient responses, one per file, a JSON list of them,
 JSON Lines, or JSON documents one after another. - reads standard input.
 
 Options:
-  --policy FILE        also check an organisation policy (JSON; schema: docs/policy.schema.json)
+  --policy FILE        also check an organisation policy (JSON; schema: docs/policy.schema.json);
+                       repeatable: each file adds to those before it
   --recommended        also check the recommended policy (a --policy file adds to it)
   --format FORMAT      text (default), json or sarif (SARIF 2.1.0)
   --input-kind KIND    auto (default: by the file's shape), template or api

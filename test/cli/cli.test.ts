@@ -148,7 +148,8 @@ describe('bad input exits 2 and names the file', () => {
   test.each([
     [[], /give at least one template file or cdk.out directory/],
     [['--format', 'xml', 'x.json'], /--format must be text, json or sarif; got 'xml'/],
-    [['--unknown', 'x.json'], /Unknown option '--unknown'/],
+    [['--unknown', 'x.json'], /Unknown option '--unknown' \(an input file whose name starts with '-' goes after '--'\)/],
+    [['--polcy', 'p.json', 'x.json'], /Unknown option '--polcy'; did you mean --policy\?/],
     [['--disable-rule', 'NOPE', 'x.json'], /--disable-rule names 'NOPE', which it cannot select/],
   ])('usage %j', (args, message) => {
     const r = cli(...args);
@@ -312,6 +313,28 @@ describe('any rule, service or policy, can be turned off or downgraded from the 
     const r = cli('--policy', proto, template());
     expect(r.code).toBe(2);
     expect(r.err).toContain("'__proto__' is not a policy option");
+  });
+
+  test('--policy repeated: each file adds to those before it, and every file is read', () => {
+    const company = writeTemplate({ forbidImplicitGrant: true }, 'company.json');
+    const team = writeTemplate({ requireClientName: true }, 'team.json');
+    const found = (r: { out: string }) => (JSON.parse(r.out).findings as Array<{ ruleId: string }>).map((f) => f.ruleId).filter((id) => id.startsWith('VUPC-POLICY'));
+    const unnamed = writeTemplate(client({ UserPoolId: 'eu-west-1_abc', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['implicit'], AllowedOAuthScopes: ['openid'], SupportedIdentityProviders: ['COGNITO'], CallbackURLs: ['https://a.example.com/cb'] }));
+    // Before, only the last file was read: the company's implicit-grant rule went unreported.
+    expect(found(cli('--policy', company, '--policy', team, '--format', 'json', unnamed))).toEqual(['VUPC-POLICY-CLIENT-NAME', 'VUPC-POLICY-NO-IMPLICIT-GRANT']);
+    // A broken file among them is an error, wherever it stands.
+    const broken = writeTemplate({ forbidImplicitGrnat: true }, 'broken.json');
+    const r = cli('--policy', broken, '--policy', team, unnamed);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("'forbidImplicitGrnat' is not a policy option");
+  });
+
+  test('a policy file saved with a byte order mark is read; a missing one is named as missing', () => {
+    const bom = writeTemplate('\uFEFF{"forbidImplicitGrant": true}', 'bom.json');
+    expect(severities(cli('--policy', bom, '--format', 'json', template()).out)).toContain('VUPC-POLICY-NO-IMPLICIT-GRANT error');
+    const missing = cli('--policy', join(FIXTURES, 'no-such-policy.json'), template());
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no-such-policy.json: cannot be read as a JSON policy (no such file).');
   });
 
   test('--recommended with a policy file: a list adds to the baseline\'s', () => {
