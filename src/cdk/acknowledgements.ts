@@ -3,7 +3,8 @@ import { Annotations, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { safeString } from '../engine/message';
 import { ACKNOWLEDGEMENT_METADATA, AcknowledgementRecord } from '../reporting/acknowledgements';
-import { findRule } from '../rules/registry';
+import { closestOf } from '../rules/closest';
+import { ALL_RULES, findRule } from '../rules/registry';
 
 /** A rule acknowledged on a construct subtree, with the reason. */
 export interface RuleAcknowledgement {
@@ -41,7 +42,8 @@ export class UserPoolClientAcknowledgements {
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
     if (typeof ruleId !== 'string' || !findRule(ruleId)) {
-      throw new Error(`UserPoolClientAcknowledgements.acknowledge: '${safeString(ruleId)}' is not a rule id of cdk-validated-user-pool-client; use a UserPoolClientRuleIds member (the ids are listed in docs/rules.md).`);
+      throw new Error(`UserPoolClientAcknowledgements.acknowledge: '${safeString(ruleId)}' is not a rule id of cdk-validated-user-pool-client${idHint(ruleId)}; `
+        + 'use a UserPoolClientRuleIds member (the ids are listed in docs/rules.md).');
     }
     if (typeof reason !== 'string' || reason.trim().length === 0) {
       throw new Error(`UserPoolClientAcknowledgements.acknowledge: a non-empty reason is required to acknowledge ${ruleId} on ${scope.node.path || '<app>'}.`);
@@ -68,6 +70,14 @@ export class UserPoolClientAcknowledgements {
 }
 
 const METADATA_TYPE = ACKNOWLEDGEMENT_METADATA;
+
+/** What the id was likely meant to be: without the prefix `Validations.acknowledge` takes, in capitals, or the closest id. */
+function idHint(ruleId: unknown): string {
+  if (typeof ruleId !== 'string') return '';
+  const bare = ruleId.trim().replace(/^[\w@/.-]*::/, '').toUpperCase();
+  const meant = findRule(bare)?.id ?? closestOf(bare, ALL_RULES.map((r) => r.id));
+  return meant ? ` (did you mean '${meant}'?${ruleId.includes('::') && findRule(bare) ? ' This API takes the bare id; the package prefix is for Validations.acknowledge.' : ''})` : '';
+}
 
 /** Where in the app's code each acknowledgement was made (file:line), so that a stale one can be found. */
 const madeAt = new WeakMap<object, string>();

@@ -125,12 +125,13 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     if (props.policy !== undefined && !isPolicy(props.policy)) {
       throw new PolicyOptionError(`${owner}: policy must be a UserPoolClientPolicy (new UserPoolClientPolicy({ ... }) or UserPoolClientPolicy.recommended()), not its options.`);
     }
+    const elsewhere = ' (policy rules are selected on the UserPoolClientPolicy given as policy)';
     this.serviceSelection = {
-      disabledRules: checkRuleIds(owner, 'disabledRules', props.disabledRules, SERVICE_RULES),
-      warningRules: checkRuleIds(owner, 'warningRules', props.warningRules, SERVICE_RULES),
+      disabledRules: checkRuleIds(owner, 'disabledRules', props.disabledRules, SERVICE_RULES, elsewhere),
+      warningRules: checkRuleIds(owner, 'warningRules', props.warningRules, SERVICE_RULES, elsewhere),
     };
     checkNoOverlap(owner, this.serviceSelection.disabledRules!, this.serviceSelection.warningRules!);
-    this.props = props;
+    this.props = Object.freeze({ ...props });
     this.ruleIds = ALL_RULES.map((r) => r.id);
   }
 

@@ -141,7 +141,11 @@ describe('reporting', () => {
 
   test.each([
     ['an empty reason', UserPoolClientRuleIds.CALLBACK_HTTPS, '  ', /a non-empty reason is required to acknowledge VUPC-CALLBACK-HTTPS on Stack/],
-    ['an unknown rule id', 'VUPC-NOPE', 'why', /'VUPC-NOPE' is not a rule id of cdk-validated-user-pool-client/],
+    ['an unknown rule id', 'VUPC-NOPE', 'why', /'VUPC-NOPE' is not a rule id of cdk-validated-user-pool-client; use/],
+    ['a misspelt rule id', 'VUPC-POLICY-NO-IMPLICT-GRANT', 'why', /is not a rule id of cdk-validated-user-pool-client \(did you mean 'VUPC-POLICY-NO-IMPLICIT-GRANT'\?\)/],
+    ['a rule id with the prefix of Validations.acknowledge', 'cdk-validated-user-pool-client::VUPC-CALLBACK-HTTPS', 'why',
+      /did you mean 'VUPC-CALLBACK-HTTPS'\? This API takes the bare id; the package prefix is for Validations.acknowledge/],
+    ['a rule id in lower case', 'vupc-callback-https', 'why', /did you mean 'VUPC-CALLBACK-HTTPS'\?\); use/],
     ['an object without a prototype', Object.create(null) as string, 'why', /'\[object Object\]' is not a rule id of cdk-validated-user-pool-client/],
   ])('acknowledging with %s throws', (_name, id, reason, message) => {
     const { stack } = testStack();

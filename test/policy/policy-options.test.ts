@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { UserPoolClientPolicy, UserPoolClientValidator } from '../../src';
+import { UserPoolClientPolicy, UserPoolClientValidationPlugin, UserPoolClientValidator } from '../../src';
 import { POLICY_OPTIONS } from '../../src/rules/policy/options';
 
 /** Every policy option is checked where it is given: names the option, the value and the closest valid one. */
@@ -13,6 +13,8 @@ describe('policy options are validated at construction', () => {
     ['a URL host with a path', { allowedUrlHosts: ['app.example.com/cb'] }, "allowedUrlHosts has 'app.example.com/cb', which has a path", "did you mean 'app.example.com'?"],
     ['a URL host with a port', { allowedUrlHosts: ['*.example.com:8443'] }, "allowedUrlHosts has '*.example.com:8443', which has a port", "did you mean '*.example.com'?"],
     ['a URL host ending with a dot', { allowedUrlHosts: ['app.example.org.'] }, "allowedUrlHosts has 'app.example.org.', which ends with a dot", "did you mean 'app.example.org'?"],
+    // Before, '::1' was said to have a port, and '[::1]' (the loopback Cognito allows http for) could not be listed.
+    ['an IPv6 address without brackets', { allowedUrlHosts: ['::1'] }, "allowedUrlHosts has '::1', which is an IPv6 address without its brackets", "did you mean '[::1]'?"],
     ['a negative duration', { maxAccessTokenMinutes: -5 }, 'maxAccessTokenMinutes is -5, outside what Cognito allows (5 to 1440 minutes)', 'did you mean 5?'],
     ['a duration past Cognito\'s range', { maxRefreshTokenDays: 5000 }, 'maxRefreshTokenDays is 5000, outside what Cognito allows (0.0417 to 3650 days)', 'did you mean 3650?'],
     ['a duration that is not a number', { maxIdTokenMinutes: '60' }, 'maxIdTokenMinutes must be a number of minutes from 5 to 1440; got "60"', ''],
@@ -41,11 +43,26 @@ describe('policy options are validated at construction', () => {
   test.each([
     ['standard and custom attributes', { neverWritableAttributes: ['email', 'custom:tenant', 'dev:custom:role'] }],
     ['hosts and subdomain patterns', { allowedUrlHosts: ['app.example.com', '*.example.com', 'localhost'] }],
+    ['the three loopback hosts', { allowedUrlHosts: ['localhost', '127.0.0.1', '[::1]'] }],
     ['every auth flow the API model knows', { forbiddenAuthFlows: [...POLICY_OPTIONS.forbiddenAuthFlows.values!] }],
     ['durations at both ends of Cognito\'s ranges', { maxAccessTokenMinutes: 5, maxIdTokenMinutes: 1440, maxRefreshTokenDays: 3650 }],
     ['a policy rule taken out of recommended()', { disabledRules: ['VUPC-POLICY-CLIENT-NAME'], warningRules: ['VUPC-POLICY-NO-IMPLICIT-GRANT'] }],
   ])('accepts %s', (_, props) => {
     expect(() => UserPoolClientPolicy.recommended(props)).not.toThrow();
+  });
+
+  test('the options are the policy\'s own copy: a list the caller changes afterwards changes nothing', () => {
+    const hosts = ['app.example.com'];
+    const policy = new UserPoolClientPolicy({ allowedUrlHosts: hosts });
+    hosts.push('evil.example.net');
+    expect(policy.props.allowedUrlHosts).toEqual(['app.example.com']);
+    expect(() => policy.props.allowedUrlHosts!.push('evil.example.net')).toThrow(TypeError);
+    expect(Object.isFrozen(policy.props)).toBe(true);
+  });
+
+  test('the plugin names a policy rule id as the policy\'s to select', () => {
+    expect(() => new UserPoolClientValidationPlugin({ disabledRules: ['VUPC-POLICY-CLIENT-NAME'] }))
+      .toThrow(/VUPC-POLICY-CLIENT-NAME is not one of its rules \(policy rules are selected on the UserPoolClientPolicy given as policy\)/);
   });
 
   test('a validator names a policy rule id as the policy\'s to select', () => {

@@ -73,6 +73,8 @@ const PASSING: PolicyCase[] = [
   p('NO-LOOPBACK-URLS', 'public URLs only', { forbidLoopbackUrls: true }, { CallbackURLs: ['https://app.example.com/callback'] }),
   p('URL-HOSTS', 'a subdomain and an exact host', { allowedUrlHosts: ['*.example.com', 'localhost'] }),
   // Host names are case-insensitive, wildcards too (before, '*.Example.com' matched nothing).
+  p('URL-HOSTS', 'the three loopback hosts, each listed', { allowedUrlHosts: ['*.example.com', 'localhost', '127.0.0.1', '[::1]'] },
+    { CallbackURLs: ['https://app.example.com/cb', 'http://localhost:3000/cb', 'http://127.0.0.1:8080/cb', 'http://[::1]:8080/cb'], LogoutURLs: undefined, DefaultRedirectURI: undefined }),
   p('URL-HOSTS', 'hosts listed in capitals', { allowedUrlHosts: ['*.Example.COM', 'LOCALHOST'] }),
   p('URL-HOSTS', 'an app scheme is not a host', { allowedUrlHosts: ['app.example.com'] }, { CallbackURLs: ['myapp://callback'], LogoutURLs: undefined, DefaultRedirectURI: undefined }),
   p('ANALYTICS-USER-DATA', 'no user data', { forbidAnalyticsUserData: true }, { AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/abc', UserDataShared: false } }),

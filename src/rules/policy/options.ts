@@ -37,10 +37,18 @@ const checkAttribute: ItemCheck = (value) => {
   return { problem: 'is not an attribute name (a standard attribute, or custom:name)', suggestion: closestOf(value, STANDARD_ATTRIBUTES) };
 };
 
-/** A host or `*.domain`: letters, digits, hyphens and dots; no scheme, path, port or credentials. */
-const HOST_PATTERN = '^(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$';
+/**
+ * A host or `*.domain` (letters, digits, hyphens and dots), or an IPv6
+ * address in brackets as URLs write it (`[::1]`, the loopback Cognito allows
+ * http for); no scheme, path, port or credentials.
+ */
+const HOST_PATTERN = '^((\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])$';
 const checkHost: ItemCheck = (value) => {
   if (new RegExp(HOST_PATTERN).test(value)) return undefined;
+  // An IPv6 address without the brackets URLs need reads as a host with a port.
+  if (/^[0-9A-Fa-f]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/.test(value)) {
+    return { problem: 'is an IPv6 address without its brackets; URLs write it in brackets, and so does allowedUrlHosts', suggestion: `[${value}]` };
+  }
   const host = hostIn(value)?.replace(/\.$/, '');
   const what = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? 'has a scheme' : /[/?#]/.test(value) ? 'has a path' : /:\d*$/.test(value) ? 'has a port'
     : value.endsWith('.') ? 'ends with a dot' : 'is not a host name';
@@ -131,9 +139,10 @@ export function checkPolicyProps(input: unknown, where = 'policy'): UserPoolClie
     }
     if (value === undefined) continue;
     checkValue(`${where}: ${key}`, option, value, RULE_LIST_OPTIONS.has(key as PolicyOption));
-    out[key] = value;
+    // A copy: options are checked once, so the caller's list must not change them afterwards (an allowed host pushed later).
+    out[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
   }
-  return out as UserPoolClientPolicyProps;
+  return Object.freeze(out) as UserPoolClientPolicyProps;
 }
 
 /** The key a policy file names its JSON schema under. */

@@ -105,7 +105,8 @@ export interface UserPoolClientPolicyProps {
 
   /**
    * The only hosts http(s) callback, logout and default redirect URLs may use.
-   * `*.example.com` allows every subdomain of example.com.
+   * `*.example.com` allows every subdomain of example.com. The loopback hosts
+   * are three, each listed on its own: `localhost`, `127.0.0.1`, `[::1]`.
    *
    * @default - any host
    */
