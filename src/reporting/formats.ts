@@ -75,8 +75,11 @@ export function formatJson(s: RunSummary): string {
     inputs: s.inputs,
     findings: s.findings.map(({ file, line, logicalId, finding, acknowledgements }) => ({ ...finding, file, line, logicalId, acknowledgements })),
     // The audit trail: every acknowledgement that accepted a finding in this run.
-    acknowledgements: s.findings.flatMap(({ file, logicalId, finding, acknowledgements }) =>
-      (acknowledgements ?? []).map(({ scope, reason }) => ({ ruleId: finding.ruleId, file, logicalId, path: finding.path, scope, reason }))),
+    // Each entry names the finding it accepted (property, condition, line), so that one waiver accepting several is several entries.
+    acknowledgements: s.findings.flatMap(({ file, line, logicalId, finding, acknowledgements }) =>
+      (acknowledgements ?? []).map(({ scope, reason }) => ({
+        ruleId: finding.ruleId, file, line, logicalId, path: finding.path, property: finding.property, condition: finding.condition, scope, reason,
+      }))),
     summary: {
       errors: count(s, RuleSeverity.ERROR),
       warnings: count(s, RuleSeverity.WARNING),

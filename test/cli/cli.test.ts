@@ -383,8 +383,8 @@ describe('the waivers applied are listed in every format', () => {
     const file = acknowledgedTwice();
     const report = JSON.parse(cli('--format', 'json', file).out);
     expect(report.acknowledgements).toEqual([
-      { ruleId: 'VUPC-AUTHSESSION-RANGE', file, logicalId: 'Client', path: `${file}#Client`, scope: 'Client', reason: 'Long MFA enrolment, ticket SEC-2' },
-      { ruleId: 'VUPC-AUTHSESSION-RANGE', file, logicalId: 'Client', path: `${file}#Client`, scope: file, reason: 'Template-wide exception, ticket SEC-1' },
+      { ruleId: 'VUPC-AUTHSESSION-RANGE', file, line: 27, logicalId: 'Client', path: `${file}#Client`, property: 'AuthSessionValidity', scope: 'Client', reason: 'Long MFA enrolment, ticket SEC-2' },
+      { ruleId: 'VUPC-AUTHSESSION-RANGE', file, line: 27, logicalId: 'Client', path: `${file}#Client`, property: 'AuthSessionValidity', scope: file, reason: 'Template-wide exception, ticket SEC-1' },
     ]);
   });
 
