@@ -110,3 +110,17 @@ test('policy severities are configurable', () => {
   const [finding] = findingsFor(patched(VALID_WEB_CLIENT, { AllowedOAuthFlows: ['implicit'] }), { policy }, policySelection(policy));
   expect(finding.severity).toBe('warning');
 });
+
+test('messages say why: a public client\'s reason, and a lifetime that is not set as not set', () => {
+  const message = (c: PolicyCase) => run(c).find((finding) => finding.ruleId === c.rule)!.message;
+  const native = FAILING.find((c) => c.name === 'a secret on a native app')!;
+  // Before: "GenerateSecret true is true on a public client", with no word on why the client counts as public.
+  expect(message(native)).toContain("GenerateSecret true makes a secret for a public client (its callbacks are all app-scheme or loopback URLs, so it runs on the user's device: myapp://cb, http://localhost:3000/cb)");
+  const implicit = FAILING.find((c) => c.name === 'a secret on an implicit-grant client')!;
+  expect(message(implicit)).toContain('(it allows the implicit grant, which hands tokens to the browser)');
+  // Before: "IdTokenValidity (1 hour, the API default) is longer than ...", as if it were set.
+  const unset = FAILING.find((c) => c.name === 'the API default ID token over 30 minutes')!;
+  expect(message(unset)).toContain('IdTokenValidity is not set, so the API default of 1 hour applies, longer than the policy maximum of 30 minutes');
+  const set = FAILING.find((c) => c.name === 'access token over 15 minutes')!;
+  expect(message(set)).toContain('AccessTokenValidity 16 (16 minutes) is longer than the policy maximum of 15 minutes');
+});

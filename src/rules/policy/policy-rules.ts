@@ -32,14 +32,15 @@ function hostAllowed(host: string, allowed: readonly string[]): boolean {
   });
 }
 
-/** A public client cannot keep a secret: implicit grant, or every callback is an app scheme or loopback URL. */
-function isPublicClient(client: ClientView): boolean {
-  if (client.oauthFlows().has('implicit')) return true;
+/** Why a client is public (it cannot keep a secret): the implicit grant, or callbacks that are all app schemes or loopback URLs. */
+function whyPublic(client: ClientView): string | undefined {
+  if (client.oauthFlows().has('implicit')) return 'it allows the implicit grant, which hands tokens to the browser';
   const callbacks = client.strings('CallbackURLs');
-  return callbacks.length > 0 && client.fullyKnown('CallbackURLs') && callbacks.every(({ value }) => {
+  const onDevice = callbacks.length > 0 && client.fullyKnown('CallbackURLs') && callbacks.every(({ value }) => {
     const url = parseUrl(value);
     return url !== undefined && (!url.protocol.startsWith('http') || LOOPBACK_HOSTS.has(url.hostname));
   });
+  return onDevice ? `its callbacks are all app-scheme or loopback URLs, so it runs on the user's device: ${callbacks.map((c) => c.value).join(', ')}` : undefined;
 }
 
 const LIFETIMES: Array<[PolicyOption, 'AccessToken' | 'IdToken' | 'RefreshToken', number]> = [
@@ -71,7 +72,8 @@ export const POLICY_RULES: RuleDefinition[] = [
     fix: 'Set GenerateSecret: false for public clients and use the code grant with PKCE; keep secrets for server-side clients.',
     source: Sources.APP_CLIENTS,
     check: (client, report) => {
-      if (client.generatesSecret() && isPublicClient(client)) report({ property: 'GenerateSecret', value: true, problem: 'is true on a public client' });
+      const why = client.generatesSecret() ? whyPublic(client) : undefined;
+      if (why) report({ property: 'GenerateSecret', value: true, problem: `makes a secret for a public client (${why})` });
     },
   }),
   policyRule(['maxAccessTokenMinutes', 'maxIdTokenMinutes', 'maxRefreshTokenDays'], {
@@ -88,7 +90,10 @@ export const POLICY_RULES: RuleDefinition[] = [
         const max = policy[option] as number | undefined;
         const v = validity(client, token);
         if (max !== undefined && v && v.seconds > max * unitSeconds) {
-          report({ property: `${token}Validity`, value: v.explicit ? v.value : undefined, problem: `(${humanDuration(v.seconds)}${v.explicit ? '' : ', the API default'}) is longer than the policy maximum of ${humanDuration(max * unitSeconds)}` });
+          const longer = `longer than the policy maximum of ${humanDuration(max * unitSeconds)}`;
+          report(v.explicit
+            ? { property: `${token}Validity`, value: v.value, problem: `(${humanDuration(v.seconds)}) is ${longer}` }
+            : { property: `${token}Validity`, problem: `is not set, so the API default of ${humanDuration(v.seconds)} applies, ${longer}` });
         }
       }
     },
