@@ -75,7 +75,7 @@ export interface ValidatedUserPoolClientOptions {
   readonly supportedIdentityProviders?: cognito.UserPoolClientIdentityProvider[];
 
   /**
-   * How long ID tokens are valid: 5 minutes to 1 day, whole minutes, not longer than `refreshTokenValidity`.
+   * How long ID tokens are valid: 5 minutes to 1 day, whole minutes, and no longer than `refreshTokenValidity` (a warning otherwise: the L2 throws).
    *
    * @default Duration.minutes(60)
    */
@@ -89,7 +89,7 @@ export interface ValidatedUserPoolClientOptions {
   readonly refreshTokenValidity?: Duration;
 
   /**
-   * How long access tokens are valid: 5 minutes to 1 day, whole minutes, not longer than `refreshTokenValidity`.
+   * How long access tokens are valid: 5 minutes to 1 day, whole minutes, and no longer than `refreshTokenValidity` (a warning otherwise: the L2 throws).
    *
    * @default Duration.minutes(60)
    */
@@ -158,7 +158,8 @@ export interface ValidatedUserPoolClientOptions {
    * `UserPoolClientValidator` (one built-in validator per stack serves all
    * of its ValidatedUserPoolClients). A validator added to an enclosing
    * scope takes over (its options apply), so findings are never reported twice.
-   * Not in the L2.
+   * With `false` and no validator above, nothing checks the props, not even
+   * the ranges the L2 checks at construction. Not in the L2.
    *
    * @default true
    */

@@ -1,6 +1,7 @@
 import { CfnResource, Names, Reference, Resource, SecretValue, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
+import { injectedProps } from './injection';
 import type { ValidatedUserPoolClientProps } from './props';
 import { renderClientProperties, takesDefaultUserFlows } from './render';
 import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
@@ -102,6 +103,13 @@ function providerKey(props: ValidatedUserPoolClientProps): (name: string) => str
  */
 export class ValidatedUserPoolClient extends Resource implements cognito.IUserPoolClient {
   /**
+   * Identifies this construct to property injectors (`PropertyInjectors.of(scope).add(...)`).
+   * Injectors registered for the aws-cdk L2 (`cognito.UserPoolClient.PROPERTY_INJECTION_ID`)
+   * apply too, first, so an organisation's defaults for the L2 carry over; this construct's own apply after them.
+   */
+  public static readonly PROPERTY_INJECTION_ID: string = 'cdk-validated-user-pool-client.ValidatedUserPoolClient';
+
+  /**
    * Imports an app client by id (the aws-cdk L2's import, so code that imports clients needs no change).
    */
   public static fromUserPoolClientId(scope: Construct, id: string, userPoolClientId: string): cognito.IUserPoolClient {
@@ -122,6 +130,8 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
 
   public constructor(scope: Construct, id: string, props: ValidatedUserPoolClientProps) {
     super(scope, id);
+    // As aws-cdk-lib's own constructs do, before anything reads the props.
+    props = injectedProps(props, { scope, id }, [cognito.UserPoolClient.PROPERTY_INJECTION_ID, ValidatedUserPoolClient.PROPERTY_INJECTION_ID]);
     if (!props || !props.userPool) throw new Error('ValidatedUserPoolClient: userPool is required; give the cognito.IUserPool the client belongs to.');
     this.userPool = props.userPool;
     this.userPoolClientName = props.userPoolClientName ?? Names.uniqueResourceName(this, { maxLength: 128, separator: '-' });

@@ -1,5 +1,5 @@
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
-import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import { Duration, PropertyInjectors, SecretValue, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -189,10 +189,53 @@ test('there are at least 25 configurations, and together they give every prop of
   const names = Object.keys(CONFIGURATIONS);
   expect(names.length).toBeGreaterThanOrEqual(25);
   const given = new Set(Object.values(CONFIGURATIONS).flatMap((c) => Object.keys(c.props(around(new Stack(testApp(), 'S'))))));
-  const l2Props: Array<keyof cognito.UserPoolClientOptions> = ['userPoolClientName', 'generateSecret', 'authFlows', 'disableOAuth', 'oAuth', 'authSessionValidity',
-    'preventUserExistenceErrors', 'supportedIdentityProviders', 'idTokenValidity', 'refreshTokenValidity', 'accessTokenValidity', 'refreshTokenRotationGracePeriod',
-    'readAttributes', 'writeAttributes', 'enableTokenRevocation', 'enablePropagateAdditionalUserContextData', 'analytics'];
-  expect(l2Props.filter((p) => !given.has(p))).toEqual([]);
+  expect(Object.keys(L2_PROPS).filter((p) => !given.has(p))).toEqual([]);
+});
+
+/**
+ * Every prop of the L2, by a type the type-check fails when aws-cdk-lib
+ * adds, removes or retypes one: the list is complete (every key, no other),
+ * and each prop has the L2's type exactly.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type PropTypesMatch = { [K in keyof cognito.UserPoolClientOptions]-?: Same<cognito.UserPoolClientOptions[K], ValidatedUserPoolClientOptions[K]> };
+const L2_PROPS: { [K in keyof cognito.UserPoolClientOptions]-?: PropTypesMatch[K] } = {
+  userPoolClientName: true,
+  generateSecret: true,
+  authFlows: true,
+  disableOAuth: true,
+  oAuth: true,
+  authSessionValidity: true,
+  preventUserExistenceErrors: true,
+  supportedIdentityProviders: true,
+  idTokenValidity: true,
+  refreshTokenValidity: true,
+  accessTokenValidity: true,
+  refreshTokenRotationGracePeriod: true,
+  readAttributes: true,
+  writeAttributes: true,
+  enableTokenRevocation: true,
+  enablePropagateAdditionalUserContextData: true,
+  analytics: true,
+};
+
+test('property injectors of the L2 apply to its replacement, then its own (an organisation\'s defaults carry over)', () => {
+  const a = around(new Stack(testApp(), 'S'));
+  const stack = Stack.of(a.pool);
+  PropertyInjectors.of(stack).add({
+    constructUniqueId: cognito.UserPoolClient.PROPERTY_INJECTION_ID,
+    inject: (props: cognito.UserPoolClientProps) => ({ accessTokenValidity: Duration.minutes(15), enableTokenRevocation: false, ...props }),
+  });
+  PropertyInjectors.of(stack.node.scope!).add({
+    constructUniqueId: ValidatedUserPoolClient.PROPERTY_INJECTION_ID,
+    inject: (props: cognito.UserPoolClientProps) => ({ ...props, enableTokenRevocation: true }),
+  });
+  const l2 = new cognito.UserPoolClient(stack, 'L2', { userPool: a.pool });
+  const ours = new ValidatedUserPoolClient(stack, 'Ours', { userPool: a.pool });
+  const resolved = (c: cognito.CfnUserPoolClient) => stack.resolve({ access: c.accessTokenValidity, revocation: c.enableTokenRevocation });
+  expect(resolved(l2.node.defaultChild as cognito.CfnUserPoolClient)).toEqual({ access: 15, revocation: false });
+  // Before, the injector was ignored: the client got this construct's default of 60 minutes.
+  expect(resolved(ours.resource)).toEqual({ access: 15, revocation: true });
 });
 
 describe.each(Object.entries(CONFIGURATIONS))('switching %s from the L2', (_name, config) => {
