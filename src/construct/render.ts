@@ -15,8 +15,10 @@ type Unit = 'seconds' | 'minutes';
 function whole(prop: string, duration: Duration, unit: Unit): number {
   // From JavaScript (or a cast), a bare number or a string can stand where a Duration belongs.
   if (!(duration instanceof Duration) && typeof (duration as { toMinutes?: unknown } | null)?.toMinutes !== 'function') {
-    const got = typeof duration === 'number' ? `the number ${duration}` : `${typeof duration === 'object' ? JSON.stringify(duration) : String(duration)}`;
-    throw invalid(prop, `is ${got}, not a Duration`, `give it as Duration.${unit}(...) (a bare number has no unit)`);
+    // An object is named by its type, never shown: it may hold anything (a secret passed by mistake).
+    const got = typeof duration === 'number' ? `the number ${duration}` : typeof duration === 'string' ? `the string '${duration}'`
+      : duration === null ? 'null' : `${Array.isArray(duration) ? 'a list' : `an ${typeof duration}`}`;
+    throw invalid(prop, `is ${got}, not a Duration`, `give it as Duration.${unit}(...)${typeof duration === 'number' ? ' (a bare number has no unit)' : ''}`);
   }
   let amount: number;
   try {
@@ -25,7 +27,8 @@ function whole(prop: string, duration: Duration, unit: Unit): number {
     throw invalid(prop, `comes from a token in another unit than ${unit}`, `give it as Duration.${unit}(...)`);
   }
   if (!Token.isUnresolved(amount) && !Number.isInteger(amount)) {
-    throw invalid(prop, `is ${duration.toHumanString()}, not a whole number of ${unit}`, `give whole ${unit}`);
+    const closest = Math.max(1, Math.round(amount));
+    throw invalid(prop, `is ${duration.toHumanString()}, not a whole number of ${unit}`, `give whole ${unit} (the closest: Duration.${unit}(${closest}))`);
   }
   return amount;
 }

@@ -2,6 +2,7 @@ import { CfnResource, Names, Reference, Resource, SecretValue, Stack, Token, Tok
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import { injectedProps } from './injection';
+import { checkPropShapes } from './prop-shapes';
 import type { ValidatedUserPoolClientProps } from './props';
 import { renderClientProperties, takesDefaultUserFlows } from './render';
 import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
@@ -133,6 +134,7 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     // As aws-cdk-lib's own constructs do, before anything reads the props.
     props = injectedProps(props, { scope, id }, [cognito.UserPoolClient.PROPERTY_INJECTION_ID, ValidatedUserPoolClient.PROPERTY_INJECTION_ID]);
     if (!props || !props.userPool) throw new Error('ValidatedUserPoolClient: userPool is required; give the cognito.IUserPool the client belongs to.');
+    checkPropShapes(props);
     this.userPool = props.userPool;
     this.userPoolClientName = props.userPoolClientName ?? Names.uniqueResourceName(this, { maxLength: 128, separator: '-' });
     this.generateSecret = props.generateSecret ?? false;

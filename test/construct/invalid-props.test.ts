@@ -81,5 +81,28 @@ test('a bare number where a Duration belongs (JavaScript, or a cast) is named as
   const pool = new cognito.UserPool(stack, 'Pool');
   expect(() => new ValidatedUserPoolClient(stack, 'Bad', { userPool: pool, accessTokenValidity: 30 as unknown as Duration }))
     .toThrow('ValidatedUserPoolClient: accessTokenValidity is the number 30, not a Duration; give it as Duration.minutes(...) (a bare number has no unit).');
-  expect(() => new ValidatedUserPoolClient(stack, 'Text', { userPool: pool, refreshTokenValidity: '30d' as unknown as Duration })).toThrow('refreshTokenValidity is 30d, not a Duration');
+  expect(() => new ValidatedUserPoolClient(stack, 'Text', { userPool: pool, refreshTokenValidity: '30d' as unknown as Duration }))
+    .toThrow("ValidatedUserPoolClient: refreshTokenValidity is the string '30d', not a Duration; give it as Duration.minutes(...).");
+  // An object is named by its type, not shown (before, its content was echoed, whatever it held).
+  expect(() => new ValidatedUserPoolClient(stack, 'Object', { userPool: pool, accessTokenValidity: { apiKey: 'hunter2' } as unknown as Duration }))
+    .toThrow(/^ValidatedUserPoolClient: accessTokenValidity is an object, not a Duration; give it as Duration.minutes\(...\)\.$/);
+  expect(() => new ValidatedUserPoolClient(stack, 'Seconds', { userPool: pool, accessTokenValidity: Duration.seconds(90) }))
+    .toThrow('accessTokenValidity is 1 minute 30 seconds, not a whole number of minutes; give whole minutes (the closest: Duration.minutes(2)).');
+});
+
+/** From JavaScript, or with a cast, props the construct would misread are refused, naming what was meant. */
+test.each([
+  ['a misspelt prop', { accesTokenValidity: Duration.minutes(5) }, "ValidatedUserPoolClient: 'accesTokenValidity' is not a prop; did you mean 'accessTokenValidity'? (the props are those of cognito.UserPoolClientProps"],
+  // Before, the typo left the client with only ALLOW_REFRESH_TOKEN_AUTH: no way to sign users in, and no finding.
+  ['a misspelt auth flow', { authFlows: { userSrpp: true } }, "authFlows has 'userSrpp', which is not one of its members; did you mean 'userSrp'? (allowed: adminUserPassword, custom, userPassword, userSrp, user)"],
+  ['a misspelt OAuth flow', { oAuth: { flows: { authorizationCodeGrnt: true } } }, "oAuth.flows has 'authorizationCodeGrnt', which is not one of its members; did you mean 'authorizationCodeGrant'?"],
+  ['a misspelt OAuth setting', { oAuth: { callbackUrl: ['https://a.example.com/cb'] } }, "oAuth has 'callbackUrl', which is not one of its members; did you mean 'callbackUrls'?"],
+  ['a misspelt analytics member', { analytics: { sharedUserData: true } }, "analytics has 'sharedUserData', which is not one of its members; did you mean 'shareUserData'?"],
+  // Before, a string provider rendered SupportedIdentityProviders: [] without a word.
+  ['a provider given as a string', { supportedIdentityProviders: ['GOOGLE'] }, "supportedIdentityProviders[0] is the string 'GOOGLE', not a cognito.UserPoolClientIdentityProvider; give one, as cognito.UserPoolClientIdentityProvider.GOOGLE"],
+  ['a scope given as a string', { oAuth: { scopes: ['openid'] } }, "oAuth.scopes[0] is the string 'openid', not a cognito.OAuthScope; give one, as cognito.OAuthScope.OPENID"],
+])('%s is refused', (_name, options, message) => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  expect(() => new ValidatedUserPoolClient(stack, 'Bad', { userPool: pool, ...(options as unknown as ValidatedUserPoolClientOptions) })).toThrow(message);
 });

@@ -1,0 +1,77 @@
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type { ValidatedUserPoolClientProps } from './props';
+import { closestOf } from '../rules/closest';
+
+/**
+ * The members of each props structure, by a type that fails to compile
+ * when the structure gains or loses one: from JavaScript (or a cast), a
+ * misspelt member would otherwise be dropped without a word (a typo in
+ * `authFlows` left a client with no sign-in flow).
+ */
+type Members<T> = { readonly [K in keyof T]-?: true };
+const PROPS: Members<ValidatedUserPoolClientProps> = {
+  userPool: true,
+  userPoolClientName: true,
+  generateSecret: true,
+  authFlows: true,
+  disableOAuth: true,
+  oAuth: true,
+  authSessionValidity: true,
+  preventUserExistenceErrors: true,
+  supportedIdentityProviders: true,
+  idTokenValidity: true,
+  refreshTokenValidity: true,
+  accessTokenValidity: true,
+  refreshTokenRotationGracePeriod: true,
+  readAttributes: true,
+  writeAttributes: true,
+  enableTokenRevocation: true,
+  enablePropagateAdditionalUserContextData: true,
+  analytics: true,
+  identityProviders: true,
+  validation: true,
+};
+const AUTH_FLOWS: Members<cognito.AuthFlow> = { adminUserPassword: true, custom: true, userPassword: true, userSrp: true, user: true };
+const OAUTH: Members<cognito.OAuthSettings> = { flows: true, callbackUrls: true, logoutUrls: true, scopes: true, defaultRedirectUri: true };
+const OAUTH_FLOWS: Members<cognito.OAuthFlows> = { authorizationCodeGrant: true, implicitCodeGrant: true, clientCredentials: true };
+const ANALYTICS: Members<cognito.AnalyticsConfiguration> = { application: true, applicationId: true, externalId: true, role: true, shareUserData: true };
+
+/**
+ * Refuses props the construct would misread: a member no structure has
+ * (with the closest one), a provider or a scope given as a string where the
+ * L2's object belongs (its list rendered empty). TypeScript and the other
+ * languages catch these at compile time; JavaScript does not.
+ */
+export function checkPropShapes(props: ValidatedUserPoolClientProps): void {
+  members('props', props, PROPS, 'the props are those of cognito.UserPoolClientProps, plus identityProviders and validation');
+  members('authFlows', props.authFlows, AUTH_FLOWS);
+  members('oAuth', props.oAuth, OAUTH);
+  members('oAuth.flows', props.oAuth?.flows, OAUTH_FLOWS);
+  members('analytics', props.analytics, ANALYTICS);
+  (props.supportedIdentityProviders ?? []).forEach((provider, i) => {
+    if (typeof (provider as { name?: unknown } | undefined)?.name !== 'string') {
+      throw wrongItem(`supportedIdentityProviders[${i}]`, provider, 'cognito.UserPoolClientIdentityProvider', 'cognito.UserPoolClientIdentityProvider.GOOGLE, or .custom(\'MyProvider\')');
+    }
+  });
+  (props.oAuth?.scopes ?? []).forEach((scope, i) => {
+    if (typeof (scope as { scopeName?: unknown } | undefined)?.scopeName !== 'string') {
+      throw wrongItem(`oAuth.scopes[${i}]`, scope, 'cognito.OAuthScope', 'cognito.OAuthScope.OPENID, or .custom(\'api/read\')');
+    }
+  });
+}
+
+function members(where: string, value: object | undefined, known: object, allowedText?: string): void {
+  if (value === undefined || value === null || typeof value !== 'object') return;
+  const allowed = Object.keys(known);
+  for (const key of Object.keys(value)) {
+    if (allowed.includes(key)) continue;
+    const closest = closestOf(key, allowed);
+    const name = where === 'props' ? `'${key}' is not a prop` : `${where} has '${key}', which is not one of its members`;
+    throw new Error(`ValidatedUserPoolClient: ${name}${closest ? `; did you mean '${closest}'?` : ''} (${allowedText ?? `allowed: ${allowed.join(', ')}`}).`);
+  }
+}
+
+function wrongItem(where: string, value: unknown, type: string, example: string): Error {
+  const got = typeof value === 'string' ? `the string '${value}'` : value === null ? 'null' : typeof value;
+  return new Error(`ValidatedUserPoolClient: ${where} is ${got}, not a ${type}; give one, as ${example}.`);
+}
