@@ -50,7 +50,8 @@ export function checkPropShapes(props: ValidatedUserPoolClientProps): void {
   members('analytics', props.analytics, ANALYTICS);
   (props.supportedIdentityProviders ?? []).forEach((provider, i) => {
     if (typeof (provider as { name?: unknown } | undefined)?.name !== 'string') {
-      throw wrongItem(`supportedIdentityProviders[${i}]`, provider, 'cognito.UserPoolClientIdentityProvider', 'cognito.UserPoolClientIdentityProvider.GOOGLE, or .custom(\'MyProvider\')');
+      const example = 'cognito.UserPoolClientIdentityProvider.GOOGLE, or .custom(\'MyProvider\')';
+      throw wrongItem(`supportedIdentityProviders[${i}]`, provider, 'cognito.UserPoolClientIdentityProvider', example);
     }
   });
   (props.oAuth?.scopes ?? []).forEach((scope, i) => {
