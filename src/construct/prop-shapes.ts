@@ -34,7 +34,9 @@ const PROPS: Members<ValidatedUserPoolClientProps> = {
 const AUTH_FLOWS: Members<cognito.AuthFlow> = { adminUserPassword: true, custom: true, userPassword: true, userSrp: true, user: true };
 const OAUTH: Members<cognito.OAuthSettings> = { flows: true, callbackUrls: true, logoutUrls: true, scopes: true, defaultRedirectUri: true };
 const OAUTH_FLOWS: Members<cognito.OAuthFlows> = { authorizationCodeGrant: true, implicitCodeGrant: true, clientCredentials: true };
-const ANALYTICS: Members<cognito.AnalyticsConfiguration> = { application: true, applicationId: true, externalId: true, role: true, shareUserData: true };
+const ANALYTICS: Members<cognito.AnalyticsConfiguration> = {
+  application: true, applicationId: true, externalId: true, role: true, shareUserData: true,
+};
 
 /**
  * Refuses props the construct would misread: a member no structure has
