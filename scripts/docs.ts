@@ -27,6 +27,9 @@ export function ruleIdsSource(): string {
     '  private constructor() {}',
     '}',
     '',
+    '// Constants: from JavaScript, an assignment to one would otherwise change it for every reader.',
+    'Object.freeze(UserPoolClientRuleIds);',
+    '',
   ].join('\n');
 }
 

@@ -39,3 +39,6 @@ export class UserPoolClientDefaults {
 
   private constructor() {}
 }
+
+// Constants: from JavaScript, an assignment to one would change the default of every client created after it.
+Object.freeze(UserPoolClientDefaults);

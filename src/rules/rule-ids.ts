@@ -218,3 +218,6 @@ export class UserPoolClientRuleIds {
 
   private constructor() {}
 }
+
+// Constants: from JavaScript, an assignment to one would otherwise change it for every reader.
+Object.freeze(UserPoolClientRuleIds);

@@ -4,7 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as elbv2Actions from 'aws-cdk-lib/aws-elasticloadbalancingv2-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pinpoint from 'aws-cdk-lib/aws-pinpoint';
-import { UserPoolClientDefaults, ValidatedUserPoolClient, ValidatedUserPoolClientOptions } from '../../src';
+import { UserPoolClientDefaults, UserPoolClientRuleIds, ValidatedUserPoolClient, ValidatedUserPoolClientOptions } from '../../src';
 import { quietCdkBuiltinValidation, testStack } from '../helpers';
 
 quietCdkBuiltinValidation();
@@ -62,7 +62,10 @@ describe('defaults are written out', () => {
     expect(UserPoolClientDefaults.REFRESH_TOKEN_VALIDITY.toDays()).toBe(30);
     expect(UserPoolClientDefaults.PREVENT_USER_EXISTENCE_ERRORS).toBe(true);
     expect(() => UserPoolClientDefaults.EXPLICIT_AUTH_FLOWS.push('ALLOW_CUSTOM_AUTH')).toThrow(TypeError);
-    expectProps({}, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+    // Before, an assignment from JavaScript changed the default of every client created after it.
+    expect(() => Object.assign(UserPoolClientDefaults, { ACCESS_TOKEN_VALIDITY: Duration.days(1) })).toThrow(TypeError);
+    expect(() => Object.assign(UserPoolClientRuleIds, { CALLBACK_HTTPS: 'VUPC-NOPE' })).toThrow(TypeError);
+    expectProps({}, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], AccessTokenValidity: 60 });
   });
 
   test('oAuth without flows or scopes: the code grant and the L2\'s scopes without aws.cognito.signin.user.admin; no callback invented', () => {
