@@ -6,9 +6,10 @@ import { watchNestedStages } from './stage-reach';
 import { stageRuleOff } from './user-pool-client-validator';
 import { isUserPoolClientResource } from '../cdk/stack-index';
 import { onVisit } from '../cdk/synthesis-cache';
+import { readPolicyJson } from '../engine/policy-file';
 import { policySelection } from '../engine/selection';
 import type { RuleSelection } from '../engine/validate-client';
-import { checkPolicyProps } from '../rules/policy/options';
+import { checkPolicyProps, PolicyOptionError } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { RECOMMENDED_POLICY, withAdditions } from '../rules/policy/recommended';
 
@@ -42,11 +43,31 @@ export class UserPoolClientPolicy implements IAspect {
     return new UserPoolClientPolicy(withAdditions(RECOMMENDED_POLICY, checkPolicyProps(additions, 'UserPoolClientPolicy.recommended')));
   }
 
+  /**
+   * A policy from a JSON file of its options (the file the command line's
+   * `--policy` and the validation plugin's policy read, which may name its
+   * schema under `$schema`), checked as the constructor checks options: one
+   * file serves every door and every language.
+   *
+   * @param path the file's path
+   */
+  public static fromFile(path: string): UserPoolClientPolicy {
+    const where = 'UserPoolClientPolicy.fromFile';
+    let json: unknown;
+    try {
+      json = readPolicyJson(path);
+    } catch (e) {
+      throw new PolicyOptionError(`${where}: ${(e as Error).message}`);
+    }
+    // Checked here first, so that a message names the file.
+    return new UserPoolClientPolicy(checkPolicyProps(json, `${where}: ${path}`));
+  }
+
   /** The policy's options. */
   public readonly props: UserPoolClientPolicyProps;
 
   public constructor(props: UserPoolClientPolicyProps) {
-    this.props = Object.freeze({ ...checkPolicyProps(props, 'UserPoolClientPolicy') });
+    this.props = checkPolicyProps(props, 'UserPoolClientPolicy');
     policySelection(this.props);
   }
 

@@ -1,5 +1,5 @@
-import { readFileSync } from 'fs';
 import { InputError } from './input-error';
+import { readPolicyJson } from '../engine/policy-file';
 import { checkNoOverlap, checkRuleIds, enabledPolicyRules } from '../engine/selection';
 import type { TemplateRun } from '../engine/validate-template';
 import { checkPolicyProps } from '../rules/policy/options';
@@ -75,20 +75,11 @@ export function runsOf(choice: RuleChoice, inputOf: (template: number) => InputK
  * --warning-rule (or on UserPoolClientValidator).
  */
 function readPolicyFile(file: string): { options: UserPoolClientPolicyProps; disabled: Set<string>; warnings: Set<string> } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : code ?? (e as Error).message;
-    throw new InputError(`${file}: cannot be read as a JSON policy (${why}).`);
-  }
   let json: unknown;
   try {
-    // Editors on Windows save JSON with a byte order mark, which JSON.parse refuses; templates are read past it too.
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = readPolicyJson(file);
   } catch (e) {
-    throw new InputError(`${file}: cannot be read as a JSON policy (${(e as Error).message}).`);
+    throw new InputError((e as Error).message);
   }
   try {
     const { disabledRules, warningRules, ...policy } = checkPolicyProps(json, file);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { UserPoolClientPolicy, UserPoolClientValidationPlugin, UserPoolClientValidator } from '../../src';
 import { POLICY_OPTIONS } from '../../src/rules/policy/options';
@@ -114,5 +115,26 @@ describe('the JSON schema is generated from the same definitions, and strict', (
     expect(['https://app.example.com', 'app.example.com/cb', 'app.example.com:443'].map((h) => host.test(h))).toEqual([false, false, false]);
     const attribute = new RegExp(schema.properties.neverWritableAttributes.items.pattern, 'u');
     expect(['email', 'custom:tenant', 'tenant', 'custom:'].map((a) => attribute.test(a))).toEqual([true, true, false, false]);
+  });
+});
+
+describe('UserPoolClientPolicy.fromFile: the policy file every door reads, in every language', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vupc-tests-policy-'));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  test('reads the options, its $schema and a byte order mark aside, as the command line does', () => {
+    const policy = UserPoolClientPolicy.fromFile(file('policy.json', '\uFEFF{"$schema": "../docs/policy.schema.json", "forbidImplicitGrant": true, "allowedUrlHosts": ["*.example.com"]}'));
+    expect(policy.props).toEqual({ forbidImplicitGrant: true, allowedUrlHosts: ['*.example.com'] });
+  });
+
+  test('names the file in every error: missing, not JSON, a bad option', () => {
+    expect(() => UserPoolClientPolicy.fromFile(join(dir, 'missing.json'))).toThrow(`UserPoolClientPolicy.fromFile: ${join(dir, 'missing.json')}: cannot be read as a JSON policy (no such file).`);
+    expect(() => UserPoolClientPolicy.fromFile(file('broken.json', '{"forbidImplicitGrant": tru'))).toThrow(/^UserPoolClientPolicy.fromFile: .*broken.json: cannot be read as a JSON policy/);
+    expect(() => UserPoolClientPolicy.fromFile(file('typo.json', '{"forbidImplicitGrnat": true}')))
+      .toThrow(/^UserPoolClientPolicy.fromFile: .*typo.json: 'forbidImplicitGrnat' is not a policy option; did you mean 'forbidImplicitGrant'\?/);
   });
 });
