@@ -99,7 +99,8 @@ project.eslint?.addRules({
   'import/no-restricted-paths': ['error', {
     zones: ALL_FOLDERS.map((folder) => ({
       target: `./src/${folder}`,
-      from: ALL_FOLDERS.filter((other) => other !== folder && !MAY_IMPORT[folder].includes(other)).map((other) => `./src/${other}`),
+      // The package's entry too: through it, any layer would load every other (aws-cdk-lib into the command line).
+      from: [...ALL_FOLDERS.filter((other) => other !== folder && !MAY_IMPORT[folder].includes(other)).map((other) => `./src/${other}`), './src/index.ts'],
       message: `src/${folder} may import only from ${MAY_IMPORT[folder].map((f) => `src/${f}`).join(', ') || 'itself'} (docs/architecture.md)`,
     })),
   }],

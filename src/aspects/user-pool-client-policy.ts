@@ -13,6 +13,9 @@ import { checkPolicyProps, PolicyOptionError } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { RECOMMENDED_POLICY, withAdditions } from '../rules/policy/recommended';
 
+/** Marks policy instances across copies of this library (instanceof would not: a team's copy and the platform's cascade too). */
+const POLICY = Symbol.for('cdk-validated-user-pool-client.UserPoolClientPolicy');
+
 /**
  * An organisation's policy for app clients, as a CDK Aspect: every policy is
  * opt-in and configurable, and applies to every `AWS::Cognito::UserPoolClient`
@@ -31,6 +34,13 @@ import { RECOMMENDED_POLICY, withAdditions } from '../rules/policy/recommended';
 export class UserPoolClientPolicy implements IAspect {
   /** The options of `recommended()`. */
   public static readonly RECOMMENDED: UserPoolClientPolicyProps = RECOMMENDED_POLICY;
+
+  /**
+   * True when `x` is a UserPoolClientPolicy (from any copy of this library).
+   */
+  public static isUserPoolClientPolicy(x: unknown): x is UserPoolClientPolicy {
+    return typeof x === 'object' && x !== null && POLICY in x;
+  }
 
   /**
    * The recommended baseline: no implicit grant, PreventUserExistenceErrors
@@ -67,7 +77,9 @@ export class UserPoolClientPolicy implements IAspect {
   public readonly props: UserPoolClientPolicyProps;
 
   public constructor(props: UserPoolClientPolicyProps) {
+    Object.defineProperty(this, POLICY, { value: true });
     this.props = checkPolicyProps(props, 'UserPoolClientPolicy');
+    // Checks the rule lists now (an unknown id, one both disabled and a warning), not at the first client.
     policySelection(this.props);
   }
 
@@ -85,7 +97,7 @@ export class UserPoolClientPolicy implements IAspect {
   }
 }
 
-const isPolicy = (a: IAspect): a is UserPoolClientPolicy => a instanceof UserPoolClientPolicy;
+const isPolicy = (a: IAspect): a is UserPoolClientPolicy => UserPoolClientPolicy.isUserPoolClientPolicy(a);
 
 /** A chain of policies, merged: each option is the closest policy's that sets it; rule lists merge per rule id. */
 const CASCADE = new CascadeCache((chain: readonly UserPoolClientPolicy[]): { props: UserPoolClientPolicyProps; selection: RuleSelection } => {

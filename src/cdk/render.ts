@@ -44,7 +44,9 @@ function userPoolIdSource(resource: CfnResource): unknown {
 }
 
 /** CloudFormation names of the L1 props whose names are not the prop name capitalised. */
-const CFN_NAMES = new Map<string, string>([['callbackUrLs', 'CallbackURLs'], ['logoutUrLs', 'LogoutURLs'], ['defaultRedirectUri', 'DefaultRedirectURI']]);
+const IRREGULAR_CFN_NAMES: ReadonlyMap<string, string> = new Map([['callbackUrLs', 'CallbackURLs'], ['logoutUrLs', 'LogoutURLs'], ['defaultRedirectUri', 'DefaultRedirectURI']]);
+/** Every name worked out so far (the irregular ones first): each client's props are renamed, and names repeat. */
+const CFN_NAMES = new Map<string, string>(IRREGULAR_CFN_NAMES);
 function cfnName(prop: string): string {
   let name = CFN_NAMES.get(prop);
   if (name === undefined) {

@@ -3,7 +3,8 @@ import { isPlainObject } from '../rules/values';
 
 /** Properties whose values are secrets: never written into a message. */
 const SECRET_PROPERTIES = ['ClientSecret', 'AnalyticsConfiguration.ExternalId'];
-const SECRET_MEMBERS = new Set(['ClientSecret', 'ExternalId']);
+/** Their names as members of a structure, wherever it stands. */
+const SECRET_MEMBERS = new Set(SECRET_PROPERTIES.map((p) => p.split('.').pop()!));
 const MAX_SHOWN = 120;
 
 /** Replaces every character with '*', so length and position stay visible. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'fs';
 import { dirname } from 'path';
 import { CfnResource, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import type { UserPoolClientPolicy } from '../aspects/user-pool-client-policy';
+import { UserPoolClientPolicy } from '../aspects/user-pool-client-policy';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { acknowledgementsFor, unusedInApp } from '../cdk/acknowledgements';
 import { wasReported } from '../cdk/annotations';
@@ -247,8 +247,7 @@ function aspectReported(construct: CfnResource, finding: Finding): boolean {
 }
 
 /** A UserPoolClientPolicy of any copy of this library: what the plugin reads of it is its checked options. */
-const isPolicy = (x: unknown): x is UserPoolClientPolicy => typeof x === 'object' && x !== null && typeof (x as { props?: unknown }).props === 'object'
-  && typeof (x as { visit?: unknown }).visit === 'function';
+const isPolicy = (x: unknown): x is UserPoolClientPolicy => UserPoolClientPolicy.isUserPoolClientPolicy(x);
 
 /** The infos the report shows: notices of the library's own reach, and findings about a pool (its quota). */
 function reportedAsInfo(ruleId: string): boolean {

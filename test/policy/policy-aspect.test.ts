@@ -138,3 +138,19 @@ describe('nested stages', () => {
     expect(ids(errors(inner))).toEqual(ids(errors(top)));
   });
 });
+
+test('a policy of another copy of this library is a policy: it cascades with this copy\'s, as validators do', () => {
+  const { app, stack, pool } = testStack();
+  new cognito.CfnUserPoolClient(stack, 'Client', { userPoolId: pool.userPoolId, clientName: 'c', allowedOAuthFlowsUserPoolClient: true, allowedOAuthFlows: ['implicit'], allowedOAuthScopes: ['openid'], callbackUrLs: ['https://a.example.com/cb'], supportedIdentityProviders: ['COGNITO'] });
+  // A copy's class is another class: only the mark both copies put on their instances tells it (instanceof did not).
+  const copy = new UserPoolClientPolicy({ forbidImplicitGrant: true });
+  Object.setPrototypeOf(copy, { visit: UserPoolClientPolicy.prototype.visit });
+  expect(copy instanceof UserPoolClientPolicy).toBe(false);
+  expect(UserPoolClientPolicy.isUserPoolClientPolicy(copy)).toBe(true);
+  Aspects.of(app).add(copy, { priority: AspectPriority.READONLY });
+  Aspects.of(stack).add(new UserPoolClientPolicy({ forbidImplicitGrant: true, warningRules: ['VUPC-POLICY-NO-IMPLICIT-GRANT'] }), { priority: AspectPriority.READONLY });
+  const a = Annotations.fromStack(stack);
+  // The closest policy checks the client, once, with the options cascaded: a warning, not also the copy's error.
+  expect(a.findError('*', Match.stringLikeRegexp('VUPC-POLICY-NO-IMPLICIT-GRANT'))).toHaveLength(0);
+  expect(a.findWarning('*', Match.stringLikeRegexp('VUPC-POLICY-NO-IMPLICIT-GRANT'))).toHaveLength(1);
+});

@@ -53,6 +53,8 @@ function run(properties: Readonly<Record<string, unknown>>, context: ClientConte
   const plan = RulePlan.of(toRun.rules, toRun.disabled, toRun.input);
   const schedule = plan.schedule(properties);
   const found: Found[] = [];
+  // `report` is made once per client, not per rule: it reads the position of the rule running now, which the
+  // loop below assigns to this variable (a `for (const rule ...)` there would leave every finding at -1).
   let rule = -1;
   const report = (violation: Violation) => found.push({ rule, violation });
   /** Runs rules; false when one threw or read a per-client value (what they found is then not remembered). */
