@@ -2,9 +2,11 @@ import { relative, resolve, sep } from 'path';
 import { Annotations, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { safeString } from '../engine/message';
-import { ACKNOWLEDGEMENT_METADATA, AcknowledgementRecord } from '../reporting/acknowledgements';
+import { ACKNOWLEDGEMENT_METADATA, AcknowledgementRecord, AppliedAcknowledgement, CDK_ACKNOWLEDGED_RULES, ruleIdOfCdkAcknowledgement } from '../reporting/acknowledgements';
 import { closestOf } from '../rules/closest';
 import { ALL_RULES, findRule } from '../rules/registry';
+import { isRecord } from '../rules/values';
+import { PACKAGE_NAME } from '../version';
 
 /** A rule acknowledged on a construct subtree, with the reason. */
 export interface RuleAcknowledgement {
@@ -133,6 +135,41 @@ export function acknowledgementsFor(node: IConstruct, ruleId: string): RuleAckno
   const found = made(node, ruleId);
   for (const { data } of found) used.add(data);
   return found.map(({ scope, data }) => ({ ruleId, reason: data.reason, path: scope.node.path }));
+}
+
+/**
+ * The acknowledgements of `ruleId` made with CDK's `Validations.of(scope).acknowledge`
+ * (`cdk-validated-user-pool-client::<id>`), which CDK applies by id to the
+ * whole app: the aspects honour them as the plugin's report and the command
+ * line do, so that every door accepts the same findings. Read once per app
+ * and synthesis, and only when a finding is reported.
+ */
+export function cdkAcknowledgementsFor(node: IConstruct, ruleId: string): AppliedAcknowledgement[] {
+  const root = node.node.root;
+  let byRule = cdkAcknowledgements.get(root);
+  if (!byRule) {
+    byRule = new Map();
+    for (const construct of root.node.findAll()) {
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== CDK_ACKNOWLEDGED_RULES || !isRecord(entry.data)) continue;
+        for (const [id, reason] of Object.entries(entry.data)) {
+          const acknowledged = ruleIdOfCdkAcknowledgement(id, PACKAGE_NAME);
+          if (acknowledged === undefined || typeof reason !== 'string') continue;
+          const list = byRule.get(acknowledged) ?? [];
+          list.push({ scope: construct.node.path, reason: `${reason}; made with Validations.acknowledge, which CDK applies to the whole app` });
+          byRule.set(acknowledged, list);
+        }
+      }
+    }
+    cdkAcknowledgements.set(root, byRule);
+  }
+  return byRule.get(ruleId) ?? [];
+}
+const cdkAcknowledgements = new WeakMap<IConstruct, Map<string, AppliedAcknowledgement[]>>();
+
+/** Forgets what `cdkAcknowledgementsFor` read of the app: a new synthesis reads the app as it is then. */
+export function forgetCdkAcknowledgements(root: IConstruct): void {
+  cdkAcknowledgements.delete(root);
 }
 
 /** The copies already recorded on each stack (an app synthesized twice records each once). */

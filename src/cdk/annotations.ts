@@ -1,6 +1,6 @@
 import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledgementsFor } from './acknowledgements';
+import { acknowledgementsFor, cdkAcknowledgementsFor } from './acknowledgements';
 import { warningAcknowledgedInCdk } from './internals';
 import type { Finding } from '../engine/finding';
 import { acknowledgedMessage, CDK_ACKNOWLEDGED_METADATA } from '../reporting/acknowledgements';
@@ -43,12 +43,13 @@ function recordAcknowledgedWithCdk(node: IConstruct, ruleId: string): void {
  */
 export function report(node: IConstruct, finding: Finding): void {
   // Looked up first: an acknowledgement that accepts a finding reported in an earlier synthesis is used in this one too.
-  const acks = finding.severity === RuleSeverity.INFO ? [] : acknowledgementsFor(node, finding.ruleId);
+  const ours = finding.severity === RuleSeverity.INFO ? [] : acknowledgementsFor(node, finding.ruleId).map((a) => ({ scope: a.path, reason: a.reason }));
+  const acks = finding.severity === RuleSeverity.INFO ? ours : [...ours, ...cdkAcknowledgementsFor(node, finding.ruleId)];
   noteReported(node, finding);
   if (node.node.metadata.some((m) => typeof m.data === 'string' && m.data.includes(finding.message))) return;
   const annotations = Annotations.of(node);
   if (acks.length > 0) {
-    annotations.addInfo(acknowledgedMessage(acks.map((a) => ({ scope: a.path, reason: a.reason })), finding.message));
+    annotations.addInfo(acknowledgedMessage(acks, finding.message));
   } else if (finding.severity === RuleSeverity.ERROR) {
     annotations.addError(finding.message);
   } else if (finding.severity === RuleSeverity.WARNING) {

@@ -1,6 +1,6 @@
 import { CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { recordInheritedAcknowledgements } from './acknowledgements';
+import { forgetCdkAcknowledgements, recordInheritedAcknowledgements } from './acknowledgements';
 import { report } from './annotations';
 import { watchAcknowledgements } from './unused-acknowledgements';
 import { RuleRunner } from '../engine/speed/runner';
@@ -161,6 +161,7 @@ export function stackSynthesis(stack: Stack): StackSynthesis {
 export function onVisit(node: IConstruct): void {
   if (!Stack.isStack(node)) return;
   synthesisOf.delete(node);
+  forgetCdkAcknowledgements(node.node.root);
   recordInheritedAcknowledgements(node);
   watchAcknowledgements(node);
 }

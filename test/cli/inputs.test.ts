@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Annotations, AspectPriority, Aspects, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations as CdkAnnotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientValidationPlugin, UserPoolClientValidator } from '../../src';
 import { runCli } from '../../src/cli/run';
@@ -480,5 +481,31 @@ describe('CDK\'s own acknowledgements in a cloud assembly', () => {
     }
     // Another rule's acknowledgement accepts nothing here.
     expect(cli('--strict', synthesized((stack) => Validations.of(stack).acknowledge({ id: 'Annotation::VUPC-CALLBACK-HTTPS', reason: 'x' }))).code).toBe(1);
+  });
+
+  test('the aspects accept what Validations.acknowledge accepts, errors too, as the command line on their cdk.out does', () => {
+    const outdir = tmp();
+    const app = testApp({ outdir });
+    const stack = new Stack(app, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const pool = new cognito.UserPool(stack, 'Pool');
+    new cognito.CfnUserPoolClient(stack, 'Http', {
+      userPoolId: pool.userPoolId,
+      clientName: 'http',
+      supportedIdentityProviders: ['COGNITO'],
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ['code'],
+      allowedOAuthScopes: ['openid'],
+      callbackUrLs: ['http://legacy.example.com/cb'],
+    });
+    Validations.of(stack).acknowledge({ id: 'cdk-validated-user-pool-client::VUPC-CALLBACK-HTTPS', reason: 'legacy partner, SEC-9' });
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    app.synth();
+    const annotations = CdkAnnotations.fromStack(stack);
+    // Before, the synth failed on the error while the command line, on the same cdk.out, accepted it.
+    expect(annotations.findError('*', Match.stringLikeRegexp('VUPC-CALLBACK-HTTPS'))).toHaveLength(0);
+    expect(annotations.findInfo('/S/Http', Match.stringLikeRegexp(
+      '^Acknowledged on S \\(legacy partner, SEC-9; made with Validations.acknowledge, which CDK applies to the whole app\\): \\[VUPC-CALLBACK-HTTPS\\]'))).toHaveLength(1);
+    const r = cli(outdir);
+    expect(r.out).toContain('Acknowledged on S (legacy partner, SEC-9; made with Validations.acknowledge, which CDK applies to the whole app): [VUPC-CALLBACK-HTTPS] S/Http:');
   });
 });
