@@ -164,9 +164,16 @@ function check(
   const inputs: InputStatus[] = [];
   const inSet = templatesInSet(templates);
   const api = (t: LoadedTemplate) => (t.input === InputKind.API_REQUEST ? 'request' : t.input === InputKind.API_RESPONSE ? 'response' : undefined);
+  // The clients in the nested stacks each template deploys, at any depth: a parent with none of its own still has those.
+  const nestedClients = new Map<LoadedTemplate, number>();
+  for (const t of templates) {
+    const own = clientsOf(t.template).length;
+    for (let p = t.parent?.template; own > 0 && p !== undefined; p = p.parent?.template) nestedClients.set(p, (nestedClients.get(p) ?? 0) + own);
+  }
   for (const t of templates) {
     const deployment = t.deployedAs === undefined ? {} : { deployedAs: t.deployedAs };
-    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, notices: t.notices, ...deployment, ...(api(t) ? { api: api(t) } : {}) });
+    const nested = nestedClients.has(t) ? { nestedClients: nestedClients.get(t) } : {};
+    inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, ...nested, notices: t.notices, ...deployment, ...(api(t) ? { api: api(t) } : {}) });
   }
   // The templates given together deploy together: a client may import its pool from another, or from its parent stack.
   // Each template's clients are checked as what they were read from: a template, an API request or an API response.

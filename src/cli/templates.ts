@@ -302,7 +302,9 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   };
   const out = [loaded];
   const here = source.path === STDIN ? process.cwd() : dirname(source.path);
-  const assembly = source.assemblyDir;
+  // A template given as a file of a cloud assembly (Parent.template.json in cdk.out) finds its nested stacks' templates
+  // by the assembly's asset manifests, beside it, as when the directory is given.
+  const assembly = source.assemblyDir ?? (source.path === STDIN ? undefined : dirname(source.path));
   // This template and those that deploy it: a nested template among them is a cycle.
   const ancestors = new Set([...(source.ancestors ?? []), resolve(source.path)]);
   for (const nested of nestedStacksOf(template)) {

@@ -22,6 +22,8 @@ export interface InputStatus {
   readonly file: string;
   readonly status: 'checked' | 'baseline' | 'unreadable';
   readonly clients: number;
+  /** The app clients in the nested stacks it deploys (any depth), when there are some. */
+  readonly nestedClients?: number;
   /** What was not checked along with it (a nested stack whose template is not a local file). */
   readonly notices: readonly string[];
   /** Why it could not be read. */
@@ -47,7 +49,8 @@ export function formatText(s: RunSummary): string {
   const lines: string[] = [];
   for (const t of s.inputs) {
     const name = t.deployedAs === undefined ? t.file : `${t.file} (deployed as ${t.deployedAs})`;
-    if (t.status === 'checked' && t.clients === 0) lines.push(`${name}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
+    // A parent whose clients are all in the nested stacks it deploys has something to check: those.
+    if (t.status === 'checked' && t.clients === 0 && !t.nestedClients) lines.push(`${name}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
     for (const notice of t.notices) lines.push(`NOTE ${name}: ${notice}`);
   }
   for (const { file, line, finding } of s.findings) {

@@ -261,6 +261,18 @@ describe('nested stacks', () => {
     expect(r.out).toMatch(/in 1 app client of 2 templates/);
   });
 
+  test('a stack\'s template given as a file of a cdk.out reads its nested stacks by the assembly\'s asset manifests, as the directory does', () => {
+    const outdir = tmp();
+    nestedApp(outdir).synth();
+    const r = cli('--format', 'json', join(outdir, 'Parent.template.json'));
+    const report = JSON.parse(r.out) as { inputs: Array<{ file: string; clients: number; nestedClients?: number }>; findings: Array<{ ruleId: string; message: string }> };
+    // Before, the nested template was "not a local file" (VUPC-NOT-VALIDATED) and its client went unchecked.
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['VUPC-IDP-WITHOUT-OAUTH', 'VUPC-IDP-EXISTS']);
+    expect(report.inputs.map((i) => [i.file.replace(outdir, '<out>'), i.clients, i.nestedClients])).toEqual([['<out>/Parent.template.json', 0, 1], [expect.stringMatching(/nested\.template\.json$/), 1, undefined]]);
+    // A parent whose clients are in its nested stacks is not "nothing to check".
+    expect(cli(join(outdir, 'Parent.template.json')).out).not.toContain('nothing to check');
+  });
+
   test('the plugin checks nested stacks\' templates too, against the parent\'s pool', () => {
     const app = nestedApp();
     Validations.of(app).addPlugins(new UserPoolClientValidationPlugin());
