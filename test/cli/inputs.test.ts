@@ -265,10 +265,12 @@ describe('nested stacks', () => {
     const outdir = tmp();
     nestedApp(outdir).synth();
     const r = cli('--format', 'json', join(outdir, 'Parent.template.json'));
-    const report = JSON.parse(r.out) as { inputs: Array<{ file: string; clients: number; nestedClients?: number }>; findings: Array<{ ruleId: string; message: string }> };
+    type Report = { inputs: Array<{ file: string; clients: number; nestedClients?: number }>; findings: Array<{ ruleId: string; message: string }> };
+    const report = JSON.parse(r.out) as Report;
     // Before, the nested template was "not a local file" (VUPC-NOT-VALIDATED) and its client went unchecked.
     expect(report.findings.map((f) => f.ruleId)).toEqual(['VUPC-IDP-WITHOUT-OAUTH', 'VUPC-IDP-EXISTS']);
-    expect(report.inputs.map((i) => [i.file.replace(outdir, '<out>'), i.clients, i.nestedClients])).toEqual([['<out>/Parent.template.json', 0, 1], [expect.stringMatching(/nested\.template\.json$/), 1, undefined]]);
+    expect(report.inputs.map((i) => [i.file.replace(outdir, '<out>'), i.clients, i.nestedClients]))
+      .toEqual([['<out>/Parent.template.json', 0, 1], [expect.stringMatching(/nested\.template\.json$/), 1, undefined]]);
     // A parent whose clients are in its nested stacks is not "nothing to check".
     expect(cli(join(outdir, 'Parent.template.json')).out).not.toContain('nothing to check');
   });
