@@ -20,7 +20,7 @@ export class UserPoolClientChecks {
    * which sees every stage of the app). A validator with that rule in
    * `disabledRules` turns it off; it cannot be a warning (see the rule's decision).
    *
-   * @returns the stages (including `scope` when it is one) the aspects were added to
+   * @returns the construct paths of `scope` and of every stage below it, to which the aspects were added (`<app>` for the app)
    */
   public static applyToAllStages(scope: IConstruct, ...aspects: IAspect[]): string[] {
     // A call that adds nothing checks nothing: said, not passed over.

@@ -8,6 +8,7 @@ import { onVisit } from '../cdk/synthesis-cache';
 import { checkKnownKeys, checkNoOverlap, checkRuleIds } from '../engine/selection';
 import { RuleSelection } from '../engine/validate-client';
 import { ENUM_PROPERTIES } from '../rules/api-model';
+import { closestOf } from '../rules/closest';
 import { noticeRule, SERVICE_RULES } from '../rules/registry';
 
 /** Marks validator instances across copies of this library (instanceof would not). */
@@ -46,7 +47,9 @@ function checkEnumValues(values: unknown): { [property: string]: string[] } | un
   if (values === undefined) return undefined;
   for (const [key, list] of Object.entries(values as object)) {
     if (!(ENUM_PROPERTIES as string[]).includes(key)) {
-      throw new Error(`UserPoolClientValidator: additionalEnumValues key '${key}' is not an enum property; allowed: ${ENUM_PROPERTIES.join(', ')}.`);
+      const closest = closestOf(key, ENUM_PROPERTIES);
+      throw new Error(`UserPoolClientValidator: additionalEnumValues key '${key}' is not an enum property${closest ? `; did you mean '${closest}'?` : ''} `
+        + `(allowed: ${ENUM_PROPERTIES.join(', ')}).`);
     }
     if (!Array.isArray(list) || list.some((v) => typeof v !== 'string')) {
       throw new Error(`UserPoolClientValidator: additionalEnumValues.${key} must be a list of strings.`);

@@ -10,9 +10,9 @@ export const DEFAULT_AUTH_FLOWS: readonly string[] = L.ExplicitAuthFlows;
  * Cognito resets every setting a CloudFormation update omits to its API
  * default, so the construct writes each one out: a template (and a
  * snapshot) then shows exactly what Cognito will do. Where the API default
- * (or the aws-cdk L2's) is insecure, the secure value is chosen;
- * `DEFAULT_SETTINGS` records them all, and the README tables are generated
- * from it.
+ * (or the aws-cdk L2's) is insecure, the secure value is chosen; the
+ * README's "Default settings" and "Migration details" tables list them all,
+ * with the reason for each.
  */
 export class UserPoolClientDefaults {
   /**

@@ -5,12 +5,15 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
  * Settings of a `ValidatedUserPoolClient`: the props of the aws-cdk L2
  * `cognito.UserPoolClient`, with the same names, types and meaning, and two
  * more (`identityProviders`, `validation`). Switching from the L2 is a
- * change of class name.
+ * change of class name in TypeScript and Python.
  *
  * Only defaults differ, where the L2's is insecure or leaves a value to
  * Cognito: every setting is written to the template (Cognito resets a
- * setting an update omits). The README's "Migrating from the aws-cdk L2"
- * lists each difference, generated from `DEFAULT_SETTINGS`.
+ * setting an update omits). The README's "Migration details" lists each
+ * difference, and `UserPoolClientDefaults` publishes the values.
+ *
+ * These are the props without `userPool`, as the L2's `UserPoolClientOptions`
+ * are: for code that builds a client's options before it has the pool.
  */
 export interface ValidatedUserPoolClientOptions {
   /**

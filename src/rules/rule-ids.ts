@@ -19,7 +19,11 @@ export class UserPoolClientRuleIds {
   public static readonly CLIENTNAME_LENGTH = 'VUPC-CLIENTNAME-LENGTH';
   /** ClientName holds only letters, digits, underscores, whitespace and + = , . @ -. */
   public static readonly CLIENTNAME_PATTERN = 'VUPC-CLIENTNAME-PATTERN';
-  /** Retired: a ClientSecret in a template is reported by VUPC-PROPERTY-READ-ONLY. */
+  /**
+   * Retired: a ClientSecret in a template is reported by VUPC-PROPERTY-READ-ONLY.
+   *
+   * @deprecated Retired: a ClientSecret in a template is reported by VUPC-PROPERTY-READ-ONLY.
+   */
   public static readonly SECRET_NOT_IN_CFN = 'VUPC-SECRET-NOT-IN-CFN';
   /** GenerateSecret: true and a ClientSecret value are not given together. */
   public static readonly SECRET_XOR = 'VUPC-SECRET-XOR';

@@ -167,7 +167,7 @@ describe('reporting', () => {
     [{ disabledRules: ['VUPC-TYPO'] }, /disabledRules names 'VUPC-TYPO', which it cannot select/],
     [{ disabledRules: [Object.create(null) as string] }, /disabledRules names '\[object Object\]', which it cannot select/],
     [{ warningRules: 'VUPC-CALLBACK-HTTPS' as unknown as string[] }, /warningRules must be a list of rule ids/],
-    [{ additionalEnumValues: { ExplicitAuthFlow: ['X'] } }, /additionalEnumValues key 'ExplicitAuthFlow' is not an enum property; allowed: ExplicitAuthFlows, /],
+    [{ additionalEnumValues: { ExplicitAuthFlow: ['X'] } }, /additionalEnumValues key 'ExplicitAuthFlow' is not an enum property; did you mean 'ExplicitAuthFlows'\? \(allowed: ExplicitAuthFlows, /],
   ])('bad validator props are refused: %j', (props, message) => {
     expect(() => new UserPoolClientValidator(props)).toThrow(message);
   });
