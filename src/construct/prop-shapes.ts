@@ -9,7 +9,7 @@ import { closestOf } from '../rules/closest';
  * `authFlows` left a client with no sign-in flow).
  */
 type Members<T> = { readonly [K in keyof T]-?: true };
-const PROPS: Members<ValidatedUserPoolClientProps> = {
+export const PROP_MEMBERS: Members<ValidatedUserPoolClientProps> = {
   userPool: true,
   userPoolClientName: true,
   generateSecret: true,
@@ -45,7 +45,7 @@ const ANALYTICS: Members<cognito.AnalyticsConfiguration> = {
  * languages catch these at compile time; JavaScript does not.
  */
 export function checkPropShapes(props: ValidatedUserPoolClientProps): void {
-  members('props', props, PROPS, 'the props are those of cognito.UserPoolClientProps, plus identityProviders and validation');
+  members('props', props, PROP_MEMBERS, 'the props are those of cognito.UserPoolClientProps, plus identityProviders and validation');
   members('authFlows', props.authFlows, AUTH_FLOWS);
   members('oAuth', props.oAuth, OAUTH);
   members('oAuth.flows', props.oAuth?.flows, OAUTH_FLOWS);
