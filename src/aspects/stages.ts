@@ -7,6 +7,9 @@ import { IConstruct } from 'constructs';
  * Aspects added to an `App` stop at nested `Stage`s (a CDK Pipelines stage,
  * for example), so a validator or policy added to the app alone would miss
  * every client inside them.
+ *
+ * @example
+ * UserPoolClientChecks.applyToAllStages(app, new UserPoolClientValidator(), UserPoolClientPolicy.recommended());
  */
 export class UserPoolClientChecks {
   /**

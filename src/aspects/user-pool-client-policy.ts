@@ -30,6 +30,12 @@ const POLICY = Symbol.for('cdk-validated-user-pool-client.UserPoolClientPolicy')
  * team's on a stack), the closest checks it and options cascade: each option
  * is the closest policy's that sets it, and for each rule id in
  * `warningRules` or `disabledRules`, the closest policy that lists it decides.
+ *
+ * @example
+ * Aspects.of(app).add(UserPoolClientPolicy.recommended({
+ *   maxAccessTokenMinutes: 15,
+ *   allowedUrlHosts: ['*.example.com', 'localhost'],
+ * }), { priority: AspectPriority.READONLY });
  */
 export class UserPoolClientPolicy implements IAspect {
   /** The options of `recommended()`. */

@@ -76,6 +76,9 @@ function checkEnumValues(values: unknown): { [property: string]: string[] } | un
  * stack), the closest checks it, and options cascade: for each rule id, the
  * closest validator that lists it (in `disabledRules` or `warningRules`)
  * decides; additional enum values add up.
+ *
+ * @example
+ * Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
  */
 export class UserPoolClientValidator implements IAspect {
   /**

@@ -41,6 +41,10 @@ export class UserPoolClientAcknowledgements {
    * @param scope the construct (a client, a stack, a stage, an app)
    * @param ruleId the rule id, e.g. `UserPoolClientRuleIds.CALLBACK_HTTPS`
    * @param reason why the finding is accepted; must not be empty
+   *
+   * @example
+   * declare const devClient: ValidatedUserPoolClient;
+   * UserPoolClientAcknowledgements.acknowledge(devClient, UserPoolClientRuleIds.CALLBACK_HTTPS, 'Internal host reachable only over the VPN');
    */
   public static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
     if (typeof ruleId !== 'string' || !findRule(ruleId)) {

@@ -111,6 +111,9 @@ function withoutFix(finding: Finding): string {
  * already reported on the same client (same rule, property, condition and
  * severity), so no finding is reported twice, and a team's aspect with a
  * rule turned off cannot turn off the plugin's.
+ *
+ * @example
+ * Validations.of(app).addPlugins(new UserPoolClientValidationPlugin({ policy: UserPoolClientPolicy.recommended() }));
  */
 export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
   public readonly name = PACKAGE_NAME;
