@@ -31,6 +31,8 @@ const CASES: Array<[string, ValidatedUserPoolClientOptions, string, string, cogn
   ['an empty name', { userPoolClientName: '' }, 'VUPC-CLIENTNAME-LENGTH', 'ClientName (prop userPoolClientName)'],
   ['a name with a slash', { userPoolClientName: 'web/app' }, 'VUPC-CLIENTNAME-PATTERN', "ClientName (prop userPoolClientName) 'web/app'"],
   ['an access token of 4 minutes', { accessTokenValidity: Duration.minutes(4) }, 'VUPC-ACCESS-DURATION', 'AccessTokenValidity (prop accessTokenValidity) 4 in minutes is 4 minutes, outside 5 minutes to 1 day'],
+  ['an access token of 0 minutes: the fix speaks of the prop\'s Duration, in words', { accessTokenValidity: Duration.minutes(0) }, 'VUPC-ACCESS-RAW',
+    'Fix: Give accessTokenValidity a Duration from 5 minutes to 1 day.'],
   ['an ID token of 25 hours', { idTokenValidity: Duration.hours(25) }, 'VUPC-ID-DURATION', 'IdTokenValidity (prop idTokenValidity) 1500 in minutes is 25 hours'],
   ['a refresh token of 59 minutes', { refreshTokenValidity: Duration.minutes(59), accessTokenValidity: Duration.minutes(5), idTokenValidity: Duration.minutes(5) }, 'VUPC-REFRESH-DURATION', 'RefreshTokenValidity (prop refreshTokenValidity) 59'],
   ['a refresh token of 3651 days', { refreshTokenValidity: Duration.days(3651) }, 'VUPC-REFRESH-DURATION', 'RefreshTokenValidity (prop refreshTokenValidity) 5257440 in minutes is 3651 days'],

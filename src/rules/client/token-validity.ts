@@ -113,8 +113,8 @@ function rawRule(token: Token, name: string): RuleDefinition {
     properties: [property],
     summary: `${property} is a whole number ${range.min}-${range.max} (before units).`,
     why: `The API model constrains ${range.shape} to ${range.min}-${range.max}.`,
-    fix: `Give a whole number from ${range.min} to ${range.max} in the unit TokenValidityUnits sets (a larger unit holds a longer validity in a smaller number); the validity itself must be between ${LIMITS[token].text}.`,
-    propsFix: `Give ${PROP[token]} a Duration between ${LIMITS[token].text}.`,
+    fix: `Give a whole number from ${range.min} to ${range.max} in the unit TokenValidityUnits sets (a larger unit holds a longer validity in a smaller number); the validity itself must be from ${LIMITS[token].text}.`,
+    propsFix: `Give ${PROP[token]} a Duration from ${LIMITS[token].text}.`,
     source: Sources.CREATE_CLIENT,
     check: (client, report) => checkIntegerRange(client, report, property, range),
   };
