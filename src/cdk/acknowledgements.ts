@@ -2,10 +2,9 @@ import { relative, resolve, sep } from 'path';
 import { Annotations, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { safeString } from '../engine/message';
-import { ACKNOWLEDGEMENT_METADATA, AcknowledgementRecord, AppliedAcknowledgement, CDK_ACKNOWLEDGED_RULES, ruleIdOfCdkAcknowledgement } from '../reporting/acknowledgements';
+import { ACKNOWLEDGEMENT_METADATA, AcknowledgementRecord, AppliedAcknowledgement, cdkAcknowledgedRules } from '../reporting/acknowledgements';
 import { closestOf } from '../rules/closest';
 import { ALL_RULES, findRule } from '../rules/registry';
-import { isRecord } from '../rules/values';
 import { PACKAGE_NAME } from '../version';
 
 /** A rule acknowledged on a construct subtree, with the reason. */
@@ -155,13 +154,8 @@ export function cdkAcknowledgementsFor(node: IConstruct, ruleId: string): Applie
     byRule = new Map();
     for (const construct of root.node.findAll()) {
       for (const entry of construct.node.metadata) {
-        if (entry.type !== CDK_ACKNOWLEDGED_RULES || !isRecord(entry.data)) continue;
-        for (const [id, reason] of Object.entries(entry.data)) {
-          const acknowledged = ruleIdOfCdkAcknowledgement(id, PACKAGE_NAME);
-          if (acknowledged === undefined || typeof reason !== 'string') continue;
-          const list = byRule.get(acknowledged) ?? [];
-          list.push({ scope: construct.node.path, reason: `${reason}; made with Validations.acknowledge, which CDK applies to the whole app` });
-          byRule.set(acknowledged, list);
+        for (const { ruleId: acknowledged, reason } of cdkAcknowledgedRules(entry, PACKAGE_NAME)) {
+          byRule.set(acknowledged, [...byRule.get(acknowledged) ?? [], { scope: construct.node.path, reason }]);
         }
       }
     }

@@ -43,9 +43,10 @@ function recordAcknowledgedWithCdk(node: IConstruct, ruleId: string): void {
  */
 export function report(node: IConstruct, finding: Finding): void {
   // Looked up first: an acknowledgement that accepts a finding reported in an earlier synthesis is used in this one too.
-  const acknowledgeable = finding.severity !== RuleSeverity.INFO;
-  const ours = acknowledgeable ? acknowledgementsFor(node, finding.ruleId).map((a) => ({ scope: a.path, reason: a.reason })) : [];
-  const acks = acknowledgeable ? [...ours, ...cdkAcknowledgementsFor(node, finding.ruleId)] : ours;
+  const acks = finding.severity === RuleSeverity.INFO ? [] : [
+    ...acknowledgementsFor(node, finding.ruleId).map((a) => ({ scope: a.path, reason: a.reason })),
+    ...cdkAcknowledgementsFor(node, finding.ruleId),
+  ];
   noteReported(node, finding);
   if (node.node.metadata.some((m) => typeof m.data === 'string' && m.data.includes(finding.message))) return;
   const annotations = Annotations.of(node);

@@ -8,7 +8,7 @@ import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import type { ExternalResources } from '../engine/pools';
 import type { TemplateInSet } from '../engine/validate-template';
-import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement, CDK_ACKNOWLEDGED_METADATA, CDK_ACKNOWLEDGED_RULES, ruleIdOfCdkAcknowledgement } from '../reporting/acknowledgements';
+import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement, CDK_ACKNOWLEDGED_METADATA, cdkAcknowledgedRules } from '../reporting/acknowledgements';
 import { InputKind } from '../rules/rule';
 import { isRecord } from '../rules/values';
 import { PACKAGE_NAME } from '../version';
@@ -477,12 +477,7 @@ class ArtifactPaths {
         // What CDK's own acknowledgements accepted in the synth is accepted here too.
         const hidden = m?.type === CDK_ACKNOWLEDGED_METADATA && isRecord(m.data) ? m.data : undefined;
         if (hidden && typeof hidden.ruleId === 'string' && typeof hidden.reason === 'string') this.recorded.push({ scope, madeOn: scope, ruleId: hidden.ruleId, reason: hidden.reason });
-        if (m?.type === CDK_ACKNOWLEDGED_RULES && isRecord(m.data)) {
-          for (const [id, reason] of Object.entries(m.data)) {
-            const ruleId = ruleIdOfCdkAcknowledgement(id, PACKAGE_NAME);
-            if (ruleId && typeof reason === 'string') this.appWide.push({ scope, ruleId, reason: `${reason}; made with Validations.acknowledge, which CDK applies to the whole app` });
-          }
-        }
+        for (const { ruleId, reason } of cdkAcknowledgedRules(m, PACKAGE_NAME)) this.appWide.push({ scope, ruleId, reason });
       }
     }
     this.nestedStacks = this.entries.flatMap(([path]) => this.nestedStackPath(path) ?? []).sort((a, b) => b.length - a.length);

@@ -1,6 +1,7 @@
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { ValidatedUserPoolClientProps } from './props';
 import { closestOf } from '../rules/closest';
+import { AUTH_FLOW_MEMBERS, OAUTH_FLOW_MEMBERS } from '../rules/l2-model';
 
 /**
  * The members of each props structure, by a type that fails to compile
@@ -31,9 +32,18 @@ export const PROP_MEMBERS: Members<ValidatedUserPoolClientProps> = {
   identityProviders: true,
   validation: true,
 };
-const AUTH_FLOWS: Members<cognito.AuthFlow> = { adminUserPassword: true, custom: true, userPassword: true, userSrp: true, user: true };
+/**
+ * The flow members the render writes (rules/l2-model.ts), held by type to
+ * every member aws-cdk-lib has: a member it adds fails the type-check, not a
+ * client (the render would drop it, and this check refuse it).
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const ALL_AUTH_FLOWS: Same<(typeof AUTH_FLOW_MEMBERS)[number][0], keyof cognito.AuthFlow> = true;
+const ALL_OAUTH_FLOWS: Same<(typeof OAUTH_FLOW_MEMBERS)[number][0], keyof cognito.OAuthFlows> = true;
+const membersOf = (list: ReadonlyArray<readonly [string, string]>, complete: true) => Object.fromEntries(list.map(([member]) => [member, complete]));
+const AUTH_FLOWS = membersOf(AUTH_FLOW_MEMBERS, ALL_AUTH_FLOWS);
 const OAUTH: Members<cognito.OAuthSettings> = { flows: true, callbackUrls: true, logoutUrls: true, scopes: true, defaultRedirectUri: true };
-const OAUTH_FLOWS: Members<cognito.OAuthFlows> = { authorizationCodeGrant: true, implicitCodeGrant: true, clientCredentials: true };
+const OAUTH_FLOWS = membersOf(OAUTH_FLOW_MEMBERS, ALL_OAUTH_FLOWS);
 const ANALYTICS: Members<cognito.AnalyticsConfiguration> = {
   application: true, applicationId: true, externalId: true, role: true, shareUserData: true,
 };

@@ -1,8 +1,5 @@
 import { readFileSync } from 'fs';
 
-/** A policy file that cannot be read as JSON; the message names the file and why. */
-export class PolicyFileError extends Error {}
-
 /**
  * The JSON of a policy file, as every door reads it (the command line's
  * --policy, `UserPoolClientPolicy.fromFile`): one file serves them all, so
@@ -16,11 +13,11 @@ export function readPolicyJson(file: string): unknown {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : code ?? (e as Error).message;
-    throw new PolicyFileError(`${file}: cannot be read as a JSON policy (${why}).`);
+    throw new Error(`${file}: cannot be read as a JSON policy (${why}).`);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new PolicyFileError(`${file}: cannot be read as a JSON policy (${(e as Error).message}).`);
+    throw new Error(`${file}: cannot be read as a JSON policy (${(e as Error).message}).`);
   }
 }

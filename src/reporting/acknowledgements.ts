@@ -22,9 +22,25 @@ export const CDK_ACKNOWLEDGED_METADATA = 'cdk-validated-user-pool-client:acknowl
 export const CDK_ACKNOWLEDGED_RULES = 'aws:cdk:acknowledged-rules';
 
 /** The rule id of an id CDK acknowledges: a warning annotation's (`Annotation::<id>`) or the plugin's (`<plugin>::<id>`). */
-export function ruleIdOfCdkAcknowledgement(id: string, pluginName: string): string | undefined {
+function ruleIdOfCdkAcknowledgement(id: string, pluginName: string): string | undefined {
   for (const prefix of ['Annotation::', `${pluginName}::`]) if (id.startsWith(prefix) && id.length > prefix.length) return id.slice(prefix.length);
   return undefined;
+}
+
+/** A construct metadata entry, as CDK keeps it and as the cloud assembly records it. */
+type MetadataEntry = { readonly type?: unknown; readonly data?: unknown };
+
+/**
+ * The rules of `pluginName` that one metadata entry of CDK's
+ * `Validations.acknowledge` (CDK_ACKNOWLEDGED_RULES) accepts, each with its
+ * reason as every door shows it; none for an entry of another type.
+ */
+export function cdkAcknowledgedRules(entry: MetadataEntry | undefined, pluginName: string): Array<{ ruleId: string; reason: string }> {
+  if (entry?.type !== CDK_ACKNOWLEDGED_RULES || !isRecord(entry.data)) return [];
+  return Object.entries(entry.data).flatMap(([id, reason]) => {
+    const ruleId = ruleIdOfCdkAcknowledgement(id, pluginName);
+    return ruleId !== undefined && typeof reason === 'string' ? [{ ruleId, reason: `${reason}; made with Validations.acknowledge, which CDK applies to the whole app` }] : [];
+  });
 }
 
 /**

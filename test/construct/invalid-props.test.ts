@@ -96,7 +96,7 @@ test('a bare number where a Duration belongs (JavaScript, or a cast) is named as
 test.each([
   ['a misspelt prop', { accesTokenValidity: Duration.minutes(5) }, "ValidatedUserPoolClient: 'accesTokenValidity' is not a prop; did you mean 'accessTokenValidity'? (the props are those of cognito.UserPoolClientProps"],
   // Before, the typo left the client with only ALLOW_REFRESH_TOKEN_AUTH: no way to sign users in, and no finding.
-  ['a misspelt auth flow', { authFlows: { userSrpp: true } }, "authFlows has 'userSrpp', which is not one of its members; did you mean 'userSrp'? (allowed: adminUserPassword, custom, userPassword, userSrp, user)"],
+  ['a misspelt auth flow', { authFlows: { userSrpp: true } }, "authFlows has 'userSrpp', which is not one of its members; did you mean 'userSrp'? (allowed: userPassword, adminUserPassword, custom, userSrp, user)"],
   ['a misspelt OAuth flow', { oAuth: { flows: { authorizationCodeGrnt: true } } }, "oAuth.flows has 'authorizationCodeGrnt', which is not one of its members; did you mean 'authorizationCodeGrant'?"],
   ['a misspelt OAuth setting', { oAuth: { callbackUrl: ['https://a.example.com/cb'] } }, "oAuth has 'callbackUrl', which is not one of its members; did you mean 'callbackUrls'?"],
   ['a misspelt analytics member', { analytics: { sharedUserData: true } }, "analytics has 'sharedUserData', which is not one of its members; did you mean 'shareUserData'?"],
