@@ -90,6 +90,18 @@ export function cascadeRuleLists(chain: readonly RuleLists[]): { disabledRules: 
   return { disabledRules, warningRules };
 }
 
+/**
+ * What `aspect` checks a node with, given the chain of aspects of its kind
+ * that reach the node (`aspectsReaching`): the chain's options cascaded when
+ * `aspect` is the closest, undefined when a closer one checks the node, and
+ * its own options when it is not in the chain (its visit was called
+ * directly, not as an aspect of the node's scopes).
+ */
+export function optionsIfClosest<T extends object, R>(aspect: T, chain: readonly T[], cascade: CascadeCache<T, R>): R | undefined {
+  if (!chain.includes(aspect)) return cascade.ofOne(aspect);
+  return chain[chain.length - 1] === aspect ? cascade.of(chain) : undefined;
+}
+
 /** Memoizes what a chain of aspects merges to (a chain repeats for every client below the same scopes). */
 export class CascadeCache<T extends object, R> {
   private readonly alone = new WeakMap<T, R>();

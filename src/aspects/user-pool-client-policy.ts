@@ -1,6 +1,6 @@
 import { IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { aspectsReaching, CascadeCache, cascadeRuleLists, RuleLists } from './cascade';
+import { aspectsReaching, CascadeCache, cascadeRuleLists, optionsIfClosest, RuleLists } from './cascade';
 import { checkClientNode, noteReach } from './client-check';
 import { watchNestedStages } from './stage-reach';
 import { stageRuleOff } from './user-pool-client-validator';
@@ -96,10 +96,8 @@ export class UserPoolClientPolicy implements IAspect {
     if (Stack.isStack(node)) noteReach(node, aspectsReaching(node, isPolicy), this, (chain) => CASCADE.of(chain).selection);
     if (!isUserPoolClientResource(node)) return;
     // Where several policies reach the client, the closest checks it, with the options of all of them cascaded.
-    const chain = aspectsReaching(node, isPolicy);
-    if (chain.includes(this) && chain[chain.length - 1] !== this) return;
-    const merged = chain.includes(this) ? CASCADE.of(chain) : CASCADE.ofOne(this);
-    checkClientNode(node, { policy: merged.props }, merged.selection, 'policy');
+    const merged = optionsIfClosest(this, aspectsReaching(node, isPolicy), CASCADE);
+    if (merged) checkClientNode(node, { policy: merged.props }, merged.selection, 'policy');
   }
 }
 

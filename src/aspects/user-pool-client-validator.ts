@@ -1,6 +1,6 @@
 import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { aspectsReaching, CascadeCache, cascadeRuleLists, RuleLists } from './cascade';
+import { aspectsReaching, CascadeCache, cascadeRuleLists, optionsIfClosest, RuleLists } from './cascade';
 import { checkClientNode, noteReach } from './client-check';
 import { watchNestedStages } from './stage-reach';
 import { isUserPoolClientResource } from '../cdk/stack-index';
@@ -122,11 +122,8 @@ export class UserPoolClientValidator implements IAspect {
       return;
     }
     // Where several validators reach the client, the closest checks it, with the options of all of them cascaded.
-    const chain = addedValidators(node);
-    if (chain.includes(this) && chain[chain.length - 1] !== this) return;
-    // (A validator whose visit is called directly, not as an aspect of the client's scopes, checks with its own options.)
-    const merged = chain.includes(this) ? CASCADE.of(chain) : CASCADE.ofOne(this);
-    checkClientNode(node, { extraEnumValues: merged.extraEnumValues }, merged.selection, 'service');
+    const merged = optionsIfClosest(this, addedValidators(node), CASCADE);
+    if (merged) checkClientNode(node, { extraEnumValues: merged.extraEnumValues }, merged.selection, 'service');
   }
 }
 
