@@ -30,3 +30,13 @@ test('every docs/ path a message, the help or the README gives is in the npm pac
   const packed = new Set(packedFiles());
   expect([...named].filter((path) => !packed.has(path))).toEqual([]);
 });
+
+test("the README's links to the repository's files are absolute, to files that exist: PyPI, NuGet and Maven Central show it without the repository", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const repository = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url.replace(/\.git$/, '');
+  const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  expect(links.filter((link) => !/^(https?:|#)/.test(link))).toEqual([]);
+  const files = links.filter((link) => link.startsWith(`${repository}/blob/main/`)).map((link) => link.slice(`${repository}/blob/main/`.length).split('#')[0]);
+  expect(files.length).toBeGreaterThan(0);
+  expect(files.filter((file) => !statSync(join(root, file), { throwIfNoEntry: false }))).toEqual([]);
+});
