@@ -51,10 +51,10 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
   },
   {
     properties: ['AccessTokenValidity', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits'],
-    ours: `${minutes(D.ACCESS_TOKEN_VALIDITY)}, ${minutes(D.ID_TOKEN_VALIDITY)} and ${minutes(D.REFRESH_TOKEN_VALIDITY)}, unit \`minutes\` each (given values in minutes too, as the L2 writes them)`,
+    ours: `\`${D.ACCESS_TOKEN_VALIDITY.toHours()}\` hour, \`${D.ID_TOKEN_VALIDITY.toHours()}\` hour and \`${D.REFRESH_TOKEN_VALIDITY.toDays()}\` days, each with its unit (\`hours\`, \`hours\`, \`days\`); a lifetime given in minutes with unit \`minutes\`, as the L2 writes it`,
     l2: 'only those given, in minutes',
     api: '1 hour, 1 hour, 30 days',
-    why: 'The same durations, written out so that an update cannot reset them, in one unit so that no number is misread.',
+    why: "The same durations, written out so that an update cannot reset them. Those not given are in Cognito's default unit of each token, as the L2 leaves them, so that a number set with an escape hatch (`addPropertyOverride`, the L1's setter) keeps the meaning it had with the L2.",
     source: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html',
     migration: { kind: 'both', effect: 'the validities not given are written, and the unit of each (no change in effect)' },
   },

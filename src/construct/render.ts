@@ -104,6 +104,17 @@ const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.le
 const minutes = (prop: string, d: Duration) => whole(prop, d, 'minutes');
 
 /**
+ * A token lifetime and its unit: a given one in minutes, as the L2 writes
+ * it; the default in Cognito's default unit for the token (hours, or days
+ * for refresh tokens), which is how the L2 leaves a lifetime it was not
+ * given. So a number an escape hatch sets (`addPropertyOverride`, the L1's
+ * setter) means what it meant with the L2, not minutes.
+ */
+function lifetime(prop: string, given: Duration | undefined, byDefault: number, apiUnit: 'hours' | 'days'): { value: number; unit: string } {
+  return given === undefined ? { value: byDefault, unit: apiUnit } : { value: minutes(prop, given), unit: 'minutes' };
+}
+
+/**
  * The CloudFormation properties of a ValidatedUserPoolClient: what the L2
  * writes for the same props, with every setting it leaves to Cognito written
  * out (see DEFAULT_SETTINGS). `poolProviders` are the identity provider
@@ -128,6 +139,9 @@ export function renderClientProperties(
   const machineOnly = isMachineOnly(flows);
   const scopes = oAuthOn ? oauthScopeNames(props.oAuth!.scopes ?? (machineOnly ? [] : DEFAULT_SCOPES)) : undefined;
   const rotation = props.refreshTokenRotationGracePeriod;
+  const access = lifetime('accessTokenValidity', props.accessTokenValidity, D.ACCESS_TOKEN_VALIDITY.toHours(), 'hours');
+  const id = lifetime('idTokenValidity', props.idTokenValidity, D.ID_TOKEN_VALIDITY.toHours(), 'hours');
+  const refresh = lifetime('refreshTokenValidity', props.refreshTokenValidity, D.REFRESH_TOKEN_VALIDITY.toDays(), 'days');
   const providers = [
     ...(props.supportedIdentityProviders?.map((p) => p.name) ?? poolProviders),
     ...(props.identityProviders ?? []).map((p) => p.providerName),
@@ -138,10 +152,10 @@ export function renderClientProperties(
     clientName,
     // Create-only: written only when given, as the L2 does (writing false onto a client without it replaces the client).
     generateSecret: props.generateSecret,
-    accessTokenValidity: minutes('accessTokenValidity', props.accessTokenValidity ?? D.ACCESS_TOKEN_VALIDITY),
-    idTokenValidity: minutes('idTokenValidity', props.idTokenValidity ?? D.ID_TOKEN_VALIDITY),
-    refreshTokenValidity: minutes('refreshTokenValidity', props.refreshTokenValidity ?? D.REFRESH_TOKEN_VALIDITY),
-    tokenValidityUnits: { accessToken: 'minutes', idToken: 'minutes', refreshToken: 'minutes' },
+    accessTokenValidity: access.value,
+    idTokenValidity: id.value,
+    refreshTokenValidity: refresh.value,
+    tokenValidityUnits: { accessToken: access.unit, idToken: id.unit, refreshToken: refresh.unit },
     authSessionValidity: minutes('authSessionValidity', props.authSessionValidity ?? D.AUTH_SESSION_VALIDITY),
     readAttributes: props.readAttributes?.attributes(),
     writeAttributes: props.writeAttributes?.attributes(),

@@ -25,10 +25,11 @@ describe('defaults are written out', () => {
       ClientName: Match.stringLikeRegexp('^Stack-Client-[0-9A-F]{8}$'),
       // Create-only: written only when given, as the L2 does.
       GenerateSecret: Match.absent(),
-      AccessTokenValidity: 60,
-      IdTokenValidity: 60,
-      RefreshTokenValidity: 43200,
-      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+      // In Cognito's default unit of each token, as the L2 leaves a lifetime it is not given (see the escape hatch test).
+      AccessTokenValidity: 1,
+      IdTokenValidity: 1,
+      RefreshTokenValidity: 30,
+      TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
       AuthSessionValidity: 3,
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       AllowedOAuthFlowsUserPoolClient: false,
@@ -65,7 +66,33 @@ describe('defaults are written out', () => {
     // Before, an assignment from JavaScript changed the default of every client created after it.
     expect(() => Object.assign(UserPoolClientDefaults, { ACCESS_TOKEN_VALIDITY: Duration.days(1) })).toThrow(TypeError);
     expect(() => Object.assign(UserPoolClientRuleIds, { CALLBACK_HTTPS: 'VUPC-NOPE' })).toThrow(TypeError);
-    expectProps({}, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], AccessTokenValidity: 60 });
+    expectProps({}, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], AccessTokenValidity: 1, TokenValidityUnits: { AccessToken: 'hours' } });
+  });
+
+  test('a lifetime given is written in minutes, as the L2 writes it; the others keep their default unit', () => {
+    expectProps({ accessTokenValidity: Duration.minutes(15), refreshTokenValidity: Duration.days(7) }, {
+      AccessTokenValidity: 15,
+      IdTokenValidity: 1,
+      RefreshTokenValidity: 7 * 24 * 60,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'hours', RefreshToken: 'minutes' },
+    });
+  });
+
+  test('a lifetime an escape hatch sets means what it meant with the L2 (before, the construct\'s minutes turned 90 days into 90 minutes)', () => {
+    const lifetimes = (make: (stack: Stack, pool: cognito.UserPool) => cognito.CfnUserPoolClient) => {
+      const { stack, pool } = testStack();
+      const l1 = make(stack, pool);
+      l1.addPropertyOverride('RefreshTokenValidity', 90);
+      l1.idTokenValidity = 12;
+      const [client] = Object.values(Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient'));
+      const p = client.Properties as Record<string, unknown>;
+      return { refresh: [p.RefreshTokenValidity, (p.TokenValidityUnits as Record<string, unknown> | undefined)?.RefreshToken ?? 'days'],
+        id: [p.IdTokenValidity, (p.TokenValidityUnits as Record<string, unknown> | undefined)?.IdToken ?? 'hours'] };
+    };
+    const l2 = lifetimes((stack, pool) => new cognito.UserPoolClient(stack, 'Client', { userPool: pool }).node.defaultChild as cognito.CfnUserPoolClient);
+    const ours = lifetimes((stack, pool) => new ValidatedUserPoolClient(stack, 'Client', { userPool: pool }).resource);
+    expect(l2).toEqual({ refresh: [90, 'days'], id: [12, 'hours'] });
+    expect(ours).toEqual(l2);
   });
 
   test('oAuth without flows or scopes: the code grant and the L2\'s scopes without aws.cognito.signin.user.admin; no callback invented', () => {
