@@ -86,8 +86,9 @@ describe('defaults are written out', () => {
       l1.idTokenValidity = 12;
       const [client] = Object.values(Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient'));
       const p = client.Properties as Record<string, unknown>;
-      return { refresh: [p.RefreshTokenValidity, (p.TokenValidityUnits as Record<string, unknown> | undefined)?.RefreshToken ?? 'days'],
-        id: [p.IdTokenValidity, (p.TokenValidityUnits as Record<string, unknown> | undefined)?.IdToken ?? 'hours'] };
+      // Absent units are Cognito's defaults: days for refresh tokens, hours for ID tokens.
+      const units = (p.TokenValidityUnits ?? {}) as Record<string, unknown>;
+      return { refresh: [p.RefreshTokenValidity, units.RefreshToken ?? 'days'], id: [p.IdTokenValidity, units.IdToken ?? 'hours'] };
     };
     const l2 = lifetimes((stack, pool) => new cognito.UserPoolClient(stack, 'Client', { userPool: pool }).node.defaultChild as cognito.CfnUserPoolClient);
     const ours = lifetimes((stack, pool) => new ValidatedUserPoolClient(stack, 'Client', { userPool: pool }).resource);
