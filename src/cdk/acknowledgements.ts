@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'path';
 import { Annotations, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { safeString } from '../engine/message';
-import { ACKNOWLEDGEMENT_METADATA, AcknowledgementRecord, AppliedAcknowledgement, cdkAcknowledgedRules } from '../reporting/acknowledgements';
+import { ACKNOWLEDGEMENT_METADATA, AcknowledgementRecord, AppliedAcknowledgement, CDK_ACKNOWLEDGED_ABOVE_METADATA, cdkAcknowledgedRules } from '../reporting/acknowledgements';
 import { closestOf } from '../rules/closest';
 import { ALL_RULES, findRule } from '../rules/registry';
 import { PACKAGE_NAME } from '../version';
@@ -180,6 +180,7 @@ const recorded = new WeakMap<Stack, WeakSet<AcknowledgementRecord>>();
  * they were made.
  */
 export function recordInheritedAcknowledgements(stack: Stack): void {
+  recordCdkAcknowledgementsAbove(stack);
   if (!acknowledgingApps.has(stack.node.root)) return;
   let done = recorded.get(stack);
   if (!done) recorded.set(stack, (done = new WeakSet()));
@@ -188,6 +189,25 @@ export function recordInheritedAcknowledgements(stack: Stack): void {
       if (done.has(data)) continue;
       done.add(data);
       stack.node.addMetadata(METADATA_TYPE, { ruleId: data.ruleId, reason: data.reason, scope: scope.node.path });
+    }
+  }
+}
+
+/**
+ * Records on the stack what CDK's `Validations.acknowledge` accepted on the
+ * app or a stage above it (CDK applies it to the whole app, and the aspects
+ * honour it): without the copy, the command line, run on the cloud
+ * assembly, failed what the synth had accepted. Once per stack and rule.
+ */
+function recordCdkAcknowledgementsAbove(stack: Stack): void {
+  const has = (ruleId: string, scope: string) => stack.node.metadata.some((m) => m.type === CDK_ACKNOWLEDGED_ABOVE_METADATA
+    && (m.data as AcknowledgementRecord | undefined)?.ruleId === ruleId && (m.data as AcknowledgementRecord).scope === scope);
+  for (let scope = stack.node.scope; scope !== undefined; scope = scope.node.scope) {
+    if (!Stage.isStage(scope) && scope.node.scope !== undefined) continue;
+    for (const entry of scope.node.metadata) {
+      for (const { ruleId, reason } of cdkAcknowledgedRules(entry, PACKAGE_NAME)) {
+        if (!has(ruleId, scope.node.path)) stack.node.addMetadata(CDK_ACKNOWLEDGED_ABOVE_METADATA, { ruleId, reason, scope: scope.node.path });
+      }
     }
   }
 }

@@ -78,18 +78,26 @@ export function templateFragmentOf(resource: CfnResource): { Resources?: Record<
 }
 
 /**
- * CDK's record of the warnings acknowledged on the construct itself
- * (`Annotations.acknowledgeWarning`). aws-cdk-lib up to 2.27x applies it only
- * to warnings added to descendants and keeps a Set of ids per path; newer
- * releases keep, per id, records that may be limited to a context (`where`),
- * which this library cannot evaluate, so only an unlimited record counts.
- * False when the record is not readable (the warning is then shown).
+ * CDK's record of the warnings acknowledged on the construct or one of its
+ * scopes (`Annotations.acknowledgeWarning`): CDK hides a warning added later
+ * to a descendant of the acknowledging scope (an L2 client, a stack), and
+ * one on the construct itself is this library's to honour. aws-cdk-lib up to
+ * 2.27x keeps a Set of ids per path; newer releases keep, per id, records
+ * that may be limited to a context (`where`), which this library cannot
+ * evaluate, so only an unlimited record counts. False when the record is not
+ * readable (the warning is then shown).
  */
 export function warningAcknowledgedInCdk(node: IConstruct, ruleId: string): boolean {
   const root = node.node.root as unknown as Record<symbol, { acks?: unknown } | undefined>;
   const acks = root[Symbol.for('@aws-cdk/core.Acknowledgements')]?.acks;
   if (!(acks instanceof Map)) return false;
-  const here: unknown = acks.get(node.node.path);
+  // The construct's path and each of its scopes' below the app (CDK keeps paths without the app's empty one).
+  for (let path = node.node.path; path !== ''; path = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '') {
+    if (acknowledgedAt(acks.get(path), ruleId)) return true;
+  }
+  return false;
+}
+function acknowledgedAt(here: unknown, ruleId: string): boolean {
   if (here instanceof Set) return here.has(ruleId);
   if (!(here instanceof Map)) return false;
   const records: unknown = here.get(ruleId);

@@ -8,7 +8,9 @@ import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import type { ExternalResources } from '../engine/pools';
 import type { TemplateInSet } from '../engine/validate-template';
-import { ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement, CDK_ACKNOWLEDGED_METADATA, cdkAcknowledgedRules } from '../reporting/acknowledgements';
+import {
+  ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement, CDK_ACKNOWLEDGED_ABOVE_METADATA, CDK_ACKNOWLEDGED_METADATA, cdkAcknowledgedRules,
+} from '../reporting/acknowledgements';
 import { InputKind } from '../rules/rule';
 import { isRecord } from '../rules/values';
 import { PACKAGE_NAME } from '../version';
@@ -477,10 +479,20 @@ class ArtifactPaths {
         // What CDK's own acknowledgements accepted in the synth is accepted here too.
         const hidden = m?.type === CDK_ACKNOWLEDGED_METADATA && isRecord(m.data) ? m.data : undefined;
         if (hidden && typeof hidden.ruleId === 'string' && typeof hidden.reason === 'string') this.recorded.push({ scope, madeOn: scope, ruleId: hidden.ruleId, reason: hidden.reason });
-        for (const { ruleId, reason } of cdkAcknowledgedRules(m, PACKAGE_NAME)) this.appWide.push({ scope, ruleId, reason });
+        for (const { ruleId, reason } of cdkAcknowledgedRules(m, PACKAGE_NAME)) this.addAppWide({ scope, ruleId, reason });
+        // The aspects' copy of one made on the app or a stage, which have no place of their own in the assembly.
+        const above = m?.type === CDK_ACKNOWLEDGED_ABOVE_METADATA && isRecord(m.data) ? m.data : undefined;
+        if (above && typeof above.ruleId === 'string' && typeof above.reason === 'string' && typeof above.scope === 'string') {
+          this.addAppWide({ scope: above.scope, ruleId: above.ruleId, reason: above.reason });
+        }
       }
     }
     this.nestedStacks = this.entries.flatMap(([path]) => this.nestedStackPath(path) ?? []).sort((a, b) => b.length - a.length);
+  }
+
+  /** Adds an acknowledgement CDK applies to the whole app, once (every stack below an app or a stage carries a copy). */
+  private addAppWide(a: { scope: string; ruleId: string; reason: string }): void {
+    if (!this.appWide.some((b) => b.scope === a.scope && b.ruleId === a.ruleId && b.reason === a.reason)) this.appWide.push(a);
   }
 
   /** The construct path of the nested stack whose AWS::CloudFormation::Stack resource has this path (`<stack>.NestedStack/<id>.NestedStackResource`). */

@@ -21,6 +21,15 @@ export const CDK_ACKNOWLEDGED_METADATA = 'cdk-validated-user-pool-client:acknowl
 /** CDK's record of `Validations.of(scope).acknowledge({ id, reason })` (data: reasons by id), which CDK applies by id to the whole app. */
 export const CDK_ACKNOWLEDGED_RULES = 'aws:cdk:acknowledged-rules';
 
+/**
+ * The type of the construct metadata entry the aspects write on a stack for
+ * each rule that CDK's `Validations.acknowledge` accepted on the app or a
+ * stage above it (data: an AcknowledgementRecord whose reason is worded as
+ * `cdkAcknowledgedRules` words it, and whose `scope` names where it was
+ * made): an app or a stage has no place of its own in the cloud assembly.
+ */
+export const CDK_ACKNOWLEDGED_ABOVE_METADATA = 'cdk-validated-user-pool-client:validations-acknowledged-above';
+
 /** The rule id of an id CDK acknowledges: a warning annotation's (`Annotation::<id>`) or the plugin's (`<plugin>::<id>`). */
 function ruleIdOfCdkAcknowledgement(id: string, pluginName: string): string | undefined {
   for (const prefix of ['Annotation::', `${pluginName}::`]) if (id.startsWith(prefix) && id.length > prefix.length) return id.slice(prefix.length);

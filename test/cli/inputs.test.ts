@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Annotations, AspectPriority, Aspects, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations as CdkAnnotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientValidationPlugin, UserPoolClientValidator } from '../../src';
@@ -485,6 +485,36 @@ describe('CDK\'s own acknowledgements in a cloud assembly', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`Acknowledged on S/First (acknowledged with Annotations.acknowledgeWarning): [${RULE}] S/First:`);
     expect(r.out).toMatch(new RegExp(`WARNING .*\\n  \\[${RULE}\\] S/Second:`));
+  });
+
+  test('Annotations.acknowledgeWarning made on a scope (the stack) is honoured for every client below it, as CDK hides them', () => {
+    // Before, only one made on the client's own resource was: the synth hid both warnings and --strict failed the pipeline.
+    const r = cli('--strict', synthesized((stack) => Annotations.of(stack).acknowledgeWarning(RULE, 'SDK sign-in only')));
+    expect(r.code).toBe(0);
+    for (const client of ['First', 'Second']) expect(r.out).toContain(`(acknowledged with Annotations.acknowledgeWarning): [${RULE}] S/${client}:`);
+  });
+
+  test('Validations.acknowledge made on the app or a stage, which have no place in the cloud assembly, is honoured as in the synth', () => {
+    // Before, the synth accepted the finding and the command line, on the same cdk.out, reported it.
+    const app = synthesized((stack) => Validations.of(stack.node.root).acknowledge({ id: `cdk-validated-user-pool-client::${RULE}`, reason: 'SDK only' }));
+    const r = cli('--strict', '--format', 'json', app);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { findings: Array<{ severity: string; message: string }> };
+    expect(report.findings.map((f) => f.severity)).toEqual(['info', 'info']);
+    expect(report.findings[0].message).toContain('Acknowledged on <app> (SDK only; made with Validations.acknowledge, which CDK applies to the whole app)');
+
+    const outdir = tmp();
+    const root = testApp({ outdir });
+    const stage = new Stage(root, 'Prod');
+    const stack = new Stack(stage, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const pool = new cognito.UserPool(stack, 'Pool');
+    new cognito.CfnUserPoolClient(stack, 'C', { userPoolId: pool.userPoolId, clientName: 'c', supportedIdentityProviders: ['COGNITO'], explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] });
+    Validations.of(stage).acknowledge({ id: `Annotation::${RULE}`, reason: 'staged' });
+    Aspects.of(stage).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    root.synth();
+    const staged = cli('--strict', outdir);
+    expect(staged.code).toBe(0);
+    expect(staged.out).toContain(`Acknowledged on Prod (staged; made with Validations.acknowledge, which CDK applies to the whole app): [${RULE}] Prod/S/C:`);
   });
 
   test('Validations.acknowledge is honoured for the whole app, as CDK applies it, naming where it was made', () => {
