@@ -9,7 +9,12 @@ import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import type { ExternalResources } from '../engine/pools';
 import type { TemplateInSet } from '../engine/validate-template';
 import {
-  ACKNOWLEDGEMENT_METADATA, acknowledgementsIn, AppliedAcknowledgement, CDK_ACKNOWLEDGED_ABOVE_METADATA, CDK_ACKNOWLEDGED_METADATA, cdkAcknowledgedRules,
+  ACKNOWLEDGEMENT_METADATA,
+  acknowledgementsIn,
+  AppliedAcknowledgement,
+  CDK_ACKNOWLEDGED_ABOVE_METADATA,
+  CDK_ACKNOWLEDGED_METADATA,
+  cdkAcknowledgedRules,
 } from '../reporting/acknowledgements';
 import { InputKind } from '../rules/rule';
 import { isRecord } from '../rules/values';
