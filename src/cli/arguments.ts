@@ -3,13 +3,30 @@ import { closestOf } from '../rules/closest';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** A command's arguments (strict, positionals allowed); `usage` makes the error for an unknown or malformed option. */
+/**
+ * A command's arguments (strict, positionals allowed); `usage` makes the
+ * error for an unknown or malformed option, and for an option that takes one
+ * value given twice (Node keeps the last, silently: `--format json --format
+ * sarif` would print SARIF to a step that reads JSON).
+ */
 export function parseCommandLine<O extends Options>(argv: string[], options: O, usage: (message: string) => Error) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options, tokens: true });
   } catch (e) {
     throw usage(unknownOptionMessage(e as NodeJS.ErrnoException, options) ?? (e as Error).message);
   }
+  const given = new Map<string, string[]>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || options[token.name]?.multiple) continue;
+    given.set(token.name, [...given.get(token.name) ?? [], token.value ?? '']);
+  }
+  for (const [name, values] of given) {
+    if (values.length < 2) continue;
+    const shown = options[name].type === 'string' ? ` (${values.map((v) => `'${v}'`).join(', then ')})` : '';
+    throw usage(`--${name} is given ${values.length} times${shown}; give it once.`);
+  }
+  return parsed;
 }
 
 /** Node's message for an unknown option, with the closest option the command has instead of its advice on positionals. */

@@ -48,7 +48,8 @@ Options:
                        is a warning (VUPC-UPDATE-FULL-STATE)
   --print-complete-update
                        with --current: print the update request with those
-                       settings added, instead of a report
+                       settings added, instead of a report (its other
+                       findings go to standard error; an error exits 1)
   --user-pool FILE     the user pool of API clients (a DescribeUserPool
                        response), so that the rules about the pool run
   --identity-providers FILE, --resource-servers FILE
@@ -76,6 +77,8 @@ export interface CliIo {
 
 
 class UsageError extends Error {}
+
+const UPDATE_FULL_STATE = 'VUPC-UPDATE-FULL-STATE';
 
 /** The options: what runs (the policy, rules off or reported as warnings, from the flags and the policy file), and the rest. */
 interface Options extends RuleChoice {
@@ -115,6 +118,10 @@ function options(argv: string[]): Options | 'help' | 'version' {
   if (inputKind !== 'auto' && inputKind !== 'template' && inputKind !== 'api') throw new UsageError(`--input-kind must be auto, template or api; got '${inputKind}'.`);
   const choice = ruleChoiceOf(v, (message) => new UsageError(message));
   if (v['print-complete-update'] && v.current === undefined) throw new UsageError('--print-complete-update needs --current, the client the update request changes.');
+  // It prints the request, not a report (its findings go to standard error, as text), and compares no templates.
+  for (const other of ['format', 'baseline'] as const) {
+    if (v['print-complete-update'] && v[other] !== undefined) throw new UsageError(`--print-complete-update prints the update request itself; --${other} does not apply to it.`);
+  }
   const pool = poolFilesOf(v, (message) => new UsageError(message));
   return {
     inputs: parsed.positionals,
@@ -241,15 +248,20 @@ export function runCli(argv: string[], io: CliIo): number {
       throw new UsageError('--current compares UpdateUserPoolClient requests with the client they change; the inputs hold none (give the update request, or leave --current out).');
     }
     const templates = withPool(loaded, o.pool);
+    const fails = (severity: RuleSeverity) => severity === RuleSeverity.ERROR || (o.strict && severity === RuleSeverity.WARNING);
     if (current && o.printCompleteUpdate) {
       if (unreadable.length > 0) return 2;
       io.out(`${JSON.stringify(completeUpdate(templates, current), null, 2)}\n`);
-      return 0;
+      // The settings the update would reset are in the printed request; what else the request holds is reported, and an error
+      // fails the command, so that a script does not send a request Cognito refuses.
+      const checked = check(templates, unreadable, o, [], current);
+      const summary = { ...checked, findings: checked.findings.filter(({ finding }) => finding.ruleId !== UPDATE_FULL_STATE) };
+      if (summary.findings.length > 0) io.err(formatText(summary));
+      return summary.findings.some(({ finding }) => fails(finding.severity)) ? 1 : 0;
     }
     const summary = check(templates, unreadable, o, o.baseline === undefined ? [] : load([o.baseline]), current);
     io.out(o.format === 'json' ? formatJson(summary) : o.format === 'sarif' ? formatSarif(summary) : formatText(summary));
     if (unreadable.length > 0) return 2;
-    const fails = (severity: RuleSeverity) => severity === RuleSeverity.ERROR || (o.strict && severity === RuleSeverity.WARNING);
     const failing = summary.findings.some(({ finding }) => fails(finding.severity));
     return failing ? 1 : 0;
   } catch (e) {

@@ -170,6 +170,21 @@ describe('the update trap: --current and --print-complete-update', () => {
     expect(json('--current', RESPONSE, again).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  test('--print-complete-update reports what else the request holds on standard error, and an error fails it; it takes no --format or --baseline', () => {
+    // Before, it exited 0 whatever the request held: a script sent a request Cognito refuses.
+    const r = cli('--current', RESPONSE, '--print-complete-update', update({ CallbackURLs: ['http://example.com/cb'] }));
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).CallbackURLs).toEqual(['http://example.com/cb']);
+    expect(r.err).toContain('[VUPC-CALLBACK-HTTPS]');
+    // The settings the update would reset are in the printed request: not reported.
+    expect(r.err).not.toContain('VUPC-UPDATE-FULL-STATE');
+    for (const other of [['--format', 'json'], ['--baseline', RESPONSE]]) {
+      const refused = cli('--current', RESPONSE, '--print-complete-update', ...other, update());
+      expect([refused.code, refused.out]).toEqual([2, '']);
+      expect(refused.err).toContain(`--print-complete-update prints the update request itself; ${other[0]} does not apply to it.`);
+    }
+  });
+
   test('a structure the request gives in part: each member it omits is reset too, and the complete request keeps them', () => {
     const described = JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
     // Refresh tokens of 720 hours (30 days): a request that sets only the access token's unit would make them 720 days.

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync, truncateSync, mkdirSync, readFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { closeSync, mkdtempSync, openSync, writeFileSync, truncateSync, mkdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { SecretValue, Stack, Stage } from 'aws-cdk-lib';
@@ -27,6 +28,28 @@ function writeTemplate(template: unknown, name = 'template.json'): string {
 }
 
 const client = (properties: unknown) => ({ Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: properties } } });
+
+describe('options', () => {
+  test('an option that takes one value, given twice, is refused, naming both values (before, the last won silently)', () => {
+    const file = writeTemplate(client({ UserPoolId: 'eu-west-1_abc' }));
+    const r = cli('--format', 'json', '--format', 'sarif', file);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toContain("--format is given 2 times ('json', then 'sarif'); give it once.");
+    expect(cli('--strict', '--strict', file).err).toContain('--strict is given 2 times; give it once.');
+    // Repeatable options stay repeatable.
+    expect(cli('--disable-rule', 'VUPC-CALLBACK-HTTPS', '--disable-rule', 'VUPC-URL-FORMAT', file).code).toBe(0);
+  });
+
+  test('a report that cannot be written (a full disk) exits 2 with one line, not 1 ("errors found") with a stack trace', () => {
+    const file = writeTemplate(client({ UserPoolId: 'eu-west-1_abc' }));
+    const main = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+    const full = openSync('/dev/full', 'w');
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', main, file], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    closeSync(full);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('validate-user-pool-clients: could not write the report (ENOSPC); the output is incomplete.');
+  });
+});
 
 describe('templates', () => {
   test('JSON: errors with file and line, exit 1', () => {
