@@ -48,18 +48,26 @@ const ANALYTICS: Members<cognito.AnalyticsConfiguration> = {
   application: true, applicationId: true, externalId: true, role: true, shareUserData: true,
 };
 
+/** The id of the warning on a name the props do not have (acknowledge it with `Annotations.acknowledgeWarning`). */
+export const IGNORED_PROP_WARNING = 'cdk-validated-user-pool-client:ignored-prop';
+
 /**
- * Refuses props the construct would misread: a member no structure has
- * (with the closest one), a provider or a scope given as a string where the
- * L2's object belongs (its list rendered empty). TypeScript and the other
- * languages catch these at compile time; JavaScript does not.
+ * Checks the shape of the props, which TypeScript and the other languages
+ * check at compile time and JavaScript does not. A provider or a scope given
+ * as a string where the L2's object belongs (its list rendered empty) is
+ * refused. A name no structure has is returned, as a warning that names the
+ * closest one: ignored, as the L2 ignores it, because TypeScript lets a
+ * wider object through a spread (a wrapper's props that extend
+ * `UserPoolClientOptions`), which a drop-in replacement must accept.
  */
-export function checkPropShapes(props: ValidatedUserPoolClientProps): void {
-  members('props', props, PROP_MEMBERS, 'the props are those of cognito.UserPoolClientProps, plus identityProviders and validation');
-  members('authFlows', props.authFlows, AUTH_FLOWS);
-  members('oAuth', props.oAuth, OAUTH);
-  members('oAuth.flows', props.oAuth?.flows, OAUTH_FLOWS);
-  members('analytics', props.analytics, ANALYTICS);
+export function checkPropShapes(props: ValidatedUserPoolClientProps): string[] {
+  const ignored = [
+    ...members('props', props, PROP_MEMBERS, 'the props are those of cognito.UserPoolClientProps, plus identityProviders and validation'),
+    ...members('authFlows', props.authFlows, AUTH_FLOWS),
+    ...members('oAuth', props.oAuth, OAUTH),
+    ...members('oAuth.flows', props.oAuth?.flows, OAUTH_FLOWS),
+    ...members('analytics', props.analytics, ANALYTICS),
+  ];
   (props.supportedIdentityProviders ?? []).forEach((provider, i) => {
     if (typeof (provider as { name?: unknown } | undefined)?.name !== 'string') {
       const example = 'cognito.UserPoolClientIdentityProvider.GOOGLE, or .custom(\'MyProvider\')';
@@ -71,17 +79,19 @@ export function checkPropShapes(props: ValidatedUserPoolClientProps): void {
       throw wrongItem(`oAuth.scopes[${i}]`, scope, 'cognito.OAuthScope', 'cognito.OAuthScope.OPENID, or .custom(\'api/read\')');
     }
   });
+  return ignored;
 }
 
-function members(where: string, value: object | undefined, known: object, allowedText?: string): void {
-  if (value === undefined || value === null || typeof value !== 'object') return;
+/** What the names `value` has beyond those of `known` are, one message each (none for a value that is not an object). */
+function members(where: string, value: object | undefined, known: object, allowedText?: string): string[] {
+  if (value === undefined || value === null || typeof value !== 'object') return [];
   const allowed = Object.keys(known);
-  for (const key of Object.keys(value)) {
-    if (allowed.includes(key)) continue;
+  return Object.keys(value).filter((key) => !allowed.includes(key)).map((key) => {
     const closest = closestOf(key, allowed);
     const name = where === 'props' ? `'${key}' is not a prop` : `${where} has '${key}', which is not one of its members`;
-    throw new Error(`ValidatedUserPoolClient: ${name}${closest ? `; did you mean '${closest}'?` : ''} (${allowedText ?? `allowed: ${allowed.join(', ')}`}).`);
-  }
+    return `ValidatedUserPoolClient: ${name}, and is ignored, as the L2 ignores it${closest ? `; did you mean '${closest}'?` : ''} `
+      + `(${allowedText ?? `allowed: ${allowed.join(', ')}`}).`;
+  });
 }
 
 function wrongItem(where: string, value: unknown, type: string, example: string): Error {

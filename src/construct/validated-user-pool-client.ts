@@ -1,8 +1,8 @@
-import { CfnResource, Names, Reference, Resource, SecretValue, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Names, Reference, Resource, SecretValue, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import { injectedProps } from './injection';
-import { checkPropShapes } from './prop-shapes';
+import { checkPropShapes, IGNORED_PROP_WARNING } from './prop-shapes';
 import type { ValidatedUserPoolClientProps } from './props';
 import { renderClientProperties, takesDefaultUserFlows } from './render';
 import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
@@ -134,7 +134,7 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     // As aws-cdk-lib's own constructs do, before anything reads the props.
     props = injectedProps(props, { scope, id }, [cognito.UserPoolClient.PROPERTY_INJECTION_ID, ValidatedUserPoolClient.PROPERTY_INJECTION_ID]);
     if (!props || !props.userPool) throw new Error('ValidatedUserPoolClient: userPool is required; give the cognito.IUserPool the client belongs to.');
-    checkPropShapes(props);
+    for (const ignored of checkPropShapes(props)) Annotations.of(this).addWarningV2(IGNORED_PROP_WARNING, ignored);
     this.userPool = props.userPool;
     this.userPoolClientName = props.userPoolClientName ?? Names.uniqueResourceName(this, { maxLength: 128, separator: '-' });
     this.generateSecret = props.generateSecret ?? false;
@@ -169,6 +169,13 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
    * (`oAuth`); a client without OAuth has no sign-in page.
    */
   public signInUrl(domain: cognito.UserPoolDomain, options: cognito.SignInUrlOptions): string {
+    if (!this.oAuthFlows.authorizationCodeGrant && !this.oAuthFlows.implicitCodeGrant) {
+      // aws-cdk-lib's own error does not say why: after a switch from the L2, it is most often OAuth left off by default.
+      const why = this.oAuthFlows.clientCredentials ? 'its only OAuth flow is client credentials'
+        : 'OAuth is off (no `oAuth` was given: the L2 turned OAuth on by default, this construct does not)';
+      throw new Error(`ValidatedUserPoolClient ${this.node.path}: signInUrl needs the authorization code grant (or the implicit grant), and ${why}. `
+        + 'Give oAuth: { callbackUrls: [...] } (the code grant is its default flow).');
+    }
     // The domain reads the client's id and OAuth flows, which this construct has as the L2 does.
     return domain.signInUrl(this as unknown as cognito.UserPoolClient, options);
   }

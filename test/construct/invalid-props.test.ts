@@ -92,14 +92,30 @@ test('a bare number where a Duration belongs (JavaScript, or a cast) is named as
     .toThrow('accessTokenValidity is 1 minute 30 seconds, not a whole number of minutes; give whole minutes (the closest: Duration.minutes(2)).');
 });
 
-/** From JavaScript, or with a cast, props the construct would misread are refused, naming what was meant. */
+/**
+ * From JavaScript, or through a spread of a wider object, a name the props do not have is a warning that names
+ * what was meant, and is ignored, as the L2 ignores it. (Before, the typo in authFlows left the client with only
+ * ALLOW_REFRESH_TOKEN_AUTH without a word; refusing it, as the construct did after that, broke wrappers whose props
+ * extend UserPoolClientOptions and are spread into the client's, which the L2 accepts.)
+ */
 test.each([
-  ['a misspelt prop', { accesTokenValidity: Duration.minutes(5) }, "ValidatedUserPoolClient: 'accesTokenValidity' is not a prop; did you mean 'accessTokenValidity'? (the props are those of cognito.UserPoolClientProps"],
-  // Before, the typo left the client with only ALLOW_REFRESH_TOKEN_AUTH: no way to sign users in, and no finding.
-  ['a misspelt auth flow', { authFlows: { userSrpp: true } }, "authFlows has 'userSrpp', which is not one of its members; did you mean 'userSrp'? (allowed: userPassword, adminUserPassword, custom, userSrp, user)"],
-  ['a misspelt OAuth flow', { oAuth: { flows: { authorizationCodeGrnt: true } } }, "oAuth.flows has 'authorizationCodeGrnt', which is not one of its members; did you mean 'authorizationCodeGrant'?"],
-  ['a misspelt OAuth setting', { oAuth: { callbackUrl: ['https://a.example.com/cb'] } }, "oAuth has 'callbackUrl', which is not one of its members; did you mean 'callbackUrls'?"],
-  ['a misspelt analytics member', { analytics: { sharedUserData: true } }, "analytics has 'sharedUserData', which is not one of its members; did you mean 'shareUserData'?"],
+  ['a misspelt prop', { accesTokenValidity: Duration.minutes(5) }, "ValidatedUserPoolClient: 'accesTokenValidity' is not a prop, and is ignored, as the L2 ignores it; did you mean 'accessTokenValidity'? (the props are those of cognito.UserPoolClientProps"],
+  ['a wrapper\'s own prop, spread in', { callbackUrls: ['https://a.example.com/cb'] }, "ValidatedUserPoolClient: 'callbackUrls' is not a prop, and is ignored, as the L2 ignores it"],
+  ['a misspelt auth flow', { authFlows: { userSrpp: true } }, "authFlows has 'userSrpp', which is not one of its members, and is ignored, as the L2 ignores it; did you mean 'userSrp'? (allowed: userPassword, adminUserPassword, custom, userSrp, user)"],
+  ['a misspelt OAuth flow', { oAuth: { flows: { authorizationCodeGrnt: true } } }, "oAuth.flows has 'authorizationCodeGrnt', which is not one of its members, and is ignored, as the L2 ignores it; did you mean 'authorizationCodeGrant'?"],
+  ['a misspelt OAuth setting', { oAuth: { callbackUrl: ['https://a.example.com/cb'] } }, "oAuth has 'callbackUrl', which is not one of its members, and is ignored, as the L2 ignores it; did you mean 'callbackUrls'?"],
+  ['a misspelt analytics member', { analytics: { sharedUserData: true } }, "analytics has 'sharedUserData', which is not one of its members, and is ignored, as the L2 ignores it; did you mean 'shareUserData'?"],
+])('%s is a warning on the construct', (_name, options, message) => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  const client = new ValidatedUserPoolClient(stack, 'Odd', { userPool: pool, ...(options as unknown as ValidatedUserPoolClientOptions) });
+  const warnings = Annotations.fromStack(stack).findWarning(`/${client.node.path}`, Match.stringLikeRegexp('ignored-prop'));
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0].entry.data).toContain(message);
+});
+
+/** From JavaScript, or with a cast, a value of the wrong kind, which the construct would misread, is refused. */
+test.each([
   // Before, a string provider rendered SupportedIdentityProviders: [] without a word.
   ['a provider given as a string', { supportedIdentityProviders: ['GOOGLE'] }, "supportedIdentityProviders[0] is the string 'GOOGLE', not a cognito.UserPoolClientIdentityProvider; give one, as cognito.UserPoolClientIdentityProvider.GOOGLE"],
   ['a scope given as a string', { oAuth: { scopes: ['openid'] } }, "oAuth.scopes[0] is the string 'openid', not a cognito.OAuthScope; give one, as cognito.OAuthScope.OPENID"],

@@ -289,12 +289,15 @@ test('domain.signInUrl(client) of the L2 is client.signInUrl(domain): the same U
     return stack.resolve(kind === 'l2' ? domain.signInUrl(new cognito.UserPoolClient(stack, 'App', props), options) : new ValidatedUserPoolClient(stack, 'App', props).signInUrl(domain, options));
   };
   expect(urlOf('ours')).toEqual(urlOf('l2'));
-  // Without OAuth there is no sign-in page: the domain says so, as for the L2.
+  // Without OAuth there is no sign-in page. Before, aws-cdk-lib's own error did not say that the switch had left OAuth off.
   const stack = new Stack(testApp(), 'Stack');
   const pool = new cognito.UserPool(stack, 'Pool');
   const domain = pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'app' } });
   expect(() => new ValidatedUserPoolClient(stack, 'App', { userPool: pool }).signInUrl(domain, { redirectUri: 'https://app.example.com/cb' }))
-    .toThrow(/without authorizationCodeGrant or implicitCodeGrant/);
+    .toThrow('ValidatedUserPoolClient Stack/App: signInUrl needs the authorization code grant (or the implicit grant), and OAuth is off (no `oAuth` was given: '
+      + 'the L2 turned OAuth on by default, this construct does not). Give oAuth: { callbackUrls: [...] } (the code grant is its default flow).');
+  const machine = new ValidatedUserPoolClient(stack, 'Machine', { userPool: pool, oAuth: { flows: { clientCredentials: true } } });
+  expect(() => machine.signInUrl(domain, { redirectUri: 'https://app.example.com/cb' })).toThrow('and its only OAuth flow is client credentials.');
 });
 
 test('a create-only property the L2 would not write is never written: GenerateSecret is absent unless given', () => {

@@ -56,6 +56,13 @@ test('every rule that reports has a failing case and a passing boundary case', (
   expect(missing).toEqual([]);
 });
 
+test('a provider list not set is named so, not "empty" (one that is empty is)', () => {
+  const message = (providers: unknown) => findingsFor(patched(VALID_WEB_CLIENT, { SupportedIdentityProviders: providers }))
+    .find((f) => f.ruleId === 'VUPC-IDP-NONEMPTY-FOR-OAUTH')!.message;
+  expect(message(undefined)).toContain('SupportedIdentityProviders is not set on a client with a user OAuth flow');
+  expect(message([])).toContain('SupportedIdentityProviders is empty on a client with a user OAuth flow');
+});
+
 test('the flag rules name the URLs that OAuth turned off leaves unused, in the one finding', () => {
   const absent = findingsFor(patched(VALID_WEB_CLIENT, { AllowedOAuthFlowsUserPoolClient: undefined }));
   expect(absent.filter((f) => f.ruleId.includes('OAUTH-FLAG') || f.ruleId === 'VUPC-URL-WITHOUT-OAUTH').map((f) => f.ruleId)).toEqual(['VUPC-OAUTH-FLAG-REQUIRED']);

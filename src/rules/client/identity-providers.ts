@@ -50,7 +50,7 @@ export const IDENTITY_PROVIDER_RULES: RuleDefinition[] = [
     check: (client, report) => {
       const flows = client.oauthFlows();
       if ((flows.has('code') || flows.has('implicit')) && !client.nonEmpty('SupportedIdentityProviders')) {
-        report({ property: 'SupportedIdentityProviders', problem: 'is empty on a client with a user OAuth flow' });
+        report({ property: 'SupportedIdentityProviders', problem: `is ${client.has('SupportedIdentityProviders') ? 'empty' : 'not set'} on a client with a user OAuth flow` });
       }
     },
   },
