@@ -5,7 +5,8 @@ import { runCli } from '../../src/cli/run';
 /**
  * Public templates that deploy (see README.md here): the command line reads
  * every one, evaluates every client (conditional ones included), reports no
- * error, and finds what the reviewed snapshot says.
+ * error, and finds what the reviewed snapshot says. An entry may be a cloud
+ * assembly (a cdk.out directory), given to the command line as it is.
  */
 interface Source {
   readonly file: string;
@@ -31,7 +32,14 @@ interface Report {
   readonly findings: Array<Record<string, string>>;
 }
 
+// Each entry is run once: the per-entry tests and the snapshot read the same result (the corpus runs in CI on every change).
+const runs = new Map<string, ReturnType<typeof runOnce>>();
 function run(file: string) {
+  if (!runs.has(file)) runs.set(file, runOnce(file));
+  return runs.get(file)!;
+}
+
+function runOnce(file: string) {
   let out = '';
   let err = '';
   const code = runCli(['--format', 'json', join(DIR, file)], { out: (t) => (out += t), err: (t) => (err += t) });
@@ -58,7 +66,8 @@ describe.each(SOURCES.map((s) => [s.file, s] as const))('%s', (file, source) => 
     const { code, err, report } = run(file);
     expect(err).toBe('');
     expect(report.complete).toBe(true);
-    expect(report.inputs[0].clients).toBe(source.clients);
+    // A cdk.out directory is read as the command line reads one: an input for each stack template of its manifest.
+    expect(report.inputs.reduce((n, i) => n + i.clients, 0)).toBe(source.clients);
     // A nested stack whose template is elsewhere (a Serverless Application Repository app) is named as not checked, and is
     // not a client of this template.
     const unreadClient = (f: Record<string, string>) => f.ruleId === 'VUPC-NOT-VALIDATED' && !f.message.includes('The nested stack\'s template');
