@@ -65,6 +65,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     fix: 'Add the provider to the client\'s DependsOn, or name it with a Ref to the provider.',
     propsFix: 'Make the client depend on the provider (client.node.addDependency(provider)), or use ValidatedUserPoolClient, whose `identityProviders` add the dependency.',
     source: Sources.IDPS,
+    decision: 'An error, although a stack that exists deploys: Cognito refuses the client whenever CloudFormation creates it before the provider, and nothing in the template prevents that, so creating the stack anew (another account or Region, a recovery, a replaced stack) fails at random, as aws/aws-cdk#15850 reports. The fix changes no resource. A team that accepts the race makes it a warning (`warningRules`).',
     check: (client, report) => {
       const providers = client.context.pool?.identityProviders;
       if (!providers) return;
