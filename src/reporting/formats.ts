@@ -105,7 +105,10 @@ const notification = (level: 'error' | 'warning', text: string, file: string) =>
 
 /** SARIF 2.1.0, for code-scanning UIs: one run, every rule described, results with file and line, and the run's success. */
 export function formatSarif(s: RunSummary): string {
-  const rules = ALL_RULES.filter((r) => r.check);
+  // Every rule of the registry, not only those with a check: the library's own notices (VUPC-CLIENT-REPLACED,
+  // VUPC-NOT-VALIDATED, VUPC-ACKNOWLEDGEMENT-UNUSED, ...) are results too, and a result's rule must be described
+  // (its ruleIndex is absent otherwise, SARIF 2.1.0 §3.27.6; GitHub shows the rule's descriptions and help).
+  const rules = ALL_RULES;
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -139,7 +142,7 @@ export function formatSarif(s: RunSummary): string {
       }],
       results: s.findings.map(({ file, line, logicalId, finding, acknowledgements }) => ({
         ruleId: finding.ruleId,
-        ruleIndex: indexOf.get(finding.ruleId) ?? -1,
+        ...(indexOf.has(finding.ruleId) ? { ruleIndex: indexOf.get(finding.ruleId) } : {}),
         level: SARIF_LEVEL[finding.severity],
         message: { text: finding.message },
         ...(acknowledgements?.length ? { suppressions: acknowledgements.map((a) => ({ kind: 'external', status: 'accepted', justification: `${a.reason} (acknowledged on ${a.scope || '<app>'})` })) } : {}),

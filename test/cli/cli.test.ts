@@ -7,6 +7,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientPolicy } from '../../src';
 import { runCli } from '../../src/cli/run';
 import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
+import { ALL_RULES } from '../../src/rules/registry';
 import { quietCdkBuiltinValidation, testApp } from '../helpers';
 
 quietCdkBuiltinValidation();
@@ -250,6 +251,29 @@ describe('SARIF 2.1.0', () => {
       expect(location.artifactLocation.uri).toMatch(/clients\.yaml$/);
       expect(location.region.startLine).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  test('every rule of the registry is described, notice rules too: every result\'s ruleIndex points at its rule', () => {
+    const acknowledging = (ruleId: string) => ({ 'cdk-validated-user-pool-client': { acknowledgements: [{ ruleId, reason: 'stale' }] } });
+    const properties = (generateSecret: boolean) => ({ UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30, GenerateSecret: generateSecret });
+    const before = writeTemplate({ Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: properties(false) } } });
+    const after = writeTemplate({
+      Resources: {
+        // A nested stack whose template is not a local file (VUPC-NOT-VALIDATED), a waiver that accepts nothing
+        // (VUPC-ACKNOWLEDGEMENT-UNUSED), a client replaced since the baseline (VUPC-CLIENT-REPLACED).
+        Remote: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/bucket/remote.yaml' } },
+        Client: { Type: 'AWS::Cognito::UserPoolClient', Metadata: acknowledging('VUPC-CALLBACK-HTTPS'), Properties: properties(true) },
+      },
+    });
+    const [run] = JSON.parse(cli('--format', 'sarif', '--baseline', before, after).out).runs;
+    const rules = run.tool.driver.rules as Array<{ id: string; fullDescription: { text: string }; help: { text: string }; helpUri: string }>;
+    expect(rules.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
+    const described = { fullDescription: { text: expect.any(String) }, help: { text: expect.any(String) }, helpUri: expect.any(String) };
+    for (const rule of rules) expect(rule).toMatchObject(described);
+    const results = run.results as Array<{ ruleId: string; ruleIndex: number }>;
+    const notices = ['VUPC-NOT-VALIDATED', 'VUPC-ACKNOWLEDGEMENT-UNUSED', 'VUPC-CLIENT-REPLACED'];
+    expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining([...notices, 'VUPC-AUTHSESSION-RANGE']));
+    for (const result of results) expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
   });
 });
 
