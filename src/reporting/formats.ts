@@ -151,7 +151,7 @@ export function formatSarif(s: RunSummary): string {
             artifactLocation: { uri: uri(file) },
             ...(line ? { region: { startLine: line } } : {}),
           },
-          logicalLocations: [{ name: logicalId, fullyQualifiedName: `${finding.path}.${finding.property}`, kind: 'resource' }],
+          logicalLocations: [{ name: logicalId, fullyQualifiedName: finding.property ? `${finding.path}.${finding.property}` : finding.path, kind: 'resource' }],
         }],
       })),
     }],

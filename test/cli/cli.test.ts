@@ -275,6 +275,19 @@ describe('SARIF 2.1.0', () => {
     expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining([...notices, 'VUPC-AUTHSESSION-RANGE']));
     for (const result of results) expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
   });
+
+  test('a logical location is the client\'s path and the property, with no trailing dot when the finding names no property', () => {
+    const file = writeTemplate({
+      Resources: {
+        Remote: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/bucket/remote.yaml' } },
+        Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 } },
+      },
+    });
+    const results = JSON.parse(cli('--format', 'sarif', file).out).runs[0].results as Array<{ ruleId: string; locations: Array<{ logicalLocations: unknown[] }> }>;
+    const names = Object.fromEntries(results.map((r) => [r.ruleId, r.locations[0].logicalLocations]));
+    expect(names['VUPC-NOT-VALIDATED']).toEqual([{ name: 'Remote', fullyQualifiedName: `${file}#Remote`, kind: 'resource' }]);
+    expect(names['VUPC-AUTHSESSION-RANGE']).toEqual([{ name: 'Client', fullyQualifiedName: `${file}#Client.AuthSessionValidity`, kind: 'resource' }]);
+  });
 });
 
 describe('secrets stay secret', () => {
