@@ -1,3 +1,5 @@
+import { isAbsolute, sep } from 'path';
+import { pathToFileURL } from 'url';
 import type { AppliedAcknowledgement } from './acknowledgements';
 import type { Finding } from '../engine/finding';
 import { ALL_RULES } from '../rules/registry';
@@ -96,11 +98,32 @@ export function formatJson(s: RunSummary): string {
 const SARIF_LEVEL: Record<RuleSeverity, string> = { [RuleSeverity.ERROR]: 'error', [RuleSeverity.WARNING]: 'warning', [RuleSeverity.INFO]: 'note' };
 const RULES_DOC = 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client/blob/main/docs/rules.md';
 
-const uri = (file: string) => file.split('\\').join('/');
+/** What the command line shows for standard input (`-`), as the file of its findings. */
+const STDIN_SHOWN = '<stdin>';
+
+/**
+ * A file as SARIF's artifactLocation.uri takes it, a URI reference (RFC 3986): an absolute path as a `file:` URI;
+ * a relative path (as given, which GitHub resolves from the repository's root) with `/` between segments and each
+ * segment percent-encoded, so that a space, `%`, `#` or `?` in a name, or a `:` that would read as a scheme, stays
+ * part of the path. Standard input has no URI: undefined (a `<stdin>` uri is invalid, and any placeholder would be
+ * taken for a file of the repository).
+ */
+function sarifUri(file: string): string | undefined {
+  if (file === STDIN_SHOWN) return undefined;
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  // A backslash separates segments where it separates them in paths (Windows); elsewhere it is part of a name.
+  return file.split(sep === '\\' ? /[\\/]/ : '/').map(encodeURIComponent).join('/');
+}
+
+/** Where a file is, for a result or a notification: none for standard input (the result keeps its logical location). */
+const physicalLocation = (file: string, line?: number) => {
+  const uri = sarifUri(file);
+  return uri === undefined ? {} : { physicalLocation: { artifactLocation: { uri }, ...(line ? { region: { startLine: line } } : {}) } };
+};
 const notification = (level: 'error' | 'warning', text: string, file: string) => ({
   level,
   message: { text },
-  locations: [{ physicalLocation: { artifactLocation: { uri: uri(file) } } }],
+  ...(sarifUri(file) === undefined ? {} : { locations: [physicalLocation(file)] }),
 });
 
 /** SARIF 2.1.0, for code-scanning UIs: one run, every rule described, results with file and line, and the run's success. */
@@ -131,7 +154,8 @@ export function formatSarif(s: RunSummary): string {
         },
       },
       // One artifact per file: a nested template deployed twice, or API JSON of requests and responses, is one file.
-      artifacts: [...new Set(s.inputs.map((t) => t.file))].map((file) => ({ location: { uri: uri(file) } })),
+      // Standard input is no artifact a consumer could open: not listed.
+      artifacts: [...new Set(s.inputs.map((t) => sarifUri(t.file)))].flatMap((uri) => (uri === undefined ? [] : [{ location: { uri } }])),
       // An upload after a failed read must not close the alerts of what was not read.
       invocations: [{
         executionSuccessful: unreadable(s).length === 0,
@@ -147,10 +171,7 @@ export function formatSarif(s: RunSummary): string {
         message: { text: finding.message },
         ...(acknowledgements?.length ? { suppressions: acknowledgements.map((a) => ({ kind: 'external', status: 'accepted', justification: `${a.reason} (acknowledged on ${a.scope || '<app>'})` })) } : {}),
         locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: uri(file) },
-            ...(line ? { region: { startLine: line } } : {}),
-          },
+          ...physicalLocation(file, line),
           logicalLocations: [{ name: logicalId, fullyQualifiedName: finding.property ? `${finding.path}.${finding.property}` : finding.path, kind: 'resource' }],
         }],
       })),

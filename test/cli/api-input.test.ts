@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { pathToFileURL } from 'url';
 import { runCli } from '../../src/cli/run';
 import { ALL_RULES } from '../../src/rules/registry';
 import { InputKind } from '../../src/rules/rule';
@@ -57,7 +58,9 @@ describe('the AWS CLI reference example (MyTestClient)', () => {
 
   test('SARIF locates the finding in the file', () => {
     const sarif = JSON.parse(cli('--format', 'sarif', REQUEST).out);
-    expect(sarif.runs[0].results[0].locations[0]).toMatchObject({ physicalLocation: { artifactLocation: { uri: REQUEST } }, logicalLocations: [{ name: '$' }] });
+    // An absolute path is a file: URI.
+    const uri = pathToFileURL(REQUEST).href;
+    expect(sarif.runs[0].results[0].locations[0]).toMatchObject({ physicalLocation: { artifactLocation: { uri } }, logicalLocations: [{ name: '$' }] });
   });
 });
 

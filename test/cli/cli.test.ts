@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
 import { closeSync, mkdtempSync, openSync, writeFileSync, truncateSync, mkdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { join, relative, sep } from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientPolicy } from '../../src';
@@ -274,6 +275,29 @@ describe('SARIF 2.1.0', () => {
     const notices = ['VUPC-NOT-VALIDATED', 'VUPC-ACKNOWLEDGEMENT-UNUSED', 'VUPC-CLIENT-REPLACED'];
     expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining([...notices, 'VUPC-AUTHSESSION-RANGE']));
     for (const result of results) expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
+  });
+
+  test('file locations are valid URI references: a relative path percent-encoded segment by segment, an absolute path a file: URI', () => {
+    const dir = join(tmp(), 'dir with space');
+    mkdirSync(dir);
+    const file = writeTemplate(client({ UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 }), 'my template #1.json');
+    const inDir = join(dir, 'my template #1.json');
+    writeFileSync(inDir, readFileSync(file));
+    const relativePath = relative(process.cwd(), inDir);
+    const uris = (input: string) => {
+      const [run] = JSON.parse(cli('--format', 'sarif', input).out).runs;
+      type At = { physicalLocation: { artifactLocation: { uri: string } } };
+      const results = run.results as Array<{ locations: At[] }>;
+      const artifacts = run.artifacts as Array<{ location: { uri: string } }>;
+      return [...artifacts.map((a) => a.location.uri), ...results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri)];
+    };
+    const encoded = relativePath.split(sep).map(encodeURIComponent).join('/');
+    expect(encoded).toMatch(/\/dir%20with%20space\/my%20template%20%231\.json$/);
+    expect(uris(relativePath)).toEqual([encoded, encoded]);
+    expect(uris(inDir)).toEqual([pathToFileURL(inDir).href, pathToFileURL(inDir).href]);
+    expect(pathToFileURL(inDir).href).toMatch(/^file:\/\/\/.*\/dir%20with%20space\/my%20template%20%231\.json$/);
+    // A URI reference, resolved against the directory it was run in, names the file again.
+    expect(fileURLToPath(new URL(encoded, pathToFileURL(`${process.cwd()}${sep}`)))).toBe(inDir);
   });
 
   test('a logical location is the client\'s path and the property, with no trailing dot when the finding names no property', () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { pathToFileURL } from 'url';
 import { Annotations, AspectPriority, Aspects, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations as CdkAnnotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -185,7 +186,8 @@ describe('inputs that are not templates exit 2 with what is wrong', () => {
   });
 
   test('standard input is read with -, through the real entry point', () => {
-    const run = (input: string) => spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), '--format', 'json', '-'], {
+    const main = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+    const run = (input: string, format = 'json') => spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', main, '--format', format, '-'], {
       input,
       encoding: 'utf8',
       env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', 'scripts', 'tsconfig.json') },
@@ -193,11 +195,18 @@ describe('inputs that are not templates exit 2 with what is wrong', () => {
     const good = run(`Resources:${CLIENT_YAML}\n      AuthSessionValidity: 30\n`);
     expect(good.status).toBe(1);
     expect(JSON.parse(good.stdout)).toMatchObject({ complete: true, inputs: [{ file: '<stdin>', status: 'checked', clients: 1 }], findings: [{ ruleId: 'VUPC-AUTHSESSION-RANGE', file: '<stdin>', line: 7 }] });
+    // In SARIF, standard input has no URI (`<stdin>` is not a valid one): its results keep their logical location only.
+    const sarif = run(`Resources:${CLIENT_YAML}\n      AuthSessionValidity: 30\n`, 'sarif');
+    const [sarifRun] = JSON.parse(sarif.stdout).runs;
+    expect(sarifRun.artifacts).toEqual([]);
+    expect(sarifRun.results.map((r: { locations: unknown[] }) => r.locations)).toEqual([[{ logicalLocations: [{ name: 'Client', fullyQualifiedName: '<stdin>#Client.AuthSessionValidity', kind: 'resource' }] }]]);
+    expect(sarif.stdout).not.toContain('"uri"');
     const bad = run('{"name": "not a template"}');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('<stdin>: has no Resources section');
+    const badSarif = JSON.parse(run('{"name": "not a template"}', 'sarif').stdout).runs[0];
+    expect(badSarif.invocations[0].toolExecutionNotifications).toEqual([{ level: 'error', message: { text: expect.stringContaining('<stdin>: has no Resources section') } }]);
     // A reader that stops early closes the pipe: no stack trace.
-    const main = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
     // Enough findings to fill the pipe's buffer several times.
     const client = (i: number) => `  C${i}:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: us-east-1_abc, AuthSessionValidity: 1}`;
     const big = write(`Resources:\n${Array.from({ length: 300 }, (_, i) => client(i)).join('\n')}\n`, 'big.yaml');
@@ -230,7 +239,7 @@ describe('a run that could not read an input never looks clean', () => {
     const [run] = JSON.parse(r.out).runs;
     expect(run.invocations).toEqual([{
       executionSuccessful: false,
-      toolExecutionNotifications: [{ level: 'error', message: { text: '/nonexistent.yaml: no such file or directory.' }, locations: [{ physicalLocation: { artifactLocation: { uri: '/nonexistent.yaml' } } }] }],
+      toolExecutionNotifications: [{ level: 'error', message: { text: '/nonexistent.yaml: no such file or directory.' }, locations: [{ physicalLocation: { artifactLocation: { uri: pathToFileURL('/nonexistent.yaml').href } } }] }],
     }]);
     expect(JSON.parse(cli('--format', 'sarif', clean()).out).runs[0].invocations[0].executionSuccessful).toBe(true);
   });
