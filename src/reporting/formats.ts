@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { isAbsolute, sep } from 'path';
 import { pathToFileURL } from 'url';
 import type { AppliedAcknowledgement } from './acknowledgements';
@@ -126,6 +127,28 @@ const notification = (level: 'error' | 'warning', text: string, file: string) =>
   ...(sarifUri(file) === undefined ? {} : { locations: [physicalLocation(file)] }),
 });
 
+/**
+ * Each finding's `partialFingerprints.primaryLocationLineHash`, by which GitHub code scanning tells one alert from
+ * another across uploads. Without it, upload-sarif hashes the text around the line, which merges distinct findings
+ * on one line (every item of a list in cdk.out's JSON is on its key's line) and re-keys a finding whose neighbour
+ * changed. This hashes what the finding is about: the rule, the input's file as given (with `/` between segments,
+ * as on every runner), the client's path (a construct path, or the template and logical id), the property with its
+ * index, and the condition it holds under; never the line nor the message (which quotes values). The same finding
+ * keeps its fingerprint when lines move or values change (an input given as an absolute path puts that path in it:
+ * relative inputs, as the README's pipeline gives them, hold across machines). GitHub's shape, `<hash>:<n>`: n counts the findings of one
+ * identity before it, in the run's stable order, so that fingerprints are unique in a run.
+ */
+function fingerprints(findings: readonly Located[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map(({ file, finding }) => {
+    const identity = [finding.ruleId, file.split(sep).join('/'), finding.path, finding.property, finding.condition ?? ''].join('\u0000');
+    const hash = createHash('sha256').update(identity).digest('hex').slice(0, 32);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  });
+}
+
 /** SARIF 2.1.0, for code-scanning UIs: one run, every rule described, results with file and line, and the run's success. */
 export function formatSarif(s: RunSummary): string {
   // Every rule of the registry, not only those with a check: the library's own notices (VUPC-CLIENT-REPLACED,
@@ -133,6 +156,7 @@ export function formatSarif(s: RunSummary): string {
   // (its ruleIndex is absent otherwise, SARIF 2.1.0 §3.27.6; GitHub shows the rule's descriptions and help).
   const rules = ALL_RULES;
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
+  const fingerprintOf = fingerprints(s.findings);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -164,7 +188,7 @@ export function formatSarif(s: RunSummary): string {
           ...s.inputs.flatMap((t) => t.notices.map((notice) => notification('warning', notice, t.file))),
         ],
       }],
-      results: s.findings.map(({ file, line, logicalId, finding, acknowledgements }) => ({
+      results: s.findings.map(({ file, line, logicalId, finding, acknowledgements }, i) => ({
         ruleId: finding.ruleId,
         ...(indexOf.has(finding.ruleId) ? { ruleIndex: indexOf.get(finding.ruleId) } : {}),
         level: SARIF_LEVEL[finding.severity],
@@ -174,6 +198,7 @@ export function formatSarif(s: RunSummary): string {
           ...physicalLocation(file, line),
           logicalLocations: [{ name: logicalId, fullyQualifiedName: finding.property ? `${finding.path}.${finding.property}` : finding.path, kind: 'resource' }],
         }],
+        partialFingerprints: { primaryLocationLineHash: fingerprintOf[i] },
       })),
     }],
   };

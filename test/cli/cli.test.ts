@@ -300,6 +300,64 @@ describe('SARIF 2.1.0', () => {
     expect(fileURLToPath(new URL(encoded, pathToFileURL(`${process.cwd()}${sep}`)))).toBe(inDir);
   });
 
+  describe('fingerprints: from what a finding is about, never from its line or its message', () => {
+    type Result = {
+      ruleId: string;
+      locations: Array<{ physicalLocation: { region: { startLine: number } } }>;
+      partialFingerprints: { primaryLocationLineHash: string };
+    };
+    const yaml = (before: string, logout: string) => `Resources:\n${before}  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n`
+      + '      UserPoolId: eu-west-1_abc\n      AllowedOAuthFlowsUserPoolClient: true\n      AllowedOAuthFlows: [code]\n      AllowedOAuthScopes: [openid]\n'
+      + `      CallbackURLs: [http://a.example.com/cb, http://b.example.com/cb]\n      LogoutURLs: [${logout}]\n`;
+    const sarif = (file: string) => {
+      const { out } = cli('--format', 'sarif', file);
+      return { out, results: JSON.parse(out).runs[0].results as Result[] };
+    };
+    const fingerprint = (r: Result) => r.partialFingerprints.primaryLocationLineHash;
+    const callbacks = (results: Result[]) => results.filter((r) => r.ruleId === 'VUPC-CALLBACK-HTTPS');
+    const dir = tmp();
+    const file = join(dir, 'template.yaml');
+    const write = (text: string) => {
+      writeFileSync(file, text);
+      return sarif(file);
+    };
+
+    test('two findings on one line have different fingerprints, and every fingerprint of a run is unique', () => {
+      const { results } = write(yaml('', 'http://a.example.com/out'));
+      const [first, second] = callbacks(results);
+      expect(first.locations[0].physicalLocation.region.startLine).toBe(second.locations[0].physicalLocation.region.startLine);
+      expect(fingerprint(first)).toMatch(/^[0-9a-f]{32}:1$/);
+      expect(fingerprint(first)).not.toBe(fingerprint(second));
+      expect(new Set(results.map(fingerprint)).size).toBe(results.length);
+    });
+
+    test('a finding keeps its fingerprint when lines move and when a neighbouring value changes; runs are byte-identical', () => {
+      const before = write(yaml('', 'http://a.example.com/out'));
+      expect(sarif(file).out).toBe(before.out);
+      const pool = '  Pool:\n    Type: AWS::Cognito::UserPool\n\n    Properties: {}\n';
+      const moved = write(yaml(pool, 'https://a.example.com/out'));
+      const [was, is] = [callbacks(before.results), callbacks(moved.results)];
+      const lines = (results: Result[]) => results.map((r) => r.locations[0].physicalLocation.region.startLine);
+      expect(lines(is)).not.toEqual(lines(was));
+      expect(is.map(fingerprint)).toEqual(was.map(fingerprint));
+      // The logout URL was fixed: its finding is gone, the others are the same alerts.
+      expect(moved.results.length).toBe(before.results.length - 1);
+      for (const r of moved.results) expect(before.results.map(fingerprint)).toContain(fingerprint(r));
+    });
+
+    test('the condition a finding holds under is part of its identity', () => {
+      const file2 = writeTemplate({
+        Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'] } },
+        Resources: {
+          Client: client({ UserPoolId: 'eu-west-1_abc', AuthSessionValidity: { 'Fn::If': ['IsProd', 30, 1] } }).Resources.Client,
+        },
+      });
+      const results = sarif(file2).results.filter((r) => r.ruleId === 'VUPC-AUTHSESSION-RANGE');
+      expect(results).toHaveLength(2);
+      expect(fingerprint(results[0]).split(':')[0]).not.toBe(fingerprint(results[1]).split(':')[0]);
+    });
+  });
+
   test('a logical location is the client\'s path and the property, with no trailing dot when the finding names no property', () => {
     const file = writeTemplate({
       Resources: {
