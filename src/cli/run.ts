@@ -142,7 +142,7 @@ function acknowledged(t: LoadedTemplate, located: Located): Located {
   const acks = finding.severity === RuleSeverity.INFO ? [] : t.acknowledgements(finding.ruleId, located.logicalId, finding.path);
   if (acks.length === 0) return located;
   const info = { ...finding, severity: RuleSeverity.INFO, message: acknowledgedMessage(acks, finding.message) };
-  return { ...located, acknowledgements: acks, finding: info };
+  return { ...located, acknowledgements: acks, acknowledgedSeverity: finding.severity, finding: info };
 }
 
 /** The baseline's findings are made outside the engine: --warning-rule applies to them here. */

@@ -14,6 +14,8 @@ export interface Located {
   readonly finding: Finding;
   /** The acknowledgements that accepted the finding (it is then an info), closest first. */
   readonly acknowledgements?: readonly AppliedAcknowledgement[];
+  /** The severity the finding had before its acknowledgements made it an info (kept for the audit: a waived error or warning). */
+  readonly acknowledgedSeverity?: RuleSeverity;
 }
 
 /**
@@ -149,6 +151,23 @@ function fingerprints(findings: readonly Located[]): string[] {
   });
 }
 
+/**
+ * A result's suppressions, on every result of the run: SARIF 2.1.0 §3.27.23 wants them all null or all non-null in a
+ * run, and an empty list says "looked for, none" (null would say "not determined"); this tool always looks for
+ * acknowledgements, so every result has the list, empty when none accepted it. An acknowledgement in the analysed
+ * file's own Metadata (scope: the resource's logical id, or the template's file) is `inSource`; one recorded in the
+ * cloud assembly's metadata (scope: a construct path, empty for the app) is `external`. The record does not say
+ * which: a construct path that is exactly the client's logical id (a stack named like the resource) reads as inSource.
+ */
+const suppressions = ({ file, logicalId, acknowledgements }: Located) => (acknowledgements ?? []).map((a) => ({
+  kind: a.scope !== '' && (a.scope === logicalId || a.scope === file) ? 'inSource' : 'external',
+  status: 'accepted',
+  justification: `${a.reason} (acknowledged on ${a.scope || '<app>'})`,
+}));
+
+/** A finding's logical location: its client's path, and the property it names (if any). */
+const qualifiedName = ({ path, property }: Finding) => (property ? `${path}.${property}` : path);
+
 /** SARIF 2.1.0, for code-scanning UIs: one run, every rule described, results with file and line, and the run's success. */
 export function formatSarif(s: RunSummary): string {
   // Every rule of the registry, not only those with a check: the library's own notices (VUPC-CLIENT-REPLACED,
@@ -188,17 +207,19 @@ export function formatSarif(s: RunSummary): string {
           ...s.inputs.flatMap((t) => t.notices.map((notice) => notification('warning', notice, t.file))),
         ],
       }],
-      results: s.findings.map(({ file, line, logicalId, finding, acknowledgements }, i) => ({
-        ruleId: finding.ruleId,
-        ...(indexOf.has(finding.ruleId) ? { ruleIndex: indexOf.get(finding.ruleId) } : {}),
-        level: SARIF_LEVEL[finding.severity],
-        message: { text: finding.message },
-        ...(acknowledgements?.length ? { suppressions: acknowledgements.map((a) => ({ kind: 'external', status: 'accepted', justification: `${a.reason} (acknowledged on ${a.scope || '<app>'})` })) } : {}),
+      results: s.findings.map((located, i) => ({
+        ruleId: located.finding.ruleId,
+        ...(indexOf.has(located.finding.ruleId) ? { ruleIndex: indexOf.get(located.finding.ruleId) } : {}),
+        level: SARIF_LEVEL[located.finding.severity],
+        message: { text: located.finding.message },
+        suppressions: suppressions(located),
         locations: [{
-          ...physicalLocation(file, line),
-          logicalLocations: [{ name: logicalId, fullyQualifiedName: finding.property ? `${finding.path}.${finding.property}` : finding.path, kind: 'resource' }],
+          ...physicalLocation(located.file, located.line),
+          logicalLocations: [{ name: located.logicalId, fullyQualifiedName: qualifiedName(located.finding), kind: 'resource' }],
         }],
         partialFingerprints: { primaryLocationLineHash: fingerprintOf[i] },
+        // An acknowledged finding is a note; the severity it had stays visible, so that an audit tells a waived error.
+        ...(located.acknowledgedSeverity ? { properties: { acknowledgedSeverity: located.acknowledgedSeverity } } : {}),
       })),
     }],
   };

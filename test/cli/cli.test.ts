@@ -5,7 +5,7 @@ import { join, relative, sep } from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { UserPoolClientPolicy } from '../../src';
+import { UserPoolClientAcknowledgements, UserPoolClientPolicy } from '../../src';
 import { runCli } from '../../src/cli/run';
 import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
 import { ALL_RULES } from '../../src/rules/registry';
@@ -596,5 +596,35 @@ describe('the waivers applied are listed in every format', () => {
       'Long MFA enrolment, ticket SEC-2 (acknowledged on Client)',
       expect.stringMatching(/^Template-wide exception, ticket SEC-1 \(acknowledged on .*template\.json\)$/),
     ]);
+    // Both are in the analysed file's Metadata, on the resource and on the template.
+    expect(result.suppressions.map((s: { kind: string }) => s.kind)).toEqual(['inSource', 'inSource']);
+    expect(result.level).toBe('note');
+    expect(result.properties).toEqual({ acknowledgedSeverity: 'error' });
+  });
+
+  test('SARIF: every result has suppressions (empty when none accepted it); one recorded in the cloud assembly is external', () => {
+    const outdir = tmp();
+    const app = testApp({ outdir });
+    const stack = new Stack(app, 'Stack');
+    const pool = new cognito.UserPool(stack, 'Pool');
+    const accepted = new cognito.CfnUserPoolClient(stack, 'Accepted', { userPoolId: pool.userPoolId, authSessionValidity: 1 });
+    new cognito.CfnUserPoolClient(stack, 'Open', { userPoolId: pool.userPoolId, authSessionValidity: 1 });
+    UserPoolClientAcknowledgements.acknowledge(accepted, 'VUPC-AUTHSESSION-RANGE', 'Legacy client, ticket SEC-3');
+    app.synth();
+    type Result = { ruleId: string; level: string; suppressions: Array<{ kind: string }>; properties?: unknown; message: { text: string } };
+    const results = (...args: string[]) => (JSON.parse(cli('--format', 'sarif', ...args, outdir).out).runs[0].results as Result[])
+      .filter((r) => r.ruleId === 'VUPC-AUTHSESSION-RANGE');
+    const [acked, open] = results();
+    expect(acked.message.text).toContain('Acknowledged on Stack/Accepted');
+    const justification = 'Legacy client, ticket SEC-3 (acknowledged on Stack/Accepted)';
+    expect(acked).toMatchObject({ level: 'note', suppressions: [{ kind: 'external', status: 'accepted', justification }] });
+    expect(acked.properties).toEqual({ acknowledgedSeverity: 'error' });
+    expect(open).toMatchObject({ level: 'error', suppressions: [] });
+    expect(open.properties).toBeUndefined();
+    // The severity the run gave it, not the rule's default: an error made a warning, then acknowledged.
+    expect(results('--warning-rule', 'VUPC-AUTHSESSION-RANGE')[0].properties).toEqual({ acknowledgedSeverity: 'warning' });
+    // With nothing acknowledged in the run, every result still has the list.
+    const file = writeTemplate(client({ UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 }));
+    for (const r of JSON.parse(cli('--format', 'sarif', file).out).runs[0].results as Result[]) expect(r.suppressions).toEqual([]);
   });
 });
