@@ -99,7 +99,17 @@ export function formatJson(s: RunSummary): string {
 }
 
 const SARIF_LEVEL: Record<RuleSeverity, string> = { [RuleSeverity.ERROR]: 'error', [RuleSeverity.WARNING]: 'warning', [RuleSeverity.INFO]: 'note' };
-const RULES_DOC = 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client/blob/main/docs/rules.md';
+const REPOSITORY = 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client';
+
+/**
+ * The rules document of the version that ran: a release's tag (`v<version>`, what projen's release tags, with no
+ * prefix), so that an alert's help says what that version checked; main for a build that is no release (package.json
+ * holds 0.0.0 between releases, and a local build reports that).
+ */
+function rulesDoc(version: string): string {
+  const released = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version) && version !== '0.0.0';
+  return `${REPOSITORY}/blob/${released ? `v${version}` : 'main'}/docs/rules.md`;
+}
 
 /** What the command line shows for standard input (`-`), as the file of its findings. */
 const STDIN_SHOWN = '<stdin>';
@@ -176,6 +186,7 @@ export function formatSarif(s: RunSummary): string {
   const rules = ALL_RULES;
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
   const fingerprintOf = fingerprints(s.findings);
+  const doc = rulesDoc(s.toolVersion);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -184,13 +195,13 @@ export function formatSarif(s: RunSummary): string {
         driver: {
           name: 'validate-user-pool-clients',
           version: s.toolVersion,
-          informationUri: 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client',
+          informationUri: REPOSITORY,
           rules: rules.map((r) => ({
             id: r.id,
             name: r.id.replace(/^VUPC-/, '').toLowerCase().replace(/-(.)/g, (_, c: string) => c.toUpperCase()),
             shortDescription: { text: r.summary },
             fullDescription: { text: `${r.why} Fix: ${r.fix}` },
-            helpUri: `${RULES_DOC}#${r.id.toLowerCase()}`,
+            helpUri: `${doc}#${r.id.toLowerCase()}`,
             help: { text: `${r.summary} ${r.why} Fix: ${r.fix} Source: ${r.source}` },
             defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
           })),

@@ -8,6 +8,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientAcknowledgements, UserPoolClientPolicy } from '../../src';
 import { runCli } from '../../src/cli/run';
 import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
+import { formatSarif } from '../../src/reporting/formats';
 import { ALL_RULES } from '../../src/rules/registry';
 import { quietCdkBuiltinValidation, testApp } from '../helpers';
 
@@ -356,6 +357,17 @@ describe('SARIF 2.1.0', () => {
       expect(results).toHaveLength(2);
       expect(fingerprint(results[0]).split(':')[0]).not.toBe(fingerprint(results[1]).split(':')[0]);
     });
+  });
+
+  test('helpUri: the rules document at the release\'s tag, or on main for a build that is no release', () => {
+    const helpUris = (toolVersion: string) => {
+      const [run] = JSON.parse(formatSarif({ inputs: [], findings: [], toolVersion })).runs;
+      return (run.tool.driver.rules as Array<{ helpUri: string }>).map((r) => r.helpUri);
+    };
+    const repo = 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client';
+    expect(helpUris('1.4.2')[0]).toBe(`${repo}/blob/v1.4.2/docs/rules.md#${ALL_RULES[0].id.toLowerCase()}`);
+    expect(helpUris('2.0.0-rc.1').every((u) => u.startsWith(`${repo}/blob/v2.0.0-rc.1/docs/rules.md#`))).toBe(true);
+    expect(helpUris('0.0.0').every((u) => u.startsWith(`${repo}/blob/main/docs/rules.md#`))).toBe(true);
   });
 
   test('a logical location is the client\'s path and the property, with no trailing dot when the finding names no property', () => {
