@@ -175,6 +175,22 @@ const suppressions = ({ file, logicalId, acknowledgements }: Located) => (acknow
   justification: `${a.reason} (acknowledged on ${a.scope || '<app>'})`,
 }));
 
+/** GitHub code scanning rejects a whole SARIF upload with more results than this in a run. */
+export const GITHUB_MAX_RESULTS = 25_000;
+
+/**
+ * Said when the run has more results than GitHub takes. Every result is kept: the file is the run's report, other
+ * consumers take it whole, and dropping some would close their alerts on GitHub as if they were fixed.
+ */
+const tooManyResults = (n: number) => ({
+  level: 'warning',
+  message: {
+    text: `This run has ${n} results; GitHub code scanning rejects a SARIF run of more than ${GITHUB_MAX_RESULTS} (the whole upload). `
+      + 'Every result is kept here. To upload it, bring it under the limit: fix findings, turn off rules with --disable-rule, '
+      + 'or check the templates in several runs (each uploaded with its own category).',
+  },
+});
+
 /** A finding's logical location: its client's path, and the property it names (if any). */
 const qualifiedName = ({ path, property }: Finding) => (property ? `${path}.${property}` : path);
 
@@ -216,6 +232,7 @@ export function formatSarif(s: RunSummary): string {
         toolExecutionNotifications: [
           ...unreadable(s).map((t) => notification('error', t.error ?? 'could not be read', t.file)),
           ...s.inputs.flatMap((t) => t.notices.map((notice) => notification('warning', notice, t.file))),
+          ...(s.findings.length > GITHUB_MAX_RESULTS ? [tooManyResults(s.findings.length)] : []),
         ],
       }],
       results: s.findings.map((located, i) => ({

@@ -8,8 +8,9 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientAcknowledgements, UserPoolClientPolicy } from '../../src';
 import { runCli } from '../../src/cli/run';
 import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
-import { formatSarif } from '../../src/reporting/formats';
+import { formatSarif, GITHUB_MAX_RESULTS } from '../../src/reporting/formats';
 import { ALL_RULES } from '../../src/rules/registry';
+import { RuleSeverity } from '../../src/rules/rule';
 import { quietCdkBuiltinValidation, testApp } from '../helpers';
 
 quietCdkBuiltinValidation();
@@ -368,6 +369,27 @@ describe('SARIF 2.1.0', () => {
     expect(helpUris('1.4.2')[0]).toBe(`${repo}/blob/v1.4.2/docs/rules.md#${ALL_RULES[0].id.toLowerCase()}`);
     expect(helpUris('2.0.0-rc.1').every((u) => u.startsWith(`${repo}/blob/v2.0.0-rc.1/docs/rules.md#`))).toBe(true);
     expect(helpUris('0.0.0').every((u) => u.startsWith(`${repo}/blob/main/docs/rules.md#`))).toBe(true);
+  });
+
+  test('more results than GitHub takes in a run: every result kept, and a warning notification says so and how to reduce them', () => {
+    const finding = (i: number) => ({
+      ruleId: 'VUPC-CALLBACK-HTTPS', severity: RuleSeverity.ERROR, path: `t.yaml#C${i}`, property: 'CallbackURLs[0]', message: `[VUPC-CALLBACK-HTTPS] t.yaml#C${i}`, fix: 'Use https.',
+    });
+    const run = (n: number) => JSON.parse(formatSarif({
+      inputs: [{ file: 't.yaml', status: 'checked', clients: n, notices: [] }],
+      findings: Array.from({ length: n }, (_, i) => ({ file: 't.yaml', line: i + 2, logicalId: `C${i}`, finding: finding(i) })),
+      toolVersion: '0.0.0',
+    })).runs[0];
+    const atLimit = run(GITHUB_MAX_RESULTS);
+    expect(atLimit.results).toHaveLength(25_000);
+    expect(atLimit.invocations[0].toolExecutionNotifications).toEqual([]);
+    const over = run(GITHUB_MAX_RESULTS + 1);
+    expect(over.results).toHaveLength(25_001);
+    expect(over.invocations[0]).toEqual({
+      executionSuccessful: true,
+      toolExecutionNotifications: [{ level: 'warning', message: { text: expect.stringContaining('This run has 25001 results; GitHub code scanning rejects') } }],
+    });
+    expect(over.invocations[0].toolExecutionNotifications[0].message.text).toContain('--disable-rule');
   });
 
   test('a logical location is the client\'s path and the property, with no trailing dot when the finding names no property', () => {
