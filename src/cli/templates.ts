@@ -118,10 +118,62 @@ function decode(bytes: Buffer, shown: string): string {
 }
 
 /**
- * Line lookup for JSON text, built in one pass: where each resource's key
- * starts, and the property key searched only up to the next resource.
+ * Where the keys of a JSON template's resources start: each direct child of
+ * the top-level Resources object, and each direct child of its Properties
+ * (a key of the same name deeper down, such as an environment variable named
+ * after a resource, is not one). Built in one pass over text that parses.
  */
-function jsonLines(text: string, template: unknown): LoadedTemplate['line'] {
+function jsonResourceKeys(text: string): Map<string, { at: number; properties: Map<string, number> }> {
+  type Kind = 'root' | 'resources' | 'resource' | 'properties' | 'other';
+  interface Frame { readonly object: boolean; readonly kind: Kind; readonly id?: string; key?: string; expectKey: boolean }
+  const out = new Map<string, { at: number; properties: Map<string, number> }>();
+  const frames: Frame[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const top = frames[frames.length - 1];
+      if (top?.object && top.expectKey) {
+        top.expectKey = false;
+        // Only the keys on the path Resources > id > Properties > name are decoded.
+        if (top.kind !== 'other') {
+          const key = JSON.parse(text.slice(i, j + 1)) as string;
+          top.key = key;
+          // A key given twice keeps its last value, as in the parsed template.
+          if (top.kind === 'resources') out.set(key, { at: i, properties: new Map() });
+          if (top.kind === 'properties') out.get(top.id!)?.properties.set(key, i);
+        }
+      }
+      i = j;
+    } else if (c === '{' || c === '[') {
+      const top = frames[frames.length - 1];
+      const object = c === '{';
+      let kind: Kind = 'other';
+      if (!top) kind = object ? 'root' : 'other';
+      else if (object && top.object && top.kind === 'root' && top.key === 'Resources') kind = 'resources';
+      else if (object && top.object && top.kind === 'resources') kind = 'resource';
+      else if (object && top.object && top.kind === 'resource' && top.key === 'Properties') kind = 'properties';
+      if (kind === 'resources') out.clear();
+      frames.push({ object, kind, id: kind === 'resource' ? top!.key : top?.id, expectKey: object });
+    } else if (c === '}' || c === ']') {
+      frames.pop();
+    } else if (c === ',') {
+      const top = frames[frames.length - 1];
+      if (top?.object) {
+        top.expectKey = true;
+        top.key = undefined;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Line lookup for JSON text: a resource's key, and a property's key among
+ * its Properties, found at their depth (built on first use).
+ */
+function jsonLines(text: string): LoadedTemplate['line'] {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineAt = (offset: number) => {
@@ -134,26 +186,13 @@ function jsonLines(text: string, template: unknown): LoadedTemplate['line'] {
     }
     return lo + 1;
   };
-  let bounds: Map<string, [number, number]> | undefined;
-  const boundsOf = (id: string) => {
-    if (!bounds) {
-      const ids = new Set(Object.keys(resourcesOf(template)));
-      const from = Math.max(text.indexOf('"Resources"'), 0);
-      const found: Array<[string, number]> = [];
-      for (const m of text.slice(from).matchAll(/"((?:[^"\\]|\\.)*)"\s*:\s*\{/g)) {
-        const key = JSON.parse(`"${m[1]}"`) as string;
-        if (ids.delete(key)) found.push([key, from + m.index!]);
-      }
-      bounds = new Map(found.map(([key, at], i) => [key, [at, found[i + 1]?.[1] ?? text.length]]));
-    }
-    return bounds.get(id);
-  };
+  let keys: ReturnType<typeof jsonResourceKeys> | undefined;
   return (logicalId, property) => {
-    const [at, end] = boundsOf(logicalId) ?? [];
-    if (at === undefined) return undefined;
+    keys ??= jsonResourceKeys(text);
+    const resource = keys.get(logicalId);
+    if (resource === undefined) return undefined;
     const name = property?.split(/[.[]/)[0];
-    const prop = name ? text.indexOf(`"${name}"`, at) : -1;
-    return lineAt(prop >= 0 && prop < end! ? prop : at);
+    return lineAt((name === undefined ? undefined : resource.properties.get(name)) ?? resource.at);
   };
 }
 
@@ -199,7 +238,7 @@ function yamlApiValue(text: string): unknown {
 /** Parses template text: JSON when it looks like JSON, YAML (CloudFormation's dialect) otherwise. */
 function parseTemplate(text: string, shown: string, isJsonFile: boolean, json?: { value: unknown }): { template: unknown; line: LoadedTemplate['line'] } {
   if (text.trim().length === 0) throw new InputError(`${shown}: is empty; expected a CloudFormation template in JSON or YAML.`);
-  if (json) return { template: withinDepth(json.value, shown), line: jsonLines(text, json.value) };
+  if (json) return { template: withinDepth(json.value, shown), line: jsonLines(text) };
   if (isJsonFile || /^\s*[{[]/.test(text)) {
     let template: unknown;
     try {
@@ -207,7 +246,7 @@ function parseTemplate(text: string, shown: string, isJsonFile: boolean, json?: 
     } catch (e) {
       if (isJsonFile) throw new InputError(`${shown}: is not valid JSON (${jsonErrorMessage(e)}).`);
     }
-    if (template !== undefined) return { template: withinDepth(template, shown), line: jsonLines(text, template) };
+    if (template !== undefined) return { template: withinDepth(template, shown), line: jsonLines(text) };
   }
   try {
     return { template: parseCloudFormationYaml(text), line: yamlLines(text) };

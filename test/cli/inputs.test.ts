@@ -562,3 +562,37 @@ describe('CDK\'s own acknowledgements in a cloud assembly', () => {
     expect(r.out).toContain('Acknowledged on S (legacy partner, SEC-9; made with Validations.acknowledge, which CDK applies to the whole app): [VUPC-CALLBACK-HTTPS] S/Http:');
   });
 });
+
+describe('lines in JSON templates', () => {
+  test('a resource\'s line is its key among Resources, not a key of the same name inside another resource', () => {
+    const template = {
+      Resources: {
+        Fn: { Type: 'AWS::Lambda::Function', Properties: { Environment: { Variables: { UserPoolClient: { Ref: 'UserPoolClient' }, CallbackURLs: 'x' } } } },
+        Pool: { Type: 'AWS::Cognito::UserPool' },
+        UserPoolClient: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Metadata: { CallbackURLs: { note: 'a key of the same name outside Properties' } },
+          Properties: {
+            UserPoolId: { Ref: 'Pool' },
+            AllowedOAuthFlowsUserPoolClient: true,
+            AllowedOAuthFlows: ['code'],
+            AllowedOAuthScopes: ['openid'],
+            SupportedIdentityProviders: ['COGNITO'],
+            CallbackURLs: ['http://evil.example.com/cb'],
+          },
+        },
+      },
+    };
+    const text = JSON.stringify(template, null, 2);
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const report = JSON.parse(cli('--format', 'json', write(text, 'envvar-trap.json')).out) as { findings: Array<{ ruleId: string; line: number }> };
+    const byRule = new Map(report.findings.map((f) => [f.ruleId, f.line]));
+    // Before, both were on the Lambda's environment variable (line 8).
+    expect(byRule.get('VUPC-CALLBACK-HTTPS')).toBe(lineOf('"CallbackURLs": ['));
+    expect(byRule.get('VUPC-OAUTH-NEEDS-DOMAIN')).toBe(lineOf('"AllowedOAuthFlows": ['));
+    // A finding on the resource itself is on its key, found at its depth.
+    const bare = JSON.stringify({ Resources: { A: { Type: 'AWS::SNS::Topic', Properties: { B: { C: {} } } }, C: { Type: 'AWS::Cognito::UserPoolClient', Properties: {} } } }, null, 2);
+    const r = JSON.parse(cli('--format', 'json', write(bare, 'bare.json')).out) as { findings: Array<{ logicalId: string; line: number }> };
+    expect(r.findings.filter((f) => f.logicalId === 'C').map((f) => f.line)).toContain(bare.split('\n').findIndex((l) => l === '    "C": {') + 1);
+  });
+});
