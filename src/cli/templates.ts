@@ -3,7 +3,7 @@ import { dirname, extname, join, relative, resolve } from 'path';
 import { apiClientsOf, ApiClient, concatenatedValues, looksLikeApi, parseApiText } from './api-input';
 import { poolOptionFor } from './api-pool';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
-import { parseCloudFormationYaml, yamlLines, YamlError } from './yaml';
+import { parseCloudFormationYaml, yamlLines, YamlError, YamlLimitError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import type { ExternalResources } from '../engine/pools';
@@ -252,6 +252,8 @@ function parseTemplate(text: string, shown: string, isJsonFile: boolean, json?: 
     return { template: parseCloudFormationYaml(text), line: yamlLines(text) };
   } catch (e) {
     const error = e as YamlError;
+    // Valid YAML this tool refuses to expand (aliases repeating a node millions of times): said so, with the limit.
+    if (error instanceof YamlLimitError) throw new InputError(`${shown}: is not read: ${error.reason}.`);
     throw new InputError(`${shown}: is not valid YAML or JSON (${error.line ? `line ${error.line}: ` : ''}${error.reason}).`);
   }
 }

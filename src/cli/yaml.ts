@@ -108,13 +108,83 @@ export class YamlError extends Error {
   }
 }
 
-/** Parses CloudFormation YAML; throws a YamlError for text that is not YAML. */
+/** YAML this tool does not read although it is valid: a message of its own, not "not valid YAML". */
+export class YamlLimitError extends YamlError {}
+
+/**
+ * How many values the aliases of one YAML text may add to what it writes.
+ * An alias (`*name`) repeats the node its anchor (`&name`) names; nested,
+ * a few lines repeat a list billions of times (a "billion laughs"), which
+ * every reader after the parser walks in full. CloudFormation does not
+ * support aliases (User Guide, "Template formats"), but cfn-lint and
+ * `aws cloudformation package` read them, so a template with a few is read
+ * as they read it; far past what any template repeats, it is refused.
+ */
+export const MAX_ALIAS_VALUES = 1_000_000;
+/** How deep the value may nest once its aliases are expanded: as deep as the parser lets a text nest. */
+const MAX_EXPANDED_DEPTH = 100;
+
+/**
+ * Throws a YamlLimitError when the aliases of a parsed YAML value add more
+ * than MAX_ALIAS_VALUES values, nest it deeper than the parser allows, or
+ * make it contain itself. js-yaml shares an anchored node among its aliases
+ * rather than copying it, so this walks each node once (iteratively).
+ */
+function checkAliases(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  const isNode = (v: unknown): v is object => v !== null && typeof v === 'object';
+  /** Per node: the values it holds expanded (itself included), and how deep it nests. */
+  const done = new Map<object, { size: number; depth: number }>();
+  const onPath = new Set<object>();
+  let written = 1;
+  const pending: Array<{ node: object; open: boolean }> = [{ node: value, open: false }];
+  while (pending.length > 0) {
+    const top = pending[pending.length - 1];
+    const children = Object.values(top.node);
+    if (!top.open) {
+      if (done.has(top.node)) {
+        pending.pop();
+        continue;
+      }
+      top.open = true;
+      onPath.add(top.node);
+      written += children.length;
+      for (const child of children.filter(isNode)) {
+        if (onPath.has(child)) throw new YamlLimitError('an alias (*name) refers to a node that contains it, so the value would be infinite');
+        if (!done.has(child)) pending.push({ node: child, open: false });
+      }
+      continue;
+    }
+    pending.pop();
+    onPath.delete(top.node);
+    let size = 1;
+    let depth = 1;
+    for (const child of children) {
+      const of = isNode(child) ? done.get(child)! : { size: 1, depth: 0 };
+      size += of.size;
+      depth = Math.max(depth, of.depth + 1);
+    }
+    if (size - written > MAX_ALIAS_VALUES) {
+      throw new YamlLimitError(`its aliases (*name) repeat what their anchors (&name) hold into more than ${MAX_ALIAS_VALUES} values beyond those written, `
+        + 'the most this tool expands (CloudFormation does not support YAML aliases; write the values out, or give the template as JSON)');
+    }
+    if (depth > MAX_EXPANDED_DEPTH) {
+      throw new YamlLimitError(`its aliases (*name) nest it deeper than ${MAX_EXPANDED_DEPTH} levels once expanded; no template does`);
+    }
+    done.set(top.node, { size, depth });
+  }
+}
+
+/** Parses CloudFormation YAML; throws a YamlError for text that is not YAML, a YamlLimitError for YAML whose aliases expand too far. */
 export function parseCloudFormationYaml(text: string): unknown {
+  let value: unknown;
   try {
-    return load(text, { schema: CLOUDFORMATION_SCHEMA, json: true });
+    value = load(text, { schema: CLOUDFORMATION_SCHEMA, json: true });
   } catch (e) {
     throw asYamlError(e);
   }
+  checkAliases(value);
+  return value;
 }
 
 function asYamlError(e: unknown): YamlError {
