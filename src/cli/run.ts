@@ -4,9 +4,10 @@ import { parseCommandLine } from './arguments';
 import { pairTemplates, replacedClients } from './baseline';
 import { mergeDeployments } from './deployments';
 import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
+import { loadInputs } from './inputs';
 import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from './rule-choice';
 import { unusedTemplateAcknowledgements, usedKey } from './template-acknowledgements';
-import { InputError, InputKindOption, LoadedTemplate, loadInput, nameDeployments, resourcePath, STDIN, templatesInSet } from './templates';
+import { InputError, InputKindOption, LoadedTemplate, resourcePath, templatesInSet } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
 import { ranInRun } from '../engine/selection';
 import { findingOf } from '../engine/validate-client';
@@ -225,21 +226,11 @@ export function runCli(argv: string[], io: CliIo): number {
       return 0;
     }
     const unreadable: InputStatus[] = [];
-    const load = (inputs: readonly string[]) => {
-      const templates = inputs.flatMap((input) => {
-        try {
-          return loadInput(input, o.inputKind);
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-          io.err(`validate-user-pool-clients: ${e.message}\n`);
-          unreadable.push({ file: input === STDIN ? '<stdin>' : input, status: 'unreadable', clients: 0, notices: [], error: e.message });
-          return [];
-        }
-      });
-      // A nested template several stack resources deploy (in one input or across them) is read for each: named so.
-      nameDeployments(templates);
-      return templates;
-    };
+    // Each file is read once; what cannot be read (a nested template its cloud assembly names included) is named.
+    const load = (inputs: readonly string[]) => loadInputs(inputs, o.inputKind, (status) => {
+      io.err(`validate-user-pool-clients: ${status.error}\n`);
+      unreadable.push(status);
+    });
     const loaded = load(o.inputs);
     const current = o.current === undefined ? undefined : readCurrent(o.current);
     if (current) applyCurrent(loaded, current);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, extname, join, relative, resolve } from 'path';
 import { apiClientsOf, ApiClient, concatenatedValues, looksLikeApi, parseApiText } from './api-input';
 import { poolOptionFor } from './api-pool';
@@ -41,6 +41,14 @@ export interface LoadedTemplate {
   readonly notices: readonly string[];
   /** Nested stacks it deploys whose templates cannot be read, with why: reported as VUPC-NOT-VALIDATED, as the plugin does. */
   readonly uncheckedNestedStacks?: ReadonlyArray<{ readonly logicalId: string; readonly problem: string }>;
+  /**
+   * Templates of nested stacks it deploys that its cloud assembly names as
+   * files of its own, but that are missing or cannot be read: unreadable
+   * inputs (the run is incomplete), not findings.
+   */
+  readonly unreadableNested?: ReadonlyArray<{ readonly file: string; readonly error: string }>;
+  /** The real path of the file it was read from (undefined for standard input): the same file given twice is read once. */
+  readonly realFile?: string;
   /** Where the template stands among those of its input: the same for the same stack in two assemblies (see `--baseline`). */
   readonly key: string;
   /**
@@ -235,9 +243,15 @@ function yamlApiValue(text: string): unknown {
   }
 }
 
-/** Parses template text: JSON when it looks like JSON, YAML (CloudFormation's dialect) otherwise. */
-function parseTemplate(text: string, shown: string, isJsonFile: boolean, json?: { value: unknown }): { template: unknown; line: LoadedTemplate['line'] } {
-  if (text.trim().length === 0) throw new InputError(`${shown}: is empty; expected a CloudFormation template in JSON or YAML.`);
+/** Parses template text: JSON when it looks like JSON, YAML (CloudFormation's dialect) otherwise; `api`: the input is meant as API JSON. */
+function parseTemplate(
+  text: string, shown: string, isJsonFile: boolean, json?: { value: unknown }, api = false,
+): { template: unknown; line: LoadedTemplate['line'] } {
+  if (text.trim().length === 0) {
+    // A .jsonl file is what the README's audit loop writes (one DescribeUserPoolClient response a line): empty, it holds no client.
+    if (api) throw new InputError(`${shown}: is empty, so it holds no app client (expected API JSON: requests or responses, one a line in JSON Lines).`);
+    throw new InputError(`${shown}: is empty; expected a CloudFormation template in JSON or YAML.`);
+  }
   if (json) return { template: withinDepth(json.value, shown), line: jsonLines(text) };
   if (isJsonFile || /^\s*[{[]/.test(text)) {
     let template: unknown;
@@ -323,9 +337,10 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const text = decode(readBytes(source.path, source.shown), source.shown);
   const api = source.kind === 'template' ? {} : apiInput(text, source.shown, source.kind === 'api');
   if (api.templates) return api.templates;
-  const { template, line } = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json);
+  const { template, line } = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json, source.kind === 'api' || (source.kind !== 'template' && /\.(jsonl|ndjson)$/i.test(source.path)));
   requireTemplate(template, source.shown, source.assemblyDir !== undefined);
   const uncheckedNestedStacks: Array<{ logicalId: string; problem: string }> = [];
+  const unreadableNested: Array<{ file: string; error: string }> = [];
   const constructPaths = source.artifactPaths?.of(source.stackPath ?? '') ?? constructPathsInTemplate(template);
   const loaded: LoadedTemplate = {
     file: source.shown,
@@ -336,6 +351,8 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     stackName: source.stackName,
     notices: [],
     uncheckedNestedStacks,
+    unreadableNested,
+    realFile: source.path === STDIN ? undefined : realPath(source.path),
     key: source.key,
     line,
     acknowledgements: (ruleId, logicalId, constructPath) => {
@@ -363,6 +380,19 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
       unchecked('is not a local file, so any app client in it is not validated');
       continue;
     }
+    const shown = join(dirname(source.shown), relative(here, path));
+    const stackPath = source.artifactPaths?.nestedStackPath(loaded.constructPaths.get(nested.logicalId));
+    // The cloud assembly names this file as the nested stack's template (asset metadata or manifest): missing or
+    // broken, it is an input that could not be read, as a stack's template would be, never a warning the run passes.
+    const unreadable = (error: string) => unreadableNested.push({
+      file: shown,
+      error: `${error.replace(/\.$/, '')}; the cloud assembly names it as the template of nested stack ${stackPath ?? resourcePath(loaded, nested.logicalId)}`
+        + ` (${source.shown}), so the app clients in it are not validated.`,
+    });
+    if (inAssembly !== undefined && !existsSync(path)) {
+      unreadable(`${shown}: is not found`);
+      continue;
+    }
     if (!existsSync(path)) {
       unchecked(`is not found (${path}), so any app client in it is not validated`);
       continue;
@@ -377,8 +407,6 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
       continue;
     }
     state.nestedCount++;
-    const shown = join(dirname(source.shown), relative(here, path));
-    const stackPath = source.artifactPaths?.nestedStackPath(loaded.constructPaths.get(nested.logicalId));
     const parent = { template: loaded, logicalId: nested.logicalId };
     const artifactPaths = stackPath === undefined ? undefined : source.artifactPaths;
     try {
@@ -387,10 +415,20 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     } catch (e) {
       // The parent's own clients are still checked; the nested template is named with why it could not be read.
       if (!(e instanceof InputError)) throw e;
-      unchecked(`cannot be read (${e.message.replace(/\.$/, '')}), so any app client in it is not validated`);
+      if (inAssembly !== undefined) unreadable(e.message);
+      else unchecked(`cannot be read (${e.message.replace(/\.$/, '')}), so any app client in it is not validated`);
     }
   }
   return out;
+}
+
+/** The real path of a file (links resolved), or its absolute path when it has none. */
+export function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
 
 /** Reads one template file (JSON, or YAML with short-form tags), or standard input for `-`, with its nested stacks. */
@@ -619,7 +657,16 @@ export function loadInput(input: string, kind: InputKindOption = 'auto'): Loaded
     if (!existsSync(join(input, 'manifest.json'))) {
       throw new InputError(`${input}: is a directory without manifest.json; give template files, or a cdk.out directory.`);
     }
-    return loadAssembly(input, input);
+    const templates = loadAssembly(input, input);
+    // An assembly without stacks is refused as an empty template file is (exit 2), not passed as "nothing to check":
+    // a template without clients was checked and holds none, while here nothing could be checked at all. An app
+    // synthesizes none when its stacks are gated on missing context (-c env=...), a mistake the pipeline must see;
+    // the CDK CLI refuses such an app too ("This app contains no stacks").
+    if (templates.length === 0) {
+      throw new InputError(`${input}: is a cloud assembly that contains no stack templates (its manifest.json, nested assemblies included, lists no `
+        + 'CloudFormation stack), so nothing could be checked; was the app synthesized with the context that selects its stacks?');
+    }
+    return templates;
   }
   return loadTemplate(input, undefined, kind);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
@@ -637,5 +637,136 @@ describe('YAML aliases', () => {
     const r = cli(write('Resources: &r\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {Loop: *r}\n', 'cycle.yaml'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('cycle.yaml: is not read: an alias (*name) refers to a node that contains it');
+  });
+});
+
+describe('every input is read once, and listed with its status', () => {
+  /** A cdk.out whose nested stack holds the only client, with an http:// callback (an error) checked against the parent's pool. */
+  function nestedAssembly(): { outdir: string; nestedFile: string } {
+    const outdir = tmp();
+    const app = testApp({ outdir });
+    const parent = new Stack(app, 'Parent');
+    const pool = new cognito.UserPool(parent, 'Pool');
+    const nested = new NestedStack(parent, 'Auth');
+    new cognito.CfnUserPoolClient(nested, 'Web', {
+      userPoolId: pool.userPoolId,
+      supportedIdentityProviders: ['COGNITO'],
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ['code'],
+      allowedOAuthScopes: ['openid'],
+      callbackUrLs: ['http://evil.example.com/cb'],
+    });
+    app.synth();
+    const nestedFile = readdirSync(outdir).find((f) => f.endsWith('.nested.template.json'))!;
+    return { outdir, nestedFile };
+  }
+  type Report = {
+    complete: boolean;
+    inputs: Array<{ file: string; status: string; clients: number; error?: string }>;
+    findings: Array<{ ruleId: string; path: string }>;
+  };
+  const json = (...args: string[]) => JSON.parse(cli('--format', 'json', ...args).out) as Report;
+
+  test.each([
+    ['missing', (file: string) => rmSync(file), /is not found; the cloud assembly names it as the template of nested stack Parent\/Auth \(.*Parent\.template\.json\)/],
+    ['truncated', (file: string) => writeFileSync(file, '{"Resources": {'), /is not valid JSON \(.*\); the cloud assembly names it as the template of nested stack Parent\/Auth/],
+  ])('a nested template its cloud assembly names that is %s is an unreadable input in every format, not a warning', (_name, damage, reason) => {
+    const { outdir, nestedFile } = nestedAssembly();
+    const file = join(outdir, nestedFile);
+    damage(file);
+    // Before: exit 0, a VUPC-NOT-VALIDATED warning, complete: true and executionSuccessful: true.
+    const text = cli(outdir);
+    expect(text.code).toBe(2);
+    expect(text.err).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}: ${reason.source}`));
+    expect(text.out).toContain('1 input could not be read, so this run is incomplete.');
+    const report = json(outdir);
+    expect(report.complete).toBe(false);
+    expect(report.inputs.map((i) => [i.file, i.status])).toEqual([[join(outdir, 'Parent.template.json'), 'checked'], [file, 'unreadable']]);
+    expect(report.inputs[1].error).toMatch(reason);
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('VUPC-NOT-VALIDATED');
+    const [run] = JSON.parse(cli('--format', 'sarif', outdir).out).runs;
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([expect.objectContaining({ level: 'error', message: { text: expect.stringMatching(reason) } })]);
+    // Turning the rule off hides nothing: it is no finding.
+    expect(cli('--disable-rule', 'VUPC-NOT-VALIDATED', outdir).code).toBe(2);
+  });
+
+  test('a nested template that is not a local file (a TemplateURL to S3 in a hand-written template) is still a warning, the run complete', () => {
+    const parent = write('Resources:\n  Remote:\n    Type: AWS::CloudFormation::Stack\n    Properties: {TemplateURL: "https://s3.amazonaws.com/bucket/auth.yaml"}\n', 'parent.yaml');
+    const r = cli('--format', 'json', parent);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as Report;
+    expect(report.complete).toBe(true);
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['VUPC-NOT-VALIDATED']);
+  });
+
+  test.each([
+    ['a manifest without stack artifacts', (dir: string) => writeFileSync(join(dir, 'manifest.json'), '{"artifacts":{}}')],
+    ['an app synthesized with no stacks', (dir: string) => testApp({ outdir: dir }).synth()],
+  ])('an empty cloud assembly is an input that holds nothing to check: exit 2, listed, in every format (%s)', (_name, make) => {
+    const dir = tmp();
+    make(dir);
+    // Before: exit 0 and "inputs": [], as if the app had been checked and found clean.
+    const text = cli(dir);
+    expect(text.code).toBe(2);
+    expect(text.err).toContain(`${dir}: is a cloud assembly that contains no stack templates`);
+    expect(text.out).toBe('Nothing was checked: the input could not be read, so this run is incomplete.\n');
+    const report = json(dir);
+    expect(report.complete).toBe(false);
+    expect(report.inputs).toEqual([expect.objectContaining({ file: dir, status: 'unreadable', error: expect.stringContaining('contains no stack templates') })]);
+    const [run] = JSON.parse(cli('--format', 'sarif', dir).out).runs;
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toContain('contains no stack templates');
+  });
+
+  test('the same template or cdk.out given twice (or by another path) is checked once', () => {
+    const file = write(`Resources:${CLIENT_YAML}\n      AuthSessionValidity: 30\n`, 'a.yaml');
+    const link = join(tmp(), 'link.yaml');
+    symlinkSync(file, link);
+    const once = cli(file);
+    expect(once.out).toMatch(/1 error, 0 warnings in 1 app client of 1 template\.\n$/);
+    // Before: "2 errors ... in 2 app clients of 2 templates".
+    for (const twice of [[file, file], [file, join(file, '..', '.', 'a.yaml')], [file, link]]) expect(cli(...twice).out).toBe(once.out);
+    const { outdir } = nestedAssembly();
+    const report = json(outdir, outdir);
+    expect(report.inputs).toHaveLength(2);
+    expect(report.findings.filter((f) => f.ruleId === 'VUPC-CALLBACK-HTTPS')).toHaveLength(1);
+  });
+
+  test('cdk.out/*.template.json, which matches a nested template too, checks it once, as the nested stack, with its parent\'s pool', () => {
+    const { outdir, nestedFile } = nestedAssembly();
+    const parent = join(outdir, 'Parent.template.json');
+    const nested = join(outdir, nestedFile);
+    const expected = json(outdir);
+    // In either order, and with the directory besides: the nested template as its parent's nested stack, each finding once.
+    for (const inputs of [[parent, nested], [nested, parent], [outdir, parent, nested], [nested, outdir]]) {
+      const report = json(...inputs);
+      expect([inputs, report.inputs.map((i) => [i.file, i.clients])]).toEqual([inputs, [[parent, 0], [nested, 1]]]);
+      expect([inputs, report.findings.map((f) => f.ruleId)]).toEqual([inputs, expected.findings.map((f) => f.ruleId)]);
+      expect(report.findings.filter((f) => f.ruleId === 'VUPC-CALLBACK-HTTPS')).toHaveLength(1);
+    }
+    // With the directory, the stack keeps the assembly's construct paths.
+    expect(json(parent, outdir).findings.find((f) => f.ruleId === 'VUPC-CALLBACK-HTTPS')?.path).toBe('Parent/Auth/Web');
+  });
+
+  test('an empty .jsonl file (the README\'s audit loop on a pool without clients) is named as API JSON holding no client', () => {
+    const r = cli(write('', 'clients.jsonl'));
+    expect(r.code).toBe(2);
+    // Before: "is empty; expected a CloudFormation template in JSON or YAML".
+    expect(r.err).toMatch(/clients\.jsonl: is empty, so it holds no app client \(expected API JSON/);
+    expect(cli('--input-kind', 'api', write('\n', 'clients.json')).err).toMatch(/clients\.json: is empty, so it holds no app client/);
+    expect(cli(write('', 'template.yaml')).err).toMatch(/template\.yaml: is empty; expected a CloudFormation template/);
+  });
+
+  test('standard input given twice is named so, not as empty', () => {
+    const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), '--format', 'json', '-', '-'], {
+      input: `Resources:${CLIENT_YAML}\n`,
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', '..', 'scripts', 'tsconfig.json') },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('validate-user-pool-clients: <stdin>: - is given twice; standard input can be read only once, so it was read for the first.\n');
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.inputs.map((i) => [i.file, i.status, i.clients])).toEqual([['<stdin>', 'checked', 1], ['<stdin>', 'unreadable', 0]]);
   });
 });
