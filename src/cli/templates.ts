@@ -382,19 +382,17 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     }
     const shown = join(dirname(source.shown), relative(here, path));
     const stackPath = source.artifactPaths?.nestedStackPath(loaded.constructPaths.get(nested.logicalId));
-    // The cloud assembly names this file as the nested stack's template (asset metadata or manifest): missing or
-    // broken, it is an input that could not be read, as a stack's template would be, never a warning the run passes.
+    // The cloud assembly (asset metadata or manifest) or the template's own TemplateURL names this local file as the
+    // nested stack's template: missing or broken, it is an input that could not be read, as a stack's template would
+    // be, never a warning the run passes (`aws cloudformation package` would fail on it too).
+    const namedBy = inAssembly !== undefined ? 'the cloud assembly names' : 'its TemplateURL names';
     const unreadable = (error: string) => unreadableNested.push({
       file: shown,
-      error: `${error.replace(/\.$/, '')}; the cloud assembly names it as the template of nested stack ${stackPath ?? resourcePath(loaded, nested.logicalId)}`
-        + ` (${source.shown}), so the app clients in it are not validated.`,
+      error: `${error.replace(/\.$/, '')}; ${namedBy} it as the template of nested stack `
+        + `${stackPath === undefined ? resourcePath(loaded, nested.logicalId) : `${stackPath} (${source.shown})`}, so the app clients in it are not validated.`,
     });
-    if (inAssembly !== undefined && !existsSync(path)) {
-      unreadable(`${shown}: is not found`);
-      continue;
-    }
     if (!existsSync(path)) {
-      unchecked(`is not found (${path}), so any app client in it is not validated`);
+      unreadable(`${shown}: is not found`);
       continue;
     }
     if (state.stacks.has(path)) continue;
@@ -415,8 +413,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     } catch (e) {
       // The parent's own clients are still checked; the nested template is named with why it could not be read.
       if (!(e instanceof InputError)) throw e;
-      if (inAssembly !== undefined) unreadable(e.message);
-      else unchecked(`cannot be read (${e.message.replace(/\.$/, '')}), so any app client in it is not validated`);
+      unreadable(e.message);
     }
   }
   return out;

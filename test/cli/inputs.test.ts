@@ -334,7 +334,7 @@ Resources:${CLIENT_YAML.replace('!Ref Pool', '!Ref PoolId')}
     expect(cli('--disable-rule', 'VUPC-NOT-VALIDATED', parent).out).not.toContain('VUPC-NOT-VALIDATED');
   });
 
-  test('a local nested template that is missing or cannot be read is named with why, and the parent is still checked', () => {
+  test('a local nested template that is missing or cannot be read is an unreadable input named with why, and the parent is still checked', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'adir'));
     write('Resources:\n  X: [unclosed\n', 'broken.yaml', dir);
@@ -351,16 +351,18 @@ ${stack('./missing.yaml')}
   Broken:
 ${stack('./broken.yaml')}
 `, 'parent.yaml', dir);
+    // Before, these were warnings and the run passed (exit 0 but for the parent's own error): a check that did not happen.
     const run = cli('--format', 'json', parent);
-    expect(run.code).toBe(1);
-    const findings = JSON.parse(run.out).findings as Array<{ ruleId: string; logicalId: string; message: string }>;
-    expect(findings.map((f) => [f.ruleId, f.logicalId])).toEqual([
-      ['VUPC-AUTHFLOW-ENUM', 'Client'], ['VUPC-NOT-VALIDATED', 'Dir'], ['VUPC-NOT-VALIDATED', 'Missing'], ['VUPC-NOT-VALIDATED', 'Broken'],
-    ]);
-    expect(findings[1].message).toContain("The nested stack's template (./adir) cannot be read (");
-    expect(findings[1].message).toContain('(EISDIR)), so any app client in it is not validated.');
-    expect(findings[2].message).toContain(`The nested stack's template (./missing.yaml) is not found (${join(dir, 'missing.yaml')})`);
-    expect(findings[3].message).toContain('is not valid YAML or JSON');
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.out) as { complete: boolean; findings: Array<{ ruleId: string; logicalId: string }>; inputs: Array<{ file: string; status: string; error?: string }> };
+    expect(report.complete).toBe(false);
+    expect(report.findings.map((f) => [f.ruleId, f.logicalId])).toEqual([['VUPC-AUTHFLOW-ENUM', 'Client']]);
+    const unreadable = report.inputs.filter((i) => i.status === 'unreadable');
+    expect(unreadable.map((i) => i.file.slice(dir.length + 1))).toEqual(['adir', 'missing.yaml', 'broken.yaml']);
+    expect(unreadable[0].error).toContain('EISDIR');
+    expect(unreadable[1].error).toContain(`: is not found; its TemplateURL names it as the template of nested stack ${parent}#Missing, so the app clients`);
+    expect(unreadable[2].error).toContain('is not valid YAML or JSON');
+    expect(run.err).toContain('so the app clients in it are not validated.');
   });
 
   describe('a nested template that several stack resources deploy', () => {
