@@ -354,7 +354,8 @@ ${stack('./broken.yaml')}
     // Before, these were warnings and the run passed (exit 0 but for the parent's own error): a check that did not happen.
     const run = cli('--format', 'json', parent);
     expect(run.code).toBe(2);
-    type Report = { complete: boolean; findings: Array<{ ruleId: string; logicalId: string }>; inputs: Array<{ file: string; status: string; error?: string }> };
+    type Input = { file: string; status: string; error?: string };
+    type Report = { complete: boolean; findings: Array<{ ruleId: string; logicalId: string }>; inputs: Input[] };
     const report = JSON.parse(run.out) as Report;
     expect(report.complete).toBe(false);
     expect(report.findings.map((f) => [f.ruleId, f.logicalId])).toEqual([['VUPC-AUTHFLOW-ENUM', 'Client']]);
