@@ -81,12 +81,14 @@ export function formatJson(s: RunSummary): string {
     // A run that could not read an input is incomplete: a consumer must not take it as clean.
     complete: unreadable(s).length === 0,
     inputs: s.inputs,
-    findings: s.findings.map(({ file, line, logicalId, finding, acknowledgements }) => ({ ...finding, file, line, logicalId, acknowledgements })),
-    // The audit trail: every acknowledgement that accepted a finding in this run.
-    // Each entry names the finding it accepted (property, condition, line), so that one waiver accepting several is several entries.
-    acknowledgements: s.findings.flatMap(({ file, line, logicalId, finding, acknowledgements }) =>
+    findings: s.findings.map(({ file, line, logicalId, finding, acknowledgements, acknowledgedSeverity }) =>
+      ({ ...finding, file, line, logicalId, acknowledgements, acknowledgedSeverity })),
+    // The audit trail: every acknowledgement that accepted a finding in this run, with the severity the finding had
+    // (an auditor tells a waived error from a waived warning). Each entry names the finding it accepted (property,
+    // condition, line), so that one waiver accepting several is several entries.
+    acknowledgements: s.findings.flatMap(({ file, line, logicalId, finding, acknowledgements, acknowledgedSeverity }) =>
       (acknowledgements ?? []).map(({ scope, reason }) => ({
-        ruleId: finding.ruleId, file, line, logicalId, path: finding.path, property: finding.property, condition: finding.condition, scope, reason,
+        ruleId: finding.ruleId, severity: acknowledgedSeverity, file, line, logicalId, path: finding.path, property: finding.property, condition: finding.condition, scope, reason,
       }))),
     summary: {
       errors: count(s, RuleSeverity.ERROR),

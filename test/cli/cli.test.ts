@@ -555,13 +555,30 @@ describe('the waivers applied are listed in every format', () => {
     expect(out).toContain(`Acknowledged on Client (Long MFA enrolment, ticket SEC-2); also on ${file} (Template-wide exception, ticket SEC-1): [VUPC-AUTHSESSION-RANGE]`);
   });
 
-  test('JSON: an acknowledgements list, the audit trail of the run', () => {
+  test('JSON: the report has the members the README documents, and no others', () => {
+    const report = JSON.parse(cli('--format', 'json', acknowledgedTwice()).out);
+    expect(Object.keys(report)).toEqual(['tool', 'complete', 'inputs', 'findings', 'acknowledgements', 'summary']);
+    const documented = {
+      input: ['file', 'status', 'clients', 'nestedClients', 'notices', 'error', 'deployedAs', 'api'],
+      finding: ['ruleId', 'severity', 'path', 'property', 'message', 'fix', 'file', 'logicalId', 'line', 'condition', 'acknowledgements', 'acknowledgedSeverity'],
+    };
+    const keys = (list: object[]) => [...new Set(list.flatMap((o) => Object.keys(o)))];
+    expect(keys(report.inputs).filter((k) => !documented.input.includes(k))).toEqual([]);
+    expect(keys(report.findings).filter((k) => !documented.finding.includes(k))).toEqual([]);
+    expect(Object.keys(report.summary)).toEqual(['errors', 'warnings', 'infos', 'unreadableInputs']);
+  });
+
+  test('JSON: an acknowledgements list, the audit trail of the run, with the severity each accepted finding had', () => {
     const file = acknowledgedTwice();
     const report = JSON.parse(cli('--format', 'json', file).out);
+    const finding = { ruleId: 'VUPC-AUTHSESSION-RANGE', severity: 'error', file, line: 27, logicalId: 'Client', path: `${file}#Client`, property: 'AuthSessionValidity' };
     expect(report.acknowledgements).toEqual([
-      { ruleId: 'VUPC-AUTHSESSION-RANGE', file, line: 27, logicalId: 'Client', path: `${file}#Client`, property: 'AuthSessionValidity', scope: 'Client', reason: 'Long MFA enrolment, ticket SEC-2' },
-      { ruleId: 'VUPC-AUTHSESSION-RANGE', file, line: 27, logicalId: 'Client', path: `${file}#Client`, property: 'AuthSessionValidity', scope: file, reason: 'Template-wide exception, ticket SEC-1' },
+      { ...finding, scope: 'Client', reason: 'Long MFA enrolment, ticket SEC-2' },
+      { ...finding, scope: file, reason: 'Template-wide exception, ticket SEC-1' },
     ]);
+    // Before, an auditor could not tell a waived error from a waived warning: the finding reads as an info.
+    expect(report.findings[0]).toMatchObject({ severity: 'info', acknowledgedSeverity: 'error' });
+    expect(JSON.parse(cli('--format', 'json', '--warning-rule', 'VUPC-AUTHSESSION-RANGE', file).out).acknowledgements[0].severity).toBe('warning');
   });
 
   test('a waiver that accepts nothing in the run is named where it was made (stale, unknown rule id, no reason); one for a rule that did not run is not judged', () => {
