@@ -88,7 +88,16 @@ export function formatJson(s: RunSummary): string {
     // condition, line), so that one waiver accepting several is several entries.
     acknowledgements: s.findings.flatMap(({ file, line, logicalId, finding, acknowledgements, acknowledgedSeverity }) =>
       (acknowledgements ?? []).map(({ scope, reason }) => ({
-        ruleId: finding.ruleId, severity: acknowledgedSeverity, file, line, logicalId, path: finding.path, property: finding.property, condition: finding.condition, scope, reason,
+        ruleId: finding.ruleId,
+        severity: acknowledgedSeverity,
+        file,
+        line,
+        logicalId,
+        path: finding.path,
+        property: finding.property,
+        condition: finding.condition,
+        scope,
+        reason,
       }))),
     summary: {
       errors: count(s, RuleSeverity.ERROR),
