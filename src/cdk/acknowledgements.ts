@@ -194,22 +194,35 @@ export function recordInheritedAcknowledgements(stack: Stack): void {
 }
 
 /**
- * Records on the stack what CDK's `Validations.acknowledge` accepted on the
- * app or a stage above it (CDK applies it to the whole app, and the aspects
- * honour it): without the copy, the command line, run on the cloud
- * assembly, failed what the synth had accepted. Once per stack and rule.
+ * Records on the stack what CDK's `Validations.acknowledge` accepted on a
+ * construct outside every stack (the app, a stage, a construct that groups
+ * stacks): CDK applies it to the whole app, and the aspects honour it, but
+ * such a construct has no place in the cloud assembly, so without the copy
+ * the command line failed what the synth had accepted. (One made inside a
+ * stack is in that stack's metadata.) Once per stack, rule and scope.
  */
 function recordCdkAcknowledgementsAbove(stack: Stack): void {
   const has = (ruleId: string, scope: string) => stack.node.metadata.some((m) => m.type === CDK_ACKNOWLEDGED_ABOVE_METADATA
     && (m.data as AcknowledgementRecord | undefined)?.ruleId === ruleId && (m.data as AcknowledgementRecord).scope === scope);
-  for (let scope = stack.node.scope; scope !== undefined; scope = scope.node.scope) {
-    if (!Stage.isStage(scope) && scope.node.scope !== undefined) continue;
+  for (const scope of outsideStacks(stack.node.root)) {
     for (const entry of scope.node.metadata) {
       for (const { ruleId, reason } of cdkAcknowledgedRules(entry, PACKAGE_NAME)) {
         if (!has(ruleId, scope.node.path)) stack.node.addMetadata(CDK_ACKNOWLEDGED_ABOVE_METADATA, { ruleId, reason, scope: scope.node.path });
       }
     }
   }
+}
+
+/** The constructs of the app outside every stack: the app, its stages and what groups them (a few, whatever the app's size). */
+function outsideStacks(root: IConstruct): IConstruct[] {
+  const found: IConstruct[] = [];
+  const visit = (c: IConstruct) => {
+    if (Stack.isStack(c)) return;
+    found.push(c);
+    for (const child of c.node.children) visit(child);
+  };
+  visit(root);
+  return found;
 }
 
 /** An acknowledgement that accepted no finding since the last time they were counted. */

@@ -1,7 +1,7 @@
 import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgementsFor, cdkAcknowledgementsFor } from './acknowledgements';
-import { warningAcknowledgedInCdk } from './internals';
+import { whereWarningAcknowledgedInCdk } from './internals';
 import type { Finding } from '../engine/finding';
 import { acknowledgedMessage, CDK_ACKNOWLEDGED_METADATA } from '../reporting/acknowledgements';
 import { RuleSeverity } from '../rules/rule';
@@ -30,10 +30,12 @@ function noteReported(node: IConstruct, finding: Finding): void {
  * accepted the rule's warning on the node, once: CDK itself leaves no trace,
  * and the command line, run on the assembly, would report it again.
  */
-function recordAcknowledgedWithCdk(node: IConstruct, ruleId: string): void {
+function recordAcknowledgedWithCdk(node: IConstruct, ruleId: string, madeOn: string): void {
   const ruleOf = (data: unknown) => (data as { ruleId?: unknown } | undefined)?.ruleId;
   const recorded = node.node.metadata.some((m) => m.type === CDK_ACKNOWLEDGED_METADATA && ruleOf(m.data) === ruleId);
-  if (!recorded) node.node.addMetadata(CDK_ACKNOWLEDGED_METADATA, { ruleId, reason: 'acknowledged with Annotations.acknowledgeWarning' });
+  // `scope` names where it was made when that is a scope of the node (an L2 client, a stack), for the audit trail.
+  const scope = madeOn === node.node.path ? {} : { scope: madeOn };
+  if (!recorded) node.node.addMetadata(CDK_ACKNOWLEDGED_METADATA, { ruleId, reason: 'acknowledged with Annotations.acknowledgeWarning', ...scope });
 }
 
 /**
@@ -55,8 +57,9 @@ export function report(node: IConstruct, finding: Finding): void {
   } else if (finding.severity === RuleSeverity.ERROR) {
     annotations.addError(finding.message);
   } else if (finding.severity === RuleSeverity.WARNING) {
-    if (!warningAcknowledgedInCdk(node, finding.ruleId)) annotations.addWarningV2(finding.ruleId, finding.message);
-    else recordAcknowledgedWithCdk(node, finding.ruleId);
+    const madeOn = whereWarningAcknowledgedInCdk(node, finding.ruleId);
+    if (madeOn === undefined) annotations.addWarningV2(finding.ruleId, finding.message);
+    else recordAcknowledgedWithCdk(node, finding.ruleId, madeOn);
   } else {
     annotations.addInfoV2(finding.ruleId, finding.message);
   }

@@ -81,21 +81,27 @@ export function templateFragmentOf(resource: CfnResource): { Resources?: Record<
  * CDK's record of the warnings acknowledged on the construct or one of its
  * scopes (`Annotations.acknowledgeWarning`): CDK hides a warning added later
  * to a descendant of the acknowledging scope (an L2 client, a stack), and
- * one on the construct itself is this library's to honour. aws-cdk-lib up to
+ * one on the construct itself, or on the app, is this library's to honour. aws-cdk-lib up to
  * 2.27x keeps a Set of ids per path; newer releases keep, per id, records
  * that may be limited to a context (`where`), which this library cannot
  * evaluate, so only an unlimited record counts. False when the record is not
  * readable (the warning is then shown).
  */
 export function warningAcknowledgedInCdk(node: IConstruct, ruleId: string): boolean {
+  return whereWarningAcknowledgedInCdk(node, ruleId) !== undefined;
+}
+
+/** The path of the construct (the node or the closest of its scopes) on which `warningAcknowledgedInCdk` found the acknowledgement. */
+export function whereWarningAcknowledgedInCdk(node: IConstruct, ruleId: string): string | undefined {
   const root = node.node.root as unknown as Record<symbol, { acks?: unknown } | undefined>;
   const acks = root[Symbol.for('@aws-cdk/core.Acknowledgements')]?.acks;
-  if (!(acks instanceof Map)) return false;
-  // The construct's path and each of its scopes' below the app (CDK keeps paths without the app's empty one).
-  for (let path = node.node.path; path !== ''; path = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '') {
-    if (acknowledgedAt(acks.get(path), ruleId)) return true;
+  if (!(acks instanceof Map)) return undefined;
+  // The construct's path and each of its scopes', the app's ('') last: CDK itself skips the app's for a warning added
+  // after the acknowledgement, but one made on the app means the whole app (CDK removes the warnings there already).
+  for (let path = node.node.path; ; path = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '') {
+    if (acknowledgedAt(acks.get(path), ruleId)) return path;
+    if (path === '') return undefined;
   }
-  return false;
 }
 function acknowledgedAt(here: unknown, ruleId: string): boolean {
   if (here instanceof Set) return here.has(ruleId);

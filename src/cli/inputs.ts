@@ -28,15 +28,22 @@ export function loadInputs(inputs: readonly string[], kind: InputKindOption, unr
     }
     given.add(real);
     try {
-      const templates = loadInput(input, kind);
-      perInput.push(templates);
-      for (const t of templates) for (const { file, error } of t.unreadableNested ?? []) fail(file, error);
+      perInput.push(loadInput(input, kind));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       fail(input === STDIN ? '<stdin>' : input, e.message);
     }
   }
   const templates = readOnce(perInput);
+  // A nested template that could not be read is named once, however many of the kept readings name it.
+  const named = new Set<string>();
+  for (const t of templates) {
+    for (const { file, error } of t.unreadableNested ?? []) {
+      const real = realPath(file);
+      if (!named.has(real)) fail(file, error);
+      named.add(real);
+    }
+  }
   // A nested template several stack resources deploy (in one input or across them) is read for each: named so.
   nameDeployments(templates);
   return templates;

@@ -7,7 +7,7 @@ import { IMPORT_USAGE, ImportUsageError, runImport } from './import/command';
 import { loadInputs } from './inputs';
 import { RULE_OPTIONS, RuleChoice, ruleChoiceOf, runsOf } from './rule-choice';
 import { unusedTemplateAcknowledgements, usedKey } from './template-acknowledgements';
-import { InputError, InputKindOption, LoadedTemplate, resourcePath, templatesInSet } from './templates';
+import { apiTemplatesOf, InputError, InputKindOption, LoadedTemplate, resourcePath, templatesInSet } from './templates';
 import { applyCurrent, completeUpdate, readCurrent, resetSettings } from './update-trap';
 import { ranInRun } from '../engine/selection';
 import { findingOf } from '../engine/validate-client';
@@ -79,7 +79,6 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-const UPDATE_FULL_STATE = 'VUPC-UPDATE-FULL-STATE';
 
 /** The options: what runs (the policy, rules off or reported as warnings, from the flags and the policy file), and the rest. */
 interface Options extends RuleChoice {
@@ -242,11 +241,14 @@ export function runCli(argv: string[], io: CliIo): number {
     const fails = (severity: RuleSeverity) => severity === RuleSeverity.ERROR || (o.strict && severity === RuleSeverity.WARNING);
     if (current && o.printCompleteUpdate) {
       if (unreadable.length > 0) return 2;
-      io.out(`${JSON.stringify(completeUpdate(templates, current), null, 2)}\n`);
-      // The settings the update would reset are in the printed request; what else the request holds is reported, and an error
-      // fails the command, so that a script does not send a request Cognito refuses.
-      const checked = check(templates, unreadable, o, [], current);
-      const summary = { ...checked, findings: checked.findings.filter(({ finding }) => finding.ruleId !== UPDATE_FULL_STATE) };
+      const complete = completeUpdate(templates, current);
+      io.out(`${JSON.stringify(complete, null, 2)}\n`);
+      // The printed request is what is checked (the settings it takes from --current included), and an error fails the
+      // command, so that a script does not send a request Cognito refuses.
+      const request = templates.find((t) => t.apiClients?.some((c) => c.update));
+      const completed = withPool(apiTemplatesOf(complete, `${request?.file ?? 'the request'}, completed`), o.pool);
+      applyCurrent(completed, current);
+      const summary = check(completed, unreadable, o, [], current);
       if (summary.findings.length > 0) io.err(formatText(summary));
       return summary.findings.some(({ finding }) => fails(finding.severity)) ? 1 : 0;
     }

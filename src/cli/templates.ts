@@ -486,9 +486,17 @@ function apiInput(text: string, shown: string, forced: boolean): { templates?: L
     if (!looksLikeApi(first)) return { json };
   }
   const values = json ? [{ value: withinDepth(json.value, shown) }] : parseApiText(text, shown);
-  const clients = apiClientsOf(values, shown);
-  const kinds = [...new Set(clients.map((c) => c.kind))];
-  return { templates: kinds.map((kind) => apiTemplate(clients.filter((c) => c.kind === kind), shown, kind)) };
+  return { templates: groupedByKind(apiClientsOf(values, shown), shown) };
+}
+
+/** API JSON already parsed (a request the command line made), read as the inputs' API JSON is. */
+export function apiTemplatesOf(value: unknown, shown: string): LoadedTemplate[] {
+  return groupedByKind(apiClientsOf([{ value }], shown), shown);
+}
+
+/** API clients as templates the engine checks: one per kind of input (requests, responses), in the order first seen. */
+function groupedByKind(clients: readonly ApiClient[], shown: string): LoadedTemplate[] {
+  return [...new Set(clients.map((c) => c.kind))].map((kind) => apiTemplate(clients.filter((c) => c.kind === kind), shown, kind));
 }
 
 function apiTemplate(clients: readonly ApiClient[], shown: string, input: InputKind): LoadedTemplate {
@@ -559,7 +567,9 @@ class ArtifactPaths {
         if (ack && typeof ack.ruleId === 'string' && typeof ack.reason === 'string') this.recorded.push({ scope, madeOn, ruleId: ack.ruleId, reason: ack.reason });
         // What CDK's own acknowledgements accepted in the synth is accepted here too.
         const hidden = m?.type === CDK_ACKNOWLEDGED_METADATA && isRecord(m.data) ? m.data : undefined;
-        if (hidden && typeof hidden.ruleId === 'string' && typeof hidden.reason === 'string') this.recorded.push({ scope, madeOn: scope, ruleId: hidden.ruleId, reason: hidden.reason });
+        if (hidden && typeof hidden.ruleId === 'string' && typeof hidden.reason === 'string') {
+          this.recorded.push({ scope, madeOn: typeof hidden.scope === 'string' ? hidden.scope : scope, ruleId: hidden.ruleId, reason: hidden.reason });
+        }
         for (const { ruleId, reason } of cdkAcknowledgedRules(m, PACKAGE_NAME)) this.addAppWide({ scope, ruleId, reason });
         // The aspects' copy of one made on the app or a stage, which have no place of their own in the assembly.
         const above = m?.type === CDK_ACKNOWLEDGED_ABOVE_METADATA && isRecord(m.data) ? m.data : undefined;

@@ -86,7 +86,9 @@ export function checkPropShapes(props: ValidatedUserPoolClientProps): string[] {
 function members(where: string, value: object | undefined, known: object, allowedText?: string): string[] {
   if (value === undefined || value === null || typeof value !== 'object') return [];
   const allowed = Object.keys(known);
-  return Object.keys(value).filter((key) => !allowed.includes(key)).map((key) => {
+  // A key whose value is undefined sets nothing (a wrapper's `{ ...props, extra: options.extra }`): no warning.
+  const given = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+  return given.filter((key) => !allowed.includes(key)).map((key) => {
     const closest = closestOf(key, allowed);
     const name = where === 'props' ? `'${key}' is not a prop` : `${where} has '${key}', which is not one of its members`;
     return `ValidatedUserPoolClient: ${name}, and is ignored, as the L2 ignores it${closest ? `; did you mean '${closest}'?` : ''} `

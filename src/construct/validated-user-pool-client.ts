@@ -128,6 +128,8 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
   /** The OAuth flows the client allows (none when OAuth is off). */
   public readonly oAuthFlows: cognito.OAuthFlows;
   private readonly generateSecret: boolean;
+  /** True when OAuth is on (`oAuth` given, and not `disableOAuth`), whatever its flows. */
+  private readonly oAuthGiven: boolean;
 
   public constructor(scope: Construct, id: string, props: ValidatedUserPoolClientProps) {
     super(scope, id);
@@ -139,7 +141,8 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     this.userPoolClientName = props.userPoolClientName ?? Names.uniqueResourceName(this, { maxLength: 128, separator: '-' });
     this.generateSecret = props.generateSecret ?? false;
 
-    this.oAuthFlows = !props.disableOAuth && props.oAuth ? props.oAuth.flows ?? { authorizationCodeGrant: true } : {};
+    this.oAuthGiven = !props.disableOAuth && props.oAuth !== undefined;
+    this.oAuthFlows = this.oAuthGiven ? props.oAuth!.flows ?? { authorizationCodeGrant: true } : {};
     // As the L2: the providers registered on the pool, then COGNITO, when none are given.
     const poolProviders = [...registeredProviders(props.userPool).map((p) => p.providerName), cognito.UserPoolClientIdentityProvider.COGNITO.name];
     const userPoolId = props.userPool.userPoolRef.userPoolId;
@@ -171,10 +174,12 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
   public signInUrl(domain: cognito.UserPoolDomain, options: cognito.SignInUrlOptions): string {
     if (!this.oAuthFlows.authorizationCodeGrant && !this.oAuthFlows.implicitCodeGrant) {
       // aws-cdk-lib's own error does not say why: after a switch from the L2, it is most often OAuth left off by default.
-      const why = this.oAuthFlows.clientCredentials ? 'its only OAuth flow is client credentials'
+      const fix = this.oAuthGiven
+        ? 'Add authorizationCodeGrant: true to oAuth.flows.'
+        : 'Give oAuth: { callbackUrls: [...] } (the code grant is its default flow).';
+      const why = this.oAuthGiven ? `oAuth.flows has neither${this.oAuthFlows.clientCredentials ? ' (only client credentials)' : ''}`
         : 'OAuth is off (no `oAuth` was given: the L2 turned OAuth on by default, this construct does not)';
-      throw new Error(`ValidatedUserPoolClient ${this.node.path}: signInUrl needs the authorization code grant (or the implicit grant), and ${why}. `
-        + 'Give oAuth: { callbackUrls: [...] } (the code grant is its default flow).');
+      throw new Error(`ValidatedUserPoolClient ${this.node.path}: signInUrl needs the authorization code grant (or the implicit grant), and ${why}. ${fix}`);
     }
     // The domain reads the client's id and OAuth flows, which this construct has as the L2 does.
     return domain.signInUrl(this as unknown as cognito.UserPoolClient, options);

@@ -188,16 +188,20 @@ const suppressions = ({ file, logicalId, acknowledgements }: Located) => (acknow
 
 /** GitHub code scanning rejects a whole SARIF upload with more results than this in a run. */
 export const GITHUB_MAX_RESULTS = 25_000;
+/** GitHub code scanning stores at most this many results of a run, the most severe first, and drops the rest. */
+export const GITHUB_STORED_RESULTS = 5_000;
 
 /**
- * Said when the run has more results than GitHub takes. Every result is kept: the file is the run's report, other
- * consumers take it whole, and dropping some would close their alerts on GitHub as if they were fixed.
+ * Said when the run has more results than GitHub takes or keeps. Every result is kept: the file is the run's report,
+ * other consumers take it whole, and dropping some here would close their alerts on GitHub as if they were fixed.
  */
 const tooManyResults = (n: number) => ({
   level: 'warning',
   message: {
-    text: `This run has ${n} results; GitHub code scanning rejects a SARIF run of more than ${GITHUB_MAX_RESULTS} (the whole upload). `
-      + 'Every result is kept here. To upload it, bring it under the limit: fix findings, turn off rules with --disable-rule, '
+    text: (n > GITHUB_MAX_RESULTS
+      ? `This run has ${n} results; GitHub code scanning rejects a SARIF run of more than ${GITHUB_MAX_RESULTS} (the whole upload). `
+      : `This run has ${n} results; GitHub code scanning stores only ${GITHUB_STORED_RESULTS} of a run (the most severe), so the others get no alert. `)
+      + 'Every result is kept here. To upload it whole, bring it under the limit: fix findings, turn off rules with --disable-rule, '
       + 'or check the templates in several runs (each uploaded with its own category).',
   },
 });
@@ -243,7 +247,7 @@ export function formatSarif(s: RunSummary): string {
         toolExecutionNotifications: [
           ...unreadable(s).map((t) => notification('error', t.error ?? 'could not be read', t.file)),
           ...s.inputs.flatMap((t) => t.notices.map((notice) => notification('warning', notice, t.file))),
-          ...(s.findings.length > GITHUB_MAX_RESULTS ? [tooManyResults(s.findings.length)] : []),
+          ...(s.findings.length > GITHUB_STORED_RESULTS ? [tooManyResults(s.findings.length)] : []),
         ],
       }],
       results: s.findings.map((located, i) => ({

@@ -181,6 +181,13 @@ describe('the update trap: --current and --print-complete-update', () => {
     expect(r.err).toContain('[VUPC-CALLBACK-HTTPS]');
     // The settings the update would reset are in the printed request: not reported.
     expect(r.err).not.toContain('VUPC-UPDATE-FULL-STATE');
+    // The printed request is what is checked: a setting it takes from --current is no error of the request it completes.
+    const described = JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
+    const web = write({ UserPoolClient: { ...described, AllowedOAuthFlows: ['code'], CallbackURLs: ['https://app.example.com/cb'], SupportedIdentityProviders: ['COGNITO'] } }, 'web.json');
+    const partial = write({ UserPoolId: 'us-west-2_EXAMPLE', ClientId: '123abc456defEXAMPLE', ClientName: 'web2', AllowedOAuthFlows: ['code'], AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: ['openid', 'email'] }, 'partial.json');
+    const completed = cli('--current', web, '--print-complete-update', partial);
+    expect(JSON.parse(completed.out).CallbackURLs).toEqual(['https://app.example.com/cb']);
+    expect([completed.code, completed.err]).toEqual([0, expect.not.stringContaining('VUPC-OAUTH-CALLBACK-REQUIRED')]);
     for (const other of [['--format', 'json'], ['--baseline', RESPONSE]]) {
       const refused = cli('--current', RESPONSE, '--print-complete-update', ...other, update());
       expect([refused.code, refused.out]).toEqual([2, '']);

@@ -8,7 +8,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientAcknowledgements, UserPoolClientPolicy } from '../../src';
 import { runCli } from '../../src/cli/run';
 import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
-import { formatSarif, GITHUB_MAX_RESULTS } from '../../src/reporting/formats';
+import { formatSarif, GITHUB_MAX_RESULTS, GITHUB_STORED_RESULTS } from '../../src/reporting/formats';
 import { ALL_RULES } from '../../src/rules/registry';
 import { RuleSeverity } from '../../src/rules/rule';
 import { quietCdkBuiltinValidation, testApp } from '../helpers';
@@ -380,9 +380,14 @@ describe('SARIF 2.1.0', () => {
       findings: Array.from({ length: n }, (_, i) => ({ file: 't.yaml', line: i + 2, logicalId: `C${i}`, finding: finding(i) })),
       toolVersion: '0.0.0',
     })).runs[0];
+    expect(run(GITHUB_STORED_RESULTS).invocations[0].toolExecutionNotifications).toEqual([]);
+    // GitHub stores 5,000 results of a run and drops the rest: said too.
+    const stored = run(GITHUB_STORED_RESULTS + 1);
+    expect(stored.results).toHaveLength(5_001);
+    expect(stored.invocations[0].toolExecutionNotifications).toEqual([{ level: 'warning', message: { text: expect.stringContaining('This run has 5001 results; GitHub code scanning stores only 5000') } }]);
     const atLimit = run(GITHUB_MAX_RESULTS);
     expect(atLimit.results).toHaveLength(25_000);
-    expect(atLimit.invocations[0].toolExecutionNotifications).toEqual([]);
+    expect(atLimit.invocations[0].toolExecutionNotifications[0].message.text).toContain('stores only 5000');
     const over = run(GITHUB_MAX_RESULTS + 1);
     expect(over.results).toHaveLength(25_001);
     expect(over.invocations[0]).toEqual({

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'url';
 import { Annotations, AspectPriority, Aspects, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations as CdkAnnotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
 import { UserPoolClientValidationPlugin, UserPoolClientValidator } from '../../src';
 import { runCli } from '../../src/cli/run';
 import { parseCloudFormationYaml } from '../../src/cli/yaml';
@@ -504,7 +505,12 @@ describe('CDK\'s own acknowledgements in a cloud assembly', () => {
     // Before, only one made on the client's own resource was: the synth hid both warnings and --strict failed the pipeline.
     const r = cli('--strict', synthesized((stack) => Annotations.of(stack).acknowledgeWarning(RULE, 'SDK sign-in only')));
     expect(r.code).toBe(0);
-    for (const client of ['First', 'Second']) expect(r.out).toContain(`(acknowledged with Annotations.acknowledgeWarning): [${RULE}] S/${client}:`);
+    // Named where it was made, the stack (the audit trail pointed at each client before).
+    for (const client of ['First', 'Second']) expect(r.out).toContain(`Acknowledged on S (acknowledged with Annotations.acknowledgeWarning): [${RULE}] S/${client}:`);
+    // One made on the app means the whole app (CDK itself would show a warning added after it there).
+    const onApp = cli('--strict', synthesized((stack) => Annotations.of(stack.node.root).acknowledgeWarning(RULE, 'SDK sign-in only')));
+    expect(onApp.code).toBe(0);
+    expect(onApp.out).toContain(`Acknowledged on <app> (acknowledged with Annotations.acknowledgeWarning): [${RULE}] S/First:`);
   });
 
   test('Validations.acknowledge made on the app or a stage, which have no place in the cloud assembly, is honoured as in the synth', () => {
@@ -528,6 +534,19 @@ describe('CDK\'s own acknowledgements in a cloud assembly', () => {
     const staged = cli('--strict', outdir);
     expect(staged.code).toBe(0);
     expect(staged.out).toContain(`Acknowledged on Prod (staged; made with Validations.acknowledge, which CDK applies to the whole app): [${RULE}] Prod/S/C:`);
+
+    // A construct that groups stacks has no place in the cloud assembly either.
+    const grouped = testApp({ outdir: tmp() });
+    const group = new Construct(grouped, 'Group');
+    const inGroup = new Stack(group, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const groupPool = new cognito.UserPool(inGroup, 'Pool');
+    new cognito.CfnUserPoolClient(inGroup, 'C', { userPoolId: groupPool.userPoolId, clientName: 'c', supportedIdentityProviders: ['COGNITO'], explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] });
+    Validations.of(group).acknowledge({ id: `Annotation::${RULE}`, reason: 'grouped' });
+    Aspects.of(grouped).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    grouped.synth();
+    const fromGroup = cli('--strict', grouped.outdir);
+    expect(fromGroup.code).toBe(0);
+    expect(fromGroup.out).toContain('Acknowledged on Group (grouped; made with Validations.acknowledge');
   });
 
   test('Validations.acknowledge is honoured for the whole app, as CDK applies it, naming where it was made', () => {
@@ -693,6 +712,9 @@ describe('every input is read once, and listed with its status', () => {
     expect(run.invocations[0].toolExecutionNotifications).toEqual([expect.objectContaining({ level: 'error', message: { text: expect.stringMatching(reason) } })]);
     // Turning the rule off hides nothing: it is no finding.
     expect(cli('--disable-rule', 'VUPC-NOT-VALIDATED', outdir).code).toBe(2);
+    // Named once when two inputs read the parent (the directory and its template): it was listed twice.
+    const both = json(outdir, join(outdir, 'Parent.template.json'));
+    expect(both.inputs.filter((i) => i.status === 'unreadable').map((i) => i.file)).toEqual([file]);
   });
 
   test('a nested template that is not a local file (a TemplateURL to S3 in a hand-written template) is still a warning, the run complete', () => {

@@ -114,6 +114,13 @@ test.each([
   expect(warnings[0].entry.data).toContain(message);
 });
 
+test('a name the props do not have whose value is undefined sets nothing, and is no warning', () => {
+  const stack = new Stack(testApp(), 'Stack');
+  const pool = new cognito.UserPool(stack, 'Pool');
+  new ValidatedUserPoolClient(stack, 'Quiet', { userPool: pool, ...({ callbackUrls: undefined } as unknown as ValidatedUserPoolClientOptions) });
+  expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('ignored-prop'))).toHaveLength(0);
+});
+
 /** From JavaScript, or with a cast, a value of the wrong kind, which the construct would misread, is refused. */
 test.each([
   // Before, a string provider rendered SupportedIdentityProviders: [] without a word.

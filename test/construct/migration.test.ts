@@ -297,7 +297,11 @@ test('domain.signInUrl(client) of the L2 is client.signInUrl(domain): the same U
     .toThrow('ValidatedUserPoolClient Stack/App: signInUrl needs the authorization code grant (or the implicit grant), and OAuth is off (no `oAuth` was given: '
       + 'the L2 turned OAuth on by default, this construct does not). Give oAuth: { callbackUrls: [...] } (the code grant is its default flow).');
   const machine = new ValidatedUserPoolClient(stack, 'Machine', { userPool: pool, oAuth: { flows: { clientCredentials: true } } });
-  expect(() => machine.signInUrl(domain, { redirectUri: 'https://app.example.com/cb' })).toThrow('and its only OAuth flow is client credentials.');
+  expect(() => machine.signInUrl(domain, { redirectUri: 'https://app.example.com/cb' }))
+    .toThrow('and oAuth.flows has neither (only client credentials). Add authorizationCodeGrant: true to oAuth.flows.');
+  // oAuth given with a misspelt flow (a warning now, and ignored): the message does not say that no oAuth was given.
+  const typo = new ValidatedUserPoolClient(stack, 'Typo', { userPool: pool, oAuth: { flows: { authorizationCodeGrants: true } as cognito.OAuthFlows, callbackUrls: ['https://a.example.com/cb'] } });
+  expect(() => typo.signInUrl(domain, { redirectUri: 'https://a.example.com/cb' })).toThrow('and oAuth.flows has neither. Add authorizationCodeGrant: true to oAuth.flows.');
 });
 
 test('a create-only property the L2 would not write is never written: GenerateSecret is absent unless given', () => {
