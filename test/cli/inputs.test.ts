@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
-import { Annotations, AspectPriority, Aspects, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Annotations, App, AspectPriority, Aspects, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations as CdkAnnotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -522,29 +522,23 @@ describe('CDK\'s own acknowledgements in a cloud assembly', () => {
     expect(report.findings.map((f) => f.severity)).toEqual(['info', 'info']);
     expect(report.findings[0].message).toContain('Acknowledged on <app> (SDK only; made with Validations.acknowledge, which CDK applies to the whole app)');
 
-    const outdir = tmp();
-    const root = testApp({ outdir });
-    const stage = new Stage(root, 'Prod');
-    const stack = new Stack(stage, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
-    const pool = new cognito.UserPool(stack, 'Pool');
-    new cognito.CfnUserPoolClient(stack, 'C', { userPoolId: pool.userPoolId, clientName: 'c', supportedIdentityProviders: ['COGNITO'], explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] });
-    Validations.of(stage).acknowledge({ id: `Annotation::${RULE}`, reason: 'staged' });
-    Aspects.of(stage).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
-    root.synth();
-    const staged = cli('--strict', outdir);
+    // A stage, and a construct that groups stacks, have no place in the cloud assembly either.
+    const below = (scope: (root: App) => Construct, id: string) => {
+      const root = testApp({ outdir: tmp() });
+      const above = scope(root);
+      const stack = new Stack(above, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+      const pool = new cognito.UserPool(stack, 'Pool');
+      new cognito.CfnUserPoolClient(stack, 'C', { userPoolId: pool.userPoolId, clientName: 'c', supportedIdentityProviders: ['COGNITO'], explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] });
+      Validations.of(above).acknowledge({ id: `Annotation::${RULE}`, reason: id });
+      // On the stage or the group: the app's aspects do not reach a stage's stacks.
+      Aspects.of(above).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+      root.synth();
+      return cli('--strict', root.outdir);
+    };
+    const staged = below((root) => new Stage(root, 'Prod'), 'staged');
     expect(staged.code).toBe(0);
     expect(staged.out).toContain(`Acknowledged on Prod (staged; made with Validations.acknowledge, which CDK applies to the whole app): [${RULE}] Prod/S/C:`);
-
-    // A construct that groups stacks has no place in the cloud assembly either.
-    const grouped = testApp({ outdir: tmp() });
-    const group = new Construct(grouped, 'Group');
-    const inGroup = new Stack(group, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
-    const groupPool = new cognito.UserPool(inGroup, 'Pool');
-    new cognito.CfnUserPoolClient(inGroup, 'C', { userPoolId: groupPool.userPoolId, clientName: 'c', supportedIdentityProviders: ['COGNITO'], explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] });
-    Validations.of(group).acknowledge({ id: `Annotation::${RULE}`, reason: 'grouped' });
-    Aspects.of(grouped).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
-    grouped.synth();
-    const fromGroup = cli('--strict', grouped.outdir);
+    const fromGroup = below((root) => new Construct(root, 'Group'), 'grouped');
     expect(fromGroup.code).toBe(0);
     expect(fromGroup.out).toContain('Acknowledged on Group (grouped; made with Validations.acknowledge');
   });
