@@ -1,5 +1,5 @@
 import { InputError, InputKindOption, LoadedTemplate, loadInput, nameDeployments, realPath, STDIN } from './templates';
-import type { InputStatus } from '../reporting/formats';
+import { InputStatus, STDIN_SHOWN } from '../reporting/formats';
 
 /**
  * The templates of the inputs of a run, each file read once, and the
@@ -23,7 +23,7 @@ export function loadInputs(inputs: readonly string[], kind: InputKindOption, unr
   for (const input of inputs) {
     const real = input === STDIN ? STDIN : realPath(input);
     if (given.has(real)) {
-      if (input === STDIN) fail('<stdin>', '<stdin>: - is given twice; standard input can be read only once, so it was read for the first.');
+      if (input === STDIN) fail(STDIN_SHOWN, `${STDIN_SHOWN}: - is given twice; standard input can be read only once, so it was read for the first.`);
       continue;
     }
     given.add(real);
@@ -31,7 +31,7 @@ export function loadInputs(inputs: readonly string[], kind: InputKindOption, unr
       perInput.push(loadInput(input, kind));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      fail(input === STDIN ? '<stdin>' : input, e.message);
+      fail(input === STDIN ? STDIN_SHOWN : input, e.message);
     }
   }
   const templates = readOnce(perInput);

@@ -16,6 +16,7 @@ import {
   CDK_ACKNOWLEDGED_METADATA,
   cdkAcknowledgedRules,
 } from '../reporting/acknowledgements';
+import { STDIN_SHOWN } from '../reporting/formats';
 import { InputKind } from '../rules/rule';
 import { isRecord } from '../rules/values';
 import { PACKAGE_NAME } from '../version';
@@ -42,9 +43,9 @@ export interface LoadedTemplate {
   /** Nested stacks it deploys whose templates cannot be read, with why: reported as VUPC-NOT-VALIDATED, as the plugin does. */
   readonly uncheckedNestedStacks?: ReadonlyArray<{ readonly logicalId: string; readonly problem: string }>;
   /**
-   * Templates of nested stacks it deploys that its cloud assembly names as
-   * files of its own, but that are missing or cannot be read: unreadable
-   * inputs (the run is incomplete), not findings.
+   * Templates of nested stacks it deploys that are local files (its cloud
+   * assembly names them, or a relative TemplateURL), but that are missing or
+   * cannot be read: unreadable inputs (the run is incomplete), not findings.
    */
   readonly unreadableNested?: ReadonlyArray<{ readonly file: string; readonly error: string }>;
   /** The real path of the file it was read from (undefined for standard input): the same file given twice is read once. */
@@ -429,7 +430,7 @@ export function realPath(file: string): string {
 }
 
 /** Reads one template file (JSON, or YAML with short-form tags), or standard input for `-`, with its nested stacks. */
-export function loadTemplate(file: string, shown = file === STDIN ? '<stdin>' : file, kind: InputKindOption = 'auto'): LoadedTemplate[] {
+export function loadTemplate(file: string, shown = file === STDIN ? STDIN_SHOWN : file, kind: InputKindOption = 'auto'): LoadedTemplate[] {
   const state = new LoadState();
   return loadWithNested({ path: file, shown, key: '', kind }, state);
 }

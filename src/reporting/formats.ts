@@ -5,6 +5,7 @@ import type { AppliedAcknowledgement } from './acknowledgements';
 import type { Finding } from '../engine/finding';
 import { ALL_RULES } from '../rules/registry';
 import { RuleSeverity } from '../rules/rule';
+import { PACKAGE_REPOSITORY } from '../version';
 
 /** A finding with where it is in a file. */
 export interface Located {
@@ -110,7 +111,7 @@ export function formatJson(s: RunSummary): string {
 }
 
 const SARIF_LEVEL: Record<RuleSeverity, string> = { [RuleSeverity.ERROR]: 'error', [RuleSeverity.WARNING]: 'warning', [RuleSeverity.INFO]: 'note' };
-const REPOSITORY = 'https://github.com/cdk-validated-user-pool-client/cdk-validated-user-pool-client';
+const REPOSITORY = PACKAGE_REPOSITORY;
 
 /**
  * The rules document of the version that ran: a release's tag (`v<version>`, what projen's release tags, with no
@@ -122,8 +123,8 @@ function rulesDoc(version: string): string {
   return `${REPOSITORY}/blob/${released ? `v${version}` : 'main'}/docs/rules.md`;
 }
 
-/** What the command line shows for standard input (`-`), as the file of its findings. */
-const STDIN_SHOWN = '<stdin>';
+/** What the command line shows for standard input (`-`), as the file of its findings and inputs. */
+export const STDIN_SHOWN = '<stdin>';
 
 /**
  * A file as SARIF's artifactLocation.uri takes it, a URI reference (RFC 3986): an absolute path as a `file:` URI;
