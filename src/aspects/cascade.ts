@@ -1,4 +1,4 @@
-import { Aspects, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { Aspects, CfnElement, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { stackSynthesis } from '../cdk/synthesis-cache';
 
@@ -19,7 +19,8 @@ import { stackSynthesis } from '../cdk/synthesis-cache';
  */
 export function aspectsReaching<T extends IAspect>(node: IConstruct, is: (aspect: IAspect) => aspect is T): readonly T[] {
   const scope = node.node.scope;
-  if (scope === undefined || Stack.isStack(node) || Stage.isStage(node)) return ofScopes(node, is);
+  // A resource (every client) is neither a stack nor a stage: one test instead of two.
+  if (scope === undefined || (!CfnElement.isCfnElement(node) && (Stack.isStack(node) || Stage.isStage(node)))) return ofScopes(node, is);
   const above = reachingScope(scope, is);
   const own = Aspects.of(node).all;
   if (own.length === 0) return above;

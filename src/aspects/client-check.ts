@@ -1,4 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { report } from '../cdk/annotations';
 import { CheckKind, markChecked, propNamesOf, quotaKey } from '../cdk/check-state';
 import { rendered } from '../cdk/render';
@@ -14,8 +15,9 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
   // A node this kind of check has seen before is in a new synthesis (the app may have changed since): read it again.
   const again = markChecked(node, kind);
   if (selection.disabledRules?.has('VUPC-ACKNOWLEDGEMENT-UNUSED')) noUnusedReport(node);
-  const client = prepare(node, again);
-  noteRulesRun(Stack.of(node), selection);
+  const stack = Stack.of(node);
+  const client = prepare(node, stack, again);
+  noteRulesRun(stack, selection);
   if ('unreadable' in client) {
     // Never a silent pass: a client that cannot be read is named, with the reason.
     const rule = noticeRule('VUPC-NOT-VALIDATED');
@@ -25,7 +27,7 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
   }
   // The pool's quota is the validator's to report: it counts the clients it checks.
   const pool = client.read.context.pool?.key;
-  if (kind === 'service' && pool !== undefined) countClient(node.node.root, pool, quotaKey(node), selection);
+  if (kind === 'service' && pool !== undefined) countClient(rootOf(stack), pool, quotaKey(node), selection);
   const findings = checkClient(client.path, client.read, selection, client.runner, extra);
   for (const finding of findings) report(node, finding);
 }
@@ -38,8 +40,7 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
  * thousands of clients are collected young. `unreadable` says why a client
  * could not be rendered.
  */
-function prepare(node: CfnResource, again: boolean): PreparedClient | { readonly unreadable: string } {
-  const stack = Stack.of(node);
+function prepare(node: CfnResource, stack: Stack, again: boolean): PreparedClient | { readonly unreadable: string } {
   const state = stackSynthesis(stack);
   if (!again && state.lastClient === node && state.lastRead) return state.lastRead;
   let result: PreparedClient | { readonly unreadable: string };
@@ -60,6 +61,14 @@ function prepare(node: CfnResource, again: boolean): PreparedClient | { readonly
   state.lastRead = result;
   return result;
 }
+
+/** The app of a stack, remembered: `node.root` builds the list of every scope above the node. */
+function rootOf(stack: Stack): IConstruct {
+  let root = roots.get(stack);
+  if (!root) roots.set(stack, (root = stack.node.root));
+  return root;
+}
+const roots = new WeakMap<Stack, IConstruct>();
 
 /**
  * Notes the rules a stack's clients get from the chain of aspects of one

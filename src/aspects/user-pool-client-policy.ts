@@ -90,26 +90,33 @@ export class UserPoolClientPolicy implements IAspect {
   }
 
   public visit(node: IConstruct): void {
-    onVisit(node);
-    if (Stage.isStage(node)) watchNestedStages(node, 'policy', () => stageRuleOff(node));
-    // A stale waiver on a stack whose clients are gone is still this policy's to judge.
-    if (Stack.isStack(node)) noteReach(node, aspectsReaching(node, isPolicy), this, (chain) => CASCADE.of(chain).selection);
-    if (!isUserPoolClientResource(node)) return;
+    // Clients first: they are most of what is visited, and a resource is neither a stack nor a stage.
+    if (!isUserPoolClientResource(node)) {
+      onVisit(node);
+      if (Stage.isStage(node)) watchNestedStages(node, 'policy', () => stageRuleOff(node));
+      // A stale waiver on a stack whose clients are gone is still this policy's to judge.
+      if (Stack.isStack(node)) noteReach(node, aspectsReaching(node, isPolicy), this, (chain) => CASCADE.of(chain).selection);
+      return;
+    }
     // Where several policies reach the client, the closest checks it, with the options of all of them cascaded.
     const merged = optionsIfClosest(this, aspectsReaching(node, isPolicy), CASCADE);
-    if (merged) checkClientNode(node, { policy: merged.props }, merged.selection, 'policy');
+    if (merged) checkClientNode(node, merged.configuration, merged.selection, 'policy');
   }
 }
 
 const isPolicy = (a: IAspect): a is UserPoolClientPolicy => UserPoolClientPolicy.isUserPoolClientPolicy(a);
 
-/** A chain of policies, merged: each option is the closest policy's that sets it; rule lists merge per rule id. */
-const CASCADE = new CascadeCache((chain: readonly UserPoolClientPolicy[]): { props: UserPoolClientPolicyProps; selection: RuleSelection } => {
+/**
+ * A chain of policies, merged: each option is the closest policy's that sets it; rule lists merge per rule id.
+ * `configuration` is what each client is checked with, made once rather than per client.
+ */
+type Merged = { configuration: { policy: UserPoolClientPolicyProps }; selection: RuleSelection };
+const CASCADE = new CascadeCache((chain: readonly UserPoolClientPolicy[]): Merged => {
   const props: Record<string, unknown> = {};
   for (const policy of chain) {
     for (const [option, value] of Object.entries(policy.props)) if (value !== undefined) props[option] = value;
   }
   const lists = cascadeRuleLists(chain.map((p) => policySelection(p.props) as RuleLists));
   const merged = { ...props, warningRules: [...lists.warningRules], disabledRules: [...lists.disabledRules] } as UserPoolClientPolicyProps;
-  return { props: merged, selection: { ...policySelection(merged), ...lists } };
+  return { configuration: { policy: merged }, selection: { ...policySelection(merged), ...lists } };
 });

@@ -108,22 +108,26 @@ export class UserPoolClientValidator implements IAspect {
   }
 
   public visit(node: IConstruct): void {
-    onVisit(node);
-    if (Stage.isStage(node) && !BUILT_IN.has(this)) watchNestedStages(node, 'service', () => stageRuleOff(node));
-    // A stale waiver on a stack whose clients are gone is still this validator's to judge.
-    if (Stack.isStack(node) && !BUILT_IN.has(this)) noteReach(node, addedValidators(node), this, (chain) => CASCADE.of(chain).selection);
-    if (!isUserPoolClientResource(node)) return;
+    // Clients first: they are most of what is visited, and a resource is neither a stack nor a stage.
+    if (!isUserPoolClientResource(node)) {
+      onVisit(node);
+      if (Stage.isStage(node) && !BUILT_IN.has(this)) watchNestedStages(node, 'service', () => stageRuleOff(node));
+      // A stale waiver on a stack whose clients are gone is still this validator's to judge.
+      if (Stack.isStack(node) && !BUILT_IN.has(this)) noteReach(node, addedValidators(node), this, (chain) => CASCADE.of(chain).selection);
+      return;
+    }
     if (BUILT_IN.has(this)) {
       // The built-in validator of a stack checks only the ValidatedUserPoolClients of that stack that asked for it,
       // and stays silent where a validator someone added reaches.
       if (BUILT_IN_REQUESTED in node && builtInValidators.get(Stack.of(node)) === this && addedValidators(node).length === 0) {
-        checkClientNode(node, { extraEnumValues: this.options.extraEnumValues }, this.options.selection, 'service');
+        checkClientNode(node, this.options, this.options.selection, 'service');
       }
       return;
     }
     // Where several validators reach the client, the closest checks it, with the options of all of them cascaded.
     const merged = optionsIfClosest(this, addedValidators(node), CASCADE);
-    if (merged) checkClientNode(node, { extraEnumValues: merged.extraEnumValues }, merged.selection, 'service');
+    // The merged options are the client's configuration as they are (an object per client would be garbage).
+    if (merged) checkClientNode(node, merged, merged.selection, 'service');
   }
 }
 

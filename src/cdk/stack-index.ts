@@ -157,15 +157,25 @@ function poolKeyOf(token: unknown, stack: Stack): string | undefined {
  * the resource or its ancestors makes it depend on. CDK turns those into
  * DependsOn only after aspects have run, so the validator reads them here.
  */
-export function constructDependencies(resource: CfnResource): string[] {
+export function constructDependencies(resource: CfnResource): readonly string[] {
   const stack = Stack.of(resource);
-  const ids: string[] = [];
-  // Up the scope chain without building it: this runs for every client.
-  for (let scope: IConstruct | undefined = resource; scope; scope = scope.node.scope) {
-    for (const dependency of scope.node.dependencies) ids.push(...resourcesUnder(dependency, stack));
-  }
-  return ids;
+  const state = stackSynthesis(stack);
+  // What the stack and its scopes depend on is the same for all its clients: worked out once.
+  const fromStack = (state.stackDependencies ??= dependenciesUpFrom(stack, undefined, stack));
+  const own = dependenciesUpFrom(resource, stack, stack);
+  return own.length === 0 ? fromStack : fromStack.length === 0 ? own : [...own, ...fromStack];
 }
+
+/** What `node.addDependency(...)` on `from` and its scopes up to (not including) `to` makes them depend on in `stack`. */
+function dependenciesUpFrom(from: IConstruct, to: IConstruct | undefined, stack: Stack): readonly string[] {
+  let ids: string[] | undefined;
+  // Up the scope chain without building it: this runs for every client.
+  for (let scope: IConstruct | undefined = from; scope && scope !== to; scope = scope.node.scope) {
+    for (const dependency of scope.node.dependencies) (ids ??= []).push(...resourcesUnder(dependency, stack));
+  }
+  return ids ?? NONE;
+}
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * Logical ids of the resources of `stack` in a dependency's subtree,

@@ -29,6 +29,8 @@ export class StackSynthesis {
   public readonly poolKeys = new Map<string, string | null>();
   /** The pools of other stacks that the stack's resources refer to, by key (see `otherStackPoolKey`). */
   public readonly otherPools = new Map<string, CfnResource>();
+  /** Logical ids of the stack's resources that the stack and its scopes depend on (`node.addDependency`). */
+  public stackDependencies?: readonly string[];
   /** Logical ids of the stack's resources under each dependency target. */
   public readonly dependencyTargets = new Map<IConstruct, readonly string[]>();
   /** Runs the rules over the stack's clients, reusing what holds for clients of one configuration (its pools are this synthesis's). */
