@@ -39,6 +39,10 @@ export class PoolResources {
   public identityProviders?: Map<string, IdentityProviderInfo> = new Map();
   /** Undefined once a server's identifier or scopes are not concrete. */
   public resourceServerScopes?: Map<string, string> = new Map();
+  /** Why the providers are not known, when a provider of the template made them so (see `PoolIndex.identityProvidersUnknown`). */
+  public identityProvidersUnknown?: string;
+  /** Why the resource servers' scopes are not known, when a server of the template made them so. */
+  public resourceServersUnknown?: string;
   /** Identifiers of resource servers made outside the template (see `PoolIndex.externalResourceServers`). */
   public externalResourceServers?: ReadonlySet<string>;
 
@@ -89,6 +93,14 @@ export class IndexedPool implements PoolIndex {
 
   public get externalResourceServers() {
     return this.here.externalResourceServers;
+  }
+
+  public get identityProvidersUnknown() {
+    return this.here.identityProvidersUnknown;
+  }
+
+  public get resourceServersUnknown() {
+    return this.here.resourceServersUnknown;
   }
 
   public get customAttributes() {
@@ -170,6 +182,8 @@ export class PoolOfOtherTemplate {
       identityProviders: providers,
       resourceServerScopes: scopes,
       hasDomain: this.here.hasDomain || base.hasDomain,
+      identityProvidersUnknown: base.identityProvidersUnknown ?? this.here.identityProvidersUnknown,
+      resourceServersUnknown: base.resourceServersUnknown ?? this.here.resourceServersUnknown,
       externalResourceServers: union(base.externalResourceServers, this.here.externalResourceServers),
       deployedBefore,
       key: base.key,

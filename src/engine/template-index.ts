@@ -1,4 +1,5 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
+import { showValue } from './message';
 import { ExternalResources, IndexedPool, OtherTemplatePool, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
 import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget, stackOutput } from './references';
 import type { PropNames, ReadClient } from './validate-client';
@@ -375,6 +376,7 @@ export class TemplateIndex {
       if (!pool?.identityProviders) return;
       if (typeof name !== 'string') {
         pool.identityProviders = undefined;
+        pool.identityProvidersUnknown = `the ProviderName of its identity provider ${id} is ${name === undefined ? 'not set' : `${showValue(name)}, known only at deploy time`}`;
         return;
       }
       const mapping = p.AttributeMapping;
@@ -387,6 +389,9 @@ export class TemplateIndex {
       const scopes = p.Scopes ?? [];
       if (typeof identifier !== 'string' || !Array.isArray(scopes) || !scopes.every((s) => isPlainObject(s) && typeof s.ScopeName === 'string')) {
         pool.resourceServerScopes = undefined;
+        pool.resourceServersUnknown = typeof identifier !== 'string'
+          ? `the Identifier of its resource server ${id} is ${identifier === undefined ? 'not set' : `${showValue(identifier)}, known only at deploy time`}`
+          : `the Scopes of its resource server ${id} are not all literal names`;
         return;
       }
       for (const s of scopes as Array<{ ScopeName: string }>) pool.resourceServerScopes.set(`${identifier}/${s.ScopeName}`, id);

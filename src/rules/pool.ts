@@ -32,6 +32,15 @@ export interface PoolIndex {
   /** Resource-server scopes (`identifier/scope`) with the server's logical id; undefined when any is not concrete. */
   readonly resourceServerScopes?: ReadonlyMap<string, string>;
   /**
+   * Why `identityProviders` is undefined when the template makes it so (a
+   * provider whose ProviderName is known only at deploy time), as a clause
+   * of a message: a client that lists providers is told the checks of them
+   * did not run.
+   */
+  readonly identityProvidersUnknown?: string;
+  /** Why `resourceServerScopes` is undefined when the template makes it so (see `identityProvidersUnknown`). */
+  readonly resourceServersUnknown?: string;
+  /**
    * Identifiers of resource servers the app imports (`UserPoolResourceServer.fromUserPoolResourceServerId`):
    * made outside the template, with scopes it does not list, so every scope under them is taken to exist.
    */

@@ -104,6 +104,18 @@ describe('tokens', () => {
     expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-CALLBACK-HTTPS\] Stack\/L1: CallbackURLs\[1\]/)]);
   });
 
+  test('a provider named by a parameter leaves the pool\'s providers unknown: a client that lists one is told, with an info, not passed over', () => {
+    const { stack, pool } = testStack();
+    const name = new CfnParameter(stack, 'IdpName');
+    new cognito.CfnUserPoolIdentityProvider(stack, 'Idp', { userPoolId: pool.userPoolId, providerName: name.valueAsString, providerType: 'OIDC', providerDetails: {} });
+    new cognito.CfnUserPoolClient(stack, 'L1', { userPoolId: pool.userPoolId, supportedIdentityProviders: ['COGNITO', 'Corp'] });
+    addValidator(stack);
+    const infos = Annotations.fromStack(stack).findInfo('/Stack/L1', Match.stringLikeRegexp('VUPC-POOL-RESOURCES-UNKNOWN')).map((m) => String(m.entry.data));
+    expect(infos).toEqual([expect.stringContaining('SupportedIdentityProviders ["Corp"] were not checked against user pool Pool')]);
+    expect(infos[0]).toContain('the ProviderName of its identity provider Idp is {"Ref":"IdpName"}, known only at deploy time');
+    expect(errorsOf(stack)).toEqual([]);
+  });
+
   test('a list that is a token (a CommaDelimitedList parameter) skips the list checks', () => {
     const { stack, pool } = testStack();
     const urls = new CfnParameter(stack, 'Urls', { type: 'CommaDelimitedList' });

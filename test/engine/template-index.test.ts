@@ -151,6 +151,41 @@ test('objects without a prototype, where a template holds a logical id, name not
   expect([...context.dependencies!]).toEqual([]);
 });
 
+test('a provider or resource server named only at deploy time makes the pool\'s providers or scopes unknown, and says which and why', () => {
+  const pool = TemplateIndex.of({
+    Pool: { Type: 'AWS::Cognito::UserPool' },
+    Corp: CORP,
+    Named: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: { Ref: 'IdpName' } } },
+    Api: { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { Ref: 'Pool' }, Identifier: { 'Fn::Sub': '${AWS::StackName}-api' }, Name: 'api' } },
+  }).poolOf({ Ref: 'Pool' })!;
+  expect([pool.identityProviders, pool.resourceServerScopes]).toEqual([undefined, undefined]);
+  expect(pool.identityProvidersUnknown).toBe('the ProviderName of its identity provider Named is {"Ref":"IdpName"}, known only at deploy time');
+  expect(pool.resourceServersUnknown).toBe('the Identifier of its resource server Api is {"Fn::Sub":"${AWS::StackName}-api"}, known only at deploy time');
+  const known = TemplateIndex.of({ Pool: { Type: 'AWS::Cognito::UserPool' }, Corp: CORP }).poolOf({ Ref: 'Pool' })!;
+  expect([known.identityProvidersUnknown, known.resourceServersUnknown]).toEqual([undefined, undefined]);
+});
+
+test('a template whose provider is named by a parameter tells each client that lists a provider, instead of passing it over', () => {
+  const template = {
+    Resources: {
+      Pool: { Type: 'AWS::Cognito::UserPool' },
+      Named: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: { Ref: 'IdpName' } } },
+      Web: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' }, SupportedIdentityProviders: ['COGNITO', 'Misspelt'] } },
+      Plain: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' }, SupportedIdentityProviders: ['COGNITO'] } },
+    },
+  };
+  const about = new Set(['VUPC-IDP-EXISTS', 'VUPC-IDP-DEPENDENCY', 'VUPC-POOL-RESOURCES-UNKNOWN']);
+  const findingsOf = (t: object) => validateTemplates([{ template: t, pathOf: (id) => id }], () => ({ service: {} }))
+    .map((f) => f.finding).filter((f) => about.has(f.ruleId));
+  const found = findingsOf(template);
+  expect(found.map((f) => [f.ruleId, f.severity, f.path, f.property])).toEqual([['VUPC-POOL-RESOURCES-UNKNOWN', 'info', 'Web', 'SupportedIdentityProviders']]);
+  expect(found[0].message).toContain('SupportedIdentityProviders ["Misspelt"] were not checked against user pool Pool: '
+    + 'the ProviderName of its identity provider Named is {"Ref":"IdpName"}, known only at deploy time. When a provider\'s ProviderName');
+  // With the name written out, the same client gets the checks themselves.
+  const literal = { Resources: { ...template.Resources, Named: { ...template.Resources.Named, Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp' } } } };
+  expect(findingsOf(literal).map((f) => [f.ruleId, f.property])).toEqual([['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]']]);
+});
+
 describe('a pool of another template', () => {
   /** The other template's pool: a provider, a resource server, a domain, a custom attribute. */
   const home = TemplateIndex.of({

@@ -205,6 +205,15 @@ export const FAILING: RuleCase[] = [
   c('OAUTH-SCOPE-DEPENDENCY', 'a scope whose server the client does not depend on', { AllowedOAuthScopes: ['orders/read'] }, { reports: 'AllowedOAuthScopes[0]', base: M2M, ...inPool({}, []) }),
   c('WRITE-REQUIRED', 'a required attribute left out', { WriteAttributes: ['name'] }, { ...inPool(), reports: 'WriteAttributes' }),
   c('WRITE-MAPPED', 'a mapped attribute left out', { SupportedIdentityProviders: ['Google'], WriteAttributes: ['name'] }, { ...inPool({ requiredAttributes: new Set() }), reports: 'SupportedIdentityProviders[0]' }),
+  c('POOL-RESOURCES-UNKNOWN', 'a provider listed where a provider\'s name is a parameter', { SupportedIdentityProviders: ['COGNITO', 'Corp'] }, {
+    ...inPool({ identityProviders: undefined, identityProvidersUnknown: 'the ProviderName of its identity provider CorpIdp is {"Ref":"CorpName"}, known only at deploy time' }),
+    reports: 'SupportedIdentityProviders',
+  }),
+  c('POOL-RESOURCES-UNKNOWN', 'a custom scope listed where a server\'s identifier is a parameter', {}, {
+    base: M2M,
+    ...inPool({ resourceServerScopes: undefined, resourceServersUnknown: 'the Identifier of its resource server OrdersServer is {"Ref":"Api"}, known only at deploy time' }),
+    reports: 'AllowedOAuthScopes',
+  }),
   c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on a LITE pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, { ...inPool({ tier: 'LITE' }), reports: 'ExplicitAuthFlows[0]' }),
   c('OAUTH-NEEDS-DOMAIN', 'a pool without a domain', {}, { ...inPool({ hasDomain: false }), reports: 'AllowedOAuthFlows' }),
 ];
@@ -347,6 +356,10 @@ export const PASSING: RuleCase[] = [
   c('WRITE-MAPPED', 'username and sub are mapped, not written', { SupportedIdentityProviders: ['Oidc'], WriteAttributes: ['email'] }, inPool({
     identityProviders: new Map([['Oidc', { logicalId: 'OidcIdp', mappedAttributes: new Set(['username', 'email', 'sub']) }]]),
   }, ['OidcIdp'])),
+  c('POOL-RESOURCES-UNKNOWN', 'only COGNITO and reserved scopes listed where providers and servers are unknown', { SupportedIdentityProviders: ['COGNITO'], AllowedOAuthScopes: ['openid', 'email'] }, inPool({
+    identityProviders: undefined, identityProvidersUnknown: 'a provider name is a parameter', resourceServerScopes: undefined, resourceServersUnknown: 'a server identifier is a parameter',
+  })),
+  c('POOL-RESOURCES-UNKNOWN', 'providers and scopes listed where the pool\'s are known', { SupportedIdentityProviders: ['Google'] }, { base: { ...VALID_WEB_CLIENT, AllowedOAuthScopes: ['openid', 'orders/read'] }, ...inPool() }),
   c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on an ESSENTIALS pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool()),
   c('AUTHFLOW-USER-AUTH-TIER', 'a pool whose tier is not set', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool({ tier: undefined })),
   c('OAUTH-NEEDS-DOMAIN', 'a pool with a domain', {}, inPool()),

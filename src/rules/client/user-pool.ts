@@ -165,6 +165,41 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     },
   },
   {
+    id: 'VUPC-POOL-RESOURCES-UNKNOWN',
+    severity: RuleSeverity.INFO,
+    context: RuleContext.USER_POOL,
+    properties: ['SupportedIdentityProviders', 'AllowedOAuthScopes'],
+    summary: 'A client that lists identity providers or custom scopes of a pool whose providers or resource servers are known only at deploy time is told which checks did not run.',
+    why: 'When a provider\'s ProviderName (or a resource server\'s Identifier or scopes) comes from a parameter or another resource, the pool\'s providers (or scopes) are not known at synth time, so VUPC-IDP-EXISTS, VUPC-IDP-DEPENDENCY and VUPC-WRITE-MAPPED (or VUPC-OAUTH-SCOPE-EXISTS and VUPC-OAUTH-SCOPE-DEPENDENCY) cannot check what the client lists.',
+    fix: 'Check those names by hand, or give the provider (or resource server) a literal name in the template.',
+    source: Sources.IDPS,
+    decision: 'Info: nothing is known to be wrong, but a check the client would otherwise get did not run, and the library never passes over that in silence. Reported only on a client that lists a provider other than COGNITO (or a custom scope), once per property.',
+    check: (client, report) => {
+      const pool = client.context.pool;
+      if (!pool) return;
+      if (pool.identityProvidersUnknown !== undefined) {
+        const listed = [...client.strings('SupportedIdentityProviders')].map((e) => e.value).filter((v) => v !== COGNITO);
+        if (listed.length > 0) {
+          report({
+            property: 'SupportedIdentityProviders',
+            value: listed,
+            problem: `were not checked against user pool ${pool.logicalId}: ${pool.identityProvidersUnknown}`,
+          });
+        }
+      }
+      if (pool.resourceServersUnknown !== undefined) {
+        const custom = [...client.strings('AllowedOAuthScopes')].map((e) => e.value).filter((v) => !RESERVED_SCOPES.has(v));
+        if (custom.length > 0) {
+          report({
+            property: 'AllowedOAuthScopes',
+            value: custom,
+            problem: `were not checked against user pool ${pool.logicalId}: ${pool.resourceServersUnknown}`,
+          });
+        }
+      }
+    },
+  },
+  {
     id: 'VUPC-AUTHFLOW-USER-AUTH-TIER',
     catalogueId: 'R-AUTHFLOW-USER-AUTH-TIER',
     severity: RuleSeverity.ERROR,
