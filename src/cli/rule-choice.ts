@@ -1,6 +1,6 @@
 import { InputError } from './input-error';
 import { readPolicyJson } from '../engine/policy-file';
-import { checkNoOverlap, checkRuleIds, enabledPolicyRules } from '../engine/selection';
+import { checkNoOverlap, checkPolicyTurnsOnRules, checkRuleIds, enabledPolicyRules } from '../engine/selection';
 import type { TemplateRun } from '../engine/validate-template';
 import { checkPolicyProps } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
@@ -46,6 +46,11 @@ export function ruleChoiceOf(
     policy = policy ? withAdditions(policy, file.options) : file.options;
     file.disabled.forEach((id) => disabled.add(id));
     file.warnings.forEach((id) => warnings.add(id));
+  }
+  try {
+    if (policy) checkPolicyTurnsOnRules(`--policy ${(v.policy ?? []).join(', ')}`, policy, 'add --recommended');
+  } catch (e) {
+    throw new InputError((e as Error).message);
   }
   try {
     checkNoOverlap('', disabled, warnings, v.policy === undefined || v.policy.length === 0 ? ['--disable-rule', '--warning-rule'] : ['the rules disabled (--disable-rule, the policy\'s disabledRules)', 'those reported as warnings']);

@@ -29,6 +29,18 @@ export function enabledPolicyRules(props: UserPoolClientPolicyProps): RuleDefini
   return POLICY_RULES.filter((r) => (r.policyOptions ?? []).some((o) => isOn(props, o as PolicyOption)));
 }
 
+/**
+ * Refuses a policy that turns on no rule (an empty file, a file of rule
+ * lists only): given to the plugin or the command line, which no other
+ * policy cascades into, it would check nothing and pass every client in
+ * silence. `instead` says what else to do there.
+ */
+export function checkPolicyTurnsOnRules(owner: string, props: UserPoolClientPolicyProps, instead: string): void {
+  if (enabledPolicyRules(props).length > 0) return;
+  const options = [...new Set(POLICY_RULES.flatMap((r) => r.policyOptions ?? []))];
+  throw new Error(`${owner}: the policy turns on no rule, so it would check nothing: set at least one of its options (${options.join(', ')}), or ${instead}.`);
+}
+
 /** The rule selection of a policy: its enabled rules, at the severities it asks for. */
 export function policySelection(props: UserPoolClientPolicyProps, owner = 'UserPoolClientPolicy'): RuleSelection {
   const elsewhere = ' (service rules are selected on UserPoolClientValidator)';

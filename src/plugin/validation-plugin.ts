@@ -12,7 +12,7 @@ import { externalResourcesIn, isUserPoolClientResource } from '../cdk/stack-inde
 import { unusedFinding } from '../cdk/unused-acknowledgements';
 import type { Finding } from '../engine/finding';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
-import { checkKnownKeys, checkNoOverlap, checkRuleIds, policySelection, ranInRun } from '../engine/selection';
+import { checkKnownKeys, checkNoOverlap, checkPolicyTurnsOnRules, checkRuleIds, policySelection, ranInRun } from '../engine/selection';
 import { TYPES } from '../engine/template-index';
 import { findingOf, RuleSelection } from '../engine/validate-client';
 import { TemplateInSet, validateTemplates } from '../engine/validate-template';
@@ -128,6 +128,7 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     if (props.policy !== undefined && !isPolicy(props.policy)) {
       throw new PolicyOptionError(`${owner}: policy must be a UserPoolClientPolicy (new UserPoolClientPolicy({ ... }) or UserPoolClientPolicy.recommended()), not its options.`);
     }
+    if (props.policy) checkPolicyTurnsOnRules(owner, props.policy.props, 'give UserPoolClientPolicy.recommended()');
     const elsewhere = ' (policy rules are selected on the UserPoolClientPolicy given as policy)';
     this.serviceSelection = {
       disabledRules: checkRuleIds(owner, 'disabledRules', props.disabledRules, SERVICE_RULES, elsewhere),

@@ -189,6 +189,9 @@ describe('bad input exits 2 and names the file', () => {
     ['{"forbidImplicitGrant": "yes"}', /policy.json: forbidImplicitGrant must be true or false; got "yes"/],
     ['{"noSuchOption": true}', /'noSuchOption' is not a policy option/],
     ['not json', /cannot be read as a JSON policy/],
+    // A policy that turns on no rule would pass every client in silence.
+    ['{}', /--policy .*policy.json: the policy turns on no rule, so it would check nothing: set at least one of its options \(requireClientName, .*\), or add --recommended/],
+    ['{"disabledRules": ["VUPC-POLICY-ADMIN-SCOPE"]}', /the policy turns on no rule/],
   ])('a bad policy file: %s', (policy, message) => {
     const r = cli('--policy', writeTemplate(policy, 'policy.json'), join(FIXTURES, 'no-clients.json'));
     expect(r.code).toBe(2);
@@ -209,6 +212,11 @@ describe('options', () => {
     const recommended = cli('--recommended', file);
     expect(recommended.code).toBe(1);
     expect(recommended.out).toContain('[VUPC-POLICY-NO-IMPLICIT-GRANT]');
+    // A file of rule lists alone adds to --recommended, which turns the rules on.
+    const lists = writeTemplate('{"warningRules": ["VUPC-POLICY-NO-IMPLICIT-GRANT"]}', 'policy.json');
+    const layered = cli('--recommended', '--policy', lists, '--format', 'json', file);
+    expect(layered.code).not.toBe(2);
+    expect(JSON.parse(layered.out).findings.filter((f: { ruleId: string }) => f.ruleId === 'VUPC-POLICY-NO-IMPLICIT-GRANT').map((f: { severity: string }) => f.severity)).toEqual(['warning']);
   });
 
   test('--strict fails on warnings', () => {

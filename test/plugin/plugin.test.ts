@@ -184,6 +184,9 @@ test('an aspect that made an error a warning has not reported the error: the plu
 test('options it does not take, and a policy given as its options, are refused (JavaScript apps have no type check)', () => {
   expect(() => new UserPoolClientValidationPlugin({ polcy: UserPoolClientPolicy.recommended() } as never)).toThrow("UserPoolClientValidationPlugin: 'polcy' is not an option; did you mean 'policy'?");
   expect(() => new UserPoolClientValidationPlugin({ policy: { forbidImplicitGrant: true } } as never)).toThrow('policy must be a UserPoolClientPolicy');
+  // No policy cascades into the plugin's: one that turns on no rule would check nothing.
+  expect(() => new UserPoolClientValidationPlugin({ policy: new UserPoolClientPolicy({ disabledRules: ['VUPC-POLICY-ADMIN-SCOPE'] }) }))
+    .toThrow('UserPoolClientValidationPlugin: the policy turns on no rule, so it would check nothing: set at least one of its options (requireClientName, ');
   expect(() => new UserPoolClientValidationPlugin({ disabledRules: ['VUPC-CALLBACK-HTTPS'], warningRules: ['VUPC-CALLBACK-HTTPS'] })).toThrow('VUPC-CALLBACK-HTTPS is in both');
   expect(() => new UserPoolClientValidator({ disabledRule: ['VUPC-CALLBACK-HTTPS'] } as never)).toThrow("'disabledRule' is not an option; did you mean 'disabledRules'?");
 });
