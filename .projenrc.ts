@@ -66,7 +66,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // The command line reads YAML templates as CloudFormation does: js-yaml is a port of PyYAML (the parser cfn-lint uses),
   // lenient where CloudFormation is (a flow sequence closed at its key's indentation), with the short-form tags.
   // `--baseline` and the migration tests compare templates with the engine of `cdk diff`.
-  bundledDeps: ['js-yaml@^4.3.2', '@aws-cdk/cloudformation-diff@^2.187.5', 'fastest-levenshtein@^1.0.16'],
+  bundledDeps: ['js-yaml@^4.3.2', '@aws-cdk/cloudformation-diff@^2.187.5', 'fastest-levenshtein@^1.0.16', 'jsonc-parser@^3.3.1'],
   bin: { 'validate-user-pool-clients': 'lib/cli/main.js' },
 
   jestOptions: {

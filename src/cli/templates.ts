@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, extname, join, relative, resolve } from 'path';
+import { Node as JsonNode, parseTree } from 'jsonc-parser';
 import { apiClientsOf, ApiClient, concatenatedValues, looksLikeApi, parseApiText } from './api-input';
 import { poolOptionFor } from './api-pool';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
@@ -130,52 +131,33 @@ function decode(bytes: Buffer, shown: string): string {
  * Where the keys of a JSON template's resources start: each direct child of
  * the top-level Resources object, and each direct child of its Properties
  * (a key of the same name deeper down, such as an environment variable named
- * after a resource, is not one). Built in one pass over text that parses.
+ * after a resource, is not one). Read from jsonc-parser's syntax tree, which
+ * keeps each key's offset; a key given twice keeps its last value, as in the
+ * parsed template.
  */
 function jsonResourceKeys(text: string): Map<string, { at: number; properties: Map<string, number> }> {
-  type Kind = 'root' | 'resources' | 'resource' | 'properties' | 'other';
-  interface Frame { readonly object: boolean; readonly kind: Kind; readonly id?: string; key?: string; expectKey: boolean }
   const out = new Map<string, { at: number; properties: Map<string, number> }>();
-  const frames: Frame[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      const top = frames[frames.length - 1];
-      if (top?.object && top.expectKey) {
-        top.expectKey = false;
-        // Only the keys on the path Resources > id > Properties > name are decoded.
-        if (top.kind !== 'other') {
-          const key = JSON.parse(text.slice(i, j + 1)) as string;
-          top.key = key;
-          // A key given twice keeps its last value, as in the parsed template.
-          if (top.kind === 'resources') out.set(key, { at: i, properties: new Map() });
-          if (top.kind === 'properties') out.get(top.id!)?.properties.set(key, i);
-        }
-      }
-      i = j;
-    } else if (c === '{' || c === '[') {
-      const top = frames[frames.length - 1];
-      const object = c === '{';
-      let kind: Kind = 'other';
-      if (!top) kind = object ? 'root' : 'other';
-      else if (object && top.object && top.kind === 'root' && top.key === 'Resources') kind = 'resources';
-      else if (object && top.object && top.kind === 'resources') kind = 'resource';
-      else if (object && top.object && top.kind === 'resource' && top.key === 'Properties') kind = 'properties';
-      if (kind === 'resources') out.clear();
-      frames.push({ object, kind, id: kind === 'resource' ? top!.key : top?.id, expectKey: object });
-    } else if (c === '}' || c === ']') {
-      frames.pop();
-    } else if (c === ',') {
-      const top = frames[frames.length - 1];
-      if (top?.object) {
-        top.expectKey = true;
-        top.key = undefined;
-      }
-    }
+  for (const [key, resource] of membersOf(lastMember(parseTree(text), 'Resources'))) {
+    const properties = new Map<string, number>();
+    for (const [name] of membersOf(lastMember(resource, 'Properties'))) properties.set(name.value, name.offset);
+    out.set(key.value, { at: key.offset, properties });
   }
   return out;
+}
+
+/** The key and value nodes of a JSON object node's members, in order (none for any other node). */
+function membersOf(object: JsonNode | undefined): Array<[JsonNode, JsonNode | undefined]> {
+  if (object?.type !== 'object') return [];
+  const members: Array<[JsonNode, JsonNode | undefined]> = [];
+  for (const member of object.children ?? []) if (member.children?.[0]) members.push([member.children[0], member.children[1]]);
+  return members;
+}
+
+/** The value of the last member named `key` of a JSON object node. */
+function lastMember(object: JsonNode | undefined, key: string): JsonNode | undefined {
+  let found: JsonNode | undefined;
+  for (const [k, v] of membersOf(object)) if (k.value === key) found = v;
+  return found;
 }
 
 /**

@@ -612,6 +612,21 @@ describe('lines in JSON templates', () => {
     const r = JSON.parse(cli('--format', 'json', write(bare, 'bare.json')).out) as { findings: Array<{ logicalId: string; line: number }> };
     expect(r.findings.filter((f) => f.logicalId === 'C').map((f) => f.line)).toContain(bare.split('\n').findIndex((l) => l === '    "C": {') + 1);
   });
+
+  test('a key given twice is on its last line, as the parsed template keeps its last value; braces and quotes in strings are text', () => {
+    const text = [
+      '{"Resources": {',
+      '  "Pool": {"Type": "AWS::Cognito::UserPool", "Metadata": {"note": "} ] \\" { [ \\"Resources\\": {"}},',
+      '  "Client": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": {"Ref": "Pool"}, "AuthSessionValidity": 3}},',
+      '  "Client": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {',
+      '    "UserPoolId": {"Ref": "Pool"},',
+      '    "AuthSessionValidity": 30',
+      '  }}',
+      '}}',
+    ].join('\n');
+    const report = JSON.parse(cli('--format', 'json', write(text, 'twice.json')).out) as { findings: Array<{ ruleId: string; line: number }> };
+    expect(report.findings.filter((f) => f.ruleId === 'VUPC-AUTHSESSION-RANGE').map((f) => f.line)).toEqual([6]);
+  });
 });
 
 describe('YAML aliases', () => {
