@@ -4,11 +4,12 @@ import { report } from '../cdk/annotations';
 import { CheckKind, markChecked, propNamesOf, quotaKey } from '../cdk/check-state';
 import { rendered } from '../cdk/render';
 import { concreteRegion, constructDependencies, otherStackPoolKey, stackIndex } from '../cdk/stack-index';
-import { countClient, noteRulesRun, PreparedClient, stackSynthesis } from '../cdk/synthesis-cache';
+import { countClient, noteClientWithoutPool, noteRulesRun, PreparedClient, stackSynthesis } from '../cdk/synthesis-cache';
 import { noUnusedReport } from '../cdk/unused-acknowledgements';
 import { checkClient, findingOf, RuleSelection } from '../engine/validate-client';
 import type { ClientContext } from '../rules/client-view';
 import { noticeRule } from '../rules/registry';
+import { isRecord } from '../rules/values';
 
 /** Runs rules over one client resource of the tree and reports the findings on it. */
 export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'extraEnumValues' | 'policy'>, selection: RuleSelection, kind: CheckKind): void {
@@ -25,9 +26,10 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
     if (!selection.disabledRules?.has(rule.id)) report(node, findingOf(rule, node.node.path, violation, rule.severity));
     return;
   }
-  // The pool's quota is the validator's to report: it counts the clients it checks.
+  // The pool's quota is the validator's to report: it counts the clients it checks; and it names those checked without their pool.
   const pool = client.read.context.pool?.key;
   if (kind === 'service' && pool !== undefined) countClient(rootOf(stack), pool, quotaKey(node), selection);
+  if (kind === 'service' && client.read.context.pool === undefined && client.userPoolId !== undefined) noteClientWithoutPool(stack, node, client.userPoolId, selection);
   const findings = checkClient(client.path, client.read, selection, client.runner, extra);
   for (const finding of findings) report(node, finding);
 }
@@ -53,7 +55,8 @@ function prepare(node: CfnResource, stack: Stack, again: boolean): PreparedClien
       region: concreteRegion(node),
       propNames: propNamesOf(node),
     });
-    result = { path: () => node.node.path, read, runner: state.runner };
+    const properties = client.resource.Properties;
+    result = { path: () => node.node.path, read, runner: state.runner, userPoolId: isRecord(properties) ? properties.UserPoolId : undefined };
   } catch (e) {
     result = { unreadable: (e as Error)?.message ?? String(e) };
   }

@@ -5,7 +5,7 @@ import { report } from './annotations';
 import { watchAcknowledgements } from './unused-acknowledgements';
 import { RuleRunner } from '../engine/speed/runner';
 import { ClientRead, TemplateIndex, TYPES } from '../engine/template-index';
-import { poolFindings, RuleSelection } from '../engine/validate-client';
+import { ClientWithoutPool, poolFindings, poolNotFoundFinding, RuleSelection } from '../engine/validate-client';
 
 /** A client as the checks read it, ready for the rules. */
 export interface PreparedClient {
@@ -13,6 +13,8 @@ export interface PreparedClient {
   readonly path: () => string;
   readonly read: ClientRead;
   readonly runner: RuleRunner;
+  /** The UserPoolId as the template will hold it. */
+  readonly userPoolId?: unknown;
 }
 
 /**
@@ -89,6 +91,16 @@ export function countClient(root: IConstruct, poolKey: string, clientKey: string
   entry.clients.add(clientKey);
 }
 
+/** The app clients of each stack checked without their pool in a synthesis, with what checked the first (see VUPC-POOL-NOT-FOUND). */
+const withoutPool = new WeakMap<Stack, { first: IConstruct; clients: ClientWithoutPool[]; selection: RuleSelection }>();
+
+/** Notes a client the service rules checked without its pool: the stack's validation names them once. */
+export function noteClientWithoutPool(stack: Stack, node: IConstruct, userPoolId: unknown, selection: RuleSelection): void {
+  let entry = withoutPool.get(stack);
+  if (!entry) withoutPool.set(stack, (entry = { first: node, clients: [], selection }));
+  entry.clients.push({ path: node.node.path, userPoolId });
+}
+
 /** Takes the counts of the stack's pools: what the stack's validation reports (see `watch`). */
 function takeCounts(stack: Stack): Array<{ logicalId: string; clients: number; selection: RuleSelection }> {
   const byPool = counts.get(stack.node.root);
@@ -135,6 +147,10 @@ function watch(stack: Stack): void {
       synthesisOf.delete(stack);
       const pools = takeCounts(stack);
       if (pools.length > 0) reportCounts(stack, pools);
+      const unpooled = withoutPool.get(stack);
+      withoutPool.delete(stack);
+      const notFound = unpooled && poolNotFoundFinding(unpooled.clients, unpooled.selection);
+      if (notFound) report(unpooled!.first, notFound);
       return [];
     },
   });

@@ -5,7 +5,7 @@ import { RuleRunner } from './speed/runner';
 import type { ClientRead } from './template-index';
 import type { ClientContext } from '../rules/client-view';
 import { CHECKED_SERVICE_RULES, noticeRule, SERVICE_RULES } from '../rules/registry';
-import { InputKind, PoolCount, RuleDefinition, RuleSeverity, Violation } from '../rules/rule';
+import { InputKind, PoolCount, RuleContext, RuleDefinition, RuleSeverity, Violation } from '../rules/rule';
 import { isIntrinsic, isPlainObject, withoutNoValue } from '../rules/values';
 
 /** An AWS::Cognito::UserPoolClient as a template will hold it. */
@@ -155,6 +155,28 @@ export function checkClient(
     findings.push(findingOf(rule, pathText(), { property: 'Properties', problem }, rule.severity));
   }
   return findings;
+}
+
+/** An app client the service rules checked without its user pool (see VUPC-POOL-NOT-FOUND). */
+export interface ClientWithoutPool {
+  readonly path: string;
+  readonly userPoolId: unknown;
+}
+
+/**
+ * The one VUPC-POOL-NOT-FOUND finding for the clients of a template or
+ * stack that were checked without their pool (on the first, naming how many
+ * others); undefined when there are none or the rule is off.
+ */
+export function poolNotFoundFinding(clients: readonly ClientWithoutPool[], selection: RuleSelection): Finding | undefined {
+  const rule = noticeRule('VUPC-POOL-NOT-FOUND');
+  if (clients.length === 0 || selection.disabledRules?.has(rule.id)) return undefined;
+  const [first, ...others] = clients;
+  const named = others.slice(0, 3).map((c) => c.path).join(', ');
+  const also = others.length === 0 ? '' : ` or for the ${others.length} other app client${others.length > 1 ? 's' : ''} checked without it (${named}${others.length > 3 ? ', …' : ''})`;
+  const rules = CHECKED_SERVICE_RULES.filter((r) => r.context === RuleContext.USER_POOL).length;
+  const problem = `names a user pool that is not in what was checked, so the ${rules} rules about the user pool did not run for this app client${also}`;
+  return findingOf(rule, first.path, { property: 'UserPoolId', value: first.userPoolId, problem }, rule.severity);
 }
 
 /**

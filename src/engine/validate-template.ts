@@ -5,9 +5,10 @@ import type { ExternalResources, OtherTemplatePool } from './pools';
 import { dependsOn, poolReference, referencedIds, refTarget } from './references';
 import { RuleRunner } from './speed/runner';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
-import { checkClient, findingOf, poolFindings, RuleSelection } from './validate-client';
+import { checkClient, ClientWithoutPool, findingOf, poolFindings, poolNotFoundFinding, RuleSelection } from './validate-client';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { noticeRule } from '../rules/registry';
+import { InputKind } from '../rules/rule';
 import { isPlainObject, isRecord } from '../rules/values';
 
 /** What to run over a template. */
@@ -260,6 +261,8 @@ function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex
   const runner = new RuleRunner();
   const findings: TemplateFinding[] = [];
   const clients: ClientOfPool[] = [];
+  /** Clients checked without their pool (API JSON says so in its notices instead). */
+  const withoutPool: Array<ClientWithoutPool & { logicalId: string }> = [];
   findings.push(...unreadFindings(template, run));
   for (const [logicalId, resource] of clientsOf(template)) {
     // A client whose properties are included when it deploys is not read, and still counts against its pool's quota.
@@ -277,6 +280,12 @@ function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex
       ...(policy ? checkClient(path, read, policy.selection, runner, { policy: policy.props }) : []),
     ];
     for (const finding of found) findings.push({ logicalId, finding });
+    const userPoolId = isPlainObject(resource.Properties) ? resource.Properties.UserPoolId : undefined;
+    // A client without a UserPoolId has its own error (VUPC-POOLID-REQUIRED).
+    const ofTemplate = (service?.input ?? InputKind.TEMPLATE) === InputKind.TEMPLATE;
+    if (service && ofTemplate && !pool && userPoolId !== undefined) withoutPool.push({ logicalId, path, userPoolId });
   }
+  const notFound = run.service && poolNotFoundFinding(withoutPool, run.service);
+  if (notFound) findings.push({ logicalId: withoutPool[0].logicalId, finding: notFound });
   return { findings, clients };
 }

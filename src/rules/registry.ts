@@ -48,7 +48,7 @@ export function findRule(id: string): RuleDefinition | undefined {
 }
 
 /** A rule the library itself reports (see `RuleDefinition.notice`). */
-type NoticeRuleId = 'VUPC-NOT-VALIDATED' | 'VUPC-CONDITIONS-CAPPED' | 'VUPC-CLIENT-REPLACED' | 'VUPC-ACKNOWLEDGEMENT-UNUSED' | 'VUPC-STAGE-NOT-CHECKED';
+type NoticeRuleId = 'VUPC-NOT-VALIDATED' | 'VUPC-CONDITIONS-CAPPED' | 'VUPC-POOL-NOT-FOUND' | 'VUPC-CLIENT-REPLACED' | 'VUPC-ACKNOWLEDGEMENT-UNUSED' | 'VUPC-STAGE-NOT-CHECKED';
 export function noticeRule(id: NoticeRuleId): RuleDefinition {
   return byId.get(id)!;
 }

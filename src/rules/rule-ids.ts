@@ -183,6 +183,8 @@ export class UserPoolClientRuleIds {
   public static readonly NOT_VALIDATED = 'VUPC-NOT-VALIDATED';
   /** A client that uses conditions is checked in every combination of their values the template can produce, up to 64. */
   public static readonly CONDITIONS_CAPPED = 'VUPC-CONDITIONS-CAPPED';
+  /** App clients whose user pool is not in the checked templates (or the app) are named, once per template or stack, as not checked against their pool. */
+  public static readonly POOL_NOT_FOUND = 'VUPC-POOL-NOT-FOUND';
   /** A validator or policy added to a stage (the app included) checks the app clients of the stages nested in it, or the synth says which it did not. */
   public static readonly STAGE_NOT_CHECKED = 'VUPC-STAGE-NOT-CHECKED';
   /** Every acknowledgement accepts a finding; one that accepted none in a synthesis is reported where it was made. */

@@ -116,6 +116,17 @@ describe('tokens', () => {
     expect(errorsOf(stack)).toEqual([]);
   });
 
+  test('clients of a pool outside the app are named once per stack, as not checked against their pool', () => {
+    const { stack } = testStack();
+    const imported = cognito.UserPool.fromUserPoolId(stack, 'Imported', 'eu-west-1_abc');
+    new cognito.UserPoolClient(stack, 'First', { userPool: imported });
+    new cognito.UserPoolClient(stack, 'Second', { userPool: imported });
+    addValidator(stack);
+    const infos = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('VUPC-POOL-NOT-FOUND'));
+    expect(infos.map((m) => m.id)).toEqual(['/Stack/First/Resource']);
+    expect(String(infos[0].entry.data)).toMatch(/UserPoolId 'eu-west-1_abc' names a user pool that is not in what was checked, so the \d+ rules about the user pool did not run for this app client or for the 1 other app client checked without it \(Stack\/Second\/Resource\)/);
+  });
+
   test('a list that is a token (a CommaDelimitedList parameter) skips the list checks', () => {
     const { stack, pool } = testStack();
     const urls = new CfnParameter(stack, 'Urls', { type: 'CommaDelimitedList' });

@@ -229,7 +229,8 @@ describe('options', () => {
     const file = writeTemplate(client({ UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 30 }));
     const { out } = cli('--format', 'json', file);
     const json = JSON.parse(out);
-    expect(json.summary).toEqual({ errors: 1, warnings: 0, infos: 0, unreadableInputs: 0 });
+    // The info: the client's pool is not in the template (VUPC-POOL-NOT-FOUND).
+    expect(json.summary).toEqual({ errors: 1, warnings: 0, infos: 1, unreadableInputs: 0 });
     expect(json.findings[0]).toMatchObject({ ruleId: 'VUPC-AUTHSESSION-RANGE', severity: 'error', file, line: 7, logicalId: 'Client', property: 'AuthSessionValidity' });
   });
 
@@ -303,8 +304,9 @@ describe('SARIF 2.1.0', () => {
     };
     const encoded = relativePath.split(sep).map(encodeURIComponent).join('/');
     expect(encoded).toMatch(/\/dir%20with%20space\/my%20template%20%231\.json$/);
-    expect(uris(relativePath)).toEqual([encoded, encoded]);
-    expect(uris(inDir)).toEqual([pathToFileURL(inDir).href, pathToFileURL(inDir).href]);
+    // The artifact and every result (the error, and the info that the pool is not in the template) name the file alike.
+    expect(uris(relativePath)).toEqual([encoded, encoded, encoded]);
+    expect(uris(inDir)).toEqual([pathToFileURL(inDir).href, pathToFileURL(inDir).href, pathToFileURL(inDir).href]);
     expect(pathToFileURL(inDir).href).toMatch(/^file:\/\/\/.*\/dir%20with%20space\/my%20template%20%231\.json$/);
     // A URI reference, resolved against the directory it was run in, names the file again.
     expect(fileURLToPath(new URL(encoded, pathToFileURL(`${process.cwd()}${sep}`)))).toBe(inDir);

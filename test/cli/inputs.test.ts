@@ -195,12 +195,23 @@ describe('inputs that are not templates exit 2 with what is wrong', () => {
     });
     const good = run(`Resources:${CLIENT_YAML}\n      AuthSessionValidity: 30\n`);
     expect(good.status).toBe(1);
-    expect(JSON.parse(good.stdout)).toMatchObject({ complete: true, inputs: [{ file: '<stdin>', status: 'checked', clients: 1 }], findings: [{ ruleId: 'VUPC-AUTHSESSION-RANGE', file: '<stdin>', line: 7 }] });
+    expect(JSON.parse(good.stdout)).toMatchObject({
+      complete: true,
+      inputs: [{ file: '<stdin>', status: 'checked', clients: 1 }],
+      findings: [
+        { ruleId: 'VUPC-AUTHSESSION-RANGE', file: '<stdin>', line: 7 },
+        // Its pool is not in the template: the rules about the pool did not run, and the report says so.
+        { ruleId: 'VUPC-POOL-NOT-FOUND', file: '<stdin>', line: 5, severity: 'info' },
+      ],
+    });
     // In SARIF, standard input has no URI (`<stdin>` is not a valid one): its results keep their logical location only.
     const sarif = run(`Resources:${CLIENT_YAML}\n      AuthSessionValidity: 30\n`, 'sarif');
     const [sarifRun] = JSON.parse(sarif.stdout).runs;
     expect(sarifRun.artifacts).toEqual([]);
-    expect(sarifRun.results.map((r: { locations: unknown[] }) => r.locations)).toEqual([[{ logicalLocations: [{ name: 'Client', fullyQualifiedName: '<stdin>#Client.AuthSessionValidity', kind: 'resource' }] }]]);
+    expect(sarifRun.results.map((r: { locations: unknown[] }) => r.locations)).toEqual([
+      [{ logicalLocations: [{ name: 'Client', fullyQualifiedName: '<stdin>#Client.AuthSessionValidity', kind: 'resource' }] }],
+      [{ logicalLocations: [{ name: 'Client', fullyQualifiedName: '<stdin>#Client.UserPoolId', kind: 'resource' }] }],
+    ]);
     expect(sarif.stdout).not.toContain('"uri"');
     const bad = run('{"name": "not a template"}');
     expect(bad.status).toBe(2);

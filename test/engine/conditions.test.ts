@@ -115,11 +115,13 @@ describe('conditionLabel', () => {
 });
 
 describe('a client that uses conditions is checked in each combination (template door)', () => {
+  // These clients' pool is outside the template, which these tests are not about.
+  const service = { disabledRules: new Set(['VUPC-POOL-NOT-FOUND']) };
   const run = (client: Record<string, unknown>, resourceCondition?: string) => validateTemplate({
     Parameters: env,
     Conditions: { IsProd: equals('Env', 'prod'), IsDev: equals('Env', 'dev') },
     Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Condition: resourceCondition, Properties: client } },
-  }, { service: {}, pathOf: (id) => `t#${id}` }).map(({ finding }) => finding);
+  }, { service, pathOf: (id) => `t#${id}` }).map(({ finding }) => finding);
 
   test('Fn::If on one list entry: the finding says which branch it needs, once', () => {
     const findings = run({ ...VALID_WEB_CLIENT, CallbackURLs: ['https://app.example.com/callback', { 'Fn::If': ['IsProd', 'https://app.example.com/p', 'http://dev.example.com/cb'] }] });
@@ -156,7 +158,7 @@ describe('a client that uses conditions is checked in each combination (template
   test('past the cap, a notice says how many combinations were checked', () => {
     const conditions = Array.from({ length: 7 }, (_, i) => `C${i}`);
     const client = { ...VALID_WEB_CLIENT, ReadAttributes: conditions.map((c) => ({ 'Fn::If': [c, 'email', { Ref: 'AWS::NoValue' }] })) };
-    const findings = validateTemplate({ Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: client } } }, { service: {}, pathOf: (id) => id }).map(({ finding }) => finding);
+    const findings = validateTemplate({ Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: client } } }, { service, pathOf: (id) => id }).map(({ finding }) => finding);
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['VUPC-CONDITIONS-CAPPED', 'info']]);
     expect(findings[0].message).toContain('Properties use conditions in 128 combinations; the first 64 were checked.');
   });

@@ -5,6 +5,7 @@ import { TemplateIndex } from '../../src/engine/template-index';
 import { readClient } from '../../src/engine/validate-client';
 import { indexTemplates, validateTemplates } from '../../src/engine/validate-template';
 import { findRule } from '../../src/rules/registry';
+import { InputKind } from '../../src/rules/rule';
 import { anyJson, FC_PARAMS, intrinsic } from '../property/arbitraries';
 
 const CORP = { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp', ProviderType: 'OIDC' } };
@@ -184,6 +185,18 @@ test('a template whose provider is named by a parameter tells each client that l
   // With the name written out, the same client gets the checks themselves.
   const literal = { Resources: { ...template.Resources, Named: { ...template.Resources.Named, Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp' } } } };
   expect(findingsOf(literal).map((f) => [f.ruleId, f.property])).toEqual([['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]']]);
+});
+
+test('app clients checked without their pool are named once per template, on the first, with how many others (never for API JSON)', () => {
+  const client = (UserPoolId: unknown) => ({ Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId, SupportedIdentityProviders: ['COGNITO', 'Misspelt'] } });
+  const template = { Resources: { A: client('eu-west-1_abc'), B: client({ Ref: 'PoolIdParam' }), C: client({ 'Fn::ImportValue': 'pool-id' }), NoId: client(undefined), Pool: { Type: 'AWS::Cognito::UserPool' }, Own: client({ Ref: 'Pool' }) } };
+  const notFound = (service: object) => validateTemplates([{ template, pathOf: (id) => id }], () => ({ service })).map((f) => f.finding).filter((f) => f.ruleId === 'VUPC-POOL-NOT-FOUND');
+  const [finding, ...more] = notFound({});
+  expect(more).toEqual([]);
+  expect([finding.severity, finding.path, finding.property]).toEqual(['info', 'A', 'UserPoolId']);
+  expect(finding.message).toMatch(/^\[VUPC-POOL-NOT-FOUND\] A: UserPoolId 'eu-west-1_abc' names a user pool that is not in what was checked, so the \d+ rules about the user pool did not run for this app client or for the 2 other app clients checked without it \(B, C\)\./);
+  expect(notFound({ disabledRules: new Set(['VUPC-POOL-NOT-FOUND']) })).toEqual([]);
+  expect(notFound({ input: InputKind.API_RESPONSE })).toEqual([]);
 });
 
 describe('a pool of another template', () => {

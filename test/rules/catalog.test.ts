@@ -103,6 +103,7 @@ const PINNED = [
   'VUPC-CLIENT-REPLACED error baseline',
   'VUPC-NOT-VALIDATED warning notice',
   'VUPC-CONDITIONS-CAPPED info notice',
+  'VUPC-POOL-NOT-FOUND info notice',
   'VUPC-STAGE-NOT-CHECKED error notice',
   'VUPC-ACKNOWLEDGEMENT-UNUSED warning notice',
   'VUPC-POLICY-CLIENT-NAME error',

@@ -46,6 +46,18 @@ export const COVERAGE_RULES: RuleDefinition[] = [
     source: Sources.CFN_CLIENT,
   },
   {
+    id: 'VUPC-POOL-NOT-FOUND',
+    severity: RuleSeverity.INFO,
+    context: RuleContext.USER_POOL,
+    notice: true,
+    properties: ['UserPoolId'],
+    summary: 'App clients whose user pool is not in the checked templates (or the app) are named, once per template or stack, as not checked against their pool.',
+    why: 'The rules about the user pool (its identity providers, scopes, attributes, domain and feature plan) read the pool\'s own template; for a pool made elsewhere (an id written out, a parameter, an import from a template not given) they cannot run.',
+    fix: 'Check the template that defines the pool together with this one (give both files, or the whole cdk.out), or check those points by hand.',
+    source: Sources.CFN_CLIENT,
+    decision: 'Info, once per template (command line, plugin) or stack (aspects), on its first such client with the number of the others: pools passed in as parameters are common, and a line per client would bury the findings that matter. Not reported for API JSON, whose report says already when no --user-pool was given.',
+  },
+  {
     id: 'VUPC-STAGE-NOT-CHECKED',
     severity: RuleSeverity.ERROR,
     context: RuleContext.CLIENT,
