@@ -133,7 +133,7 @@ export function printClients(clients: readonly ImportedClient[], language: Langu
     ...(core ? [language === 'typescript' ? `import { ${core} } from 'aws-cdk-lib';` : `from aws_cdk import ${core}`] : []),
     ...(Object.keys(modules) as ModuleAlias[]).filter((alias) => used.has(alias)).map((alias) => modules[alias]),
   ];
-  const out = [...header.map((h) => `${s.comment} ${h}`), ...imports, ''];
+  const out = [...header.map((h) => `${s.comment} ${oneLine(h)}`), ...imports, ''];
   for (const c of clients) out.push(language === 'typescript' ? typescriptFunction(c, printer, s) : pythonFunction(c, printer, s), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -151,7 +151,17 @@ function commentLines(c: ImportedClient, s: Syntax): string[] {
     ...c.notes,
     ...(c.findings.length > 0 ? ['Findings:', ...c.findings.map((f) => `  ${f}`)] : ['Findings: none.']),
   ];
-  return lines.map((l) => `${s.comment} ${l.replace(/\s*\n\s*/g, ' ')}`);
+  return lines.map((l) => `${s.comment} ${oneLine(l)}`);
+}
+
+/**
+ * Text for a line comment, on one line: a client name may hold any white
+ * space (ClientNameType is `[\w\s+=,.@-]+`), and a carriage return (or
+ * U+2028, U+2029 in TypeScript) ends a comment as a line feed does, leaving
+ * the rest of the name to be read as code.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ');
 }
 
 function overrideLines(c: ImportedClient, printer: Printer, s: Syntax, indent: string, terminator: string): string[] {
@@ -161,7 +171,7 @@ function overrideLines(c: ImportedClient, printer: Printer, s: Syntax, indent: s
     `${indent}client.${method('applyRemovalPolicy')}(RemovalPolicy.RETAIN)${terminator}`,
   ] : [];
   return [...retain, ...c.overrides.flatMap((o) => [
-    `${indent}${s.comment} ${o.path}: ${o.why}`,
+    `${indent}${s.comment} ${oneLine(`${o.path}: ${o.why}`)}`,
     `${indent}client.resource.${method('addPropertyOverride')}(${s.string(o.path)}, ${printer.json(o.value, indent)})${terminator}`,
   ])];
 }

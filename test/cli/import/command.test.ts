@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { transpileModule } from 'typescript';
 import { runCli } from '../../../src/cli/run';
 import { PACKAGE_VERSION } from '../../../src/version';
 
@@ -50,6 +51,20 @@ test('a client named like a module the file imports (cognito, iam) gets a functi
   expect(ts).toContain('export function iamClient(');
   expect(ts).not.toMatch(/function (cognito|iam)\(/);
   expect(cli('import', '--language', 'python', file).out).toContain('def cognito_client(scope: Construct, user_pool: cognito.IUserPool)');
+});
+
+test('a client name with a carriage return (ClientNameType allows any white space) stays inside its comments, in both languages', () => {
+  const file = join(dir, 'carriage-return.json');
+  writeFileSync(file, JSON.stringify({ UserPoolClient: { UserPoolId: 'eu-west-1_A', ClientName: 'web\rapp\r\n', ClientId: 'abc' } }));
+  const typescript = cli('import', file).out;
+  // A raw CR (or U+2028, U+2029) ends a line comment: what follows it would be read as code.
+  expect(typescript).not.toMatch(/[\r\u2028\u2029]/);
+  expect(typescript).toContain('// web app , abc, of user pool eu-west-1_A.');
+  expect(typescript).toContain("userPoolClientName: 'web\\rapp\\r\\n',");
+  expect(transpileModule(typescript, { reportDiagnostics: true }).diagnostics).toEqual([]);
+  const python = join(dir, 'carriage_return.py');
+  writeFileSync(python, cli('import', '--language', 'python', file).out);
+  expect(spawnSync('python3', ['-m', 'py_compile', python], { encoding: 'utf8' })).toMatchObject({ status: 0, stderr: '' });
 });
 
 test('findings are comments, and the pool rules run with --user-pool', () => {
