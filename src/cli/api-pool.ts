@@ -74,7 +74,7 @@ function poolResources(files: PoolFiles): { poolId: string; resources: Record<st
     resources.Domain = { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: { Ref: poolId }, Domain: pool.CustomDomain ?? pool.Domain } };
   }
   for (const file of files.identityProviders ?? []) {
-    for (const provider of providersIn(file)) {
+    for (const provider of providersIn(file, poolId)) {
       const id = `IdentityProvider${Object.keys(resources).length}`;
       // A listed provider's attribute mapping is not in the list: unknown (null), not empty.
       resources[id] = { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: poolId }, ProviderName: provider.ProviderName, ProviderType: provider.ProviderType, AttributeMapping: provider.AttributeMapping ?? null } };
@@ -82,7 +82,7 @@ function poolResources(files: PoolFiles): { poolId: string; resources: Record<st
     }
   }
   for (const file of files.resourceServers ?? []) {
-    for (const server of serversIn(file)) {
+    for (const server of serversIn(file, poolId)) {
       const id = `ResourceServer${Object.keys(resources).length}`;
       resources[id] = { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { Ref: poolId }, Identifier: server.Identifier, Name: server.Name, Scopes: server.Scopes ?? [] } };
       names.set(id, `${file} (resource server ${String(server.Identifier)})`);
@@ -100,8 +100,12 @@ interface Shapes {
   readonly operations: [string, string];
 }
 
-/** The entries of List... responses (`{"<list>": [...]}`) or Describe... responses (`{"<one>": {...}}`), each with its `key`. */
-function entriesIn(file: string, option: string, shapes: Shapes): Array<Record<string, unknown>> {
+/**
+ * The entries of List... responses (`{"<list>": [...]}`) or Describe...
+ * responses (`{"<one>": {...}}`), each with its `key`, all of the pool
+ * `poolId` where an entry names its pool.
+ */
+function entriesIn(file: string, option: string, shapes: Shapes, poolId: string): Array<Record<string, unknown>> {
   return values(file).flatMap((v) => {
     // One page of a list: what is on the next pages would be reported as missing from the pool.
     if (isPlainObject(v) && Array.isArray(v[shapes.list]) && typeof v.NextToken === 'string' && v.NextToken !== '') {
@@ -113,6 +117,11 @@ function entriesIn(file: string, option: string, shapes: Shapes): Array<Record<s
     throw new InputError(`${file}: ${option} takes ${shapes.operations[0]} responses ({"${shapes.list}": [...]}) or ${shapes.operations[1]} responses ({"${shapes.one}": {...}}).`);
   }).map((entry) => {
     if (typeof entry[shapes.key] !== 'string') throw new InputError(`${file}: ${shapes.what} has no ${shapes.key}.`);
+    // Another pool's (a dev pool's list beside the prod pool) would stand in for what this pool lacks: a silent pass.
+    if (typeof entry.UserPoolId === 'string' && entry.UserPoolId !== poolId) {
+      throw new InputError(`${file}: ${option} holds ${shapes.what} of user pool ${entry.UserPoolId} (${shapes.key} ${String(entry[shapes.key])}), `
+        + `not of the --user-pool pool ${poolId}: give the ${shapes.operations[0]} response of ${poolId}.`);
+    }
     return entry;
   });
 }
@@ -123,8 +132,8 @@ const PROVIDERS: Shapes = {
 const SERVERS: Shapes = {
   list: 'ResourceServers', one: 'ResourceServer', key: 'Identifier', what: 'a resource server', operations: ['ListResourceServers', 'DescribeResourceServer'],
 };
-const providersIn = (file: string) => entriesIn(file, '--identity-providers', PROVIDERS);
-const serversIn = (file: string) => entriesIn(file, '--resource-servers', SERVERS);
+const providersIn = (file: string, poolId: string) => entriesIn(file, '--identity-providers', PROVIDERS, poolId);
+const serversIn = (file: string, poolId: string) => entriesIn(file, '--resource-servers', SERVERS, poolId);
 
 /** The pool option that takes an API output with these top-level keys (a description of the pool, its providers or servers), if any. */
 export function poolOptionFor(value: object): string | undefined {

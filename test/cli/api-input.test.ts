@@ -345,6 +345,21 @@ describe('the pool around API clients, from the API\'s outputs', () => {
     expect(run.err).toContain('--identity-providers holds one page of a ListIdentityProviders response (NextToken is set): give every page');
   });
 
+  test('providers or resource servers of another pool than --user-pool are refused: they would stand in for what the pool lacks', () => {
+    const described = write({ IdentityProvider: { UserPoolId: 'eu-west-1_OTHER', ProviderName: 'Facebook', ProviderType: 'Facebook', ProviderDetails: { client_secret: 'idp-secret-value' } } }, 'facebook.json');
+    const provider = cli('--user-pool', pool(), '--identity-providers', described, REQUEST);
+    expect(provider.code).toBe(2);
+    expect(provider.err).toContain(`${described}: --identity-providers holds an identity provider of user pool eu-west-1_OTHER (ProviderName Facebook), `
+      + 'not of the --user-pool pool us-west-2_EXAMPLE: give the ListIdentityProviders response of us-west-2_EXAMPLE.');
+    expect(provider.err).not.toContain('idp-secret-value');
+    const listed = write({ ResourceServers: [{ UserPoolId: 'eu-west-1_OTHER', Identifier: 'solar-system-data', Name: 'Solar', Scopes: [] }] }, 'servers.json');
+    const server = cli('--user-pool', pool(), '--resource-servers', listed, REQUEST);
+    expect(server.code).toBe(2);
+    expect(server.err).toContain('--resource-servers holds a resource server of user pool eu-west-1_OTHER (Identifier solar-system-data)');
+    // Those of the pool itself are read as before.
+    expect(cli('--user-pool', pool(), '--resource-servers', write({ ResourceServers: [{ UserPoolId: 'us-west-2_EXAMPLE', Identifier: 'solar-system-data', Name: 'Solar', Scopes: [] }] }), REQUEST).err).toBe('');
+  });
+
   test('a client of another pool than --user-pool is checked without it, and every format says so', () => {
     const other = write({ ...JSON.parse(readFileSync(REQUEST, 'utf8')), UserPoolId: 'eu-west-1_OTHER' }, 'other-pool.json');
     const notice = /^\$ \(MyTestClient\) is a client of pool eu-west-1_OTHER, not of the --user-pool pool us-west-2_EXAMPLE: the rules about the user pool did not run for it$/;
