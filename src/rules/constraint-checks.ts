@@ -1,5 +1,6 @@
 import { API_LISTS, EnumProperty, matchesPattern, StringConstraint } from './api-model';
 import type { ClientView } from './client-view';
+import { closestOf } from './closest';
 import type { Report } from './rule';
 import { codePointLength, StringParts, UNKNOWN } from './values';
 
@@ -99,12 +100,18 @@ export function checkEnum(client: ClientView, report: Report, property: string, 
   const allowed = client.allowed(values);
   if (!isList) {
     const value = client.string(property);
-    if (value !== undefined && !allowed.has(value)) report({ property, value, problem: `is not one of ${oneOf(allowed)}` });
+    if (value !== undefined && !allowed.has(value)) report({ property, value, problem: notOneOf(value, allowed) });
     return;
   }
   for (const { index, value } of client.strings(property)) {
-    if (!allowed.has(value)) report({ property: `${property}[${index}]`, value, problem: `is not one of ${oneOf(allowed)}` });
+    if (!allowed.has(value)) report({ property: `${property}[${index}]`, value, problem: notOneOf(value, allowed) });
   }
+}
+
+/** What is wrong with a value outside an enum: the values allowed, and the closest (the API's names are case-sensitive: 'Enabled' is not 'ENABLED'). */
+function notOneOf(value: string, allowed: ReadonlySet<string>): string {
+  const closest = closestOf(value, [...allowed]);
+  return `is not one of ${oneOf(allowed)}${closest ? ` (did you mean '${closest}'?)` : ''}`;
 }
 
 /** Quotes a list of allowed values for a message. */

@@ -92,6 +92,25 @@ describe('which rules apply to which input kind', () => {
     expect(finding.message).not.toContain('short-secret!');
   });
 
+  test('a value outside an enum names the closest allowed one (the API\'s names are case-sensitive)', () => {
+    const client = {
+      UserPoolId: 'us-west-2_EXAMPLE',
+      ClientName: 'a',
+      ClientId: 'abc',
+      PreventUserExistenceErrors: 'Enabled',
+      TokenValidityUnits: { AccessToken: 'Minutes' },
+      ExplicitAuthFlows: ['ALLOW_USER_SRP', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlows: ['token'],
+    };
+    const report = json(write({ UserPoolClient: client }));
+    const messages = Object.fromEntries(report.findings.filter((f) => f.ruleId.endsWith('-ENUM')).map((f) => [f.property, f.message]));
+    expect(messages.PreventUserExistenceErrors).toContain("'Enabled' is not one of 'LEGACY', 'ENABLED' (did you mean 'ENABLED'?).");
+    expect(messages['TokenValidityUnits.AccessToken']).toContain("(did you mean 'minutes'?)");
+    expect(messages['ExplicitAuthFlows[0]']).toContain("(did you mean 'ALLOW_USER_SRP_AUTH'?)");
+    // Nothing is close to 'token': no guess.
+    expect(messages['AllowedOAuthFlows[0]']).toMatch(/'token' is not one of 'code', 'implicit', 'client_credentials'\. /);
+  });
+
   test('an UpdateUserPoolClient request names its client by ClientId, which is not configuration', () => {
     const report = json(write({ UserPoolId: 'us-west-2_EXAMPLE', ClientId: 'abc123', AuthSessionValidity: 30 }));
     expect(report.findings.map((f) => [f.ruleId, f.path])).toEqual([['VUPC-AUTHSESSION-RANGE', expect.stringMatching(/#\$ \(abc123\)$/)]]);
