@@ -73,8 +73,12 @@ function parseApiValues(text: string, shown: string): Array<{ value: unknown; li
     const lines = text.split('\n');
     if (lines.filter((l) => l.trim()).length < 2) throw new InputError(`${shown}: is not valid JSON (${jsonErrorMessage(whole)}).`);
     // Responses written one after another, as a loop over `aws cognito-idp describe-user-pool-client` writes them.
-    const concatenated = concatenatedValues(text);
-    if (concatenated) return concatenated;
+    const documents = jsonDocuments(text);
+    if (documents && !documents.broken && documents.values.length > 1) return documents.values;
+    // Pretty-printed documents (not JSON Lines, whose first line is a whole value): name the one that is broken, not the position after the first.
+    if (documents?.broken && documents.values.length > 0 && !isJson(lines.find((l) => l.trim())!)) {
+      throw new InputError(`${shown}: the JSON document that starts on line ${documents.broken.line} ${documents.broken.problem}; expected JSON documents one after another.`);
+    }
     return lines.flatMap((l, i) => {
       if (!l.trim()) return [];
       try {
@@ -87,13 +91,18 @@ function parseApiValues(text: string, shown: string): Array<{ value: unknown; li
   }
 }
 
+interface JsonDocuments {
+  readonly values: Array<{ value: unknown; line: number }>;
+  readonly broken?: { readonly line: number; readonly problem: string };
+}
+
 /**
- * The JSON objects or lists of a text that holds several one after another
- * (pretty-printed or not), each with the line it starts on; undefined when
- * the text is not made of such values alone.
+ * The JSON objects or lists of a text, one after another, up to the first
+ * that cannot be parsed (`broken`: the line it starts on, and why); undefined
+ * when the text holds something else between them.
  */
-export function concatenatedValues(text: string): Array<{ value: unknown; line: number }> | undefined {
-  const out: Array<{ value: unknown; line: number }> = [];
+export function jsonDocuments(text: string): JsonDocuments | undefined {
+  const values: Array<{ value: unknown; line: number }> = [];
   let depth = 0;
   let inString = false;
   let start = -1;
@@ -118,14 +127,26 @@ export function concatenatedValues(text: string): Array<{ value: unknown; line: 
     else if (ch === '}' || ch === ']') depth--;
     if (depth === 0 && start >= 0) {
       try {
-        out.push({ value: JSON.parse(text.slice(start, i + 1)), line: startLine });
-      } catch {
-        return undefined;
+        values.push({ value: JSON.parse(text.slice(start, i + 1)), line: startLine });
+      } catch (e) {
+        // Node.js gives the position in the document: the line in the file says where to look.
+        const position = /at position (\d+)/.exec(jsonErrorMessage(e))?.[1];
+        const at = position === undefined ? '' : ` on line ${startLine + (text.slice(start, start + Number(position)).match(/\n/g)?.length ?? 0)}`;
+        return { values, broken: { line: startLine, problem: `is not valid JSON${at} (${jsonErrorMessage(e)})` } };
       }
       start = -1;
     }
   }
-  return start < 0 && out.length > 1 ? out : undefined;
+  return start < 0 ? { values } : { values, broken: { line: startLine, problem: 'is cut off: it ends before its closing brace or bracket' } };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The JSON values of an API output file given with an option (--current, --user-pool, ...). */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, extname, join, relative, resolve } from 'path';
 import { Node as JsonNode, parseTree } from 'jsonc-parser';
-import { apiClientsOf, ApiClient, concatenatedValues, looksLikeApi, parseApiText } from './api-input';
+import { apiClientsOf, ApiClient, jsonDocuments, looksLikeApi, parseApiText } from './api-input';
 import { poolOptionFor } from './api-pool';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
 import { parseCloudFormationYaml, yamlLines, YamlError, YamlLimitError } from './yaml';
@@ -460,8 +460,8 @@ function apiInput(text: string, shown: string, forced: boolean): { templates?: L
       first = json.value;
     } catch {
       try {
-        // JSON Lines, or documents one after another: the first tells what they are.
-        first = concatenatedValues(text)?.[0].value ?? JSON.parse(text.split('\n').find((l) => l.trim()) ?? '');
+        // JSON Lines, or documents one after another (one of them broken, perhaps): the first tells what they are.
+        first = jsonDocuments(text)?.values[0]?.value ?? JSON.parse(text.split('\n').find((l) => l.trim()) ?? '');
       } catch {
         return {};
       }

@@ -302,6 +302,21 @@ describe('API JSON as the SDKs and shell loops write it', () => {
     expect(run.inputs[0].clients).toBe(2);
   });
 
+  test('pretty-printed responses one after another, one of them broken or cut off: the error names that one, not the position after the first', () => {
+    const one = JSON.stringify({ UserPoolClient: described() }, null, 2);
+    const lines = one.split('\n').length;
+    const broken = write(`${one}\n${one.replace('"AccessTokenValidity": 60,', '"AccessTokenValidity": 60')}\n`, 'loop.json');
+    for (const kind of ['auto', 'api']) {
+      const run = cli('--input-kind', kind, broken);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(new RegExp(`loop\\.json: the JSON document that starts on line ${lines + 1} is not valid JSON on line \\d+ \\(Expected ',' or '}'`));
+    }
+    const cut = cli(write(`${one}\n${one.slice(0, one.length / 2)}`, 'cut.json'));
+    expect(cut.code).toBe(2);
+    expect(cut.err).toContain(`the JSON document that starts on line ${lines + 1} is cut off: it ends before its closing brace or bracket`);
+    expect(cut.err).not.toContain(SECRET);
+  });
+
   test('a secret given with the wrong type, or near a JSON syntax error, is not echoed', () => {
     const secret = 'MyS3cretValue0123456789abcdef';
     for (const args of [
