@@ -45,7 +45,8 @@ function recordAcknowledgedWithCdk(node: IConstruct, ruleId: string, madeOn: str
  */
 export function report(node: IConstruct, finding: Finding): void {
   // Looked up first: an acknowledgement that accepts a finding reported in an earlier synthesis is used in this one too.
-  const acks = finding.severity === RuleSeverity.INFO ? [] : [
+  // An info is acknowledged too (a notice such as VUPC-POOL-NOT-FOUND), as the plugin does: else its waiver is reported as unused.
+  const acks = [
     ...acknowledgementsFor(node, finding.ruleId).map((a) => ({ scope: a.path, reason: a.reason })),
     ...cdkAcknowledgementsFor(node, finding.ruleId),
   ];

@@ -181,5 +181,7 @@ export function onVisit(node: IConstruct): void {
   synthesisOf.delete(node);
   forgetCdkAcknowledgements(node.node.root);
   recordInheritedAcknowledgements(node);
+  // What the stack's validation reports (its pools' quotas, VUPC-POOL-NOT-FOUND) comes before its waivers are judged.
+  watch(node);
   watchAcknowledgements(node);
 }

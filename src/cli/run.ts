@@ -139,7 +139,8 @@ function options(argv: string[]): Options | 'help' | 'version' {
 /** A finding acknowledged where the template (or its cloud assembly) says so becomes an info that names every reason. */
 function acknowledged(t: LoadedTemplate, located: Located): Located {
   const { finding } = located;
-  const acks = finding.severity === RuleSeverity.INFO ? [] : t.acknowledgements(finding.ruleId, located.logicalId, finding.path);
+  // An info is acknowledged too (a notice such as VUPC-POOL-NOT-FOUND), as the plugin does: else its waiver is reported as unused.
+  const acks = t.acknowledgements(finding.ruleId, located.logicalId, finding.path);
   if (acks.length === 0) return located;
   const info = { ...finding, severity: RuleSeverity.INFO, message: acknowledgedMessage(acks, finding.message) };
   return { ...located, acknowledgements: acks, acknowledgedSeverity: finding.severity, finding: info };

@@ -127,6 +127,21 @@ describe('tokens', () => {
     expect(String(infos[0].entry.data)).toMatch(/UserPoolId 'eu-west-1_abc' names a user pool that is not in what was checked, so the \d+ rules about the user pool did not run for this app client or for the 1 other app client checked without it \(Stack\/Second\/Resource\)/);
   });
 
+  test('the notice of clients checked without their pool is acknowledged where it is reported, not judged unused', () => {
+    // Before, the aspects never applied an acknowledgement to an info, and judged the stack's waivers before the
+    // notice was reported at its validation: the waiver was a VUPC-ACKNOWLEDGEMENT-UNUSED warning, the notice unchanged.
+    for (const on of ['client', 'stack'] as const) {
+      const { stack } = testStack();
+      const first = new cognito.UserPoolClient(stack, 'First', { userPool: cognito.UserPool.fromUserPoolId(stack, 'Imported', 'eu-west-1_abc') });
+      UserPoolClientAcknowledgements.acknowledge(on === 'client' ? first : stack, UserPoolClientRuleIds.POOL_NOT_FOUND, 'the platform stack makes the pool');
+      addValidator(stack);
+      const where = on === 'client' ? 'Stack/First' : 'Stack';
+      expect(warningsOf(stack)).toEqual([]);
+      const infos = Annotations.fromStack(stack).findInfo('/Stack/First/Resource', Match.stringLikeRegexp('VUPC-POOL-NOT-FOUND')).map((m) => String(m.entry.data));
+      expect(infos).toEqual([expect.stringMatching(new RegExp(`^Acknowledged on ${where} \\(the platform stack makes the pool\\): \\[VUPC-POOL-NOT-FOUND\\]`))]);
+    }
+  });
+
   test('a list that is a token (a CommaDelimitedList parameter) skips the list checks', () => {
     const { stack, pool } = testStack();
     const urls = new CfnParameter(stack, 'Urls', { type: 'CommaDelimitedList' });

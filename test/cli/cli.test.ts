@@ -596,6 +596,25 @@ describe('the waivers applied are listed in every format', () => {
     expect(JSON.parse(cli('--format', 'json', '--warning-rule', 'VUPC-AUTHSESSION-RANGE', file).out).acknowledgements[0].severity).toBe('warning');
   });
 
+  test('an info (the pool not found) acknowledged in Metadata is shown with its reason, not reported as an unused waiver', () => {
+    // Before, an info was never acknowledged: the notice was unchanged and its waiver a warning (exit 1 with --strict).
+    const file = writeTemplate({
+      Parameters: { PoolId: { Type: 'String' } },
+      Resources: {
+        Client: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Metadata: { 'cdk-validated-user-pool-client': { acknowledgements: [{ ruleId: 'VUPC-POOL-NOT-FOUND', reason: 'the platform stack makes the pool' }] } },
+          Properties: { UserPoolId: { Ref: 'PoolId' } },
+        },
+      },
+    });
+    const r = cli('--format', 'json', '--strict', file);
+    const findings = JSON.parse(r.out).findings as Array<{ ruleId: string; severity: string; message: string }>;
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['VUPC-POOL-NOT-FOUND', 'info']]);
+    expect(findings[0].message).toMatch(/^Acknowledged on Client \(the platform stack makes the pool\): \[VUPC-POOL-NOT-FOUND\]/);
+    expect(r.code).toBe(0);
+  });
+
   test('a waiver that accepts nothing in the run is named where it was made (stale, unknown rule id, no reason); one for a rule that did not run is not judged', () => {
     const ack = (ruleId: unknown, reason?: string) => ({ ruleId, reason });
     const file = writeTemplate({
