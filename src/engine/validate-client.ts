@@ -175,7 +175,7 @@ export function poolNotFoundFinding(clients: readonly ClientWithoutPool[], selec
   const named = others.slice(0, 3).map((c) => c.path).join(', ');
   const also = others.length === 0 ? '' : ` or for the ${others.length} other app client${others.length > 1 ? 's' : ''} checked without it (${named}${others.length > 3 ? ', …' : ''})`;
   const rules = CHECKED_SERVICE_RULES.filter((r) => r.context === RuleContext.USER_POOL).length;
-  const problem = `names a user pool that is not in what was checked, so the ${rules} rules about the user pool did not run for this app client${also}`;
+  const problem = `names a user pool that is not in what was checked or is reached in a way the checks do not follow (an SSM parameter, a cross-Region reference), so the ${rules} rules about the user pool did not run for this app client${also}`;
   return findingOf(rule, first.path, { property: 'UserPoolId', value: first.userPoolId, problem }, rule.severity);
 }
 
