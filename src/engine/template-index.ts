@@ -374,9 +374,9 @@ export class TemplateIndex {
       const name = p.ProviderName;
       if (typeof name === 'string') this.refValues.set(id, name);
       if (!pool?.identityProviders) return;
+      // The providers named literally stay known; the map is then partial, and says why.
       if (typeof name !== 'string') {
-        pool.identityProviders = undefined;
-        pool.identityProvidersUnknown = `the ProviderName of its identity provider ${id} is ${name === undefined ? 'not set' : `${showValue(name)}, known only at deploy time`}`;
+        pool.identityProvidersUnknown ??= `the ProviderName of its identity provider ${id} is ${name === undefined ? 'not set' : `${showValue(name)}, known only at deploy time`}`;
         return;
       }
       const mapping = p.AttributeMapping;
@@ -386,15 +386,16 @@ export class TemplateIndex {
       const identifier = p.Identifier;
       if (typeof identifier === 'string') this.refValues.set(id, identifier);
       if (!pool?.resourceServerScopes) return;
-      const scopes = p.Scopes ?? [];
-      if (typeof identifier !== 'string' || !Array.isArray(scopes) || !scopes.every((s) => isPlainObject(s) && typeof s.ScopeName === 'string')) {
-        pool.resourceServerScopes = undefined;
-        pool.resourceServersUnknown = typeof identifier !== 'string'
-          ? `the Identifier of its resource server ${id} is ${identifier === undefined ? 'not set' : `${showValue(identifier)}, known only at deploy time`}`
-          : `the Scopes of its resource server ${id} are not all literal names`;
+      // The scopes named literally stay known; the map is then partial, and says why.
+      if (typeof identifier !== 'string') {
+        pool.resourceServersUnknown ??= `the Identifier of its resource server ${id} is ${identifier === undefined ? 'not set' : `${showValue(identifier)}, known only at deploy time`}`;
         return;
       }
-      for (const s of scopes as Array<{ ScopeName: string }>) pool.resourceServerScopes.set(`${identifier}/${s.ScopeName}`, id);
+      const scopes = p.Scopes ?? [];
+      for (const s of Array.isArray(scopes) ? scopes : [scopes]) {
+        if (isPlainObject(s) && typeof s.ScopeName === 'string') pool.resourceServerScopes.set(`${identifier}/${s.ScopeName}`, id);
+        else pool.resourceServersUnknown ??= `the Scopes of its resource server ${id} are not all literal names`;
+      }
     } else if (r.Type === TYPES.domain && pool) {
       pool.hasDomain = true;
     }

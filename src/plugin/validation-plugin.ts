@@ -128,7 +128,11 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     if (props.policy !== undefined && !isPolicy(props.policy)) {
       throw new PolicyOptionError(`${owner}: policy must be a UserPoolClientPolicy (new UserPoolClientPolicy({ ... }) or UserPoolClientPolicy.recommended()), not its options.`);
     }
-    if (props.policy) checkPolicyTurnsOnRules(owner, props.policy.props, 'give UserPoolClientPolicy.recommended()');
+    try {
+      if (props.policy) checkPolicyTurnsOnRules(owner, props.policy.props, 'give UserPoolClientPolicy.recommended()');
+    } catch (e) {
+      throw new PolicyOptionError((e as Error).message);
+    }
     const elsewhere = ' (policy rules are selected on the UserPoolClientPolicy given as policy)';
     this.serviceSelection = {
       disabledRules: checkRuleIds(owner, 'disabledRules', props.disabledRules, SERVICE_RULES, elsewhere),

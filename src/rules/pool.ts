@@ -27,18 +27,22 @@ export interface PoolIndex {
   readonly tier?: string;
   /** True when an AWS::Cognito::UserPoolDomain of the pool is in the template (or the pool's); undefined when unknown. */
   readonly hasDomain?: boolean;
-  /** Identity providers by ProviderName; undefined when any provider's name is not concrete. */
+  /**
+   * Identity providers by ProviderName: all of the pool's, or, when
+   * `identityProvidersUnknown` is set, those named literally; undefined when
+   * none can be known (API JSON given without the pool's providers).
+   */
   readonly identityProviders?: ReadonlyMap<string, IdentityProviderInfo>;
-  /** Resource-server scopes (`identifier/scope`) with the server's logical id; undefined when any is not concrete. */
+  /** Resource-server scopes (`identifier/scope`) with the server's logical id; partial or undefined as `identityProviders`. */
   readonly resourceServerScopes?: ReadonlyMap<string, string>;
   /**
-   * Why `identityProviders` is undefined when the template makes it so (a
-   * provider whose ProviderName is known only at deploy time), as a clause
-   * of a message: a client that lists providers is told the checks of them
-   * did not run.
+   * Why `identityProviders` holds only some of the pool's providers (one
+   * whose ProviderName is known only at deploy time), as a clause of a
+   * message: whether another name exists cannot be said, and a client that
+   * lists one is told.
    */
   readonly identityProvidersUnknown?: string;
-  /** Why `resourceServerScopes` is undefined when the template makes it so (see `identityProvidersUnknown`). */
+  /** Why `resourceServerScopes` holds only some of the pool's scopes (see `identityProvidersUnknown`). */
   readonly resourceServersUnknown?: string;
   /**
    * Identifiers of resource servers the app imports (`UserPoolResourceServer.fromUserPoolResourceServerId`):

@@ -152,14 +152,15 @@ test('objects without a prototype, where a template holds a logical id, name not
   expect([...context.dependencies!]).toEqual([]);
 });
 
-test('a provider or resource server named only at deploy time makes the pool\'s providers or scopes unknown, and says which and why', () => {
+test('a provider or resource server named only at deploy time leaves the pool\'s providers or scopes partly known, and says which and why', () => {
   const pool = TemplateIndex.of({
     Pool: { Type: 'AWS::Cognito::UserPool' },
     Corp: CORP,
     Named: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: { Ref: 'IdpName' } } },
     Api: { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { Ref: 'Pool' }, Identifier: { 'Fn::Sub': '${AWS::StackName}-api' }, Name: 'api' } },
   }).poolOf({ Ref: 'Pool' })!;
-  expect([pool.identityProviders, pool.resourceServerScopes]).toEqual([undefined, undefined]);
+  // The provider named literally stays known.
+  expect([[...pool.identityProviders!.keys()], [...pool.resourceServerScopes!.keys()]]).toEqual([['Corp'], []]);
   expect(pool.identityProvidersUnknown).toBe('the ProviderName of its identity provider Named is {"Ref":"IdpName"}, known only at deploy time');
   expect(pool.resourceServersUnknown).toBe('the Identifier of its resource server Api is {"Fn::Sub":"${AWS::StackName}-api"}, known only at deploy time');
   const known = TemplateIndex.of({ Pool: { Type: 'AWS::Cognito::UserPool' }, Corp: CORP }).poolOf({ Ref: 'Pool' })!;
@@ -185,6 +186,22 @@ test('a template whose provider is named by a parameter tells each client that l
   // With the name written out, the same client gets the checks themselves.
   const literal = { Resources: { ...template.Resources, Named: { ...template.Resources.Named, Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp' } } } };
   expect(findingsOf(literal).map((f) => [f.ruleId, f.property])).toEqual([['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]']]);
+});
+
+test('a provider named literally is still checked beside one named by a parameter; only a name that matches none is told', () => {
+  const template = {
+    Resources: {
+      Pool: { Type: 'AWS::Cognito::UserPool' },
+      Google: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Google', AttributeMapping: { email: 'email' } } },
+      Named: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: { Ref: 'IdpName' } } },
+      // Lists Google without depending on it, and a name that may be the one of the parameter.
+      Web: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' }, SupportedIdentityProviders: ['COGNITO', 'Google', 'Partner'] } },
+    },
+  };
+  const about = new Set(['VUPC-IDP-EXISTS', 'VUPC-IDP-DEPENDENCY', 'VUPC-POOL-RESOURCES-UNKNOWN']);
+  const found = validateTemplates([{ template, pathOf: (id) => id }], () => ({ service: {} })).map((f) => f.finding).filter((f) => about.has(f.ruleId));
+  expect(found.map((f) => [f.ruleId, f.property])).toEqual([['VUPC-IDP-DEPENDENCY', 'SupportedIdentityProviders[1]'], ['VUPC-POOL-RESOURCES-UNKNOWN', 'SupportedIdentityProviders']]);
+  expect(found[1].message).toContain('SupportedIdentityProviders ["Partner"] were not checked against user pool Pool');
 });
 
 test('app clients checked without their pool are named once per template, on the first, with how many others (never for API JSON)', () => {

@@ -359,6 +359,9 @@ export const PASSING: RuleCase[] = [
   c('POOL-RESOURCES-UNKNOWN', 'only COGNITO and reserved scopes listed where providers and servers are unknown', { SupportedIdentityProviders: ['COGNITO'], AllowedOAuthScopes: ['openid', 'email'] }, inPool({
     identityProviders: undefined, identityProvidersUnknown: 'a provider name is a parameter', resourceServerScopes: undefined, resourceServersUnknown: 'a server identifier is a parameter',
   })),
+  c('POOL-RESOURCES-UNKNOWN', 'a provider the template names literally, beside one named by a parameter', { SupportedIdentityProviders: ['COGNITO', 'Google'] }, inPool({
+    identityProvidersUnknown: 'a provider name is a parameter',
+  })),
   c('POOL-RESOURCES-UNKNOWN', 'providers and scopes listed where the pool\'s are known', { SupportedIdentityProviders: ['Google'] }, { base: { ...VALID_WEB_CLIENT, AllowedOAuthScopes: ['openid', 'orders/read'] }, ...inPool() }),
   c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on an ESSENTIALS pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool()),
   c('AUTHFLOW-USER-AUTH-TIER', 'a pool whose tier is not set', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool({ tier: undefined })),

@@ -55,7 +55,7 @@ export const COVERAGE_RULES: RuleDefinition[] = [
     why: 'The rules about the user pool (its identity providers, scopes, attributes, domain and feature plan) read the pool\'s own template; for a pool made elsewhere (an id written out, a parameter, an import from a template not given), or reached through an SSM parameter or a cross-Region reference (which the checks do not follow, even in a whole cdk.out), they cannot run.',
     fix: 'Check the template that defines the pool together with this one (give both files, or the whole cdk.out; in a CDK app, refer to the pool directly rather than through an SSM parameter), or check those points by hand.',
     source: Sources.CFN_CLIENT,
-    decision: 'Info, once per template (command line, plugin) or stack (aspects), on its first such client with the number of the others: pools passed in as parameters are common, and a line per client would bury the findings that matter. Not reported for API JSON, whose report says already when no --user-pool was given.',
+    decision: 'Info, once per template (command line, plugin) or stack (aspects), on its first such client with the number of the others: pools passed in as parameters are common, and a line per client would bury the findings that matter. As it stands on the first such client, a team that accepts it acknowledges it on the stack (or in the template\'s Metadata), not on another client. Not reported for API JSON, whose report says already when no --user-pool was given.',
   },
   {
     id: 'VUPC-STAGE-NOT-CHECKED',

@@ -44,7 +44,8 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     decision: 'A provider the app imports by name (UserPoolIdentityProvider.fromProviderName) is taken to exist: importing it says it was made outside the template.',
     check: (client, report) => {
       const providers = client.context.pool?.identityProviders;
-      if (!providers) return;
+      // When some providers are named only at deploy time, a name that matches none of the others may be theirs.
+      if (!providers || client.context.pool?.identityProvidersUnknown !== undefined) return;
       for (const { index, value } of client.strings('SupportedIdentityProviders')) {
         if (value !== COGNITO && !providers.has(value)) {
           const known = [COGNITO, ...providers.keys()].join(', ');
@@ -90,7 +91,8 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     decision: 'Every scope of a resource server the app imports (UserPoolResourceServer.fromUserPoolResourceServerId) is taken to exist: the server was made outside the template, with scopes it does not list.',
     check: (client, report) => {
       const scopes = client.context.pool?.resourceServerScopes;
-      if (!scopes) return;
+      // When some scopes are named only at deploy time, one that matches none of the others may be theirs.
+      if (!scopes || client.context.pool?.resourceServersUnknown !== undefined) return;
       const external = client.context.pool?.externalResourceServers;
       for (const { index, value } of client.strings('AllowedOAuthScopes')) {
         // A scope name holds no '/': what stands before the last one is the server's identifier.
@@ -169,32 +171,28 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     severity: RuleSeverity.INFO,
     context: RuleContext.USER_POOL,
     properties: ['SupportedIdentityProviders', 'AllowedOAuthScopes'],
-    summary: 'A client that lists identity providers or custom scopes of a pool whose providers or resource servers are known only at deploy time is told which checks did not run.',
-    why: 'When a provider\'s ProviderName (or a resource server\'s Identifier or scopes) comes from a parameter or another resource, the pool\'s providers (or scopes) are not known at synth time, so VUPC-IDP-EXISTS, VUPC-IDP-DEPENDENCY and VUPC-WRITE-MAPPED (or VUPC-OAUTH-SCOPE-EXISTS and VUPC-OAUTH-SCOPE-DEPENDENCY) cannot check what the client lists.',
+    summary: 'A client that lists identity providers or custom scopes that match none of its pool\'s known ones, where some of the pool\'s are named only at deploy time, is told they were not checked.',
+    why: 'When a provider\'s ProviderName (or a resource server\'s Identifier or scopes) comes from a parameter or another resource, a name that matches none of the pool\'s other providers (or scopes) may be that one, so VUPC-IDP-EXISTS, VUPC-IDP-DEPENDENCY and VUPC-WRITE-MAPPED (or VUPC-OAUTH-SCOPE-EXISTS and VUPC-OAUTH-SCOPE-DEPENDENCY) cannot check it. The names that match a provider (or scope) the template names literally are still checked.',
     fix: 'Check those names by hand, or give the provider (or resource server) a literal name in the template.',
     source: Sources.IDPS,
-    decision: 'Info: nothing is known to be wrong, but a check the client would otherwise get did not run, and the library never passes over that in silence. Reported only on a client that lists a provider other than COGNITO (or a custom scope), once per property.',
+    decision: 'Info: nothing is known to be wrong, but a check the client would otherwise get did not run, and the library never passes over that in silence. Reported only on a client that lists such a name, once per property.',
     check: (client, report) => {
       const pool = client.context.pool;
       if (!pool) return;
       if (pool.identityProvidersUnknown !== undefined) {
-        const listed = [...client.strings('SupportedIdentityProviders')].map((e) => e.value).filter((v) => v !== COGNITO);
-        if (listed.length > 0) {
-          report({
-            property: 'SupportedIdentityProviders',
-            value: listed,
-            problem: `were not checked against user pool ${pool.logicalId}: ${pool.identityProvidersUnknown}`,
-          });
+        const providers = pool.identityProviders;
+        const unmatched = [...client.strings('SupportedIdentityProviders')].map((e) => e.value).filter((v) => v !== COGNITO && !providers?.has(v));
+        if (unmatched.length > 0) {
+          report({ property: 'SupportedIdentityProviders', value: unmatched, problem: `were not checked against user pool ${pool.logicalId}: ${pool.identityProvidersUnknown}` });
         }
       }
       if (pool.resourceServersUnknown !== undefined) {
-        const custom = [...client.strings('AllowedOAuthScopes')].map((e) => e.value).filter((v) => !RESERVED_SCOPES.has(v));
-        if (custom.length > 0) {
-          report({
-            property: 'AllowedOAuthScopes',
-            value: custom,
-            problem: `were not checked against user pool ${pool.logicalId}: ${pool.resourceServersUnknown}`,
-          });
+        const scopes = pool.resourceServerScopes;
+        const external = pool.externalResourceServers;
+        const unmatched = [...client.strings('AllowedOAuthScopes')].map((e) => e.value)
+          .filter((v) => !RESERVED_SCOPES.has(v) && !scopes?.has(v) && !external?.has(v.slice(0, v.lastIndexOf('/'))));
+        if (unmatched.length > 0) {
+          report({ property: 'AllowedOAuthScopes', value: unmatched, problem: `were not checked against user pool ${pool.logicalId}: ${pool.resourceServersUnknown}` });
         }
       }
     },
