@@ -199,7 +199,8 @@ test('a provider named literally is still checked beside one named by a paramete
     },
   };
   const about = new Set(['VUPC-IDP-EXISTS', 'VUPC-IDP-DEPENDENCY', 'VUPC-POOL-RESOURCES-UNKNOWN']);
-  const found = validateTemplates([{ template, pathOf: (id) => id }], () => ({ service: {} })).map((f) => f.finding).filter((f) => about.has(f.ruleId));
+  const found = validateTemplates([{ template, pathOf: (id) => id }], () => ({ service: {} }))
+    .map((f) => f.finding).filter((f) => about.has(f.ruleId));
   expect(found.map((f) => [f.ruleId, f.property])).toEqual([['VUPC-IDP-DEPENDENCY', 'SupportedIdentityProviders[1]'], ['VUPC-POOL-RESOURCES-UNKNOWN', 'SupportedIdentityProviders']]);
   expect(found[1].message).toContain('SupportedIdentityProviders ["Partner"] were not checked against user pool Pool');
 });
