@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, extname, join, relative, resolve } from 'path';
-import { Node as JsonNode, parseTree } from 'jsonc-parser';
+import { visit as visitJson } from 'jsonc-parser';
 import { apiClientsOf, ApiClient, jsonDocuments, looksLikeApi, parseApiText } from './api-input';
 import { poolOptionFor } from './api-pool';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
@@ -131,33 +131,31 @@ function decode(bytes: Buffer, shown: string): string {
  * Where the keys of a JSON template's resources start: each direct child of
  * the top-level Resources object, and each direct child of its Properties
  * (a key of the same name deeper down, such as an environment variable named
- * after a resource, is not one). Read from jsonc-parser's syntax tree, which
- * keeps each key's offset; a key given twice keeps its last value, as in the
- * parsed template.
+ * after a resource, is not one). Read with jsonc-parser's visitor, which
+ * gives each key's offset without building a tree (a template of thousands
+ * of clients would make hundreds of thousands of nodes); a key given twice
+ * keeps its last value, as in the parsed template.
  */
 function jsonResourceKeys(text: string): Map<string, { at: number; properties: Map<string, number> }> {
   const out = new Map<string, { at: number; properties: Map<string, number> }>();
-  for (const [key, resource] of membersOf(lastMember(parseTree(text), 'Resources'))) {
-    const properties = new Map<string, number>();
-    for (const [name] of membersOf(lastMember(resource, 'Properties'))) properties.set(name.value, name.offset);
-    out.set(key.value, { at: key.offset, properties });
-  }
+  let depth = 0;
+  const enter = () => void depth++;
+  const leave = () => void depth--;
+  visitJson(text, {
+    onObjectBegin: enter,
+    onArrayBegin: enter,
+    onObjectEnd: leave,
+    onArrayEnd: leave,
+    onObjectProperty: (key, offset, _length, _line, _column, pathOf) => {
+      // The path is asked for only at the two depths that matter: it is a new list each time.
+      if (depth === 1 && key === 'Resources') out.clear();
+      if (depth !== 2 && depth !== 4) return;
+      const path = pathOf();
+      if (depth === 2 && path[0] === 'Resources') out.set(key, { at: offset, properties: new Map() });
+      if (depth === 4 && path[0] === 'Resources' && path[2] === 'Properties') out.get(String(path[1]))?.properties.set(key, offset);
+    },
+  });
   return out;
-}
-
-/** The key and value nodes of a JSON object node's members, in order (none for any other node). */
-function membersOf(object: JsonNode | undefined): Array<[JsonNode, JsonNode | undefined]> {
-  if (object?.type !== 'object') return [];
-  const members: Array<[JsonNode, JsonNode | undefined]> = [];
-  for (const member of object.children ?? []) if (member.children?.[0]) members.push([member.children[0], member.children[1]]);
-  return members;
-}
-
-/** The value of the last member named `key` of a JSON object node. */
-function lastMember(object: JsonNode | undefined, key: string): JsonNode | undefined {
-  let found: JsonNode | undefined;
-  for (const [k, v] of membersOf(object)) if (k.value === key) found = v;
-  return found;
 }
 
 /**
