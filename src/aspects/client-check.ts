@@ -27,9 +27,9 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
     return;
   }
   // The pool's quota is the validator's to report: it counts the clients it checks; and it names those checked without their pool.
-  const pool = client.read.context.pool?.key;
-  if (kind === 'service' && pool !== undefined) countClient(rootOf(stack), pool, quotaKey(node), selection);
-  if (kind === 'service' && client.read.context.pool === undefined && client.userPoolId !== undefined) noteClientWithoutPool(stack, node, client.userPoolId, selection);
+  const pool = client.read.context.pool;
+  if (kind === 'service' && pool?.key !== undefined) countClient(rootOf(stack), pool.key, quotaKey(node), selection);
+  if (kind === 'service' && pool === undefined && client.userPoolId !== undefined) noteClientWithoutPool(stack, node, client.userPoolId, selection);
   const findings = checkClient(client.path, client.read, selection, client.runner, extra);
   for (const finding of findings) report(node, finding);
 }

@@ -35,13 +35,13 @@ function poolDetails(properties: unknown): PoolDetails {
 /** The identity providers, resource servers and domain a template defines for a pool. */
 export class PoolResources {
   public hasDomain = false;
-  /** Undefined once a provider's name is not concrete. */
+  /** Those named literally; undefined when none can be known (see `addExternal`). */
   public identityProviders?: Map<string, IdentityProviderInfo> = new Map();
-  /** Undefined once a server's identifier or scopes are not concrete. */
+  /** Those named literally; undefined when none can be known. */
   public resourceServerScopes?: Map<string, string> = new Map();
-  /** Why the providers are not known, when a provider of the template made them so (see `PoolIndex.identityProvidersUnknown`). */
+  /** Why only some providers are known, when one is named only at deploy time (see `PoolIndex.identityProvidersUnknown`). */
   public identityProvidersUnknown?: string;
-  /** Why the resource servers' scopes are not known, when a server of the template made them so. */
+  /** Why only some scopes are known, when a server's identifier or scopes are named only at deploy time. */
   public resourceServersUnknown?: string;
   /** Identifiers of resource servers made outside the template (see `PoolIndex.externalResourceServers`). */
   public externalResourceServers?: ReadonlySet<string>;

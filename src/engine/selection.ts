@@ -38,7 +38,7 @@ export function enabledPolicyRules(props: UserPoolClientPolicyProps): RuleDefini
 export function checkPolicyTurnsOnRules(owner: string, props: UserPoolClientPolicyProps, instead: string): void {
   if (enabledPolicyRules(props).length > 0) return;
   const options = [...new Set(POLICY_RULES.flatMap((r) => r.policyOptions ?? []))];
-  throw new Error(`${owner}: the policy turns on no rule, so it would check nothing: set at least one of its options (${options.join(', ')}), or ${instead}.`);
+  throw new PolicyOptionError(`${owner}: the policy turns on no rule, so it would check nothing: set at least one of its options (${options.join(', ')}), or ${instead}.`);
 }
 
 /** The rule selection of a policy: its enabled rules, at the severities it asks for. */

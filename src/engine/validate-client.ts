@@ -177,7 +177,8 @@ export function poolNotFoundFinding(clients: readonly ClientWithoutPool[], selec
   // The rules that would have run with the pool: not those turned off, nor the notice about the pool's own unknowns.
   const rules = CHECKED_SERVICE_RULES
     .filter((r) => r.context === RuleContext.USER_POOL && r.severity !== RuleSeverity.INFO && !selection.disabledRules?.has(r.id)).length;
-  const problem = `names a user pool that is not in what was checked or is reached in a way the checks do not follow (an SSM parameter, a cross-Region reference), so the ${rules} rules about the user pool did not run for this app client${also}`;
+  // Why a pool is not found (made elsewhere, or reached in a way the checks do not follow) is the rule's `why`.
+  const problem = `names a user pool that the checks did not find, so the ${rules} rules about the user pool did not run for this app client${also}`;
   return findingOf(rule, first.path, { property: 'UserPoolId', value: first.userPoolId, problem }, rule.severity);
 }
 

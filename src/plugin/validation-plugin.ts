@@ -128,11 +128,7 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
     if (props.policy !== undefined && !isPolicy(props.policy)) {
       throw new PolicyOptionError(`${owner}: policy must be a UserPoolClientPolicy (new UserPoolClientPolicy({ ... }) or UserPoolClientPolicy.recommended()), not its options.`);
     }
-    try {
-      if (props.policy) checkPolicyTurnsOnRules(owner, props.policy.props, 'give UserPoolClientPolicy.recommended()');
-    } catch (e) {
-      throw new PolicyOptionError((e as Error).message);
-    }
+    if (props.policy) checkPolicyTurnsOnRules(owner, props.policy.props, 'give UserPoolClientPolicy.recommended()');
     const elsewhere = ' (policy rules are selected on the UserPoolClientPolicy given as policy)';
     this.serviceSelection = {
       disabledRules: checkRuleIds(owner, 'disabledRules', props.disabledRules, SERVICE_RULES, elsewhere),

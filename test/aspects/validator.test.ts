@@ -124,7 +124,7 @@ describe('tokens', () => {
     addValidator(stack);
     const infos = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('VUPC-POOL-NOT-FOUND'));
     expect(infos.map((m) => m.id)).toEqual(['/Stack/First/Resource']);
-    expect(String(infos[0].entry.data)).toMatch(/UserPoolId 'eu-west-1_abc' names a user pool that is not in what was checked or is reached in a way the checks do not follow \(an SSM parameter, a cross-Region reference\), so the \d+ rules about the user pool did not run for this app client or for the 1 other app client checked without it \(Stack\/Second\/Resource\)/);
+    expect(String(infos[0].entry.data)).toMatch(/UserPoolId 'eu-west-1_abc' names a user pool that the checks did not find, so the \d+ rules about the user pool did not run for this app client or for the 1 other app client checked without it \(Stack\/Second\/Resource\)/);
   });
 
   test('the notice of clients checked without their pool is acknowledged where it is reported, not judged unused', () => {

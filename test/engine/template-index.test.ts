@@ -212,8 +212,11 @@ test('app clients checked without their pool are named once per template, on the
   const [finding, ...more] = notFound({});
   expect(more).toEqual([]);
   expect([finding.severity, finding.path, finding.property]).toEqual(['info', 'A', 'UserPoolId']);
-  expect(finding.message).toMatch(/^\[VUPC-POOL-NOT-FOUND\] A: UserPoolId 'eu-west-1_abc' names a user pool that is not in what was checked or is reached in a way the checks do not follow \(an SSM parameter, a cross-Region reference\), so the \d+ rules about the user pool did not run for this app client or for the 2 other app clients checked without it \(B, C\)\./);
+  expect(finding.message).toMatch(/^\[VUPC-POOL-NOT-FOUND\] A: UserPoolId 'eu-west-1_abc' names a user pool that the checks did not find, so the \d+ rules about the user pool did not run for this app client or for the 2 other app clients checked without it \(B, C\)\./);
   expect(notFound({ disabledRules: new Set(['VUPC-POOL-NOT-FOUND']) })).toEqual([]);
+  // The count is of the pool rules that would have run: one turned off is not counted.
+  const counted = (message: string) => Number(/so the (\d+) rules/.exec(message)![1]);
+  expect(counted(notFound({ disabledRules: new Set(['VUPC-IDP-EXISTS']) })[0].message)).toBe(counted(finding.message) - 1);
   expect(notFound({ input: InputKind.API_RESPONSE })).toEqual([]);
 });
 
