@@ -1,8 +1,9 @@
-import { CfnCondition, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
 import { poolKeyPrefix, stackSynthesis } from './synthesis-cache';
-import type { ExternalResources } from '../engine/pools';
+import type { ExternalResources, OtherTemplatePool } from '../engine/pools';
+import { poolReference } from '../engine/references';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 
 /** What a client refers to; clients themselves are noted as they are visited. */
@@ -71,15 +72,52 @@ function indexOf(stack: Stack): TemplateIndex {
   return TemplateIndex.of(resources, {
     otherPool: (key) => {
       const pool = stackSynthesis(stack).otherPools.get(key);
-      if (!pool) return undefined;
-      const poolStack = Stack.of(pool);
-      return { name: key, pool: () => stackIndex(poolStack).poolOf({ Ref: poolStack.resolve(pool.logicalId) }) };
+      return pool && otherStackPool(pool);
     },
+    // `Fn.importValue` of a name another stack of the app exports: that stack deploys first.
+    importedPool: (name) => (stackSynthesis(stack).exportedPools ??= exportedPools(stack.node.root)).get(name),
     // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
     poolKeyPrefix: poolKeyPrefix(stack),
     conditions: () => conditionSections(stack),
     external,
   });
+}
+
+/** A user pool of another stack, as the index of a client's stack reads it. */
+function otherStackPool(pool: CfnResource): OtherTemplatePool {
+  const poolStack = Stack.of(pool);
+  return { name: pool.node.path, pool: () => stackIndex(poolStack).poolOf({ Ref: poolStack.resolve(pool.logicalId) }) };
+}
+
+/**
+ * The user pools the app's stacks export, by export name: outputs with a
+ * name written out (`CfnOutput`'s `exportName`, `stack.exportValue`) whose
+ * value is the pool's id. A name exported twice names no pool (never
+ * guessed), as on the command line.
+ */
+function exportedPools(root: IConstruct): ReadonlyMap<string, OtherTemplatePool> {
+  const defined = new Map<string, number>();
+  const pools = new Map<string, OtherTemplatePool>();
+  for (const node of root.node.findAll()) {
+    if (!(node instanceof CfnOutput)) continue;
+    const name: unknown = node.exportName;
+    if (typeof name !== 'string' || Token.isUnresolved(name)) continue;
+    defined.set(name, (defined.get(name) ?? 0) + 1);
+    const pool = exportedPool(node);
+    if (pool) pools.set(name, otherStackPool(pool));
+  }
+  for (const [name, count] of defined) if (count > 1) pools.delete(name);
+  return pools;
+}
+
+/** The user pool of the output's own stack whose id (its Ref, or its UserPoolId attribute) the output's value is. */
+function exportedPool(output: CfnOutput): CfnResource | undefined {
+  const value: unknown = output.value;
+  const token = typeof value === 'string' ? Tokenization.reverseString(value).firstToken : value;
+  const stack = Stack.of(output);
+  if (!Reference.isReference(token) || token.target === undefined || poolReference(stack.resolve(value)) === undefined) return undefined;
+  const pool = token.target;
+  return CfnResource.isCfnResource(pool) && pool.cfnResourceType === TYPES.pool && Stack.of(pool) === stack ? pool : undefined;
 }
 
 /** The providers and resource servers imported by name in a scope (an app, for the plugin, which sees every stack). */

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { forgetCdkAcknowledgements, recordInheritedAcknowledgements } from './acknowledgements';
 import { report } from './annotations';
 import { watchAcknowledgements } from './unused-acknowledgements';
+import type { OtherTemplatePool } from '../engine/pools';
 import { RuleRunner } from '../engine/speed/runner';
 import { ClientRead, TemplateIndex, TYPES } from '../engine/template-index';
 import { ClientWithoutPool, poolFindings, poolNotFoundFinding, RuleSelection } from '../engine/validate-client';
@@ -31,6 +32,8 @@ export class StackSynthesis {
   public readonly poolKeys = new Map<string, string | null>();
   /** The pools of other stacks that the stack's resources refer to, by key (see `otherStackPoolKey`). */
   public readonly otherPools = new Map<string, CfnResource>();
+  /** The user pools the app's stacks export, by export name, found when a client of the stack first imports one. */
+  public exportedPools?: ReadonlyMap<string, OtherTemplatePool>;
   /** Logical ids of the stack's resources that the stack and its scopes depend on (`node.addDependency`). */
   public stackDependencies?: readonly string[];
   /** Logical ids of the stack's resources under each dependency target. */

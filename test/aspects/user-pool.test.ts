@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, AspectPriority, Aspects, DefaultStackSynthesizer, NestedStack, SecretValue, Stack } from 'aws-cdk-lib';
+import { App, AspectPriority, Aspects, CfnOutput, DefaultStackSynthesizer, Fn, NestedStack, SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
@@ -278,6 +278,47 @@ describe('a pool in another stack', () => {
     expect(JSON.parse(out).findings.map((f: { message: string }) => f.message)).toEqual(fromAspects);
   });
 
+  const infos = (stack: Stack) => Annotations.fromStack(stack).findInfo('*', Match.anyValue()).map((m) => String(m.entry.data));
+
+  test('a client that imports it by an export name another stack of the app defines is checked against it, as on the command line', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'vupc-import-'));
+    const app = testApp({ outdir });
+    const poolStack = new Stack(app, 'Pools');
+    const { pool } = federatedPool(poolStack);
+    // Both ways of exporting a value by a name written out: an output with exportName, and stack.exportValue.
+    new CfnOutput(poolStack, 'PoolId', { value: pool.userPoolId, exportName: 'shared-pool-id' });
+    poolStack.exportValue(pool.userPoolId, { name: 'shared-pool-id-2' });
+    const clientStack = new Stack(app, 'Clients');
+    for (const [id, name] of [['Client', 'shared-pool-id'], ['Other', 'shared-pool-id-2']]) {
+      new cognito.CfnUserPoolClient(clientStack, id, { userPoolId: Fn.importValue(name), ...federated, supportedIdentityProviders: ['NoSuchProvider', 'Google'] });
+    }
+    Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    expect(errors(clientStack)).toEqual(['Client', 'Other'].map((id) =>
+      expect.stringMatching(new RegExp(`^\\[VUPC-IDP-EXISTS\\] Clients/${id}: SupportedIdentityProviders\\[0\\] 'NoSuchProvider' is not an identity provider of user pool Pools/Pool/Resource`))));
+    expect(infos(clientStack).filter((m) => m.startsWith('[VUPC-POOL-NOT-FOUND]'))).toEqual([]);
+    // The command line, on the cloud assembly, reads the same imports.
+    const fromAspects = app.synth().getStackArtifact(clientStack.artifactId).messages.map((m) => String(m.entry.data).replace(/ \[ack: [^\]]+\]$/, ''))
+      .filter((m) => m.startsWith('[VUPC-IDP-EXISTS]'));
+    let out = '';
+    runCli(['--format', 'json', outdir], { out: (t) => (out += t), err: () => undefined });
+    expect(JSON.parse(out).findings.map((f: { message: string }) => f.message).filter((m: string) => m.startsWith('[VUPC-IDP-EXISTS]'))).toEqual(fromAspects);
+  });
+
+  test('an export name two stacks define, or one whose value is not a pool\'s id, names no pool: never guessed', () => {
+    const { app, poolStack, clientStack, pool } = twoStacks();
+    const third = new Stack(app, 'Third');
+    const { pool: another } = federatedPool(third);
+    new CfnOutput(poolStack, 'PoolId', { value: pool.userPoolId, exportName: 'twice' });
+    new CfnOutput(third, 'PoolId', { value: another.userPoolId, exportName: 'twice' });
+    new CfnOutput(poolStack, 'PoolArn', { value: pool.userPoolArn, exportName: 'pool-arn' });
+    new cognito.CfnUserPoolClient(clientStack, 'Twice', { userPoolId: Fn.importValue('twice'), supportedIdentityProviders: ['NoSuchProvider'] });
+    new cognito.CfnUserPoolClient(clientStack, 'Arn', { userPoolId: Fn.importValue('pool-arn'), supportedIdentityProviders: ['NoSuchProvider'] });
+    expect(errors(clientStack)).toEqual([]);
+    expect(infos(clientStack).filter((m) => m.startsWith('[VUPC-POOL-NOT-FOUND]'))).toEqual([
+      expect.stringMatching(/^\[VUPC-POOL-NOT-FOUND\] Clients\/Twice: UserPoolId .* or for the 1 other app client checked without it \(Clients\/Arn\)/),
+    ]);
+  });
+
   test('a client in a nested stack is checked against its parent\'s pool', () => {
     const { poolStack, pool } = twoStacks();
     const nested = new NestedStack(poolStack, 'Nested');
@@ -309,13 +350,16 @@ describe('the app client quota', () => {
     expect(quotaNotes(app, stack)).toEqual(expected);
   });
 
-  test('counts a pool\'s clients across the app\'s stacks, even those visited before the pool\'s stack, in every synthesis', () => {
+  test('counts a pool\'s clients across the app\'s stacks (by reference or import), even those visited before the pool\'s stack, in every synthesis', () => {
     const app = testApp();
     // The client stacks come first in the tree, so the checks read their clients before the pool's stack.
     const clientStacks = [1, 2, 3].map((n) => new Stack(app, `Clients${n}`));
     const poolStack = new Stack(app, 'Pools');
     const pool = new cognito.UserPool(poolStack, 'Pool');
-    for (const stack of clientStacks) for (let i = 1; i <= 334; i++) new cognito.CfnUserPoolClient(stack, `C${i}`, { userPoolId: pool.userPoolId });
+    new CfnOutput(poolStack, 'PoolId', { value: pool.userPoolId, exportName: 'pool-id' });
+    // The last stack imports the pool by its export name.
+    const poolIdIn = (stack: Stack) => (stack === clientStacks[2] ? Fn.importValue('pool-id') : pool.userPoolId);
+    for (const stack of clientStacks) for (let i = 1; i <= 334; i++) new cognito.CfnUserPoolClient(stack, `C${i}`, { userPoolId: poolIdIn(stack) });
     new cognito.CfnUserPoolClient(poolStack, 'Own', { userPoolId: pool.userPoolId });
     validate(poolStack);
     Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });

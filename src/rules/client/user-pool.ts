@@ -244,7 +244,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'Past the quota CreateUserPoolClient fails with LimitExceededException.',
     fix: 'Request a quota increase for app clients per user pool before deploying, or spread the clients over pools.',
     source: Sources.QUOTAS,
-    decision: 'One finding per pool, on the pool, with the count: the app clients whose UserPoolId refers to it across the app (the aspects follow cross-stack references) or across the templates checked together (the command line and the plugin follow Fn::ImportValue and nested stacks). Info: the quota of an account is not in the template.',
+    decision: 'One finding per pool, on the pool, with the count: the app clients whose UserPoolId refers to it across the app (the aspects follow cross-stack references and imports of a name another stack of the app exports) or across the templates checked together (the command line and the plugin follow Fn::ImportValue and nested stacks). Info: the quota of an account is not in the template.',
     checkPool: (pool, report) => {
       if (pool.clients > QUOTA_CLIENTS) {
         report({ property: '', problem: `${pool.clients.toLocaleString('en-US')} app clients refer to user pool ${pool.name}, past the default quota of ${QUOTA_CLIENTS.toLocaleString('en-US')}` });
