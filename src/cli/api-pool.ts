@@ -51,7 +51,13 @@ function values(file: string): unknown[] {
 
 /** The pool as template resources, with the pool's id and what names each resource in findings. */
 function poolResources(files: PoolFiles): { poolId: string; resources: Record<string, unknown>; names: Map<string, string> } {
-  const [described] = values(files.userPool);
+  const all = values(files.userPool);
+  // One pool per run: a second description would be left unread, so it is refused rather than ignored.
+  if (all.length > 1) {
+    throw new InputError(`${files.userPool}: --user-pool takes one DescribeUserPool response; the file holds ${all.length} JSON values. `
+      + 'Give the pool of the app clients checked (run once per pool for clients of several pools).');
+  }
+  const [described] = all;
   const pool = isPlainObject(described) ? described.UserPool : undefined;
   if (!isPlainObject(pool) || typeof pool.Id !== 'string') {
     throw new InputError(`${files.userPool}: --user-pool takes a DescribeUserPool response ({"UserPool": {"Id": ..., ...}}).`);

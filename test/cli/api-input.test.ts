@@ -431,6 +431,13 @@ describe('the pool around API clients, from the API\'s outputs', () => {
   test('bad pool input exits 2', () => {
     expect(cli('--identity-providers', providers(), REQUEST).err).toContain('--identity-providers and --resource-servers need --user-pool');
     expect(cli('--user-pool', REQUEST, REQUEST).err).toContain('--user-pool takes a DescribeUserPool response');
+    // Two pools in one file (a list, or responses one after another): the second would go unread.
+    const described = JSON.parse(readFileSync(pool(), 'utf8'));
+    for (const file of [write([described, described]), write(`${JSON.stringify(described)}\n${JSON.stringify(described)}\n`)]) {
+      const run = cli('--user-pool', file, REQUEST);
+      expect(run.code).toBe(2);
+      expect(run.err).toContain('--user-pool takes one DescribeUserPool response; the file holds 2 JSON values');
+    }
     expect(cli('--user-pool', pool(), '--identity-providers', servers(), REQUEST).err).toContain('--identity-providers takes ListIdentityProviders responses');
   });
 });
