@@ -1,7 +1,7 @@
 import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
-import { poolKeyPrefix, stackSynthesis } from './synthesis-cache';
+import { appExports, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
 import type { ExternalResources, OtherTemplatePool } from '../engine/pools';
 import { poolReference } from '../engine/references';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
@@ -75,7 +75,7 @@ function indexOf(stack: Stack): TemplateIndex {
       return pool && otherStackPool(pool);
     },
     // `Fn.importValue` of a name another stack of the app exports: that stack deploys first.
-    importedPool: (name) => (stackSynthesis(stack).exportedPools ??= exportedPools(stack.node.root)).get(name),
+    importedPool: (name) => appExports(stack.node.root, exportedPools).get(name),
     // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
     poolKeyPrefix: poolKeyPrefix(stack),
     conditions: () => conditionSections(stack),

@@ -32,8 +32,6 @@ export class StackSynthesis {
   public readonly poolKeys = new Map<string, string | null>();
   /** The pools of other stacks that the stack's resources refer to, by key (see `otherStackPoolKey`). */
   public readonly otherPools = new Map<string, CfnResource>();
-  /** The user pools the app's stacks export, by export name, found when a client of the stack first imports one. */
-  public exportedPools?: ReadonlyMap<string, OtherTemplatePool>;
   /** Logical ids of the stack's resources that the stack and its scopes depend on (`node.addDependency`). */
   public stackDependencies?: readonly string[];
   /** Logical ids of the stack's resources under each dependency target. */
@@ -50,6 +48,20 @@ export class StackSynthesis {
 }
 
 const synthesisOf = new WeakMap<Stack, StackSynthesis>();
+
+type Exports = ReadonlyMap<string, OtherTemplatePool>;
+
+/**
+ * The user pools an app's stacks export, by export name: found when a client
+ * first imports one, once per synthesis for all the app's stacks (each
+ * stack's validation drops it, after every aspect of the synthesis has run).
+ */
+const exportsOfApp = new WeakMap<IConstruct, Exports>();
+export function appExports(root: IConstruct, find: (root: IConstruct) => Exports): Exports {
+  let found = exportsOfApp.get(root);
+  if (!found) exportsOfApp.set(root, (found = find(root)));
+  return found;
+}
 /**
  * The rule selections of the checks that reach each stack or a client of
  * it: waivers of other rules are not the aspects' to judge. Kept across
@@ -148,6 +160,7 @@ function watch(stack: Stack): void {
   stack.node.addValidation({
     validate: () => {
       synthesisOf.delete(stack);
+      exportsOfApp.delete(stack.node.root);
       const pools = takeCounts(stack);
       if (pools.length > 0) reportCounts(stack, pools);
       const unpooled = withoutPool.get(stack);

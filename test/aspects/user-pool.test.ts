@@ -304,6 +304,16 @@ describe('a pool in another stack', () => {
     expect(JSON.parse(out).findings.map((f: { message: string }) => f.message).filter((m: string) => m.startsWith('[VUPC-IDP-EXISTS]'))).toEqual(fromAspects);
   });
 
+  test('the exports are read again in each synthesis: one added since the last is found', () => {
+    const { app, poolStack, clientStack, pool } = twoStacks();
+    new cognito.CfnUserPoolClient(clientStack, 'Client', { userPoolId: Fn.importValue('late'), ...oauth, supportedIdentityProviders: ['NoSuchProvider'] });
+    const messages = () => app.synth({ force: true }).getStackArtifact(clientStack.artifactId).messages.map((m) => String(m.entry.data).split(':')[0]);
+    expect(messages()).toEqual(['[VUPC-POOL-NOT-FOUND] Clients/Client']);
+    new CfnOutput(poolStack, 'PoolId', { value: pool.userPoolId, exportName: 'late' });
+    // (Annotations stay on a construct from one synthesis to the next: the first synthesis's notice is still there.)
+    expect(messages()).toContain('[VUPC-IDP-EXISTS] Clients/Client');
+  });
+
   test('an export name two stacks define, or one whose value is not a pool\'s id, names no pool: never guessed', () => {
     const { app, poolStack, clientStack, pool } = twoStacks();
     const third = new Stack(app, 'Third');
