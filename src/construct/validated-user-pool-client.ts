@@ -7,7 +7,7 @@ import type { ValidatedUserPoolClientProps } from './props';
 import { renderClientProperties, takesDefaultUserFlows } from './render';
 import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
 import { markValidatedClientResource } from '../cdk/check-state';
-import { userPoolTriggersOf } from '../cdk/internals';
+import { rawOverridesOf, userPoolTriggersOf } from '../cdk/internals';
 
 /**
  * Orders creation after everything the client names, so that CloudFormation
@@ -38,10 +38,32 @@ function registeredProviders(pool: cognito.IUserPoolRef): readonly cognito.IUser
 function hasCustomAuthTrigger(pool: cognito.IUserPoolRef): boolean {
   const l1 = pool.node.defaultChild;
   if (!(l1 instanceof cognito.CfnUserPool)) return false;
-  const triggers = userPoolTriggersOf(pool);
+  // An escape hatch on the L1 (addPropertyOverride('LambdaConfig.DefineAuthChallenge', ...)) has the last word.
+  const overridden = overriddenTrigger(l1);
+  if (overridden !== undefined) return overridden;
+  // The L2 renders its triggers into a token; a lambdaConfig set on the L1 (cfnPool.lambdaConfig = {...}) replaces it.
+  const triggers = Token.isUnresolved(l1.lambdaConfig) ? userPoolTriggersOf(pool) : undefined;
   if (triggers) return triggers.defineAuthChallenge !== undefined;
   const config: unknown = Stack.of(l1).resolve(l1.lambdaConfig);
   return typeof config === 'object' && config !== null && ('defineAuthChallenge' in config || 'DefineAuthChallenge' in config);
+}
+
+/**
+ * What the pool's overrides say of its DefineAuthChallenge trigger: true when
+ * they set one, false when they remove it (or all of LambdaConfig), undefined
+ * when they leave it to the props.
+ */
+function overriddenTrigger(l1: cognito.CfnUserPool): boolean | undefined {
+  const overrides = rawOverridesOf(l1);
+  if (!overrides) return undefined;
+  let node: unknown = overrides;
+  for (const key of ['Properties', 'LambdaConfig', 'DefineAuthChallenge']) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node) || !(key in node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+    // A deletion override writes undefined.
+    if (node === undefined) return false;
+  }
+  return true;
 }
 
 /** The clients of each pool that took the default auth flows while the pool had no custom-auth trigger. */

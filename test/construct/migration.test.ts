@@ -270,6 +270,31 @@ test('a pool with a custom-auth trigger: the default auth flows keep ALLOW_CUSTO
   expect(() => flowsOf('ours', 'after')).toThrow(/the DefineAuthChallenge trigger of Stack\/Pool was added after Stack\/App, whose default auth flows therefore leave out ALLOW_CUSTOM_AUTH/);
 });
 
+test('a custom-auth trigger set on the pool\'s L1 (lambdaConfig, or a property override) keeps ALLOW_CUSTOM_AUTH too', () => {
+  const flowsOf = (set: (l1: cognito.CfnUserPool, arn: string) => void, when: 'before' | 'after' = 'before') => {
+    const stack = new Stack(testApp(), 'Stack');
+    const pool = new cognito.UserPool(stack, 'Pool');
+    const define = new lambda.Function(stack, 'Define', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async (e) => e;') });
+    const l1 = pool.node.defaultChild as cognito.CfnUserPool;
+    if (when === 'before') set(l1, define.functionArn);
+    new ValidatedUserPoolClient(stack, 'App', { userPool: pool });
+    if (when === 'after') set(l1, define.functionArn);
+    const clients = Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient');
+    return Object.values(clients)[0].Properties.ExplicitAuthFlows as string[] | undefined;
+  };
+  const WITH_CUSTOM = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+  // Before, only the L2's own record of its triggers was read: these pools have the trigger, and the client lost custom sign-in in silence.
+  expect(flowsOf((l1, arn) => { l1.lambdaConfig = { defineAuthChallenge: arn }; })).toEqual(WITH_CUSTOM);
+  expect(flowsOf((l1, arn) => l1.addPropertyOverride('LambdaConfig.DefineAuthChallenge', arn))).toEqual(WITH_CUSTOM);
+  expect(flowsOf((l1, arn) => l1.addPropertyOverride('LambdaConfig', { DefineAuthChallenge: arn }))).toEqual(WITH_CUSTOM);
+  // An override that removes the trigger (or all of LambdaConfig) takes it away.
+  expect(flowsOf((l1, arn) => { l1.lambdaConfig = { defineAuthChallenge: arn }; l1.addDeletionOverride('Properties.LambdaConfig'); }))
+    .toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+  // Set after the client, it fails the synth as a trigger added later does.
+  expect(() => flowsOf((l1, arn) => l1.addPropertyOverride('LambdaConfig.DefineAuthChallenge', arn), 'after')).toThrow(/the DefineAuthChallenge trigger of Stack\/Pool was added after Stack\/App/);
+  expect(() => flowsOf((l1, arn) => { l1.lambdaConfig = { defineAuthChallenge: arn }; }, 'after')).toThrow(/the DefineAuthChallenge trigger of Stack\/Pool was added after Stack\/App/);
+});
+
 test('the resource holds the auth flows as a plain list, for escape hatches', () => {
   const stack = new Stack(testApp(), 'Stack');
   const client = new ValidatedUserPoolClient(stack, 'App', { userPool: new cognito.UserPool(stack, 'Pool') });
