@@ -1,5 +1,6 @@
 import { UserPoolClientPolicyProps } from '../../src';
 import { policySelection } from '../../src/engine/selection';
+import { L2_PROP_NAMES } from '../../src/reporting/prop-names';
 import { POLICY_RULES } from '../../src/rules/registry';
 import { findingsFor, patched, VALID_WEB_CLIENT } from '../helpers';
 import { VALID_M2M_CLIENT } from '../rules/cases';
@@ -123,4 +124,20 @@ test('messages say why: a public client\'s reason, and a lifetime that is not se
   expect(message(unset)).toContain('IdTokenValidity is not set, so the API default of 1 hour applies, longer than the policy maximum of 30 minutes');
   const set = FAILING.find((c) => c.name === 'access token over 15 minutes')!;
   expect(message(set)).toContain('AccessTokenValidity 16 (16 minutes) is longer than the policy maximum of 15 minutes');
+});
+
+test('a fix names construct props only for a client made with them: a template (or an L1) is told its CloudFormation property and value', () => {
+  const policy = { requireClientName: true, requirePreventUserExistenceErrors: true };
+  const client = patched(VALID_WEB_CLIENT, { ClientName: undefined, PreventUserExistenceErrors: 'LEGACY' });
+  const fixes = (propNames?: typeof L2_PROP_NAMES) =>
+    findingsFor(client, { policy }, policySelection(policy), propNames).map((finding) => [finding.ruleId, finding.fix]);
+  // Before, both were told the L2's prop, and an L1's preventUserExistenceErrors (a string) to be true.
+  expect(fixes()).toEqual([
+    ['VUPC-POLICY-CLIENT-NAME', 'Set ClientName.'],
+    ['VUPC-POLICY-PREVENT-USER-EXISTENCE-ERRORS', 'Set PreventUserExistenceErrors: ENABLED.'],
+  ]);
+  expect(fixes(L2_PROP_NAMES)).toEqual([
+    ['VUPC-POLICY-CLIENT-NAME', 'Set userPoolClientName.'],
+    ['VUPC-POLICY-PREVENT-USER-EXISTENCE-ERRORS', 'Set preventUserExistenceErrors: true.'],
+  ]);
 });

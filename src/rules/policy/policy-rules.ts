@@ -57,7 +57,8 @@ export const POLICY_RULES: RuleDefinition[] = [
     checksAbsence: true,
     summary: 'Every client sets ClientName.',
     why: 'Without it CloudFormation generates a name, which makes the client hard to recognise in the console, logs and audits.',
-    fix: 'Set ClientName (userPoolClientName).',
+    fix: 'Set ClientName.',
+    propsFix: 'Set userPoolClientName.',
     source: Sources.CFN_CLIENT,
     check: (client, report) => {
       if (!client.has('ClientName')) report({ property: 'ClientName', problem: 'is not set' });
@@ -275,7 +276,8 @@ export const POLICY_RULES: RuleDefinition[] = [
     checksAbsence: true,
     summary: 'Every client sets PreventUserExistenceErrors: ENABLED.',
     why: 'With LEGACY (the API default) sign-in and recovery errors reveal which users exist.',
-    fix: 'Set PreventUserExistenceErrors: ENABLED (preventUserExistenceErrors: true).',
+    fix: 'Set PreventUserExistenceErrors: ENABLED.',
+    propsFix: 'Set preventUserExistenceErrors: true.',
     source: Sources.USER_EXISTENCE,
     check: (client, report) => {
       if (client.isUnknown('PreventUserExistenceErrors')) return;
