@@ -1,7 +1,8 @@
 import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
-import { appExports, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
+import { AppExports, appExports, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
+import { DeployTarget, onlyDefinitionFor } from '../engine/deploy-targets';
 import type { ExternalResources, OtherTemplatePool } from '../engine/pools';
 import { poolReference } from '../engine/references';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
@@ -75,7 +76,7 @@ function indexOf(stack: Stack): TemplateIndex {
       return pool && otherStackPool(pool);
     },
     // `Fn.importValue` of a name another stack of the app exports: that stack deploys first.
-    importedPool: (name) => appExports(stack.node.root, exportedPools).get(name),
+    importedPool: (name) => onlyDefinitionFor(appExports(stack.node.root, exportedPools).get(name), deployTargetOf(stack)),
     // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
     poolKeyPrefix: poolKeyPrefix(stack),
     conditions: () => conditionSections(stack),
@@ -90,24 +91,27 @@ function otherStackPool(pool: CfnResource): OtherTemplatePool {
 }
 
 /**
- * The user pools the app's stacks export, by export name: outputs with a
- * name written out (`CfnOutput`'s `exportName`, `stack.exportValue`) whose
- * value is the pool's id. A name exported twice names no pool (never
- * guessed), as on the command line.
+ * The app's exports by name, with where each deploys and the user pool it
+ * exports, if any: outputs with a name written out (`CfnOutput`'s
+ * `exportName`, `stack.exportValue`) whose value is the pool's id. An import
+ * that more than one of them may mean where it is used (export names are
+ * unique per account and Region) names no pool: never guessed, as on the
+ * command line.
  */
-function exportedPools(root: IConstruct): ReadonlyMap<string, OtherTemplatePool> {
-  const defined = new Map<string, number>();
-  const pools = new Map<string, OtherTemplatePool>();
+function exportedPools(root: IConstruct): AppExports {
+  const exports: AppExports = new Map();
   for (const node of root.node.findAll()) {
     if (!(node instanceof CfnOutput)) continue;
     const name: unknown = node.exportName;
     if (typeof name !== 'string' || Token.isUnresolved(name)) continue;
-    defined.set(name, (defined.get(name) ?? 0) + 1);
     const pool = exportedPool(node);
-    if (pool) pools.set(name, otherStackPool(pool));
+    // Every definition of a name counts, one that exports no pool too.
+    const definition = { target: deployTargetOf(Stack.of(node)), value: pool && otherStackPool(pool) };
+    const definitions = exports.get(name);
+    if (definitions) definitions.push(definition);
+    else exports.set(name, [definition]);
   }
-  for (const [name, count] of defined) if (count > 1) pools.delete(name);
-  return pools;
+  return exports;
 }
 
 /** The user pool of the output's own stack whose id (its Ref, or its UserPoolId attribute) the output's value is. */
@@ -231,6 +235,12 @@ function resourcesUnder(dependency: IConstruct, stack: Stack): readonly string[]
     known.set(dependency, (ids = found));
   }
   return ids;
+}
+
+/** Where a stack deploys, as far as its account and Region are concrete (an environment-agnostic stack's are tokens). */
+export function deployTargetOf(stack: Stack): DeployTarget {
+  const concrete = (value: string) => (Token.isUnresolved(value) ? undefined : value);
+  return { account: concrete(stack.account), region: concrete(stack.region) };
 }
 
 /** The stack's Region when it is a concrete value. */

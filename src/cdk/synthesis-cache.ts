@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { forgetCdkAcknowledgements, recordInheritedAcknowledgements } from './acknowledgements';
 import { report } from './annotations';
 import { watchAcknowledgements } from './unused-acknowledgements';
+import type { DeployTarget } from '../engine/deploy-targets';
 import type { OtherTemplatePool } from '../engine/pools';
 import { RuleRunner } from '../engine/speed/runner';
 import { ClientRead, TemplateIndex, TYPES } from '../engine/template-index';
@@ -49,15 +50,16 @@ export class StackSynthesis {
 
 const synthesisOf = new WeakMap<Stack, StackSynthesis>();
 
-type Exports = ReadonlyMap<string, OtherTemplatePool>;
+/** An app's exports by name: where each definition deploys, and the user pool it exports (if any). */
+export type AppExports = Map<string, Array<{ readonly target: DeployTarget; readonly value: OtherTemplatePool | undefined }>>;
 
 /**
- * The user pools an app's stacks export, by export name: found when a client
- * first imports one, once per synthesis for all the app's stacks (each
- * stack's validation drops it, after every aspect of the synthesis has run).
+ * The app's exports: found when a client first imports one, once per
+ * synthesis for all the app's stacks (each stack's validation drops them,
+ * after every aspect of the synthesis has run).
  */
-const exportsOfApp = new WeakMap<IConstruct, Exports>();
-export function appExports(root: IConstruct, find: (root: IConstruct) => Exports): Exports {
+const exportsOfApp = new WeakMap<IConstruct, AppExports>();
+export function appExports(root: IConstruct, find: (root: IConstruct) => AppExports): AppExports {
   let found = exportsOfApp.get(root);
   if (!found) exportsOfApp.set(root, (found = find(root)));
   return found;

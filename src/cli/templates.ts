@@ -6,6 +6,7 @@ import { poolOptionFor } from './api-pool';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
 import { parseCloudFormationYaml, yamlLines, YamlError, YamlLimitError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
+import { DeployTarget, targetOfEnvironment } from '../engine/deploy-targets';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import type { ExternalResources } from '../engine/pools';
 import type { TemplateInSet } from '../engine/validate-template';
@@ -67,6 +68,8 @@ export interface LoadedTemplate {
   readonly apiClients?: readonly ApiClient[];
   /** The name a top-level stack of a cloud assembly deploys as. */
   readonly stackName?: string;
+  /** Where a top-level stack of a cloud assembly deploys, as far as its manifest says (its nested stacks deploy there too). */
+  readonly target?: DeployTarget;
   /** What exists around the template's pools outside it (API JSON: what the pool's options did not give is unknown). */
   readonly external?: ExternalResources;
   /**
@@ -269,6 +272,8 @@ interface Source {
   readonly key: string;
   /** The name a top-level stack of a cloud assembly deploys as (see `LoadedTemplate.stackName`). */
   readonly stackName?: string;
+  /** Where it deploys (see `LoadedTemplate.target`). */
+  readonly target?: DeployTarget;
   /** The files of the nested stacks that deploy this one, up to the input (a file among them is a cycle). */
   readonly ancestors?: ReadonlySet<string>;
 }
@@ -290,6 +295,7 @@ export function templatesInSet(templates: readonly LoadedTemplate[]): TemplateIn
     parent: t.parent && { index: templates.indexOf(t.parent.template), logicalId: t.parent.logicalId },
     external: t.external,
     stackName: t.stackName,
+    target: t.target,
   }));
 }
 
@@ -330,6 +336,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     constructPaths,
     parent: source.parent,
     stackName: source.stackName,
+    target: source.target,
     notices: [],
     uncheckedNestedStacks,
     unreadableNested,
@@ -513,6 +520,8 @@ interface Manifest {
   artifacts?: Record<string, {
     type?: string;
     properties?: { templateFile?: string; directoryName?: string; stackName?: string };
+    /** `aws://<account>/<region>`, with `unknown-account` or `unknown-region` for an environment-agnostic stack. */
+    environment?: string;
     metadata?: ArtifactMetadata;
     /** Newer assemblies keep the metadata in a file of its own. */
     additionalMetadataFile?: string;
@@ -628,7 +637,8 @@ function loadAssembly(dir: string, shownRoot: string, root = dir, appWide: AppWi
       // The stack deploys under its stackName (the artifact's id when the manifest gives none): Fn::GetStackOutput names it so.
       const stackName = artifact.properties.stackName ?? id;
       const artifactPaths = artifactPathsOf(dir, artifact, appWide);
-      const source = { path: file, shown, artifactPaths, assemblyDir: dir, key: relative(root, file), stackName };
+      const target = targetOfEnvironment(artifact.environment);
+      const source = { path: file, shown, artifactPaths, assemblyDir: dir, key: relative(root, file), stackName, target };
       out.push(...loadWithNested(source, state));
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
       out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root, appWide));

@@ -1,4 +1,5 @@
 import type { ConditionSections } from './conditions';
+import { DeployTarget, onlyDefinitionFor } from './deploy-targets';
 import type { Finding } from './finding';
 import { describeInclude, expandedResources } from './language-extensions';
 import type { ExternalResources, OtherTemplatePool } from './pools';
@@ -34,6 +35,8 @@ export interface TemplateInSet {
   readonly external?: ExternalResources;
   /** The name the stack deploys as (a top-level stack of a cloud assembly), which `Fn::GetStackOutput` names it by. */
   readonly stackName?: string;
+  /** Where the stack deploys, when known (a nested stack's template deploys where its parent does). */
+  readonly target?: DeployTarget;
 }
 
 export interface TemplateFinding {
@@ -84,6 +87,12 @@ function outputsOf(template: unknown): Array<[string, Record<string, unknown>]> 
   return outputs.filter((entry): entry is [string, Record<string, unknown>] => isPlainObject(entry[1]));
 }
 
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The template's exports with a concrete name, and the value each exports. */
 function exportsOf(template: unknown): Array<[string, unknown]> {
   return outputsOf(template).flatMap(([, o]) => (isPlainObject(o.Export) && typeof o.Export.Name === 'string' ? [[o.Export.Name, o.Value] as [string, unknown]] : []));
@@ -96,7 +105,9 @@ function exportsOf(template: unknown): Array<[string, unknown]> {
  * (an output with a concrete `Export.Name` whose value is the pool's `Ref` or
  * UserPoolId; that stack deploys first), one its parent passes a nested
  * stack as a parameter, or one a nested stack returns as an output. An
- * export name defined twice names no pool: never guessed.
+ * export name or stack name that more than one template may define where it
+ * is used (export and stack names are unique per account and Region, and an
+ * unknown account or Region may be any) names no pool: never guessed.
  */
 export function indexTemplates(templates: readonly TemplateInSet[]): TemplateIndex[] {
   const indexes: TemplateIndex[] = [];
@@ -107,32 +118,31 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
     if (!isPlainObject(resource) || resource.Type !== TYPES.pool) return undefined;
     return { name: templates[i].pathOf(id!), pool: () => indexes[i].poolOf({ Ref: id }), deployedBefore };
   };
-  const defined = new Map<string, number>();
-  for (const t of templates) for (const [name] of exportsOf(t.template)) defined.set(name, (defined.get(name) ?? 0) + 1);
+  // Where each template deploys: a nested stack's template where its parent does (parents come first).
+  const targets: Array<DeployTarget | undefined> = [];
+  templates.forEach((t, i) => targets.push(t.target ?? (t.parent && t.parent.index < i ? targets[t.parent.index] : undefined)));
   // Exports are known before any template is indexed, so that each index adds its providers to the pools it imports.
-  const exported = new Map<string, OtherTemplatePool>();
+  // Every definition of a name counts (one that exports no pool too): export names are unique per account and Region.
+  type Definitions = Array<{ target?: DeployTarget; value: OtherTemplatePool | undefined }>;
+  const exported = new Map<string, Definitions>();
   templates.forEach((t, i) => {
-    for (const [name, value] of exportsOf(t.template)) {
-      const pool = defined.get(name) === 1 ? poolOf(i, value) : undefined;
-      if (pool) exported.set(name, pool);
-    }
+    for (const [name, value] of exportsOf(t.template)) addTo(exported, name, { target: targets[i], value: poolOf(i, value) });
   });
-  // The outputs another stack reads with Fn::GetStackOutput (CDK's weak references), by stack name; a name two stacks share names none.
-  const named = new Map<string, number>();
-  for (const t of templates) if (t.stackName !== undefined) named.set(t.stackName, (named.get(t.stackName) ?? 0) + 1);
-  const stackOutputs = new Map<string, OtherTemplatePool>();
+  // The stacks whose outputs another stack reads with Fn::GetStackOutput (CDK's weak references), by the name they
+  // deploy as (unique per account and Region).
+  const stacksNamed = new Map<string, Array<{ target?: DeployTarget; value: number }>>();
   templates.forEach((t, i) => {
-    if (t.stackName === undefined || named.get(t.stackName) !== 1) return;
-    for (const [name, output] of outputsOf(t.template)) {
-      const pool = poolOf(i, output.Value);
-      if (pool) stackOutputs.set(`${t.stackName}\u0000${name}`, pool);
-    }
+    if (t.stackName !== undefined) addTo(stacksNamed, t.stackName, { target: targets[i], value: i });
   });
+  const stackOutput = (i: number, stackName: string, output: string) => {
+    const j = onlyDefinitionFor(stacksNamed.get(stackName), targets[i]);
+    return j === undefined ? undefined : poolOf(j, new Map(outputsOf(templates[j].template)).get(output)?.Value);
+  };
   templates.forEach((t, i) => {
     const fixed = t.parent && parametersFromParent(templates[t.parent.index].template, t.parent.logicalId);
     indexes.push(TemplateIndex.of(resourcesOf(t.template), {
-      importedPool: (name) => exported.get(name),
-      stackOutputPool: (stackName, output) => stackOutputs.get(`${stackName}\u0000${output}`),
+      importedPool: (name) => onlyDefinitionFor(exported.get(name), targets[i]),
+      stackOutputPool: (stackName, output) => stackOutput(i, stackName, output),
       // A nested stack's parameter that its parent sets to the parent's pool; what the stack resource refers to or
       // depends on exists before it.
       otherPool: t.parent && ((name) => {

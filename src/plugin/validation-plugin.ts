@@ -8,7 +8,7 @@ import { acknowledgementsFor, unusedInApp } from '../cdk/acknowledgements';
 import { wasReported } from '../cdk/annotations';
 import { wasChecked } from '../cdk/check-state';
 import { warningAcknowledgedInCdk } from '../cdk/internals';
-import { externalResourcesIn, isUserPoolClientResource } from '../cdk/stack-index';
+import { deployTargetOf, externalResourcesIn, isUserPoolClientResource } from '../cdk/stack-index';
 import { unusedFinding } from '../cdk/unused-acknowledgements';
 import type { Finding } from '../engine/finding';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
@@ -152,7 +152,9 @@ export class UserPoolClientValidationPlugin implements IPolicyValidationPlugin {
       const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
       // A nested stack is not read by name (Fn::GetStackOutput names top-level stacks).
       const stackName = parent === undefined ? stack?.stackName : undefined;
-      stacks.push({ stack, templatePath, template, constructs, parent, external, stackName, pathOf: (id: string) => constructs.get(id)?.node.path ?? `${fallbackPath}/${id}` });
+      // Where it deploys: a nested stack's template where its parent does (the engine works that out).
+      const target = parent === undefined && stack ? deployTargetOf(stack) : undefined;
+      stacks.push({ stack, templatePath, template, constructs, parent, external, stackName, target, pathOf: (id: string) => constructs.get(id)?.node.path ?? `${fallbackPath}/${id}` });
       // CDK's validation context lists the assembly's stacks, not the templates of their nested stacks: they are beside them.
       const index = stacks.length - 1;
       for (const nested of nestedStacksOf(template)) {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, AspectPriority, Aspects, CfnOutput, DefaultStackSynthesizer, Fn, NestedStack, SecretValue, Stack } from 'aws-cdk-lib';
+import { App, AspectPriority, Aspects, CfnOutput, DefaultStackSynthesizer, Fn, NestedStack, SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientPolicy, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
@@ -327,6 +327,43 @@ describe('a pool in another stack', () => {
     expect(infos(clientStack).filter((m) => m.startsWith('[VUPC-POOL-NOT-FOUND]'))).toEqual([
       expect.stringMatching(/^\[VUPC-POOL-NOT-FOUND\] Clients\/Twice: UserPoolId .* or for the 1 other app client checked without it \(Clients\/Arn\)/),
     ]);
+  });
+
+  test('the same export name in stages for different accounts (a pipeline\'s stages): each import is its own stage\'s, here and on the command line', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'vupc-stages-'));
+    const app = testApp({ outdir });
+    const stage = (id: string, account: string) => {
+      const s = new Stage(app, id, { env: { account, region: 'eu-west-1' } });
+      const poolStack = new Stack(s, 'Auth');
+      const { pool } = federatedPool(poolStack);
+      new CfnOutput(poolStack, 'PoolId', { value: pool.userPoolId, exportName: 'shared-pool-id' });
+      const clientStack = new Stack(s, 'Service');
+      new cognito.CfnUserPoolClient(clientStack, 'Client', { userPoolId: Fn.importValue('shared-pool-id'), ...federated, supportedIdentityProviders: ['NoSuchProvider'] });
+      // Aspects do not cross a Stage: each gets its validator.
+      Aspects.of(s).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+      return clientStack;
+    };
+    const stacks = [stage('Dev', '111111111111'), stage('Prod', '222222222222')];
+    // An environment-agnostic stack may deploy to either account: its import is never guessed.
+    const agnostic = new Stack(app, 'Agnostic');
+    new cognito.CfnUserPoolClient(agnostic, 'Client', { userPoolId: Fn.importValue('shared-pool-id'), ...federated, supportedIdentityProviders: ['NoSuchProvider'] });
+    Aspects.of(agnostic).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+    const assembly = app.synth();
+    const messages = (artifact: { messages: Array<{ entry: { data?: unknown } }> }) => artifact.messages.map((m) => String(m.entry.data).replace(/ \[ack: [^\]]+\]$/, ''))
+      .filter((m) => /^\[VUPC-(IDP-EXISTS|POOL-NOT-FOUND)\]/.test(m));
+    const fromAspects = [
+      ...stacks.flatMap((s) => messages(assembly.getNestedAssembly(`assembly-${Stage.of(s)!.stageName}`).getStackArtifact(s.artifactId))),
+      ...messages(assembly.getStackArtifact(agnostic.artifactId)),
+    ];
+    expect(fromAspects.map((m) => m.split(' (it has')[0].replace(/ names a user pool.*/, ''))).toEqual([
+      '[VUPC-IDP-EXISTS] Dev/Service/Client: SupportedIdentityProviders[0] \'NoSuchProvider\' is not an identity provider of user pool Dev/Auth/Pool/Resource',
+      '[VUPC-IDP-EXISTS] Prod/Service/Client: SupportedIdentityProviders[0] \'NoSuchProvider\' is not an identity provider of user pool Prod/Auth/Pool/Resource',
+      '[VUPC-POOL-NOT-FOUND] Agnostic/Client: UserPoolId {"Fn::ImportValue":"shared-pool-id"}',
+    ]);
+    let out = '';
+    runCli(['--format', 'json', outdir], { out: (t) => (out += t), err: () => undefined });
+    const fromCli = JSON.parse(out).findings.map((f: { message: string }) => f.message).filter((m: string) => /^\[VUPC-(IDP-EXISTS|POOL-NOT-FOUND)\]/.test(m));
+    expect(fromCli.sort()).toEqual([...fromAspects].sort());
   });
 
   test('a client in a nested stack is checked against its parent\'s pool', () => {

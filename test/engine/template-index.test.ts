@@ -305,4 +305,42 @@ describe('templates that deploy together', () => {
     const counted = validateTemplates(templates, () => ({ service: { rules: [{ ...findRule('VUPC-QUOTA-CLIENTS')!, checkPool: (pool, report) => report({ property: '', problem: `${pool.clients}` }) }] } }));
     expect(counted.map(({ template, logicalId, finding }) => [template, logicalId, finding.message.split(': ')[1].split('.')[0]])).toEqual([[1, 'Pool', '4']]);
   });
+
+  test('export and stack names are unique per account and Region: the definition that may deploy where the reader does is the one, and two that may are none', () => {
+    const dev = { account: '111111111111', region: 'eu-west-1' };
+    const prod = { account: '222222222222', region: 'eu-west-1' };
+    const stackOutputReader = {
+      Resources: { Client0: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { 'Fn::GetStackOutput': { StackName: 'Auth', OutputName: 'Id' } } } } },
+    };
+    const templates = [
+      { template: exporting, pathOf: pathOf('dev-pools.json'), target: dev, stackName: 'Auth' },
+      { template: exporting, pathOf: pathOf('prod-pools.json'), target: prod, stackName: 'Auth' },
+      { template: importing(1), pathOf: pathOf('dev.json'), target: dev },
+      { template: importing(1), pathOf: pathOf('prod.json'), target: prod },
+      // A reader whose account is unknown may be in either: never guessed.
+      { template: importing(1), pathOf: pathOf('agnostic.json'), target: { region: 'eu-west-1' } },
+      { template: stackOutputReader, pathOf: pathOf('dev-weak.json'), target: dev },
+      { template: stackOutputReader, pathOf: pathOf('nowhere.json') },
+      // Another Region of the dev account: neither export is there.
+      { template: importing(1), pathOf: pathOf('dev-us.json'), target: { ...dev, region: 'us-east-1' } },
+    ];
+    const indexes = indexTemplates(templates);
+    const poolOf = (i: number) => indexes[i].read((templates[i].template.Resources as Record<string, { Properties: unknown }>).Client0).context.pool?.logicalId;
+    // (The exporters' own clients refer to their own pool.)
+    expect(templates.map((_t, i) => poolOf(i))).toEqual(['Pool', 'Pool', 'dev-pools.json#Pool', 'prod-pools.json#Pool',
+      undefined, 'dev-pools.json#Pool', undefined, undefined]);
+  });
+
+  test('a nested stack\'s template deploys where its parent does', () => {
+    const dev = { account: '111111111111', region: 'eu-west-1' };
+    const parent = { Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'child.json' } } } };
+    const templates = [
+      { template: exporting, pathOf: pathOf('dev-pools.json'), target: dev },
+      { template: exporting, pathOf: pathOf('prod-pools.json'), target: { ...dev, account: '222222222222' } },
+      { template: parent, pathOf: pathOf('dev.json'), target: dev },
+      { template: importing(1), pathOf: pathOf('child.json'), parent: { index: 2, logicalId: 'Child' } },
+    ];
+    const pool = indexTemplates(templates)[3].read({ Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' } } }).context.pool;
+    expect(pool?.logicalId).toBe('dev-pools.json#Pool');
+  });
 });

@@ -199,6 +199,20 @@ test('a client is checked against the pool it imports from another stack', () =>
   expect(() => a.synth()).toThrow(/VUPC-IDP-EXISTS[\s\S]*Clients\/Client[\s\S]*'Nope' is not an identity provider of user pool Pools\/Pool\/Resource/);
 });
 
+test('an import is its own stage\'s export when stages for different accounts export the same name', () => {
+  const a = testApp();
+  for (const [id, account] of [['Dev', '111111111111'], ['Prod', '222222222222']]) {
+    const stage = new Stage(a, id, { env: { account, region: 'eu-west-1' } });
+    const pools = new Stack(stage, 'Pools');
+    const pool = new cognito.UserPool(pools, 'Pool');
+    pools.exportValue(pool.userPoolId, { name: 'shared-pool-id' });
+    new cognito.CfnUserPoolClient(new Stack(stage, 'Clients'), 'Client', { userPoolId: Fn.importValue('shared-pool-id'), supportedIdentityProviders: ['Nope'] });
+  }
+  Validations.of(a).addPlugins(new UserPoolClientValidationPlugin());
+  expect(() => a.synth()).toThrow(/Dev\/Clients\/Client[\s\S]*'Nope' is not an identity provider of user pool Dev\/Pools\/Pool\/Resource/);
+  expect(() => a.synth({ force: true })).toThrow(/Prod\/Clients\/Client[\s\S]*'Nope' is not an identity provider of user pool Prod\/Pools\/Pool\/Resource/);
+});
+
 test('a provider the app imports by name exists outside the templates: no error for it, in any stack; a misspelt one is still one', () => {
   const a = testApp();
   const stack = new Stack(a, 'Clients');
