@@ -325,7 +325,8 @@ describe('templates that deploy together', () => {
       { template: importing(1), pathOf: pathOf('dev-us.json'), target: { ...dev, region: 'us-east-1' } },
     ];
     const indexes = indexTemplates(templates);
-    const poolOf = (i: number) => indexes[i].read((templates[i].template.Resources as Record<string, { Properties: unknown }>).Client0).context.pool?.logicalId;
+    const clientOf = (i: number) => (templates[i].template.Resources as Record<string, { Properties: unknown }>).Client0;
+    const poolOf = (i: number) => indexes[i].read(clientOf(i)).context.pool?.logicalId;
     // (The exporters' own clients refer to their own pool.)
     expect(templates.map((_t, i) => poolOf(i))).toEqual(['Pool', 'Pool', 'dev-pools.json#Pool', 'prod-pools.json#Pool',
       undefined, 'dev-pools.json#Pool', undefined, undefined]);
