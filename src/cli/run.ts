@@ -14,6 +14,7 @@ import { findingOf } from '../engine/validate-client';
 import { clientsOf, validateTemplates } from '../engine/validate-template';
 import { acknowledgedMessage } from '../reporting/acknowledgements';
 import { formatJson, formatSarif, formatText, InputStatus, Located, RunSummary } from '../reporting/formats';
+import { closestOf } from '../rules/closest';
 import { noticeRule } from '../rules/registry';
 import { InputKind, RuleSeverity } from '../rules/rule';
 import { PACKAGE_VERSION } from '../version';
@@ -95,6 +96,15 @@ interface Options extends RuleChoice {
   readonly pool?: PoolFiles;
 }
 
+const FORMATS = ['text', 'json', 'sarif'];
+const INPUT_KINDS = ['auto', 'template', 'api'];
+
+/** The allowed value closest to one given (`SARIF`, `jsno`), as the import command's --language names it. */
+const didYouMean = (value: string, allowed: readonly string[]) => {
+  const closest = closestOf(value, allowed);
+  return closest ? ` (did you mean '${closest}'?)` : '';
+};
+
 function options(argv: string[]): Options | 'help' | 'version' {
   const parsed = parseCommandLine(argv, {
     ...RULE_OPTIONS,
@@ -112,10 +122,12 @@ function options(argv: string[]): Options | 'help' | 'version' {
   if (v.help) return 'help';
   if (v.version) return 'version';
   const format = v.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got '${format}'.`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif; got '${format}'${didYouMean(format, FORMATS)}.`);
   if (parsed.positionals.length === 0) throw new UsageError('give at least one template file or cdk.out directory.');
   const inputKind = v['input-kind'] ?? 'auto';
-  if (inputKind !== 'auto' && inputKind !== 'template' && inputKind !== 'api') throw new UsageError(`--input-kind must be auto, template or api; got '${inputKind}'.`);
+  if (inputKind !== 'auto' && inputKind !== 'template' && inputKind !== 'api') {
+    throw new UsageError(`--input-kind must be auto, template or api; got '${inputKind}'${didYouMean(inputKind, INPUT_KINDS)}.`);
+  }
   const choice = ruleChoiceOf(v, (message) => new UsageError(message));
   if (v['print-complete-update'] && v.current === undefined) throw new UsageError('--print-complete-update needs --current, the client the update request changes.');
   // It prints the request, not a report (its findings go to standard error, as text), and compares no templates.

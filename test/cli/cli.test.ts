@@ -174,7 +174,11 @@ describe('bad input exits 2 and names the file', () => {
 
   test.each([
     [[], /give at least one template file or cdk.out directory/],
-    [['--format', 'xml', 'x.json'], /--format must be text, json or sarif; got 'xml'/],
+    [['--format', 'xml', 'x.json'], /--format must be text, json or sarif; got 'xml'\.\n/],
+    // The closest allowed value is named, as for --language and the rule ids (before: only the list).
+    [['--format', 'jsno', 'x.json'], /--format must be text, json or sarif; got 'jsno' \(did you mean 'json'\?\)\./],
+    [['--format', 'SARIF', 'x.json'], /got 'SARIF' \(did you mean 'sarif'\?\)/],
+    [['--input-kind', 'templat', 'x.json'], /--input-kind must be auto, template or api; got 'templat' \(did you mean 'template'\?\)\./],
     [['--unknown', 'x.json'], /Unknown option '--unknown' \(an input file whose name starts with '-' goes after '--'\)/],
     [['--polcy', 'p.json', 'x.json'], /Unknown option '--polcy'; did you mean --policy\?/],
     [['--disable-rule', 'NOPE', 'x.json'], /--disable-rule names 'NOPE', which it cannot select/],
