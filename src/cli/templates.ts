@@ -617,31 +617,51 @@ function artifactPathsOf(dir: string, artifact: NonNullable<Manifest['artifacts'
 /** Every stack template of a cloud assembly (cdk.out), nested assemblies (stages) and nested stacks included. */
 type AppWideAcknowledgements = Array<{ scope: string; ruleId: string; reason: string }>;
 
-function loadAssembly(dir: string, shownRoot: string, root = dir, appWide: AppWideAcknowledgements = []): LoadedTemplate[] {
+function loadAssembly(
+  dir: string, shownRoot: string, root = dir, appWide: AppWideAcknowledgements = [], above: ReadonlySet<string> = new Set(),
+): LoadedTemplate[] {
   const manifestFile = join(dir, 'manifest.json');
   const shownManifest = join(shownRoot, relative(root, manifestFile));
+  const invalid = (problem: string) => new InputError(`${shownManifest}: is not a valid cloud assembly manifest (${problem}).`);
   let manifest: Manifest;
   try {
     manifest = JSON.parse(decode(readBytes(manifestFile, shownManifest), shownManifest));
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${shownManifest}: is not a valid cloud assembly manifest (${(e as Error).message}).`);
+    throw invalid((e as Error).message);
   }
+  // A manifest written by hand or cut short (`null`, an artifact that is not an object, a path that is not a string) is
+  // named as such, not an internal error with a stack trace.
+  if (!isRecord(manifest)) throw invalid(`it is ${kindOf(manifest)}, not an object`);
+  // A nested assembly that names this directory or one above it would be read without end.
+  const ancestors = new Set([...above, realPath(dir)]);
   const out: LoadedTemplate[] = [];
   const state = new LoadState();
-  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
-    if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
-      const file = join(dir, artifact.properties.templateFile);
+  const artifacts: Record<string, unknown> = isRecord(manifest.artifacts) ? manifest.artifacts : {};
+  for (const [id, entry] of Object.entries(artifacts)) {
+    if (!isRecord(entry)) throw invalid(`artifact ${id} is ${kindOf(entry)}, not an object`);
+    const artifact = entry as NonNullable<Manifest['artifacts']>[string];
+    const path = (name: 'templateFile' | 'directoryName') => {
+      const value = isRecord(artifact.properties) ? artifact.properties[name] : undefined;
+      if (value !== undefined && typeof value !== 'string') throw invalid(`artifact ${id}: properties.${name} is ${kindOf(value)}, not a path`);
+      return value;
+    };
+    const templateFile = artifact.type === 'aws:cloudformation:stack' ? path('templateFile') : undefined;
+    const directoryName = artifact.type === 'cdk:cloud-assembly' ? path('directoryName') : undefined;
+    if (templateFile) {
+      const file = join(dir, templateFile);
       state.stacks.add(file);
       const shown = join(shownRoot, relative(root, file));
       // The stack deploys under its stackName (the artifact's id when the manifest gives none): Fn::GetStackOutput names it so.
-      const stackName = artifact.properties.stackName ?? id;
+      const stackName = artifact.properties?.stackName ?? id;
       const artifactPaths = artifactPathsOf(dir, artifact, appWide);
       const target = targetOfEnvironment(artifact.environment);
       const source = { path: file, shown, artifactPaths, assemblyDir: dir, key: relative(root, file), stackName, target };
       out.push(...loadWithNested(source, state));
-    } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
-      out.push(...loadAssembly(join(dir, artifact.properties.directoryName), shownRoot, root, appWide));
+    } else if (directoryName) {
+      const nested = join(dir, directoryName);
+      if (ancestors.has(realPath(nested))) throw invalid(`artifact ${id} names the directory '${directoryName}', which contains this manifest, as a nested cloud assembly`);
+      out.push(...loadAssembly(nested, shownRoot, root, appWide, ancestors));
     }
   }
   return out;

@@ -765,6 +765,32 @@ describe('every input is read once, and listed with its status', () => {
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toContain('contains no stack templates');
   });
 
+  test.each([
+    ['null', /manifest.json: is not a valid cloud assembly manifest \(it is empty \(null\), not an object\)/],
+    ['{"artifacts":{"S":null}}', /manifest.json: is not a valid cloud assembly manifest \(artifact S is empty \(null\), not an object\)/],
+    ['{"artifacts":{"S":{"type":"aws:cloudformation:stack","properties":{"templateFile":5}}}}', /\(artifact S: properties.templateFile is a number, not a path\)/],
+    ['{"artifacts":{"S":{"type":"cdk:cloud-assembly","properties":{"directoryName":["x"]}}}}', /\(artifact S: properties.directoryName is a list, not a path\)/],
+    // A nested assembly naming its own directory, or one above it, was read without end (a stack overflow).
+    ['{"artifacts":{"Self":{"type":"cdk:cloud-assembly","properties":{"directoryName":"."}}}}', /\(artifact Self names the directory '.', which contains this manifest, as a nested cloud assembly\)/],
+  ])('a malformed manifest.json is an input that cannot be read, named, not an internal error with a stack trace: %s', (manifest, message) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'manifest.json'), manifest);
+    const r = cli(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  test('a nested assembly whose manifest names a directory above it is named, not read without end', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'stage'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ artifacts: { Stage: { type: 'cdk:cloud-assembly', properties: { directoryName: 'stage' } } } }));
+    writeFileSync(join(dir, 'stage', 'manifest.json'), JSON.stringify({ artifacts: { Up: { type: 'cdk:cloud-assembly', properties: { directoryName: '..' } } } }));
+    const r = cli(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${join(dir, 'stage', 'manifest.json')}: is not a valid cloud assembly manifest (artifact Up names the directory '..', which contains this manifest, as a nested cloud assembly).`);
+  });
+
   test('the same template or cdk.out given twice (or by another path) is checked once', () => {
     const file = write(`Resources:${CLIENT_YAML}\n      AuthSessionValidity: 30\n`, 'a.yaml');
     const link = join(tmp(), 'link.yaml');
