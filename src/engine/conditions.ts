@@ -27,6 +27,13 @@ export interface Variants<T> {
   readonly incomplete?: boolean;
 }
 
+/** What the search for a set of conditions found: the first MAX_VARIANTS assignments, how many there were, and whether it stopped early. */
+interface Found {
+  readonly first: readonly Assignment[];
+  readonly total: number;
+  readonly incomplete: boolean;
+}
+
 /** At most this many configurations of one client are checked. */
 export const MAX_VARIANTS = 64;
 /** At most this many combinations of parameter values are tried to find which assignments can occur. */
@@ -71,7 +78,7 @@ export function takeBranches(value: unknown, when: Assignment): unknown {
 }
 
 /** A term of `Fn::Equals`: a literal, a parameter (pseudo parameters included), or a value not known before deployment. */
-type Term = { readonly literal: string } | { readonly parameter: string } | { readonly opaque: true };
+type Term = { readonly literal: string } | { readonly parameter: string; readonly key: string } | { readonly opaque: true };
 
 /** A condition's expression: the truth of each leaf decided by the parameters' values, or left open. */
 type Expression =
@@ -95,8 +102,12 @@ export class TemplateConditions {
   private readonly definitions: Record<string, unknown>;
   private readonly parameters: Record<string, unknown>;
   private readonly parsed = new Map<string, Expression>();
-  /** The assignments found, by the conditions asked about: clients of a template use the same few. */
-  private readonly found = new Map<string, { assignments: Assignment[]; incomplete: boolean }>();
+  /**
+   * The assignments found, by the conditions asked about: clients of a template use the same few. Only the first
+   * MAX_VARIANTS of each are kept, with how many there were: a template whose clients each use many conditions of
+   * their own would otherwise hold up to MAX_TRIES assignments for every one of them (gigabytes at a few hundred).
+   */
+  private readonly found = new Map<string, Found>();
 
   public constructor(sections: ConditionSections) {
     this.definitions = isPlainObject(sections.Conditions) ? sections.Conditions : {};
@@ -111,47 +122,56 @@ export class TemplateConditions {
   public variants<T>(value: T, resourceCondition?: string): Variants<T> {
     const used = conditionsUsed(value);
     if (used.length === 0 && resourceCondition === undefined) return { variants: [{ when: new Map(), value }] };
-    const { assignments, incomplete } = this.assignments(used, resourceCondition);
-    const variants = assignments.slice(0, MAX_VARIANTS).map((when) => ({ when, value: takeBranches(value, when) as T }));
-    return { variants, total: assignments.length > MAX_VARIANTS ? assignments.length : undefined, incomplete: incomplete || undefined };
+    const { first, total, incomplete } = this.assignments(used, resourceCondition);
+    const variants = first.map((when) => ({ when, value: takeBranches(value, when) as T }));
+    return { variants, total: total > MAX_VARIANTS ? total : undefined, incomplete: incomplete || undefined };
   }
 
   /** The distinct assignments of `used` that some parameter values produce, with the resource condition true. */
-  private assignments(used: readonly string[], resourceCondition?: string): { assignments: Assignment[]; incomplete: boolean } {
+  private assignments(used: readonly string[], resourceCondition?: string): Found {
     const key = JSON.stringify([used, resourceCondition]);
     let result = this.found.get(key);
     if (!result) this.found.set(key, (result = this.search(used, resourceCondition)));
     return result;
   }
 
-  private search(used: readonly string[], resourceCondition?: string): { assignments: Assignment[]; incomplete: boolean } {
+  private search(used: readonly string[], resourceCondition?: string): Found {
     const expressions = used.map((name) => this.expression(name, new Set()));
     const gate = resourceCondition === undefined ? { constant: true } : this.expression(resourceCondition, new Set());
     const domains = this.domains([...expressions, gate]);
-    const found = new Map<string, Assignment>();
+    const first: Assignment[] = [];
+    const seen = new Set<string>();
     let tries = 0;
     let incomplete = false;
-    // Every combination of parameter values and open leaves, odometer-wise.
+    // Every combination of parameter values and open leaves, odometer-wise. One map of the values, updated in place.
     const position = domains.map(() => 0);
+    const values = new Map<string, ParameterValue | boolean>(domains.map((d) => [d.key, d.values[0]]));
     for (;;) {
       if (++tries > MAX_TRIES) {
         incomplete = true;
         break;
       }
-      const values: Values = new Map(domains.map((d, i) => [d.key, d.values[position[i]]]));
       if (evaluate(gate, values)) {
-        const truth = expressions.map((e) => evaluate(e, values));
-        const key = truth.map((t) => (t ? '1' : '0')).join('');
-        if (!found.has(key)) found.set(key, new Map(used.map((name, i) => [name, truth[i]])));
+        let key = '';
+        for (const e of expressions) key += evaluate(e, values) ? '1' : '0';
+        if (!seen.has(key)) {
+          seen.add(key);
+          if (first.length < MAX_VARIANTS) first.push(new Map(used.map((name, i) => [name, key[i] === '1'])));
+        }
         // Every assignment of the used conditions is found: no need to try more values.
-        if (found.size === 2 ** used.length) break;
+        if (seen.size === 2 ** used.length) break;
       }
       let i = domains.length - 1;
-      while (i >= 0 && position[i] === domains[i].values.length - 1) position[i--] = 0;
+      while (i >= 0 && position[i] === domains[i].values.length - 1) {
+        position[i] = 0;
+        values.set(domains[i].key, domains[i].values[0]);
+        i--;
+      }
       if (i < 0) break;
       position[i]++;
+      values.set(domains[i].key, domains[i].values[position[i]]);
     }
-    return { assignments: [...found.values()], incomplete };
+    return { first, total: seen.size, incomplete };
   }
 
   /** The values worth trying for each parameter and open leaf the expressions read. */
@@ -239,7 +259,8 @@ export class TemplateConditions {
 function parseTerm(value: unknown): Term {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { literal: String(value) };
   const ref = isIntrinsic(value) ? (value as { Ref?: unknown }).Ref : undefined;
-  return typeof ref === 'string' ? { parameter: ref } : { opaque: true };
+  // `key`: where the search keeps the parameter's value (see `domains`), made once rather than at every evaluation.
+  return typeof ref === 'string' ? { parameter: ref, key: `parameter:${ref}` } : { opaque: true };
 }
 
 function evaluate(e: Expression, values: Values): boolean {
@@ -249,8 +270,12 @@ function evaluate(e: Expression, values: Values): boolean {
   if ('all' in e) return e.all.every((x) => evaluate(x, values));
   if ('any' in e) return e.any.some((x) => evaluate(x, values));
   // One side is a parameter, the other a literal (see parse).
-  const [a, b] = e.equals.map((t) => ('literal' in t ? t.literal : 'parameter' in t ? values.get(`parameter:${t.parameter}`) : undefined));
-  return a !== undefined && a !== OTHER && a === b;
+  const a = termValue(e.equals[0], values);
+  return a !== undefined && a !== OTHER && a === termValue(e.equals[1], values);
+}
+
+function termValue(t: Term, values: Values): ParameterValue | boolean | undefined {
+  return 'literal' in t ? t.literal : 'parameter' in t ? values.get(t.key) : undefined;
 }
 
 /**

@@ -79,6 +79,30 @@ describe('templates', () => {
     expect(out).toContain('no-clients.json: no AWS::Cognito::UserPoolClient resources, nothing to check.');
   });
 
+  test('clients that each use many conditions of their own stay fast and small (before: 125 ms and 10 MB a client, out of memory at a few thousand)', () => {
+    // 24 parameters, one condition on each; every client uses 16 of them, a different 16 for each client, so that no
+    // search is shared. Each client has 65,536 combinations: 64 are checked, and the total is still reported.
+    const names = Array.from({ length: 24 }, (_, i) => `K${i}`);
+    const Parameters = Object.fromEntries(names.map((n) => [`P${n}`, { Type: 'String' }]));
+    const Conditions = Object.fromEntries(names.map((n) => [n, { 'Fn::Equals': [{ Ref: `P${n}` }, 'yes'] }]));
+    const Resources: Record<string, unknown> = { Pool: { Type: 'AWS::Cognito::UserPool' } };
+    for (let i = 0; i < 80; i++) {
+      const used = names.filter((_, j) => (j + i) % 24 < 16 !== (i % 3 === 0 && j % 5 === i % 5));
+      Resources[`C${i}`] = {
+        Type: 'AWS::Cognito::UserPoolClient',
+        Properties: { UserPoolId: { Ref: 'Pool' }, ReadAttributes: used.map((n) => ({ 'Fn::If': [n, 'email', { Ref: 'AWS::NoValue' }] })) },
+      };
+    }
+    const file = writeTemplate({ Parameters, Conditions, Resources });
+    const started = Date.now();
+    const r = cli('--format', 'json', file);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(r.code).toBe(0);
+    const capped = (JSON.parse(r.out) as { findings: Array<{ ruleId: string; message: string }> }).findings.filter((f) => f.ruleId === 'VUPC-CONDITIONS-CAPPED');
+    expect(capped).toHaveLength(80);
+    expect(capped[1].message).toContain('combinations; the first 64 were checked');
+  });
+
   test.each([
     ['Properties that are not an object', client('oops'), 1, /\[VUPC-PROPERTY-TYPE\] .*#Client: Properties 'oops' is not an object/],
     // CallbackURLs is set, to a value known at deployment, on a client without OAuth: VUPC-URL-WITHOUT-OAUTH.
