@@ -43,8 +43,8 @@ export interface ClientRead {
   readonly propNames?: PropNames;
   /** The configurations: one without `when` for a client without conditions. */
   readonly variants: ReadonlyArray<{ readonly when?: Assignment; readonly client: ReadClient }>;
-  /** Every assignment found, when more than were checked (see MAX_VARIANTS). */
-  readonly total?: number;
+  /** True when there are more assignments than were checked (see MAX_VARIANTS). */
+  readonly capped?: boolean;
   /** True when not every combination of parameter values could be tried. */
   readonly incomplete?: boolean;
 }
@@ -277,7 +277,7 @@ export class TemplateIndex {
       const v = isNoValue(value) ? {} : value;
       return { when, client: isPlainObject(v) ? { properties: this.walk(v, new Set()) as Record<string, unknown> } : { notAnObject: v } };
     });
-    return { context, propNames, variants, total: found.total, incomplete: found.incomplete };
+    return { context, propNames, variants, capped: found.capped, incomplete: found.incomplete };
   }
 
   /**

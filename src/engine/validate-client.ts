@@ -147,10 +147,10 @@ export function checkClient(
     const prefix = `[${finding.ruleId}] ${finding.path}:`;
     return { ...finding, condition, message: `[${finding.ruleId}] ${finding.path} [when ${condition}]:${finding.message.slice(prefix.length)}` };
   });
-  if ((read.total !== undefined || read.incomplete) && !selection.disabledRules?.has('VUPC-CONDITIONS-CAPPED') && selection.rules === undefined) {
+  if ((read.capped || read.incomplete) && !selection.disabledRules?.has('VUPC-CONDITIONS-CAPPED') && selection.rules === undefined) {
     const rule = noticeRule('VUPC-CONDITIONS-CAPPED');
-    const problem = read.total !== undefined
-      ? `use conditions in ${read.total} combinations; the first ${MAX_VARIANTS} were checked`
+    const problem = read.capped
+      ? `use conditions in more than ${MAX_VARIANTS} combinations; the first ${MAX_VARIANTS} were checked`
       : `use conditions on parameters with too many values to try them all; ${read.variants.length} combinations were checked`;
     findings.push(findingOf(rule, pathText(), { property: 'Properties', problem }, rule.severity));
   }
