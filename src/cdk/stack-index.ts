@@ -1,5 +1,6 @@
 import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { rawOverridesOf } from './internals';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
 import { AppExports, appExports, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
 import { DeployTarget, onlyDefinitionFor } from '../engine/deploy-targets';
@@ -10,9 +11,15 @@ import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index
 /** What a client refers to; clients themselves are noted as they are visited. */
 const INDEXED = new Set<string>([TYPES.pool, TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
 
-/** True for every AWS::Cognito::UserPoolClient, however it was made (L1, L2, L3, raw CfnResource). */
+/**
+ * True for every AWS::Cognito::UserPoolClient, however it was made (L1, L2,
+ * L3, raw CfnResource), and for a resource an override makes one
+ * (`addOverride('Type', ...)` has the last word, as in the template).
+ */
 export function isUserPoolClientResource(node: IConstruct): node is CfnResource {
-  return CfnResource.isCfnResource(node) && node.cfnResourceType === TYPES.client;
+  if (!CfnResource.isCfnResource(node)) return false;
+  const overridden = rawOverridesOf(node)?.Type;
+  return (typeof overridden === 'string' ? overridden : node.cfnResourceType) === TYPES.client;
 }
 
 /** A resource whose Properties are rendered on first read; null when it cannot be rendered (nothing is known then). */

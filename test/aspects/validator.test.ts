@@ -74,6 +74,16 @@ describe('every kind of AWS::Cognito::UserPoolClient is checked', () => {
     expect(errors.filter((e) => e.startsWith('[VUPC-PROPERTY-TYPE]'))).toHaveLength(4);
   });
 
+  test('an override of Type decides what the resource is, as in the template', () => {
+    const { stack, pool } = testStack();
+    const raw = new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClientX', properties: { UserPoolId: 'eu-west-1_abc', AuthSessionValidity: 20 } });
+    raw.addOverride('Type', 'AWS::Cognito::UserPoolClient');
+    // A client an override makes something else is not one.
+    new cognito.CfnUserPoolClient(stack, 'NotAClient', { userPoolId: pool.userPoolId, authSessionValidity: 20 }).addOverride('Type', 'AWS::CloudFormation::WaitConditionHandle');
+    addValidator(stack);
+    expect(errorsOf(stack)).toEqual([expect.stringMatching(/^\[VUPC-AUTHSESSION-RANGE\] Stack\/Raw: AuthSessionValidity 20 is outside the allowed range/)]);
+  });
+
   test('an override that replaces Properties with a non-object', () => {
     const { stack } = testStack();
     const raw = new CfnResource(stack, 'Raw', { type: 'AWS::Cognito::UserPoolClient', properties: { UserPoolId: 'eu-west-1_abc' } });
