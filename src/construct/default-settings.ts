@@ -74,7 +74,7 @@ export const DEFAULT_SETTINGS: readonly DefaultSetting[] = [
     api: flows(API_DEFAULT_AUTH_FLOWS),
     why: '`ALLOW_CUSTOM_AUTH` needs Lambda triggers: without them it is attack surface with no use; with them (passwordless sign-in, say) the L2\'s client signed in so, and keeps doing so. A machine-to-machine client signs in no user; `ALLOW_REFRESH_TOKEN_AUTH` is the smallest list Cognito has been seen to accept (it refused a list without it with "REFRESH_TOKEN_AUTH should always be allowed", aws/aws-cdk#7625), and an empty list has no documented meaning.',
     source: API,
-    migration: { kind: 'adds', effect: '`ALLOW_CUSTOM_AUTH` is no longer allowed on a pool without a custom-auth trigger (nor SRP sign-in, for a client credentials client)' },
+    migration: { kind: 'adds', effect: '`ALLOW_CUSTOM_AUTH` is no longer allowed on a pool without a custom-auth trigger, nor SRP sign-in for a client credentials client; on a pool imported with `UserPool.fromUserPoolId`, whose triggers the app cannot see, set `authFlows.custom` if the client signs in with custom authentication' },
   },
   {
     properties: ['PreventUserExistenceErrors'],
