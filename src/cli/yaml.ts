@@ -96,9 +96,15 @@ function shortForm(kind: 'scalar' | 'sequence' | 'mapping'): Type {
   });
 }
 
+/**
+ * `!!timestamp` and `!!binary`, which PyYAML reads (as a date and bytes) and
+ * cfn-lint accepts: read as the text written, as an untagged timestamp is.
+ */
+const asWritten = (tag: string) => new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', construct: (data: string | null) => data ?? '' });
+
 export const CLOUDFORMATION_SCHEMA: Schema = FAILSAFE_SCHEMA.extend({
   implicit: [nullType, bool11, intType, floatType, mergeType],
-  explicit: [shortForm('scalar'), shortForm('sequence'), shortForm('mapping')],
+  explicit: [asWritten('timestamp'), asWritten('binary'), shortForm('scalar'), shortForm('sequence'), shortForm('mapping')],
 });
 
 /** Why a YAML text cannot be read, with the line (1-based) where that is known. */

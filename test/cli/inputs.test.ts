@@ -130,6 +130,11 @@ empty:
     });
   });
 
+  test('YAML 1.1 tags PyYAML reads are read (a timestamp or binary as the text written), as cfn-lint reads them', () => {
+    expect(parseCloudFormationYaml('a: !!timestamp 2001-12-14\nb: !!binary aGVsbG8=\nc: !!str 10\nd: !!int "10"\ne: !!bool yes\n'))
+      .toEqual({ a: '2001-12-14', b: 'aGVsbG8=', c: '10', d: 10, e: true });
+  });
+
   test('a key given twice keeps its last value; a byte order mark and CRLF line ends are read', () => {
     expect(parseCloudFormationYaml('\uFEFFa: 1\r\na: 2\r\nb: [x,\r\n  y]\r\n')).toEqual({ a: 2, b: ['x', 'y'] });
     const file = write(`\uFEFFResources:\r\n${CLIENT_YAML.replace(/\n/g, '\r\n')}\r\n  Pool:\r\n    Type: AWS::Cognito::UserPool\r\n`, 'crlf.yaml');
