@@ -239,9 +239,11 @@ export function runCli(argv: string[], io: CliIo): number {
     }
     const unreadable: InputStatus[] = [];
     // Each file is read once; what cannot be read (a nested template its cloud assembly names included) is named.
-    const load = (inputs: readonly string[]) => loadInputs(inputs, o.inputKind, (status) => {
-      io.err(`validate-user-pool-clients: ${status.error}\n`);
-      unreadable.push(status);
+    // What could not be read is named, and a baseline as the baseline (its file alone could be taken for an input).
+    const load = (inputs: readonly string[], as = '') => loadInputs(inputs, o.inputKind, (status) => {
+      const named = { ...status, error: `${as}${status.error}` };
+      io.err(`validate-user-pool-clients: ${named.error}\n`);
+      unreadable.push(named);
     });
     const loaded = load(o.inputs);
     const current = o.current === undefined ? undefined : readCurrent(o.current);
@@ -265,7 +267,7 @@ export function runCli(argv: string[], io: CliIo): number {
       if (summary.findings.length > 0) io.err(formatText(summary));
       return summary.findings.some(({ finding }) => fails(finding.severity)) ? 1 : 0;
     }
-    const summary = check(templates, unreadable, o, o.baseline === undefined ? [] : load([o.baseline]), current);
+    const summary = check(templates, unreadable, o, o.baseline === undefined ? [] : load([o.baseline], 'the baseline (--baseline) '), current);
     io.out(o.format === 'json' ? formatJson(summary) : o.format === 'sarif' ? formatSarif(summary) : formatText(summary));
     if (unreadable.length > 0) return 2;
     const failing = summary.findings.some(({ finding }) => fails(finding.severity));

@@ -106,6 +106,13 @@ describe('--baseline: what deploying the inputs does to the app clients of the b
     expect(replaced(cli('--format', 'json', '--baseline', join(dir, 'old.json'), join(dir, 'new.json')))).toEqual([]);
   });
 
+  test('a baseline that cannot be read is named as the baseline (exit 2, and so in the JSON report)', () => {
+    const r = cli('--format', 'json', '--baseline', '/nonexistent/old.yaml', l2());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('validate-user-pool-clients: the baseline (--baseline) /nonexistent/old.yaml: no such file or directory.');
+    expect(r.json().inputs).toContainEqual(expect.objectContaining({ file: '/nonexistent/old.yaml', status: 'unreadable', error: expect.stringMatching(/^the baseline \(--baseline\)/) }));
+  });
+
   test('a baseline stack without a counterpart is named as not compared', () => {
     const before = assembly((stack, pool) => {
       pool.addClient('App');
