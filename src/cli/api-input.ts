@@ -71,7 +71,7 @@ function parseApiValues(text: string, shown: string): Array<{ value: unknown; li
     return [{ value: JSON.parse(text) }];
   } catch (whole) {
     const lines = text.split('\n');
-    if (lines.filter((l) => l.trim()).length < 2) throw new InputError(`${shown}: is not valid JSON (${jsonErrorMessage(whole)}).`);
+    if (lines.filter((l) => l.trim()).length < 2) throw new InputError(`${shown}: is not valid JSON (${jsonErrorMessage(whole, text)}).`);
     // Responses written one after another, as a loop over `aws cognito-idp describe-user-pool-client` writes them.
     const documents = jsonDocuments(text);
     if (documents && !documents.broken && documents.values.length > 1) return documents.values;

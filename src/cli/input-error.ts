@@ -1,3 +1,5 @@
+import { visit } from 'jsonc-parser';
+
 /** A problem with an input: the command line exits 2 and names the file. */
 export class InputError extends Error {}
 
@@ -6,9 +8,24 @@ export class InputError extends Error {}
  * beside it (`..."tSecret": Zx9Se"...`), which can be part of a secret: the
  * kind of error, and its position where Node.js gives one, stay.
  */
-export function jsonErrorMessage(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
+export function jsonErrorMessage(e: unknown, text?: string): string {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '');
+  if (text === undefined) return message;
+  const lineAndColumn = (offset: number) => {
+    const before = text.slice(0, offset).split('\n');
+    return `at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+  };
+  const position = /at position (\d+)/.exec(message);
+  if (position) return message.replace(position[0], lineAndColumn(Number(position[1])));
+  // Node.js gives no position for an unexpected token (a comment, say): where the first error is, from jsonc-parser.
+  const at = firstErrorOffset(text);
+  return at === undefined ? message : `${message} ${lineAndColumn(at)}`;
+}
+
+function firstErrorOffset(text: string): number | undefined {
+  let first: number | undefined;
+  visit(text, { onError: (_error, offset) => (first ??= offset) }, { disallowComments: true, allowTrailingComma: false });
+  return first;
 }
 
 /** How deep JSON input may nest: as deep as YAML input (the YAML parser's limit), far beyond any template. */

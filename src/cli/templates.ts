@@ -242,7 +242,7 @@ function parseTemplate(
     try {
       template = JSON.parse(text);
     } catch (e) {
-      if (isJsonFile) throw new InputError(`${shown}: is not valid JSON (${jsonErrorMessage(e)}).`);
+      if (isJsonFile) throw new InputError(`${shown}: is not valid JSON (${jsonErrorMessage(e, text)}).`);
     }
     if (template !== undefined) return { template: withinDepth(template, shown), line: jsonLines(text) };
   }

@@ -165,6 +165,10 @@ describe('templates that deploy together', () => {
 describe('bad input exits 2 and names the file', () => {
   test.each([
     ['malformed JSON', '{ "Resources": ', 'bad.json', /bad.json: is not valid JSON/],
+    // Where, as a line and column (Node.js gives an offset, or none for an unexpected token such as a comment).
+    ['JSON with a comment', '// made by hand\n{ "Resources": {} }', 'comment.json', /comment.json: is not valid JSON \(Unexpected token '\/' at line 1, column 1\)/],
+    ['JSON broken after a secret, which is not quoted', '{\n  "Resources": {\n    "A": { "Properties": { "ClientSecret": "s3cr3t-value" } } x\n  }\n}',
+      'secret.json', /secret.json: is not valid JSON \(Expected ',' or '}' after property value in JSON at line 3, column 63\)\.\n$/],
     ['malformed YAML', 'Resources:\n  A: [unclosed\n', 'bad.yaml', /bad.yaml: is not valid YAML or JSON \(line \d+: /],
     ['an empty file', '   \n', 'empty.yaml', /empty.yaml: is empty; expected a CloudFormation template/],
   ])('%s', (_name, text, name, message) => {
