@@ -18,13 +18,13 @@ export function parseCommandLine<O extends Options>(argv: string[], options: O, 
   }
   const given = new Map<string, string[]>();
   for (const token of parsed.tokens) {
-    if (token.kind !== 'option' || options[token.name]?.multiple) continue;
+    // A flag given twice means what it means once (flags a pipeline puts together may repeat one); a value given twice is ambiguous.
+    if (token.kind !== 'option' || options[token.name]?.multiple || options[token.name]?.type !== 'string') continue;
     given.set(token.name, [...given.get(token.name) ?? [], token.value ?? '']);
   }
   for (const [name, values] of given) {
     if (values.length < 2) continue;
-    const shown = options[name].type === 'string' ? ` (${values.map((v) => `'${v}'`).join(', then ')})` : '';
-    throw usage(`--${name} is given ${values.length} times${shown}; give it once.`);
+    throw usage(`--${name} is given ${values.length} times (${values.map((v) => `'${v}'`).join(', then ')}); give it once.`);
   }
   return parsed;
 }
