@@ -228,7 +228,15 @@ export class ClientView {
    */
   public withoutSecret(): boolean {
     if (this.generatesSecret() || this.isUnknown('GenerateSecret')) return false;
-    return !(this.input === InputKind.API_REQUEST && this.has('ClientSecret'));
+    return !this.setsCustomSecret();
+  }
+
+  /**
+   * True when an API request gives the client its own ClientSecret (a
+   * template's ClientSecret is read-only, and CloudFormation ignores it).
+   */
+  public setsCustomSecret(): boolean {
+    return this.input === InputKind.API_REQUEST && this.has('ClientSecret');
   }
 
   private noteValueRead(path: string): void {

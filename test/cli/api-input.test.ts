@@ -92,6 +92,19 @@ describe('which rules apply to which input kind', () => {
     expect(finding.message).not.toContain('short-secret!');
   });
 
+  test('a custom ClientSecret gives a public client a secret as GenerateSecret does: forbidSecretOnPublicClients reports it, masked', () => {
+    // Before, only GenerateSecret: true was read, and a CreateUserPoolClient request with its own secret passed the policy.
+    const secret = 'abcdefghijklmnopqrstuvwxyz012345';
+    const spa = { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'spa', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['implicit'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['https://app.example.com/cb'], SupportedIdentityProviders: ['COGNITO'] };
+    const policy = write({ forbidSecretOnPublicClients: true }, 'policy.json');
+    const custom = json('--policy', policy, write({ ...spa, ClientSecret: secret })).findings.filter((f) => f.ruleId === 'VUPC-POLICY-SECRET-PUBLIC-CLIENT');
+    expect(custom.map((f) => f.property)).toEqual(['ClientSecret']);
+    expect(custom[0].message).not.toContain(secret);
+    expect(custom[0].message).toContain('Remove ClientSecret');
+    expect(ruleIds('--policy', policy, write({ ...spa, GenerateSecret: true }))).toContain('VUPC-POLICY-SECRET-PUBLIC-CLIENT');
+    expect(ruleIds('--policy', policy, write(spa))).not.toContain('VUPC-POLICY-SECRET-PUBLIC-CLIENT');
+  });
+
   test('a value outside an enum names the closest allowed one (the API\'s names are case-sensitive)', () => {
     const client = {
       UserPoolId: 'us-west-2_EXAMPLE',

@@ -67,14 +67,26 @@ export const POLICY_RULES: RuleDefinition[] = [
   policyRule(['forbidSecretOnPublicClients'], {
     id: 'VUPC-POLICY-SECRET-PUBLIC-CLIENT',
     catalogueId: 'R-SECRET-PUBLIC-CLIENT',
-    properties: ['GenerateSecret', 'AllowedOAuthFlows', 'CallbackURLs'],
+    properties: ['GenerateSecret', 'ClientSecret', 'AllowedOAuthFlows', 'CallbackURLs'],
     summary: 'Public clients (implicit grant, or only app-scheme and loopback callbacks) have no secret.',
     why: 'A browser or mobile app cannot keep a secret; one shipped in it is public, and gives a false sense of security.',
     fix: 'Set GenerateSecret: false for public clients and use the code grant with PKCE; keep secrets for server-side clients.',
     source: Sources.APP_CLIENTS,
     check: (client, report) => {
-      const why = client.generatesSecret() ? whyPublic(client) : undefined;
-      if (why) report({ property: 'GenerateSecret', value: true, problem: `makes a secret for a public client (${why})` });
+      // An API request may give the client its own secret instead of GenerateSecret: a secret all the same.
+      const custom = !client.generatesSecret() && client.setsCustomSecret();
+      const why = client.generatesSecret() || custom ? whyPublic(client) : undefined;
+      if (!why) return;
+      if (custom) {
+        report({
+          property: 'ClientSecret',
+          value: client.value('ClientSecret'),
+          problem: `gives a public client a secret (${why})`,
+          fix: 'Remove ClientSecret from the request for a public client and use the code grant with PKCE; keep secrets for server-side clients.',
+        });
+      } else {
+        report({ property: 'GenerateSecret', value: true, problem: `makes a secret for a public client (${why})` });
+      }
     },
   }),
   policyRule(['maxAccessTokenMinutes', 'maxIdTokenMinutes', 'maxRefreshTokenDays'], {
