@@ -1,6 +1,7 @@
 import { UserPoolClientPolicyProps } from '../../src';
 import { policySelection } from '../../src/engine/selection';
 import { L2_PROP_NAMES } from '../../src/reporting/prop-names';
+import { CFN_PROPERTY_TYPES } from '../../src/rules/api-model';
 import { POLICY_RULES } from '../../src/rules/registry';
 import { findingsFor, patched, VALID_WEB_CLIENT } from '../helpers';
 import { VALID_M2M_CLIENT } from '../rules/cases';
@@ -140,4 +141,22 @@ test('a fix names construct props only for a client made with them: a template (
     ['VUPC-POLICY-CLIENT-NAME', 'Set userPoolClientName.'],
     ['VUPC-POLICY-PREVENT-USER-EXISTENCE-ERRORS', 'Set preventUserExistenceErrors: true.'],
   ]);
+});
+
+test('a client made with construct props is told the props to change, in every policy rule; removing a secret says it replaces the client', () => {
+  // Before, most policy fixes named CloudFormation properties (ReadAttributes, EnableTokenRevocation, UserDataShared...), which an L2 or
+  // ValidatedUserPoolClient user cannot write, and the fix of a public client's secret did not say that changing it replaces the client.
+  const cfnNames = [...Object.keys(CFN_PROPERTY_TYPES), 'UserDataShared', 'Feature'];
+  const l2Findings = (c: PolicyCase) =>
+    findingsFor(patched(c.base ?? VALID_WEB_CLIENT, c.patch), { policy: c.policy }, policySelection(c.policy), L2_PROP_NAMES);
+  const named = FAILING.flatMap((c) => l2Findings(c)
+    .filter((finding) => finding.ruleId === c.rule)
+    .flatMap((finding) => cfnNames.filter((name) => new RegExp(`\\b${name}\\b`).test(finding.fix!)).map((name) => `${c.rule}: ${name}`)));
+  expect([...new Set(named)]).toEqual([]);
+  const secret = FAILING.find((c) => c.name === 'a secret on an implicit-grant client')!;
+  for (const propNames of [undefined, L2_PROP_NAMES]) {
+    const [finding] = findingsFor(patched(VALID_WEB_CLIENT, secret.patch), { policy: secret.policy }, policySelection(secret.policy), propNames)
+      .filter((found) => found.ruleId === secret.rule);
+    expect(finding.fix).toContain('replaces');
+  }
 });

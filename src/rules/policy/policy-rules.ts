@@ -70,7 +70,8 @@ export const POLICY_RULES: RuleDefinition[] = [
     properties: ['GenerateSecret', 'ClientSecret', 'AllowedOAuthFlows', 'CallbackURLs'],
     summary: 'Public clients (implicit grant, or only app-scheme and loopback callbacks) have no secret.',
     why: 'A browser or mobile app cannot keep a secret; one shipped in it is public, and gives a false sense of security.',
-    fix: 'Set GenerateSecret: false for public clients and use the code grant with PKCE; keep secrets for server-side clients.',
+    fix: 'Give public clients no secret (GenerateSecret: false; changing it replaces an existing client, with a new client id, and UpdateUserPoolClient cannot change it) and use the code grant with PKCE; keep secrets for server-side clients.',
+    propsFix: 'Set generateSecret: false for public clients (this replaces an existing client, with a new client id) and use the code grant with PKCE; keep secrets for server-side clients.',
     source: Sources.APP_CLIENTS,
     check: (client, report) => {
       // An API request may give the client its own secret instead of GenerateSecret: a secret all the same.
@@ -118,6 +119,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'No client can write email_verified or phone_number_verified.',
     why: 'A user who can set these flags can mark an unverified email or phone number as verified.',
     fix: 'Remove the verified flags from WriteAttributes; let Cognito verification or administrators set them.',
+    propsFix: 'Remove emailVerified and phoneNumberVerified from writeAttributes; let Cognito verification or administrators set them.',
     source: Sources.ATTRIBUTES,
     check: (client, report) => {
       for (const { index, value } of client.strings('WriteAttributes')) {
@@ -133,6 +135,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'Every client sets ReadAttributes.',
     why: 'Without it the client reads every standard attribute, and ID tokens carry every readable attribute.',
     fix: 'Set ReadAttributes to the attributes the app needs.',
+    propsFix: 'Give readAttributes (a ClientAttributes) with the attributes the app needs.',
     source: Sources.ATTRIBUTES,
     check: (client, report) => {
       if (!client.has('ReadAttributes')) report({ property: 'ReadAttributes', problem: 'is not set, so every standard attribute is readable' });
@@ -146,6 +149,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'Every client sets WriteAttributes.',
     why: 'Without it users can change every standard attribute through the client.',
     fix: 'Set WriteAttributes to the attributes users may change.',
+    propsFix: 'Give writeAttributes (a ClientAttributes) with the attributes users may change.',
     source: Sources.ATTRIBUTES,
     check: (client, report) => {
       if (!client.has('WriteAttributes')) report({ property: 'WriteAttributes', problem: 'is not set, so every standard attribute is writable' });
@@ -159,6 +163,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'No client can write the attributes the organisation reserves (e.g. custom:tenant, custom:role).',
     why: 'Attributes used for authorization must not be changeable by the user they describe (privilege escalation).',
     fix: 'Remove the attribute from WriteAttributes; set it from a trusted back end with the admin API.',
+    propsFix: 'Leave the attribute out of writeAttributes (give writeAttributes when it is not set); set it from a trusted back end with the admin API.',
     source: Sources.ATTRIBUTES,
     check: (client, report, policy) => {
       const forbidden = new Set(policy.neverWritableAttributes ?? []);
@@ -180,6 +185,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'No client allows the auth flows the organisation forbids (e.g. the password flows).',
     why: 'In the password flows Cognito receives the password itself instead of an SRP proof.',
     fix: 'Use ALLOW_USER_SRP_AUTH or ALLOW_USER_AUTH instead; acknowledge the rule where a flow is needed (e.g. a user migration trigger).',
+    propsFix: 'Use authFlows.userSrp or authFlows.user instead; acknowledge the rule where a flow is needed (e.g. a user migration trigger).',
     source: Sources.AUTH_FLOWS,
     decision: 'A legacy flow name is the same flow as its ALLOW_ name (USER_PASSWORD_AUTH is ALLOW_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH is ALLOW_ADMIN_USER_PASSWORD_AUTH, CUSTOM_AUTH_FLOW_ONLY is ALLOW_CUSTOM_AUTH), and Cognito still accepts it: forbidding either name forbids both.',
     check: (client, report, policy) => {
@@ -204,6 +210,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'Every client sets ExplicitAuthFlows.',
     why: "Without it Cognito's default applies, which includes ALLOW_CUSTOM_AUTH.",
     fix: 'Set ExplicitAuthFlows to the flows the app uses.',
+    propsFix: 'Give authFlows with the flows the app uses.',
     source: Sources.AUTH_FLOWS,
     check: (client, report) => {
       if (!client.has('ExplicitAuthFlows')) report({ property: 'ExplicitAuthFlows', problem: `is not set, so ${API_DEFAULT_AUTH_FLOWS.join(', ')} are allowed` });
@@ -216,6 +223,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'No client allows the implicit grant.',
     why: 'The implicit grant returns tokens in the URL fragment (browser history, referrers) and issues no refresh token.',
     fix: 'Use the authorization code grant (with PKCE for public clients).',
+    propsFix: 'Give oAuth.flows with authorizationCodeGrant only (flows left out allow the implicit grant too); use PKCE for public clients.',
     source: Sources.AUTHORIZE,
     check: (client, report) => {
       for (const { index, value } of client.strings('AllowedOAuthFlows')) {
@@ -276,6 +284,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'No client shares user data with analytics.',
     why: 'With UserDataShared Cognito includes user data in the events it sends to Amazon Pinpoint.',
     fix: 'Set UserDataShared: false, or acknowledge with the data-protection approval as the reason.',
+    propsFix: 'Set analytics.shareUserData: false, or acknowledge with the data-protection approval as the reason.',
     source: Sources.ANALYTICS_TYPE,
     check: (client, report) => {
       if (client.boolean('AnalyticsConfiguration.UserDataShared') === true) report({ property: 'AnalyticsConfiguration.UserDataShared', value: true, problem: 'sends user data to analytics' });
@@ -304,6 +313,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'No client turns token revocation off.',
     why: 'Without revocation, RevokeToken and the revocation endpoint do not work: a leaked refresh token stays valid until it expires.',
     fix: 'Set EnableTokenRevocation: true.',
+    propsFix: 'Set enableTokenRevocation: true.',
     source: Sources.TOKEN_REVOCATION,
     check: (client, report) => {
       if (client.boolean('EnableTokenRevocation') === false) report({ property: 'EnableTokenRevocation', value: false, problem: 'turns revocation off' });
@@ -317,6 +327,7 @@ export const POLICY_RULES: RuleDefinition[] = [
     summary: 'Every client that issues refresh tokens rotates them.',
     why: 'With rotation a stolen refresh token stops working as soon as the legitimate client refreshes.',
     fix: 'Enable refresh token rotation (after checking that the app refreshes with GetTokensFromRefreshToken or the token endpoint).',
+    propsFix: 'Give refreshTokenRotationGracePeriod (0-60 seconds), which turns rotation on (after checking that the app refreshes with GetTokensFromRefreshToken or the token endpoint).',
     source: Sources.REFRESH_TOKEN,
     check: (client, report) => {
       const flows = client.oauthFlows();
