@@ -16,10 +16,11 @@ import { InputKind } from '../rules/rule';
  * request with them added.
  */
 
-/** A current value the API's default equals: a reset loses nothing. */
-const atDefault = (member: string, value: unknown) => API_DEFAULT_VALUES[member] === value || (Array.isArray(value) && value.length === 0);
-
 const isStruct = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A current value the API's default equals: a reset loses nothing (a structure: when each of its members is at its default). */
+const atDefault = (member: string, value: unknown): boolean => API_DEFAULT_VALUES[member] === value || (Array.isArray(value) && value.length === 0)
+  || (isStruct(value) && Object.entries(value).every(([inner, innerValue]) => atDefault(`${member}.${inner}`, innerValue)));
 
 /**
  * True when the request's structure keeps the current one's members it

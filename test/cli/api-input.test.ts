@@ -252,6 +252,26 @@ describe('the update trap: --current and --print-complete-update', () => {
     expect(JSON.parse(cli('--current', byId, '--print-complete-update', toArn).out).AnalyticsConfiguration).toEqual({ ApplicationArn: 'arn:aws:mobiletargeting:us-west-2:123456789012:apps/abc' });
   });
 
+  test('a structure the request omits whose every member is at its default loses nothing: no warning', () => {
+    // Before, RefreshTokenRotation {DISABLED, 0} and units at hours and days were each reported as lost, though a reset gives the same values.
+    const described = JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
+    const current = write({
+      UserPoolClient: {
+        ...described,
+        TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
+        AccessTokenValidity: 1,
+        IdTokenValidity: 1,
+        RefreshTokenRotation: { Feature: 'DISABLED', RetryGracePeriodSeconds: 0 },
+      },
+    }, 'defaults.json');
+    const found = resets('--current', current, update()).map((f) => f.property);
+    expect(found).not.toContain('RefreshTokenRotation');
+    expect(found).not.toContain('TokenValidityUnits');
+    // A member that is not at its default is still reported, under the structure's name.
+    const rotating = write({ UserPoolClient: { ...described, RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } } }, 'rotating.json');
+    expect(resets('--current', rotating, update()).map((f) => f.property)).toContain('RefreshTokenRotation');
+  });
+
   test('an update request cannot say whether the client has a secret: rules that need to know wait for --current', () => {
     const file = update({ EnablePropagateAdditionalUserContextData: true });
     expect(ruleIds(file)).not.toContain('VUPC-CONTEXT-DATA-SECRET');
