@@ -63,14 +63,36 @@ export function nestedOutput(value: unknown): { stack: string; name: string } | 
 }
 
 /**
- * The stack and output `{ 'Fn::GetStackOutput': { StackName, OutputName } }`
- * reads (CDK's weak cross-stack references), when both are concrete.
+ * What `{ 'Fn::GetStackOutput': { StackName, OutputName, Region, RoleArn } }`
+ * reads (CDK's weak cross-stack references). `region` and `account` say where
+ * the stack read is: undefined for the reader's own (no Region, or
+ * `AWS::Region`; no RoleArn), null when not known before deployment.
  */
-export function stackOutput(value: unknown): { stackName: string; outputName: string } | undefined {
+export interface StackOutputRead {
+  readonly stackName: string;
+  readonly outputName: string;
+  readonly region?: string | null;
+  readonly account?: string | null;
+}
+
+/** The stack and output a value reads with `Fn::GetStackOutput`, when both names are concrete (see `StackOutputRead`). */
+export function stackOutput(value: unknown): StackOutputRead | undefined {
   const read = (value as Record<string, unknown>)['Fn::GetStackOutput'];
   if (read === null || typeof read !== 'object') return undefined;
-  const { StackName: stackName, OutputName: outputName } = read as Record<string, unknown>;
-  return typeof stackName === 'string' && typeof outputName === 'string' ? { stackName, outputName } : undefined;
+  const { StackName: stackName, OutputName: outputName, Region: region, RoleArn: roleArn } = read as Record<string, unknown>;
+  if (typeof stackName !== 'string' || typeof outputName !== 'string') return undefined;
+  // A cross-Region read names the producer's Region; a cross-account one the role CDK makes in the producer's account.
+  const regionRead = region === undefined || refTarget(region) === 'AWS::Region' ? undefined : typeof region === 'string' ? region : null;
+  const accountRead = roleArn === undefined ? undefined : accountOfRoleArn(roleArn) ?? null;
+  return { stackName, outputName, region: regionRead, account: accountRead };
+}
+
+/** The account of a role ARN, written out or joined from parts (`arn:`, `AWS::Partition`, `:iam::123456789012:role/...`). */
+function accountOfRoleArn(arn: unknown): string | undefined {
+  const join = isIntrinsic(arn) ? (arn as Record<string, unknown>)['Fn::Join'] : undefined;
+  const parts = Array.isArray(join) && join[0] === '' && Array.isArray(join[1]) ? join[1] : [arn];
+  const text = parts.map((p: unknown) => (typeof p === 'string' ? p : '\u0000')).join('');
+  return /:iam::(\d{12}):role\//.exec(text)?.[1];
 }
 
 /** The logical id of the user pool a UserPoolId value refers to (`Ref`, or `Fn::GetAtt` of UserPoolId); undefined for anything else. */

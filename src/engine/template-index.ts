@@ -1,7 +1,7 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
 import { showValue } from './message';
 import { ExternalResources, IndexedPool, OtherTemplatePool, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
-import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget, stackOutput } from './references';
+import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget, stackOutput, StackOutputRead } from './references';
 import type { PropNames, ReadClient } from './validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { PoolIndex } from '../rules/pool';
@@ -72,8 +72,8 @@ export interface IndexOptions {
   readonly otherPool?: (key: string) => OtherTemplatePool | undefined;
   /** The pool of another template that `{ 'Fn::ImportValue': name }` imports, if any (see `indexTemplates`). */
   readonly importedPool?: (exportName: string) => OtherTemplatePool | undefined;
-  /** The pool of another stack that `{ 'Fn::GetStackOutput': { StackName, OutputName } }` reads, if any (see `indexTemplates`). */
-  readonly stackOutputPool?: (stackName: string, outputName: string) => OtherTemplatePool | undefined;
+  /** The pool of another stack that `{ 'Fn::GetStackOutput': { StackName, OutputName, Region, RoleArn } }` reads, if any (see `indexTemplates`). */
+  readonly stackOutputPool?: (read: StackOutputRead) => OtherTemplatePool | undefined;
   /** The pool of a nested stack that `{ 'Fn::GetAtt': [stack, 'Outputs.name'] }` returns, if any (see `indexTemplates`). */
   readonly nestedOutputPool?: (stackLogicalId: string, outputName: string) => OtherTemplatePool | undefined;
   /**
@@ -158,7 +158,10 @@ export class TemplateIndex {
     const read = stackOutput(userPoolId);
     if (read) {
       const lookUp = this.options.stackOutputPool;
-      return this.otherEntry(`stack output ${read.stackName}.${read.outputName}`, lookUp && (() => lookUp(read.stackName, read.outputName)));
+      // Where the stack read is belongs to the key: one name may be two stacks, in two Regions or accounts.
+      const part = (named: string | null | undefined) => (named === undefined ? 'own' : named ?? 'any');
+      const where = read.region === undefined && read.account === undefined ? '' : ` in ${part(read.account)}/${part(read.region)}`;
+      return this.otherEntry(`stack output ${read.stackName}.${read.outputName}${where}`, lookUp && (() => lookUp(read)));
     }
     const output = nestedOutput(userPoolId);
     if (output) {

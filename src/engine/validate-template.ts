@@ -3,7 +3,7 @@ import { DeployTarget, onlyDefinitionFor } from './deploy-targets';
 import type { Finding } from './finding';
 import { describeInclude, expandedResources } from './language-extensions';
 import type { ExternalResources, OtherTemplatePool } from './pools';
-import { dependsOn, poolReference, referencedIds, refTarget } from './references';
+import { dependsOn, poolReference, referencedIds, refTarget, StackOutputRead } from './references';
 import { RuleRunner } from './speed/runner';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
 import { checkClient, ClientWithoutPool, findingOf, poolFindings, poolNotFoundFinding, RuleSelection } from './validate-client';
@@ -134,15 +134,20 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
   templates.forEach((t, i) => {
     if (t.stackName !== undefined) addTo(stacksNamed, t.stackName, { target: targets[i], value: i });
   });
-  const stackOutput = (i: number, stackName: string, output: string) => {
-    const j = onlyDefinitionFor(stacksNamed.get(stackName), targets[i]);
-    return j === undefined ? undefined : poolOf(j, new Map(outputsOf(templates[j].template)).get(output)?.Value);
+  const stackOutput = (i: number, read: StackOutputRead) => {
+    // The stack read is in the reader's account and Region unless the read names others (CDK's cross-account and
+    // cross-Region weak references do), or says they are not known before deployment (then any).
+    const reader = targets[i];
+    const where = (named: string | null | undefined, own: string | undefined) => (named === undefined ? own : named ?? undefined);
+    const target = { account: where(read.account, reader?.account), region: where(read.region, reader?.region) };
+    const j = onlyDefinitionFor(stacksNamed.get(read.stackName), target);
+    return j === undefined ? undefined : poolOf(j, new Map(outputsOf(templates[j].template)).get(read.outputName)?.Value);
   };
   templates.forEach((t, i) => {
     const fixed = t.parent && parametersFromParent(templates[t.parent.index].template, t.parent.logicalId);
     indexes.push(TemplateIndex.of(resourcesOf(t.template), {
       importedPool: (name) => onlyDefinitionFor(exported.get(name), targets[i]),
-      stackOutputPool: (stackName, output) => stackOutput(i, stackName, output),
+      stackOutputPool: (read) => stackOutput(i, read),
       // A nested stack's parameter that its parent sets to the parent's pool; what the stack resource refers to or
       // depends on exists before it.
       otherPool: t.parent && ((name) => {

@@ -332,6 +332,30 @@ describe('templates that deploy together', () => {
       undefined, 'dev-pools.json#Pool', undefined, undefined]);
   });
 
+  test('Fn::GetStackOutput reads the stack in the Region and account it names (CDK\'s cross-Region and cross-account weak references), not the reader\'s', () => {
+    const dev = { account: '111111111111', region: 'eu-west-1' };
+    const reading = (where: Record<string, unknown>) => ({ 'Fn::GetStackOutput': { StackName: 'Auth', OutputName: 'Id', ...where } });
+    const roleIn = (account: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:role/AuthPublishGetStackOutputRole`]] });
+    const templates = [
+      { template: exporting, pathOf: pathOf('dev-eu.json'), target: dev, stackName: 'Auth' },
+      { template: exporting, pathOf: pathOf('dev-us.json'), target: { ...dev, region: 'us-east-1' }, stackName: 'Auth' },
+      { template: exporting, pathOf: pathOf('prod-eu.json'), target: { ...dev, account: '222222222222' }, stackName: 'Auth' },
+      { template: { Resources: {} }, pathOf: pathOf('reader.json'), target: dev },
+    ];
+    const reader = indexTemplates(templates)[3];
+    const poolOf = (where: Record<string, unknown>) => reader.read({ Properties: { UserPoolId: reading(where) } }).context.pool?.logicalId;
+    expect([
+      poolOf({}),
+      poolOf({ Region: 'eu-west-1' }),
+      poolOf({ Region: { Ref: 'AWS::Region' } }),
+      poolOf({ Region: 'us-east-1' }),
+      poolOf({ Region: 'eu-west-1', RoleArn: roleIn('222222222222') }),
+      // A Region or account not known before deployment may be any: two stacks may be the one read.
+      poolOf({ Region: { Ref: 'Other' } }),
+      poolOf({ Region: 'eu-west-1', RoleArn: { Ref: 'Role' } }),
+    ]).toEqual(['dev-eu.json#Pool', 'dev-eu.json#Pool', 'dev-eu.json#Pool', 'dev-us.json#Pool', 'prod-eu.json#Pool', undefined, undefined]);
+  });
+
   test('a nested stack\'s template deploys where its parent does', () => {
     const dev = { account: '111111111111', region: 'eu-west-1' };
     const parent = { Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'child.json' } } } };

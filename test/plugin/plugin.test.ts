@@ -199,6 +199,26 @@ test('a client is checked against the pool it imports from another stack', () =>
   expect(() => a.synth()).toThrow(/VUPC-IDP-EXISTS[\s\S]*Clients\/Client[\s\S]*'Nope' is not an identity provider of user pool Pools\/Pool\/Resource/);
 });
 
+test('a weak reference to a pool of another Region or account (Fn::GetStackOutput with Region, RoleArn) is followed, in the plugin and the command line', () => {
+  const env = { account: '123456789012', region: 'eu-west-1' };
+  for (const poolEnv of [{ ...env, region: 'us-east-1' }, { ...env, account: '210987654321' }]) {
+    const a = testApp({ context: { '@aws-cdk/core:defaultCrossStackReferences': 'weak' } });
+    const pool = new cognito.UserPool(new Stack(a, 'PoolStack', { env: poolEnv }), 'Pool');
+    new cognito.UserPoolClient(new Stack(a, 'ClientStack', { env }), 'Web', { userPool: pool, oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://a.example.com/cb'] } });
+    const assembly = a.synth();
+    expect(JSON.stringify(assembly.getStackByName('ClientStack').template)).toContain('Fn::GetStackOutput');
+    const templates = assembly.stacks.map((s) => ({ stackConstructPath: s.hierarchicalId, templatePath: s.templateFullPath }));
+    const report = new UserPoolClientValidationPlugin().validate({
+      templatePaths: templates.map((t) => t.templatePath), stackTemplates: templates, appConstruct: a, accountId: undefined, region: undefined,
+    } as never);
+    expect(report.violations.map((v) => v.ruleName)).toEqual(['VUPC-OAUTH-NEEDS-DOMAIN']);
+    let out = '';
+    runCli([assembly.directory], { out: (t) => (out += t), err: () => undefined });
+    expect(out).toContain('[VUPC-OAUTH-NEEDS-DOMAIN] ClientStack/Web/Resource');
+    expect(out).not.toContain('VUPC-POOL-NOT-FOUND');
+  }
+});
+
 test('an import is its own stage\'s export when stages for different accounts export the same name', () => {
   const a = testApp();
   for (const [id, account] of [['Dev', '111111111111'], ['Prod', '222222222222']]) {
