@@ -15,7 +15,8 @@ export function jsonErrorMessage(e: unknown, text?: string): string {
     const before = text.slice(0, offset).split('\n');
     return `at line ${before.length}, column ${before[before.length - 1].length + 1}`;
   };
-  const position = /at position (\d+)/.exec(message);
+  // Node.js 21 and later add the line and column themselves (`at position 12 (line 3 column 1)`): said once.
+  const position = /at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
   if (position) return message.replace(position[0], lineAndColumn(Number(position[1])));
   // Node.js gives no position for an unexpected token (a comment, say): where the first error is, from jsonc-parser.
   const at = firstErrorOffset(text);

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import { SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientAcknowledgements, UserPoolClientPolicy } from '../../src';
+import { jsonErrorMessage } from '../../src/cli/input-error';
 import { runCli } from '../../src/cli/run';
 import { MAX_TEMPLATE_BYTES } from '../../src/cli/templates';
 import { formatSarif, GITHUB_MAX_RESULTS, GITHUB_STORED_RESULTS } from '../../src/reporting/formats';
@@ -176,6 +177,13 @@ describe('bad input exits 2 and names the file', () => {
     const r = cli(writeTemplate(text, name));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  test('the position is said once whatever Node.js says of it (21 and later add the line and column to the offset)', () => {
+    const text = '{\n  "a": 1,\n}';
+    for (const message of ['Expected double-quoted property name in JSON at position 12', 'Expected double-quoted property name in JSON at position 12 (line 3 column 1)']) {
+      expect(jsonErrorMessage(new SyntaxError(message), text)).toBe('Expected double-quoted property name in JSON at line 3, column 1');
+    }
   });
 
   test('a missing file, and 2 wins over 1', () => {
