@@ -31,18 +31,25 @@ function registeredProviders(pool: cognito.IUserPoolRef): readonly cognito.IUser
   return 'identityProviders' in pool ? (pool as cognito.IUserPool).identityProviders : [];
 }
 
+/** The pool's CfnUserPool: its default child (an L2), or the pool itself (a CfnUserPool is an IUserPoolRef). */
+function poolL1(pool: cognito.IUserPoolRef): cognito.CfnUserPool | undefined {
+  if (pool instanceof cognito.CfnUserPool) return pool;
+  const l1 = pool.node.defaultChild;
+  return l1 instanceof cognito.CfnUserPool ? l1 : undefined;
+}
+
 /**
  * True when the pool is a user pool of the app with a DefineAuthChallenge
  * trigger (custom authentication, such as passwordless sign-in).
  */
 function hasCustomAuthTrigger(pool: cognito.IUserPoolRef): boolean {
-  const l1 = pool.node.defaultChild;
-  if (!(l1 instanceof cognito.CfnUserPool)) return false;
+  const l1 = poolL1(pool);
+  if (!l1) return false;
   // An escape hatch on the L1 (addPropertyOverride('LambdaConfig.DefineAuthChallenge', ...)) has the last word.
   const overridden = overriddenTrigger(l1);
   if (overridden !== undefined) return overridden;
   // The L2 renders its triggers into a token; a lambdaConfig set on the L1 (cfnPool.lambdaConfig = {...}) replaces it.
-  const triggers = Token.isUnresolved(l1.lambdaConfig) ? userPoolTriggersOf(pool) : undefined;
+  const triggers = l1 !== pool && Token.isUnresolved(l1.lambdaConfig) ? userPoolTriggersOf(pool) : undefined;
   if (triggers) return triggers.defineAuthChallenge !== undefined;
   const config: unknown = Stack.of(l1).resolve(l1.lambdaConfig);
   return typeof config === 'object' && config !== null && ('defineAuthChallenge' in config || 'DefineAuthChallenge' in config);
@@ -76,7 +83,7 @@ const withoutCustomAuth = new WeakMap<IConstruct, IConstruct[]>();
  * per pool, naming the clients, when the trigger is there at validation.
  */
 function watchLaterTrigger(pool: cognito.IUserPoolRef, client: IConstruct): void {
-  if (!(pool.node.defaultChild instanceof cognito.CfnUserPool)) return;
+  if (!poolL1(pool)) return;
   let clients = withoutCustomAuth.get(pool);
   if (clients) {
     clients.push(client);

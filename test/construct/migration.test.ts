@@ -295,6 +295,20 @@ test('a custom-auth trigger set on the pool\'s L1 (lambdaConfig, or a property o
   expect(() => flowsOf((l1, arn) => { l1.lambdaConfig = { defineAuthChallenge: arn }; }, 'after')).toThrow(/the DefineAuthChallenge trigger of Stack\/Pool was added after Stack\/App/);
 });
 
+test('a CfnUserPool given as the pool (an IUserPoolRef) is read for its custom-auth trigger too', () => {
+  const flowsOf = (lambdaConfig: cognito.CfnUserPool.LambdaConfigProperty | undefined, later = false) => {
+    const stack = new Stack(testApp(), 'Stack');
+    const pool = new cognito.CfnUserPool(stack, 'Pool', later ? {} : { lambdaConfig });
+    new ValidatedUserPoolClient(stack, 'App', { userPool: pool });
+    if (later) pool.lambdaConfig = lambdaConfig;
+    return Object.values(Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient'))[0].Properties.ExplicitAuthFlows as string[];
+  };
+  const arn = 'arn:aws:lambda:eu-west-1:111111111111:function:define';
+  expect(flowsOf({ defineAuthChallenge: arn })).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+  expect(flowsOf({ preSignUp: arn })).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+  expect(() => flowsOf({ defineAuthChallenge: arn }, true)).toThrow(/the DefineAuthChallenge trigger of Stack\/Pool was added after Stack\/App/);
+});
+
 test('the resource holds the auth flows as a plain list, for escape hatches', () => {
   const stack = new Stack(testApp(), 'Stack');
   const client = new ValidatedUserPoolClient(stack, 'App', { userPool: new cognito.UserPool(stack, 'Pool') });
