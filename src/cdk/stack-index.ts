@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { rawOverridesOf } from './internals';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
 import { AppExports, appExports, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
-import { DeployTarget, onlyDefinitionFor } from '../engine/deploy-targets';
+import { addDefinition, DeployTarget, onlyDefinitionFor } from '../engine/deploy-targets';
 import type { ExternalResources, OtherTemplatePool } from '../engine/pools';
 import { poolReference } from '../engine/references';
 import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
@@ -113,10 +113,7 @@ function exportedPools(root: IConstruct): AppExports {
     if (typeof name !== 'string' || Token.isUnresolved(name)) continue;
     const pool = exportedPool(node);
     // Every definition of a name counts, one that exports no pool too.
-    const definition = { target: deployTargetOf(Stack.of(node)), value: pool && otherStackPool(pool) };
-    const definitions = exports.get(name);
-    if (definitions) definitions.push(definition);
-    else exports.set(name, [definition]);
+    addDefinition(exports, name, { target: deployTargetOf(Stack.of(node)), value: pool && otherStackPool(pool) });
   }
   return exports;
 }

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { forgetCdkAcknowledgements, recordInheritedAcknowledgements } from './acknowledgements';
 import { report } from './annotations';
 import { watchAcknowledgements } from './unused-acknowledgements';
-import type { DeployTarget } from '../engine/deploy-targets';
+import type { Definitions } from '../engine/deploy-targets';
 import type { OtherTemplatePool } from '../engine/pools';
 import { RuleRunner } from '../engine/speed/runner';
 import { ClientRead, TemplateIndex, TYPES } from '../engine/template-index';
@@ -51,7 +51,7 @@ export class StackSynthesis {
 const synthesisOf = new WeakMap<Stack, StackSynthesis>();
 
 /** An app's exports by name: where each definition deploys, and the user pool it exports (if any). */
-export type AppExports = Map<string, Array<{ readonly target: DeployTarget; readonly value: OtherTemplatePool | undefined }>>;
+export type AppExports = Definitions<OtherTemplatePool | undefined>;
 
 /**
  * The app's exports: found when a client first imports one, once per

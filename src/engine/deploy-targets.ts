@@ -23,6 +23,16 @@ export interface Definition<T> {
   readonly value: T;
 }
 
+/** Every definition of each name. */
+export type Definitions<T> = Map<string, Array<Definition<T>>>;
+
+/** Adds a definition of `name`. */
+export function addDefinition<T>(definitions: Definitions<T>, name: string, definition: Definition<T>): void {
+  const list = definitions.get(name);
+  if (list) list.push(definition);
+  else definitions.set(name, [definition]);
+}
+
 /**
  * What a name means where it is used: the one definition of it that may
  * deploy to the same account and Region as the user; undefined when none

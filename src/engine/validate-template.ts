@@ -1,5 +1,5 @@
 import type { ConditionSections } from './conditions';
-import { DeployTarget, onlyDefinitionFor } from './deploy-targets';
+import { addDefinition, Definitions, DeployTarget, onlyDefinitionFor } from './deploy-targets';
 import type { Finding } from './finding';
 import { describeInclude, expandedResources } from './language-extensions';
 import type { ExternalResources, OtherTemplatePool } from './pools';
@@ -87,12 +87,6 @@ function outputsOf(template: unknown): Array<[string, Record<string, unknown>]> 
   return outputs.filter((entry): entry is [string, Record<string, unknown>] => isPlainObject(entry[1]));
 }
 
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** The template's exports with a concrete name, and the value each exports. */
 function exportsOf(template: unknown): Array<[string, unknown]> {
   return outputsOf(template).flatMap(([, o]) => (isPlainObject(o.Export) && typeof o.Export.Name === 'string' ? [[o.Export.Name, o.Value] as [string, unknown]] : []));
@@ -123,16 +117,15 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
   templates.forEach((t, i) => targets.push(t.target ?? (t.parent && t.parent.index < i ? targets[t.parent.index] : undefined)));
   // Exports are known before any template is indexed, so that each index adds its providers to the pools it imports.
   // Every definition of a name counts (one that exports no pool too): export names are unique per account and Region.
-  type Definitions = Array<{ target?: DeployTarget; value: OtherTemplatePool | undefined }>;
-  const exported = new Map<string, Definitions>();
+  const exported: Definitions<OtherTemplatePool | undefined> = new Map();
   templates.forEach((t, i) => {
-    for (const [name, value] of exportsOf(t.template)) addTo(exported, name, { target: targets[i], value: poolOf(i, value) });
+    for (const [name, value] of exportsOf(t.template)) addDefinition(exported, name, { target: targets[i], value: poolOf(i, value) });
   });
   // The stacks whose outputs another stack reads with Fn::GetStackOutput (CDK's weak references), by the name they
   // deploy as (unique per account and Region).
-  const stacksNamed = new Map<string, Array<{ target?: DeployTarget; value: number }>>();
+  const stacksNamed: Definitions<number> = new Map();
   templates.forEach((t, i) => {
-    if (t.stackName !== undefined) addTo(stacksNamed, t.stackName, { target: targets[i], value: i });
+    if (t.stackName !== undefined) addDefinition(stacksNamed, t.stackName, { target: targets[i], value: i });
   });
   const stackOutput = (i: number, read: StackOutputRead) => {
     // The stack read is in the reader's account and Region unless the read names others (CDK's cross-account and
