@@ -263,11 +263,9 @@ export class TemplateIndex {
     // (What is added is visited too, and adds nothing new: its prerequisites are among those of what added it.)
     for (const d of dependencies) for (const p of this.prerequisites(d)) dependencies.add(p);
     const pool = poolIn(options.pool !== undefined ? this.entryOfKey(options.pool) : this.poolEntryOf(resource));
-    const context: ClientContext = {
-      pool,
-      dependencies,
-      region: options.region,
-    };
+    // Every context has the members of one merged with the enum extras and a policy, in the same order
+    // (`checkClient`): the rules and the memo then read objects of one shape.
+    const context: ClientContext = { region: options.region, extraEnumValues: undefined, pool, dependencies, policy: undefined };
     const propNames = options.propNames;
     const condition = typeof resource.Condition === 'string' ? resource.Condition : undefined;
     if (!this.sawCondition && condition === undefined && !(!('properties' in client) && usesConditions(raw))) {

