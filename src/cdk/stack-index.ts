@@ -1,4 +1,5 @@
 import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { rawOverridesOf } from './internals';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
@@ -6,10 +7,11 @@ import { AppExports, appExports, poolKeyPrefix, stackSynthesis } from './synthes
 import { addDefinition, DeployTarget, onlyDefinitionFor } from '../engine/deploy-targets';
 import type { ExternalResources, OtherTemplatePool } from '../engine/pools';
 import { poolReference } from '../engine/references';
-import { TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
+import { isCustomResourceType, TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 
-/** What a client refers to; clients themselves are noted as they are visited. */
+/** What a client refers to, and custom resources, which may add to a pool; clients themselves are noted as they are visited. */
 const INDEXED = new Set<string>([TYPES.pool, TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
+const isIndexed = (type: string) => INDEXED.has(type) || isCustomResourceType(type);
 
 /**
  * True for every AWS::Cognito::UserPoolClient, however it was made (L1, L2,
@@ -63,7 +65,7 @@ function indexOf(stack: Stack): TemplateIndex {
   const external = noExternal();
   for (const node of stack.node.findAll()) {
     addImported(node, external);
-    if (CfnResource.isCfnResource(node) && INDEXED.has(node.cfnResourceType) && Stack.of(node) === stack) {
+    if (CfnResource.isCfnResource(node) && isIndexed(node.cfnResourceType) && Stack.of(node) === stack && !readsClient(node)) {
       try {
         if (node.cfnResourceType === TYPES.pool) {
           resources[stack.resolve(node.logicalId)] = renderedOnRead(node);
@@ -92,6 +94,17 @@ function indexOf(stack: Stack): TemplateIndex {
 }
 
 /** A user pool of another stack, as the index of a client's stack reads it. */
+/**
+ * A custom resource inside an app client's construct (the aws-cdk L2's
+ * reading of a generated secret) is about that client, and adds nothing to
+ * its pool (see `TemplateIndex`, which tells that from the template).
+ */
+function readsClient(node: CfnResource): boolean {
+  if (!isCustomResourceType(node.cfnResourceType)) return false;
+  for (let scope = node.node.scope; scope !== undefined; scope = scope.node.scope) if (scope instanceof UserPoolClient) return true;
+  return false;
+}
+
 function otherStackPool(pool: CfnResource): OtherTemplatePool {
   const poolStack = Stack.of(pool);
   return { name: pool.node.path, pool: () => stackIndex(poolStack).poolOf({ Ref: poolStack.resolve(pool.logicalId) }) };

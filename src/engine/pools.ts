@@ -34,7 +34,10 @@ function poolDetails(properties: unknown): PoolDetails {
 
 /** The identity providers, resource servers and domain a template defines for a pool. */
 export class PoolResources {
-  public hasDomain = false;
+  /** Undefined when a domain may exist that the template does not define (see `domainUnknown`). */
+  public hasDomain: boolean | undefined = false;
+  /** Why whether the pool has a domain is not known (see `PoolIndex.domainUnknown`). */
+  public domainUnknown?: string;
   /** Those named literally; undefined when none can be known (see `addExternal`). */
   public identityProviders?: Map<string, IdentityProviderInfo> = new Map();
   /** Those named literally; undefined when none can be known. */
@@ -45,6 +48,20 @@ export class PoolResources {
   public resourceServersUnknown?: string;
   /** Identifiers of resource servers made outside the template (see `PoolIndex.externalResourceServers`). */
   public externalResourceServers?: ReadonlySet<string>;
+
+  /**
+   * Notes that something the checks cannot read (a custom resource) may add
+   * providers, resource servers or a domain to the pool; `cause` is a clause
+   * that the kind of resource completes ("… may create identity providers").
+   */
+  public mayBeAddedBy(cause: string): void {
+    this.identityProvidersUnknown ??= `${cause} identity providers`;
+    this.resourceServersUnknown ??= `${cause} resource servers`;
+    if (this.hasDomain !== true) {
+      this.hasDomain = undefined;
+      this.domainUnknown ??= `${cause} a domain`;
+    }
+  }
 
   /** Adds the providers and resource servers the app imports by name, which exist outside the template. */
   public addExternal(external: ExternalResources | undefined): void {
@@ -97,6 +114,10 @@ export class IndexedPool implements PoolIndex {
 
   public get identityProvidersUnknown() {
     return this.here.identityProvidersUnknown;
+  }
+
+  public get domainUnknown() {
+    return this.here.domainUnknown;
   }
 
   public get resourceServersUnknown() {
@@ -181,7 +202,8 @@ export class PoolOfOtherTemplate {
       logicalId: this.other.name,
       identityProviders: providers,
       resourceServerScopes: scopes,
-      hasDomain: this.here.hasDomain || base.hasDomain,
+      hasDomain: eitherHas(this.here.hasDomain, base.hasDomain),
+      domainUnknown: base.domainUnknown ?? this.here.domainUnknown,
       identityProvidersUnknown: base.identityProvidersUnknown ?? this.here.identityProvidersUnknown,
       resourceServersUnknown: base.resourceServersUnknown ?? this.here.resourceServersUnknown,
       externalResourceServers: union(base.externalResourceServers, this.here.externalResourceServers),
@@ -211,4 +233,10 @@ export function poolIn(entry: PoolEntry | undefined): PoolIndex | undefined {
 
 function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): ReadonlySet<string> | undefined {
   return a && b ? new Set([...a, ...b]) : a ?? b;
+}
+
+/** A pool has a domain if either template defines one; whether it has one is unknown if either cannot say. */
+function eitherHas(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
+  if (a === true || b === true) return true;
+  return a === undefined || b === undefined ? undefined : false;
 }

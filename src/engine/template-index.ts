@@ -58,6 +58,12 @@ export const TYPES = {
 } as const;
 const INDEXED_TYPES = new Set<unknown>([TYPES.pool, TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
 
+/** A custom resource (`Custom::…` or AWS::CloudFormation::CustomResource): what it creates is its code's to say. */
+export function isCustomResourceType(type: unknown): boolean {
+  return typeof type === 'string' && (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource');
+}
+const isIndexed = (r: unknown): r is TemplateResource => isPlainObject(r) && (INDEXED_TYPES.has(r.Type) || isCustomResourceType(r.Type));
+
 const NOTHING: ReadonlySet<string> = new Set();
 const props = (r: TemplateResource | undefined): Record<string, unknown> => (isPlainObject(r?.Properties) ? r!.Properties : {});
 
@@ -114,7 +120,7 @@ export class TemplateIndex {
   public static of(resources: Readonly<Record<string, TemplateResource>>, options: IndexOptions = {}): TemplateIndex {
     const index = new TemplateIndex(options, resources);
     for (const [name, value] of Object.entries(options.parameterValues ?? {})) if (!(name in resources)) index.refValues.set(name, value);
-    const entries = Object.entries(isPlainObject(resources) ? resources : {}).filter(([, r]) => isPlainObject(r) && INDEXED_TYPES.has(r.Type));
+    const entries = Object.entries(isPlainObject(resources) ? resources : {}).filter((e): e is [string, TemplateResource] => isIndexed(e[1]));
     for (const [id, r] of entries) {
       if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r, `${options.poolKeyPrefix ?? ''}${id}`));
     }
@@ -368,6 +374,7 @@ export class TemplateIndex {
   }
 
   private addChild(id: string, r: TemplateResource): void {
+    if (isCustomResourceType(r.Type)) return this.addCustomResource(id, r);
     const p = props(r);
     const entry = this.poolEntryOf(r);
     const pool = entry?.here;
@@ -399,6 +406,27 @@ export class TemplateIndex {
       }
     } else if (r.Type === TYPES.domain && pool) {
       pool.hasDomain = true;
+      pool.domainUnknown = undefined;
+    }
+  }
+
+  /**
+   * A custom resource given a pool's id may create identity providers,
+   * resource servers or a domain on it (Amplify's hosted UI resources do,
+   * and so may a CDK AwsCustomResource): what the template does not define
+   * for that pool is then not known to be missing. One that is also given
+   * an app client's id is about that client (the aws-cdk L2 reads a
+   * generated secret so), and counts for nothing.
+   */
+  private addCustomResource(id: string, r: TemplateResource): void {
+    const refs = referencedIds(r.Properties);
+    for (const ref of refs) {
+      const target: unknown = Object.prototype.hasOwnProperty.call(this.resources, ref) ? this.resources[ref] : undefined;
+      if (isPlainObject(target) && target.Type === TYPES.client) return;
+    }
+    for (const ref of refs) {
+      const pool = this.pools.get(ref);
+      if (pool instanceof IndexedPool) pool.here.mayBeAddedBy(`the custom resource ${id} (${String(r.Type)}) is given the pool's id and may create`);
     }
   }
 }

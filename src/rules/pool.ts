@@ -27,6 +27,8 @@ export interface PoolIndex {
   readonly tier?: string;
   /** True when an AWS::Cognito::UserPoolDomain of the pool is in the template (or the pool's); undefined when unknown. */
   readonly hasDomain?: boolean;
+  /** Why whether the pool has a domain is not known, as a clause of a message, when something the checks cannot read may create one. */
+  readonly domainUnknown?: string;
   /**
    * Identity providers by ProviderName: all of the pool's, or, when
    * `identityProvidersUnknown` is set, those named literally; undefined when

@@ -1,6 +1,7 @@
-import { Annotations as CoreAnnotations, App, Aspects, AspectPriority, CfnParameter, CfnResource, Duration, Fn, IAspect, Lazy, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, App, Aspects, AspectPriority, CfnOutput, CfnParameter, CfnResource, Duration, Fn, IAspect, Lazy, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements, UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
 import { quietCdkBuiltinValidation, testApp, testStack } from '../helpers';
@@ -124,6 +125,47 @@ describe('tokens', () => {
     expect(infos).toEqual([expect.stringContaining('SupportedIdentityProviders ["Corp"] were not checked against user pool Pool')]);
     expect(infos[0]).toContain('the ProviderName of its identity provider Idp is {"Ref":"IdpName"}, known only at deploy time');
     expect(errorsOf(stack)).toEqual([]);
+  });
+
+  test('a provider and domain an AwsCustomResource makes on the pool are not known to be missing: the client is told, not failed', () => {
+    const { stack, pool } = testStack();
+    const partner = new cr.AwsCustomResource(stack, 'PartnerIdp', {
+      onCreate: {
+        service: 'CognitoIdentityServiceProvider',
+        action: 'createIdentityProvider',
+        parameters: { UserPoolId: pool.userPoolId, ProviderName: 'Partner', ProviderType: 'OIDC', ProviderDetails: {} },
+        physicalResourceId: cr.PhysicalResourceId.of('Partner'),
+      },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: [pool.userPoolArn] }),
+    });
+    const client = new cognito.CfnUserPoolClient(stack, 'L1', {
+      userPoolId: pool.userPoolId,
+      supportedIdentityProviders: ['COGNITO', 'Partner'],
+      allowedOAuthFlowsUserPoolClient: true,
+      allowedOAuthFlows: ['code'],
+      allowedOAuthScopes: ['openid'],
+      callbackUrLs: ['https://app.example.com/cb'],
+    });
+    client.node.addDependency(partner);
+    addValidator(stack);
+    // Before, VUPC-IDP-EXISTS failed the synth ('Partner' is not a provider of the pool) and VUPC-OAUTH-NEEDS-DOMAIN warned.
+    expect(errorsOf(stack)).toEqual([]);
+    expect(warningsOf(stack).filter((w) => w.includes('VUPC-OAUTH-NEEDS-DOMAIN'))).toEqual([]);
+    const infos = Annotations.fromStack(stack).findInfo('/Stack/L1', Match.stringLikeRegexp('VUPC-POOL-RESOURCES-UNKNOWN')).map((m) => String(m.entry.data));
+    expect(infos).toEqual([
+      expect.stringContaining('SupportedIdentityProviders ["Partner"] were not checked against user pool PoolD3F588B8: the custom resource PartnerIdp5DC824D5 (Custom::AWS) is given the pool\'s id'),
+      expect.stringContaining('AllowedOAuthFlows ["code"] were not checked for a domain of user pool PoolD3F588B8: the custom resource PartnerIdp5DC824D5 (Custom::AWS)'),
+    ]);
+  });
+
+  test('the custom resource with which the aws-cdk L2 reads a generated secret adds nothing to the pool: its checks still run', () => {
+    const { stack, pool } = testStack();
+    const client = new cognito.UserPoolClient(stack, 'Secret', { userPool: pool, generateSecret: true });
+    new CfnOutput(stack, 'SecretValue', { value: client.userPoolClientSecret.unsafeUnwrap() });
+    addValidator(stack);
+    expect(stack.node.findAll().some((n) => n instanceof cr.AwsCustomResource)).toBe(true);
+    expect(warningsOf(stack).filter((w) => w.includes('VUPC-OAUTH-NEEDS-DOMAIN'))).toHaveLength(1);
+    expect(Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('VUPC-POOL-RESOURCES-UNKNOWN'))).toEqual([]);
   });
 
   test('clients of a pool outside the app are named once per stack, as not checked against their pool', () => {

@@ -182,10 +182,51 @@ test('a template whose provider is named by a parameter tells each client that l
   const found = findingsOf(template);
   expect(found.map((f) => [f.ruleId, f.severity, f.path, f.property])).toEqual([['VUPC-POOL-RESOURCES-UNKNOWN', 'info', 'Web', 'SupportedIdentityProviders']]);
   expect(found[0].message).toContain('SupportedIdentityProviders ["Misspelt"] were not checked against user pool Pool: '
-    + 'the ProviderName of its identity provider Named is {"Ref":"IdpName"}, known only at deploy time. When a provider\'s ProviderName');
+    + 'the ProviderName of its identity provider Named is {"Ref":"IdpName"}, known only at deploy time. A name the template does not define may still exist');
   // With the name written out, the same client gets the checks themselves.
   const literal = { Resources: { ...template.Resources, Named: { ...template.Resources.Named, Properties: { UserPoolId: { Ref: 'Pool' }, ProviderName: 'Corp' } } } };
   expect(findingsOf(literal).map((f) => [f.ruleId, f.property])).toEqual([['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]']]);
+});
+
+test('a custom resource given the pool\'s id (Amplify Gen 1\'s hosted UI) may make its providers and domain: the client is told they were not checked, not failed', () => {
+  // As Amplify Gen 1 writes social sign-in: providers and domain made by Lambda-backed custom resources the clients depend on.
+  const web = {
+    Type: 'AWS::Cognito::UserPoolClient',
+    DependsOn: ['HostedUIProvidersCustomResourceInputs'],
+    Properties: {
+      UserPoolId: { Ref: 'UserPool' },
+      SupportedIdentityProviders: ['Facebook', 'Google', 'COGNITO'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid'],
+      CallbackURLs: ['https://app.example.com/'],
+    },
+  };
+  const custom = (given: object) => ({ Type: 'Custom::LambdaCallout', Properties: { ServiceToken: { 'Fn::GetAtt': ['Fn', 'Arn'] }, ...given } });
+  const template = (resources: object) => ({ Resources: { UserPool: { Type: 'AWS::Cognito::UserPool' }, Web: web, ...resources } });
+  const about = new Set(['VUPC-IDP-EXISTS', 'VUPC-OAUTH-NEEDS-DOMAIN', 'VUPC-POOL-RESOURCES-UNKNOWN']);
+  const findingsOf = (t: object) => validateTemplates([{ template: t, pathOf: (id) => id }], () => ({ service: {} }))
+    .map((f) => f.finding).filter((f) => about.has(f.ruleId)).map((f) => [f.ruleId, f.severity, f.property, f.message.split('. ')[0]]);
+  expect(findingsOf(template({
+    HostedUIProvidersCustomResourceInputs: custom({ userPoolId: { Ref: 'UserPool' }, hostedUIProviderMeta: { Ref: 'Meta' } }),
+    // A reference inside a joined string counts too (a CDK AwsCustomResource writes its call as JSON text).
+    HostedUICustomResourceInputs: custom({ Create: { 'Fn::Join': ['', ['{"UserPoolId":"', { Ref: 'UserPool' }, '"}']] } }),
+  }))).toEqual([
+    ['VUPC-POOL-RESOURCES-UNKNOWN', 'info', 'SupportedIdentityProviders', 'Web: SupportedIdentityProviders ["Facebook","Google"] were not checked against user pool UserPool: '
+      + 'the custom resource HostedUIProvidersCustomResourceInputs (Custom::LambdaCallout) is given the pool\'s id and may create identity providers'],
+    ['VUPC-POOL-RESOURCES-UNKNOWN', 'info', 'AllowedOAuthFlows', 'Web: AllowedOAuthFlows ["code"] were not checked for a domain of user pool UserPool: '
+      + 'the custom resource HostedUIProvidersCustomResourceInputs (Custom::LambdaCallout) is given the pool\'s id and may create a domain'],
+  ].map(([id, severity, property, message]) => [id, severity, property, `[${id}] ${message}`]));
+  // A custom resource that is not given the pool changes nothing: the providers are missing and the pool has no domain.
+  expect(findingsOf(template({ Other: custom({ bucket: { Ref: 'Bucket' } }) })).map((f) => [f[0], f[2]])).toEqual([
+    ['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[0]'], ['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]'], ['VUPC-OAUTH-NEEDS-DOMAIN', 'AllowedOAuthFlows'],
+  ]);
+  // A domain the template defines is known, whatever a custom resource may add.
+  const withDomain = template({
+    Providers: { Type: 'AWS::CloudFormation::CustomResource', Properties: { ServiceToken: 'arn', Pool: { 'Fn::GetAtt': ['UserPool', 'Arn'] } } },
+    Domain: { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: { Ref: 'UserPool' }, Domain: 'app' } },
+  });
+  expect(findingsOf(withDomain).map((f) => [f[0], f[2]])).toEqual([['VUPC-POOL-RESOURCES-UNKNOWN', 'SupportedIdentityProviders']]);
 });
 
 test('a provider named literally is still checked beside one named by a parameter; only a name that matches none is told', () => {

@@ -214,6 +214,10 @@ export const FAILING: RuleCase[] = [
     ...inPool({ resourceServerScopes: undefined, resourceServersUnknown: 'the Identifier of its resource server OrdersServer is {"Ref":"Api"}, known only at deploy time' }),
     reports: 'AllowedOAuthScopes',
   }),
+  c('POOL-RESOURCES-UNKNOWN', 'OAuth flows where a custom resource may make the pool\'s domain', {}, {
+    ...inPool({ hasDomain: undefined, domainUnknown: 'the custom resource HostedUI (Custom::LambdaCallout) is given the pool\'s id and may create a domain' }),
+    reports: 'AllowedOAuthFlows',
+  }),
   c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on a LITE pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, { ...inPool({ tier: 'LITE' }), reports: 'ExplicitAuthFlows[0]' }),
   c('OAUTH-NEEDS-DOMAIN', 'a pool without a domain', {}, { ...inPool({ hasDomain: false }), reports: 'AllowedOAuthFlows' }),
 ];
@@ -363,6 +367,18 @@ export const PASSING: RuleCase[] = [
     identityProvidersUnknown: 'a provider name is a parameter',
   })),
   c('POOL-RESOURCES-UNKNOWN', 'providers and scopes listed where the pool\'s are known', { SupportedIdentityProviders: ['Google'] }, { base: { ...VALID_WEB_CLIENT, AllowedOAuthScopes: ['openid', 'orders/read'] }, ...inPool() }),
+  c('POOL-RESOURCES-UNKNOWN', 'a pool with a domain, where a custom resource might also make one', {}, inPool({
+    hasDomain: true,
+    domainUnknown: 'a custom resource is given the pool\'s id',
+  })),
+  c('POOL-RESOURCES-UNKNOWN', 'no OAuth flows, where a custom resource may make the pool\'s domain', {
+    AllowedOAuthFlows: undefined,
+    AllowedOAuthScopes: undefined,
+    AllowedOAuthFlowsUserPoolClient: false,
+    CallbackURLs: undefined,
+    LogoutURLs: undefined,
+    DefaultRedirectURI: undefined,
+  }, inPool({ hasDomain: undefined, domainUnknown: 'a custom resource is given the pool\'s id' })),
   c('AUTHFLOW-USER-AUTH-TIER', 'ALLOW_USER_AUTH on an ESSENTIALS pool', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool()),
   c('AUTHFLOW-USER-AUTH-TIER', 'a pool whose tier is not set', { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }, inPool({ tier: undefined })),
   c('OAUTH-NEEDS-DOMAIN', 'a pool with a domain', {}, inPool()),

@@ -170,12 +170,12 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     id: 'VUPC-POOL-RESOURCES-UNKNOWN',
     severity: RuleSeverity.INFO,
     context: RuleContext.USER_POOL,
-    properties: ['SupportedIdentityProviders', 'AllowedOAuthScopes'],
-    summary: 'A client that lists identity providers or custom scopes that match none of its pool\'s known ones, where some of the pool\'s are named only at deploy time, is told they were not checked.',
-    why: 'When a provider\'s ProviderName (or a resource server\'s Identifier or scopes) comes from a parameter or another resource, a name that matches none of the pool\'s other providers (or scopes) may be that one, so VUPC-IDP-EXISTS, VUPC-IDP-DEPENDENCY and VUPC-WRITE-MAPPED (or VUPC-OAUTH-SCOPE-EXISTS and VUPC-OAUTH-SCOPE-DEPENDENCY) cannot check it. The names that match a provider (or scope) the template names literally are still checked.',
-    fix: 'Check those names by hand, or give the provider (or resource server) a literal name in the template.',
+    properties: ['SupportedIdentityProviders', 'AllowedOAuthScopes', 'AllowedOAuthFlows'],
+    summary: 'A client that lists identity providers or custom scopes that match none of its pool\'s known ones, where some of the pool\'s are named only at deploy time or made by a custom resource, is told they were not checked; so is an OAuth client of a pool whose domain a custom resource may make.',
+    why: 'A name the template does not define may still exist: a provider\'s ProviderName (or a resource server\'s Identifier or scopes) that comes from a parameter or another resource may be that name, and a custom resource given the pool\'s id may create providers, servers or the domain (Amplify Gen 1 makes social providers and the domain so). VUPC-IDP-EXISTS, VUPC-IDP-DEPENDENCY, VUPC-WRITE-MAPPED, VUPC-OAUTH-SCOPE-EXISTS, VUPC-OAUTH-SCOPE-DEPENDENCY and VUPC-OAUTH-NEEDS-DOMAIN cannot check those; what the template defines is still checked.',
+    fix: 'Check those names (or the domain) by hand, or define the provider, resource server or domain in the template.',
     source: Sources.IDPS,
-    decision: 'Info: nothing is known to be wrong, but a check the client would otherwise get did not run, and the library never passes over that in silence. Reported only on a client that lists such a name, once per property.',
+    decision: 'Info: nothing is known to be wrong, but a check the client would otherwise get did not run, and the library never passes over that in silence. Reported only on a client that lists such a name (or sets OAuth flows), once per property. A custom resource counts when its properties refer to the pool (a Ref or Fn::GetAtt, also inside Fn::Join or Fn::Sub), whether or not the client depends on it: what its code creates is not in the template. Pools of another template or stack are not followed for this.',
     check: (client, report) => {
       const pool = client.context.pool;
       if (!pool) return;
@@ -185,6 +185,9 @@ export const USER_POOL_RULES: RuleDefinition[] = [
         if (unmatched.length > 0) {
           report({ property: 'SupportedIdentityProviders', value: unmatched, problem: `were not checked against user pool ${pool.logicalId}: ${pool.identityProvidersUnknown}` });
         }
+      }
+      if (pool.domainUnknown !== undefined && pool.hasDomain !== true && client.oauthFlows().size > 0) {
+        report({ property: 'AllowedOAuthFlows', value: [...client.oauthFlows()], problem: `were not checked for a domain of user pool ${pool.logicalId}: ${pool.domainUnknown}` });
       }
       if (pool.resourceServersUnknown !== undefined) {
         const scopes = pool.resourceServerScopes;
