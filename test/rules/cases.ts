@@ -255,6 +255,8 @@ export const PASSING: RuleCase[] = [
   c('REFRESH-ZERO', '1 day', { RefreshTokenValidity: 1 }),
   c('TOKEN-LE-REFRESH', 'equal validities', { AccessTokenValidity: 60, IdTokenValidity: 60, RefreshTokenValidity: 60, ...units('minutes', 'minutes', 'minutes') }),
   c('TVU-EXPLICIT', 'every unit set', {}),
+  // Before, these were 'read in hours' beside VUPC-PROPERTY-TYPE's error on the same value.
+  c('TVU-EXPLICIT', 'values that are no whole number (VUPC-PROPERTY-TYPE\'s to report)', { TokenValidityUnits: { RefreshToken: 'days' }, AccessTokenValidity: 'sixty', IdTokenValidity: 1.5 }),
   c('AUTHSESSION-RANGE', '3 minutes', { AuthSessionValidity: 3 }),
   c('AUTHSESSION-RANGE', '15 minutes', { AuthSessionValidity: 15 }),
   c('HOSTED-UI-COOKIE', '60-minute tokens', { AccessTokenValidity: 60, IdTokenValidity: 60 }),

@@ -213,6 +213,8 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
       for (const token of TOKENS) {
         if (!client.has(validityProperty(token)) || client.has(unitProperty(token))) continue;
         const v = validity(client, token);
+        // A value that is no whole number is VUPC-PROPERTY-TYPE's to report: it is read in no unit.
+        if (v === undefined && !client.isUnknown(validityProperty(token))) continue;
         report({
           property: validityProperty(token),
           value: client.value(validityProperty(token)),
