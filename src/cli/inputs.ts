@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'fs';
+import { basename } from 'path';
 import { InputError, InputKindOption, LoadedTemplate, loadInput, nameDeployments, realPath, STDIN } from './templates';
 import { InputStatus, STDIN_SHOWN } from '../reporting/formats';
 
@@ -19,6 +21,7 @@ import { InputStatus, STDIN_SHOWN } from '../reporting/formats';
 export function loadInputs(inputs: readonly string[], kind: InputKindOption, unreadable: (status: InputStatus) => void): LoadedTemplate[] {
   const fail = (file: string, error: string) => unreadable({ file, status: 'unreadable', clients: 0, notices: [], error });
   const given = new Set<string>();
+  const byName = filesByName(inputs);
   const perInput: LoadedTemplate[][] = [];
   for (const input of inputs) {
     const real = input === STDIN ? STDIN : realPath(input);
@@ -28,7 +31,7 @@ export function loadInputs(inputs: readonly string[], kind: InputKindOption, unr
     }
     given.add(real);
     try {
-      perInput.push(loadInput(input, kind));
+      perInput.push(loadInput(input, kind, byName));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       fail(input === STDIN ? STDIN_SHOWN : input, e.message);
@@ -47,6 +50,24 @@ export function loadInputs(inputs: readonly string[], kind: InputKindOption, unr
   // A nested template several stack resources deploy (in one input or across them) is read for each: named so.
   nameDeployments(templates);
   return templates;
+}
+
+/**
+ * The template files among the inputs by file name (each real file once):
+ * a nested stack whose TemplateURL is remote and ends with one of these
+ * names is read from that file, as the nested stack's template, when only
+ * one input has the name (`main.yaml app.yaml`, where main.yaml deploys
+ * `https://…/templates/app.yaml`).
+ */
+function filesByName(inputs: readonly string[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const input of inputs) {
+    if (input === STDIN || !existsSync(input) || statSync(input).isDirectory()) continue;
+    const files = byName.get(basename(input)) ?? [];
+    if (!files.some((f) => realPath(f) === realPath(input))) files.push(input);
+    byName.set(basename(input), files);
+  }
+  return byName;
 }
 
 const rootOf = (t: LoadedTemplate): LoadedTemplate => (t.parent ? rootOf(t.parent.template) : t);

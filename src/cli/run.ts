@@ -171,7 +171,8 @@ function uncheckedNestedStack(t: LoadedTemplate, { logicalId, problem }: { logic
   const violation = {
     property: '',
     problem,
-    fix: 'Check that template on its own (give its file), or acknowledge this finding in the nested stack resource\'s Metadata.',
+    fix: 'Give that template\'s file with this one: a file whose name the TemplateURL ends with is read as the nested stack\'s template, with its parameters. '
+      + 'Or acknowledge this finding in the nested stack resource\'s Metadata.',
   };
   const finding = findingOf(rule, resourcePath(t, logicalId), violation, rule.severity);
   return { file: t.file, line: t.line(logicalId), logicalId, finding };

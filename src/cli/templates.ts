@@ -312,6 +312,19 @@ class LoadState {
   public nestedCount = 0;
   private readonly assets = new Map<string, Map<string, string>>();
 
+  /** @param given the template files of the run's inputs, by file name (see `givenNamed`) */
+  public constructor(private readonly given: ReadonlyMap<string, readonly string[]> = new Map()) {}
+
+  /**
+   * The one input file with this name, which a remote TemplateURL ending
+   * with it is taken to name (the template given with the parent, before
+   * it was uploaded); undefined when no input, or more than one, has it.
+   */
+  public givenNamed(fileName: string): string | undefined {
+    const files = this.given.get(fileName);
+    return files?.length === 1 ? files[0] : undefined;
+  }
+
   public assetFiles(dir: string): Map<string, string> {
     let files = this.assets.get(dir);
     if (!files) this.assets.set(dir, (files = assetFilesByKey(dir)));
@@ -362,7 +375,9 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const ancestors = new Set([...(source.ancestors ?? []), resolve(source.path)]);
   for (const nested of nestedStacksOf(template)) {
     const inAssembly = assembly === undefined ? undefined : assemblyFileOf(nested, assembly, () => state.assetFiles(assembly));
-    const path = inAssembly ?? (nested.localPath !== undefined ? join(here, nested.localPath) : undefined);
+    const remote = inAssembly === undefined && nested.localPath === undefined;
+    const given = remote && nested.fileName !== undefined ? state.givenNamed(nested.fileName) : undefined;
+    const path = inAssembly ?? (nested.localPath !== undefined ? join(here, nested.localPath) : given);
     const unchecked = (problem: string) => uncheckedNestedStacks.push({ logicalId: nested.logicalId, problem: `the nested stack's template (${nested.location}) ${problem}` });
     if (path === undefined) {
       unchecked('is not a local file, so any app client in it is not validated');
@@ -373,7 +388,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     // The cloud assembly (asset metadata or manifest) or the template's own TemplateURL names this local file as the
     // nested stack's template: missing or broken, it is an input that could not be read, as a stack's template would
     // be, never a warning the run passes (`aws cloudformation package` would fail on it too).
-    const namedBy = inAssembly !== undefined ? 'the cloud assembly names' : 'its TemplateURL names';
+    const namedBy = inAssembly !== undefined ? 'the cloud assembly names' : given !== undefined ? 'its TemplateURL ends with the name of' : 'its TemplateURL names';
     const unreadable = (error: string) => unreadableNested.push({
       file: shown,
       error: `${error.replace(/\.$/, '')}; ${namedBy} it as the template of nested stack `
@@ -417,8 +432,10 @@ export function realPath(file: string): string {
 }
 
 /** Reads one template file (JSON, or YAML with short-form tags), or standard input for `-`, with its nested stacks. */
-export function loadTemplate(file: string, shown = file === STDIN ? STDIN_SHOWN : file, kind: InputKindOption = 'auto'): LoadedTemplate[] {
-  const state = new LoadState();
+export function loadTemplate(
+  file: string, shown = file === STDIN ? STDIN_SHOWN : file, kind: InputKindOption = 'auto', given?: ReadonlyMap<string, readonly string[]>,
+): LoadedTemplate[] {
+  const state = new LoadState(given);
   return loadWithNested({ path: file, shown, key: '', kind }, state);
 }
 
@@ -668,7 +685,12 @@ function loadAssembly(
 }
 
 /** Templates from a file, a cdk.out directory, or standard input (`-`). */
-export function loadInput(input: string, kind: InputKindOption = 'auto'): LoadedTemplate[] {
+/**
+ * Reads one input: a template file (with its nested stacks), standard
+ * input, or a cloud assembly directory. `given` holds the run's template
+ * files by file name, for nested stacks whose TemplateURL is remote.
+ */
+export function loadInput(input: string, kind: InputKindOption = 'auto', given?: ReadonlyMap<string, readonly string[]>): LoadedTemplate[] {
   if (input === STDIN) return loadTemplate(STDIN, undefined, kind);
   if (!existsSync(input)) throw new InputError(`${input}: no such file or directory.`);
   if (statSync(input).isDirectory()) {
@@ -686,5 +708,5 @@ export function loadInput(input: string, kind: InputKindOption = 'auto'): Loaded
     }
     return templates;
   }
-  return loadTemplate(input, undefined, kind);
+  return loadTemplate(input, undefined, kind, given);
 }

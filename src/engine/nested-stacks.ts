@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { isPlainObject } from '../rules/values';
+import { isPlainObject, stringParts } from '../rules/values';
 
 /** A nested stack a template deploys, and where its template is. */
 export interface NestedStackRef {
@@ -13,6 +13,12 @@ export interface NestedStackRef {
   readonly assetKeys?: readonly string[];
   /** A template file relative to the parent template's directory (a TemplateURL or SAM Location before packaging). */
   readonly localPath?: string;
+  /**
+   * The file name a remote TemplateURL ends with, when its text writes it
+   * out (`https://${Bucket}.s3.amazonaws.com/${Prefix}templates/app.yaml`:
+   * `app.yaml`): a template given with the same name is taken to be that one.
+   */
+  readonly fileName?: string;
 }
 
 const REMOTE = /^(https?|s3):\/\//i;
@@ -48,7 +54,7 @@ export function nestedStacksOf(template: unknown): NestedStackRef[] {
       } else {
         const url = properties.TemplateURL;
         const assetKeys = typeof url === 'object' ? [...new Set(JSON.stringify(url).match(ASSET_KEY) ?? [])] : undefined;
-        out.push(assetKeys && assetKeys.length > 0 ? { logicalId, location: `the file asset ${assetKeys[0]}`, assetKeys } : located(logicalId, url));
+        out.push(assetKeys && assetKeys.length > 0 ? { logicalId, location: `the file asset ${assetKeys[0]}`, assetKeys } : { ...located(logicalId, url), fileName: urlFileName(url) });
       }
     } else if (resource.Type === 'AWS::Serverless::Application') {
       out.push(located(logicalId, properties.Location));
@@ -63,4 +69,13 @@ function located(logicalId: string, location: unknown): NestedStackRef {
   }
   if (typeof location !== 'string') return { logicalId, location: location === undefined ? 'no location given' : JSON.stringify(location) };
   return REMOTE.test(location) ? { logicalId, location } : { logicalId, location, localPath: location };
+}
+
+/** The file name a remote template URL ends with, where its literal text says it (see `NestedStackRef.fileName`). */
+function urlFileName(url: unknown): string | undefined {
+  const parts = typeof url === 'string' ? (REMOTE.test(url) ? [url] : undefined) : stringParts(url);
+  const last = parts?.[parts.length - 1];
+  if (typeof last !== 'string' || !last.includes('/')) return undefined;
+  const name = last.slice(last.lastIndexOf('/') + 1).split(/[?#]/)[0];
+  return /\.(json|ya?ml|template|txt)$/i.test(name) ? name : undefined;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
@@ -339,7 +339,7 @@ Resources:${CLIENT_YAML.replace('!Ref Pool', '!Ref PoolId')}
     // The same finding as the plugin's for a nested template it cannot read, with its line, in every format.
     expect(text.out).toContain(`[VUPC-NOT-VALIDATED] ${parent}#Remote: The nested stack's template (https://s3.amazonaws.com/bucket/remote.yaml) `
       + 'is not a local file, so any app client in it is not validated.');
-    expect(text.out).toContain('Fix: Check that template on its own');
+    expect(text.out).toContain('Fix: Give that template\'s file with this one');
     expect(text.out).toContain(`[VUPC-NOT-VALIDATED] ${parent}#App: The nested stack's template (the Serverless Application Repository application`);
     const json = JSON.parse(cli('--format', 'json', parent).out);
     const unchecked = (json.findings as Array<{ ruleId: string; logicalId: string; line: number }>).filter((f) => f.ruleId === 'VUPC-NOT-VALIDATED');
@@ -349,6 +349,45 @@ Resources:${CLIENT_YAML.replace('!Ref Pool', '!Ref PoolId')}
     expect(results.map((r: { level: string }) => r.level)).toEqual(['warning', 'warning']);
     // Acknowledged or disabled like any finding.
     expect(cli('--disable-rule', 'VUPC-NOT-VALIDATED', parent).out).not.toContain('VUPC-NOT-VALIDATED');
+  });
+
+  test('a remote nested template is read from the file given with its parent whose name the TemplateURL ends with, with the parent\'s parameters', () => {
+    // As AWS Quick Starts deploy their children: https://${Bucket}.s3.${Region}.amazonaws.com/${Prefix}templates/<name>.
+    const children = tmp();
+    const child = write(`Parameters:
+  PoolId:
+    Type: String
+Resources:${CLIENT_YAML.replace('!Ref Pool', '!Ref PoolId')}
+      SupportedIdentityProviders: [COGNITO, Nope]
+`, 'app.template.yaml', children);
+    const parent = write(`Parameters:
+  Bucket: {Type: String}
+  Prefix: {Type: String}
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  App:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: !Sub https://\${Bucket}.s3.\${AWS::Region}.\${AWS::URLSuffix}/\${Prefix}templates/app.template.yaml
+      Parameters:
+        PoolId: !Ref Pool
+  Other:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: !Sub https://\${Bucket}.s3.amazonaws.com/\${Prefix}templates/other.template.yaml
+`, 'main.template.yaml');
+    const alone = cli(parent);
+    expect(alone.out).toContain(`[VUPC-NOT-VALIDATED] ${parent}#App:`);
+    const together = cli('--format', 'json', parent, child);
+    const findings = JSON.parse(together.out).findings as Array<{ ruleId: string; file: string; property: string; message: string }>;
+    // The child is read once, as the nested stack (its pool is the parent's): only the other nested stack is not validated.
+    expect(findings.filter((f) => f.ruleId === 'VUPC-NOT-VALIDATED').map((f) => f.message)).toEqual([expect.stringContaining(`${parent}#Other:`)]);
+    expect(findings.filter((f) => f.ruleId === 'VUPC-IDP-EXISTS').map((f) => [f.file, f.property])).toEqual([[child, 'SupportedIdentityProviders[1]']]);
+    expect(findings.some((f) => f.ruleId === 'VUPC-POOL-NOT-FOUND')).toBe(false);
+    // Two inputs of that name: which one the URL means is not guessed.
+    const twin = write(readFileSync(child, 'utf8'), 'app.template.yaml');
+    expect(JSON.parse(cli('--format', 'json', parent, child, twin).out).findings.filter((f: { ruleId: string }) => f.ruleId === 'VUPC-NOT-VALIDATED')).toHaveLength(2);
   });
 
   test('a local nested template that is missing or cannot be read is an unreadable input named with why, and the parent is still checked', () => {
