@@ -147,7 +147,7 @@ export interface ValidatedUserPoolClientOptions {
    * Identity providers defined in the app: each is added to
    * SupportedIdentityProviders, and the client depends on it, so that
    * CloudFormation never creates the client before the provider exists. (The
-   * client also depends on every provider registered on an in-app `UserPool`.)
+   * client also depends on each provider registered on an in-app `UserPool` that it lists.)
    * They are added to `supportedIdentityProviders`, whose default lists every
    * provider of the pool and COGNITO: to offer only these, set
    * `supportedIdentityProviders: []`. Not in the L2.

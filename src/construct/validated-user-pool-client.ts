@@ -12,12 +12,17 @@ import { rawOverridesOf, userPoolTriggersOf } from '../cdk/internals';
 /**
  * Orders creation after everything the client names, so that CloudFormation
  * cannot create it first ("The provider X does not exist", "Invalid scope"):
- * identity providers given as objects or registered on the pool, and the
- * resource servers behind resource-server scopes.
+ * identity providers given as objects, those registered on the pool that it
+ * lists, and the resource servers behind resource-server scopes. A provider
+ * it does not list is no dependency: one in a stack that depends on the
+ * client's would make a cycle CDK refuses.
  */
-function addCreationDependencies(resource: cognito.CfnUserPoolClient, props: ValidatedUserPoolClientProps): void {
-  for (const provider of [...(props.identityProviders ?? []), ...registeredProviders(props.userPool)]) {
-    resource.node.addDependency(provider);
+function addCreationDependencies(resource: cognito.CfnUserPoolClient, props: ValidatedUserPoolClientProps, listed: readonly string[]): void {
+  for (const provider of props.identityProviders ?? []) resource.node.addDependency(provider);
+  const names = new Set(listed);
+  const key = providerKey(props);
+  for (const provider of registeredProviders(props.userPool)) {
+    if (names.has(provider.providerName) || names.has(key(provider.providerName))) resource.node.addDependency(provider);
   }
   for (const scope of props.oAuth?.scopes ?? []) {
     for (const token of Tokenization.reverseString(scope.scopeName).tokens) {
@@ -182,7 +187,7 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     this.resource = new cognito.CfnUserPoolClient(this, 'Resource', properties);
     markValidatedClientResource(this.resource);
     this.userPoolClientId = this.resource.ref;
-    addCreationDependencies(this.resource, props);
+    addCreationDependencies(this.resource, props, properties.supportedIdentityProviders ?? []);
     if (takesDefaultUserFlows(props) && !customAuth) watchLaterTrigger(props.userPool, this);
 
     if (props.validation ?? true) requestBuiltInValidation(this.resource);

@@ -144,6 +144,24 @@ describe('defaults are written out', () => {
   });
 });
 
+describe('creation order', () => {
+  test('the client depends on the pool\'s providers it lists, and only those: one in a stack that depends on the client\'s is no cycle', () => {
+    // Before, the client depended on every provider registered on the pool, and this app failed to synthesize with a
+    // cyclic reference ('Auth' depends on 'Partners') where the L2 synthesizes.
+    const { app, stack: auth, pool } = testStack('Auth');
+    const partners = new Stack(app, 'Partners', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const secret = SecretValue.unsafePlainText('s');
+    const google = new cognito.UserPoolIdentityProviderGoogle(partners, 'Google', { userPool: pool, clientId: 'g', clientSecretValue: secret });
+    const admin = new ValidatedUserPoolClient(auth, 'Admin', { userPool: pool, supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO], disableOAuth: true });
+    expect(admin.resource.node.dependencies).toEqual([]);
+    expect(() => app.synth()).not.toThrow();
+    // Listed (by default, as the L2 lists the pool's providers, or by name), the provider is a dependency.
+    const web = new ValidatedUserPoolClient(partners, 'Web', { userPool: pool });
+    const named = new ValidatedUserPoolClient(partners, 'Named', { userPool: pool, supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.GOOGLE] });
+    expect([web.resource.node.dependencies, named.resource.node.dependencies]).toEqual([[google], [google]]);
+  });
+});
+
 describe('each prop maps to its CloudFormation property as in the L2', () => {
   test.each<[string, ValidatedUserPoolClientOptions, Record<string, unknown>]>([
     ['userPoolClientName', { userPoolClientName: 'web' }, { ClientName: 'web' }],
