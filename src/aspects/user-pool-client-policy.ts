@@ -4,14 +4,16 @@ import { aspectsReaching, CascadeCache, cascadeRuleLists, optionsIfClosest, Rule
 import { checkClientNode, noteReach } from './client-check';
 import { watchNestedStages } from './stage-reach';
 import { stageRuleOff } from './user-pool-client-validator';
+import { report } from '../cdk/annotations';
 import { isUserPoolClientResource } from '../cdk/stack-index';
 import { onVisit } from '../cdk/synthesis-cache';
 import { readPolicyJson } from '../engine/policy-file';
 import { policySelection } from '../engine/selection';
-import type { RuleSelection } from '../engine/validate-client';
+import { findingOf, RuleSelection } from '../engine/validate-client';
 import { checkPolicyProps, PolicyOptionError } from '../rules/policy/options';
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { RECOMMENDED_POLICY, withAdditions } from '../rules/policy/recommended';
+import { noticeRule } from '../rules/registry';
 
 /** Marks policy instances across copies of this library (instanceof would not: a team's copy and the platform's cascade too). */
 const POLICY = Symbol.for('cdk-validated-user-pool-client.UserPoolClientPolicy');
@@ -100,8 +102,23 @@ export class UserPoolClientPolicy implements IAspect {
     }
     // Where several policies reach the client, the closest checks it, with the options of all of them cascaded.
     const merged = optionsIfClosest(this, aspectsReaching(node, isPolicy), CASCADE);
-    if (merged) checkClientNode(node, merged.configuration, merged.selection, 'policy');
+    if (!merged) return;
+    // Never a silent pass: policies that turn on no rule (an empty file, rule lists only) would check nothing.
+    if (merged.selection.rules?.length === 0) return reportNoPolicyRule(node, merged.selection);
+    checkClientNode(node, merged.configuration, merged.selection, 'policy');
   }
+}
+
+/** The client is named as not checked by the policy, as the plugin and the command line refuse such a policy. */
+function reportNoPolicyRule(node: IConstruct, selection: RuleSelection): void {
+  const rule = noticeRule('VUPC-NOT-VALIDATED');
+  if (selection.disabledRules?.has(rule.id)) return;
+  const violation = {
+    property: 'Properties',
+    problem: 'is not checked by UserPoolClientPolicy: the policies that reach it turn on no rule (empty options or file, or rule lists only)',
+    fix: 'Set at least one policy option (or use UserPoolClientPolicy.recommended()) on a policy that reaches the client.',
+  };
+  report(node, findingOf(rule, node.node.path, violation, rule.severity));
 }
 
 const isPolicy = (a: IAspect): a is UserPoolClientPolicy => UserPoolClientPolicy.isUserPoolClientPolicy(a);
