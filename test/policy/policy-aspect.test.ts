@@ -17,14 +17,15 @@ describe('a policy that turns on no rule', () => {
     // Before, `new UserPoolClientPolicy({})` (or an empty policy file) passed every client in silence.
     const { stack, pool } = testStack();
     pool.addClient('App');
-    Aspects.of(stack).add(new UserPoolClientPolicy({ warningRules: [UserPoolClientRuleIds.POLICY_ADMIN_SCOPE] }), { priority: AspectPriority.READONLY });
+    const readOnly = { priority: AspectPriority.READONLY };
+    Aspects.of(stack).add(new UserPoolClientPolicy({ warningRules: [UserPoolClientRuleIds.POLICY_ADMIN_SCOPE] }), readOnly);
     const warnings = Annotations.fromStack(stack).findWarning('/Stack/Pool/App/Resource', Match.stringLikeRegexp('VUPC-NOT-VALIDATED')).map((m) => String(m.entry.data));
     expect(warnings).toEqual([expect.stringContaining('Stack/Pool/App/Resource: Properties is not checked by UserPoolClientPolicy: the policies that reach it turn on no rule')]);
     // In a cascade, a closer policy of rule lists only adjusts a farther one, which turns rules on: no notice.
     const { app, stack: other, pool: otherPool } = testStack('Other');
     otherPool.addClient('App');
-    Aspects.of(app).add(UserPoolClientPolicy.recommended(), { priority: AspectPriority.READONLY });
-    Aspects.of(other).add(new UserPoolClientPolicy({ disabledRules: [UserPoolClientRuleIds.POLICY_CLIENT_NAME] }), { priority: AspectPriority.READONLY });
+    Aspects.of(app).add(UserPoolClientPolicy.recommended(), readOnly);
+    Aspects.of(other).add(new UserPoolClientPolicy({ disabledRules: [UserPoolClientRuleIds.POLICY_CLIENT_NAME] }), readOnly);
     expect(Annotations.fromStack(other).findWarning('*', Match.stringLikeRegexp('VUPC-NOT-VALIDATED'))).toEqual([]);
     expect(Annotations.fromStack(other).findError('*', Match.stringLikeRegexp('VUPC-POLICY-'))).not.toEqual([]);
   });
