@@ -24,6 +24,25 @@ export function isIntrinsic(value: unknown): boolean {
   return only !== undefined && (only === 'Ref' || only === 'Condition' || only.startsWith('Fn::'));
 }
 
+/**
+ * The intrinsic functions CloudFormation knows (template reference, with
+ * AWS::LanguageExtensions' and Fn::GetStackOutput); any other `Fn::` key
+ * makes it reject the template ("Unrecognized function").
+ */
+export const INTRINSIC_FUNCTIONS: readonly string[] = Object.freeze([
+  'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::ForEach', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::GetStackOutput', 'Fn::ImportValue',
+  'Fn::Join', 'Fn::Length', 'Fn::Select', 'Fn::Split', 'Fn::Sub', 'Fn::ToJsonString', 'Fn::Transform',
+  'Fn::And', 'Fn::Equals', 'Fn::If', 'Fn::Not', 'Fn::Or',
+]);
+const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set(INTRINSIC_FUNCTIONS);
+
+/** The `Fn::` key of an intrinsic that CloudFormation does not know (`!Foo` in YAML reads as `Fn::Foo`); undefined otherwise. */
+export function unknownFunctionOf(value: unknown): string | undefined {
+  if (!isIntrinsic(value)) return undefined;
+  for (const key in value as object) return key.startsWith('Fn::') && !KNOWN_FUNCTIONS.has(key) ? key : undefined;
+  return undefined;
+}
+
 export function isNoValue(value: unknown): boolean {
   return isIntrinsic(value) && (value as { Ref?: unknown }).Ref === 'AWS::NoValue';
 }

@@ -76,6 +76,9 @@ export const FAILING: RuleCase[] = [
   c('PROPERTY-TYPE', 'a word CloudFormation does not read as a boolean', { EnableTokenRevocation: 'yes' }, { reports: 'EnableTokenRevocation' }),
   c('PROPERTY-TYPE', 'an object in a list of strings', { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', { flow: 'x' }] }, { reports: 'ExplicitAuthFlows[1]' }),
   c('PROPERTY-TYPE', 'a string for an object', { TokenValidityUnits: 'minutes' }, { reports: 'TokenValidityUnits' }),
+  // YAML reads `!Foo bar` as Fn::Foo, as cfn-lint does; CloudFormation rejects the function. Before, it was an unknown value.
+  c('PROPERTY-TYPE', 'an intrinsic function CloudFormation does not know', { UserPoolId: { 'Fn::Foo': 'bar' } }, { reports: 'UserPoolId' }),
+  c('PROPERTY-TYPE', 'a misspelt intrinsic function in a list', { CallbackURLs: [{ 'Fn::Subb': 'https://${Host}/cb' }] }, { reports: 'CallbackURLs[0]' }),
   c('PROPERTY-TYPE', 'a fraction for a whole number', { AuthSessionValidity: 3.5 }, { reports: 'AuthSessionValidity' }),
   c('PROPERTY-UNKNOWN', 'a misspelt property', { CallbackUrls: ['https://app.example.com/callback'] }, { reports: 'CallbackUrls' }),
   c('PROPERTY-UNKNOWN', 'an unknown member', { RefreshTokenRotation: { Feature: 'DISABLED', GracePeriod: 5 } }, { reports: 'RefreshTokenRotation.GracePeriod' }),
@@ -228,6 +231,10 @@ export const PASSING: RuleCase[] = [
   c('PROPERTY-TYPE', 'a number where a string belongs (CloudFormation converts it)', { ClientName: 2026 }),
   c('PROPERTY-TYPE', 'booleans in the casings CloudFormation converts', { EnableTokenRevocation: 'True', GenerateSecret: 'FALSE', AllowedOAuthFlowsUserPoolClient: 'False' }),
   c('PROPERTY-TYPE', 'a list from an intrinsic', { CallbackURLs: { 'Fn::Split': [',', { Ref: 'Urls' }] }, DefaultRedirectURI: undefined }),
+  c('PROPERTY-TYPE', 'intrinsic functions of the language extensions and Fn::GetStackOutput', {
+    ClientName: { 'Fn::ToJsonString': { a: 1 } },
+    UserPoolId: { 'Fn::GetStackOutput': { StackName: 'Auth', OutputName: 'PoolId' } },
+  }),
   c('PROPERTY-UNKNOWN', 'every property and member of the schema', { ClientSecret: 'a'.repeat(30), AnalyticsConfiguration: { ApplicationArn: arn, ApplicationId: 'ab', RoleArn: role, ExternalId: 'x', UserDataShared: false } }),
   c('POOLID-REQUIRED', 'a Ref', { UserPoolId: { Ref: 'Pool' } }),
   c('POOLID-FORMAT', '55 characters', { UserPoolId: `${'a'.repeat(53)}_b` }),

@@ -1,9 +1,10 @@
+import { distance } from 'fastest-levenshtein';
 import { API_STRINGS, CFN_PROPERTY_TYPES, matchesPattern, PropertyType, READ_ONLY_PROPERTIES } from '../api-model';
 import type { ClientView } from '../client-view';
 import { checkStringProperty, partialStringProblem } from '../constraint-checks';
 import { InputKind, Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
-import { asBoolean, isIntrinsic, isPlainObject } from '../values';
+import { asBoolean, INTRINSIC_FUNCTIONS, isIntrinsic, isPlainObject, unknownFunctionOf } from '../values';
 
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
@@ -45,6 +46,18 @@ function expected(type: PropertyType): string {
 
 /** Walks one property (and its members or entries) against the schema type; paths are only written for a problem. */
 function checkType(report: Report, property: string, value: unknown, type: PropertyType): void {
+  const unknownFunction = unknownFunctionOf(value);
+  if (unknownFunction !== undefined) {
+    // Names are short: only a near miss (a letter off, or another casing) is worth suggesting.
+    const meant = INTRINSIC_FUNCTIONS.find((f) => distance(f.toLowerCase(), unknownFunction.toLowerCase()) <= 1);
+    report({
+      property,
+      value,
+      problem: `uses ${unknownFunction}, which is no CloudFormation intrinsic function${meant ? ` (did you mean ${meant}?)` : ''}`,
+      fix: `Write ${property} with an intrinsic function CloudFormation knows (Ref, Fn::Sub, Fn::GetAtt, Fn::If, …) or a literal value.`,
+    });
+    return;
+  }
   const problem = typeProblem(value, type);
   if (problem) {
     // "is a list, not a string"; a problem that already says what is expected stands alone.
@@ -61,7 +74,8 @@ function checkType(report: Report, property: string, value: unknown, type: Prope
   }
   if (type === 'string-list' && Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      if (typeof value[i] !== 'string' && typeProblem(value[i], 'string')) checkType(report, `${property}[${i}]`, value[i], 'string');
+      const entry: unknown = value[i];
+      if (typeof entry !== 'string' && (typeProblem(entry, 'string') || unknownFunctionOf(entry))) checkType(report, `${property}[${i}]`, entry, 'string');
     }
   } else if (typeof type === 'object' && isPlainObject(value)) {
     for (const member in value) {
@@ -100,6 +114,7 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     why: 'CloudFormation rejects a template whose property values do not match the resource schema. It converts between scalars where it can: "60" and "true" (also "True" and "TRUE", and so for false) are read as a number and a boolean, numbers and booleans as strings.',
     fix: 'Write the value with the type the schema declares.',
     source: Sources.CFN_CLIENT,
+    decision: 'An intrinsic function CloudFormation does not know (YAML reads `!Foo` as Fn::Foo, as cfn-lint does) is an error too: CloudFormation refuses the template ("Encountered unsupported function: Fn::Condition Supported functions are: …", aws/aws-cli#2746). The functions known are those of the template reference in 2026-12, with the language extensions\' and Fn::GetStackOutput; a function AWS adds later is to be added to INTRINSIC_FUNCTIONS.',
     check: (client, report) => {
       for (const name in client.properties) {
         const type = CFN_PROPERTY_TYPES[name];
