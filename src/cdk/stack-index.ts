@@ -3,9 +3,9 @@ import { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { rawOverridesOf } from './internals';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
-import { AppExports, appExports, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
+import { AppExports, appExports, appPoolAdditions, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
 import { addDefinition, DeployTarget, onlyDefinitionFor } from '../engine/deploy-targets';
-import type { ExternalResources, OtherTemplatePool } from '../engine/pools';
+import { ExternalResources, OtherTemplatePool, PoolAdditions, PoolOfOtherTemplate } from '../engine/pools';
 import { poolReference } from '../engine/references';
 import { isCustomResourceType, TemplateIndex, TemplateResource, TYPES } from '../engine/template-index';
 
@@ -63,12 +63,16 @@ export function stackIndex(stack: Stack): TemplateIndex {
 function indexOf(stack: Stack): TemplateIndex {
   const resources: Record<string, TemplateResource> = {};
   const external = noExternal();
+  /** The construct path of each of the stack's pools, by logical id: their key in other stacks' indexes. */
+  const poolPaths = new Map<string, string>();
   for (const node of stack.node.findAll()) {
     addImported(node, external);
     if (CfnResource.isCfnResource(node) && isIndexed(node.cfnResourceType) && Stack.of(node) === stack && !readsClient(node)) {
       try {
         if (node.cfnResourceType === TYPES.pool) {
-          resources[stack.resolve(node.logicalId)] = renderedOnRead(node);
+          const logicalId = stack.resolve(node.logicalId) as string;
+          resources[logicalId] = renderedOnRead(node);
+          poolPaths.set(logicalId, node.node.path);
           continue;
         }
         const r = indexedRender(node);
@@ -90,8 +94,57 @@ function indexOf(stack: Stack): TemplateIndex {
     poolKeyPrefix: poolKeyPrefix(stack),
     conditions: () => conditionSections(stack),
     external,
+    // What other stacks add to the pool: for a pool of this stack, only its domain is asked for (see PoolAdditions).
+    addedElsewhere: (pool) => {
+      const path = pool instanceof PoolOfOtherTemplate ? pool.name : poolPaths.get(pool.logicalId);
+      const additions = path === undefined ? undefined : appPoolAdditions(stack.node.root, poolAdditionsInApp).get(path);
+      return (additions ?? []).filter((a) => a.stack !== stack).map((a) => a.added);
+    },
   });
 }
+
+/** What one stack adds to a pool of another. */
+interface StackAdditions {
+  readonly stack: Stack;
+  readonly added: PoolAdditions;
+}
+
+/**
+ * The identity providers, resource servers and domains of the app that a
+ * stack other than their pool's defines, by the pool's construct path, each
+ * stack's read as an index reads them. A walk of the whole app, made when a
+ * rule first asks about a pool of another stack (or one without a domain of
+ * its own), once per synthesis.
+ */
+function poolAdditionsInApp(root: IConstruct): ReadonlyMap<string, readonly StackAdditions[]> {
+  const byPool = new Map<string, Map<Stack, Record<string, TemplateResource>>>();
+  for (const node of root.node.findAll()) {
+    if (!CfnResource.isCfnResource(node) || !ADDED_TO_POOL.has(node.cfnResourceType)) continue;
+    const stack = Stack.of(node);
+    // Most refer to a pool of their own stack: told by the reference, before any rendering.
+    const key = otherStackPoolKey((node as { userPoolId?: unknown }).userPoolId, stack);
+    if (key === undefined) continue;
+    try {
+      const r = indexedRender(node);
+      if (r?.logicalId === undefined) continue;
+      const byStack = byPool.get(key) ?? new Map<Stack, Record<string, TemplateResource>>();
+      byPool.set(key, byStack);
+      byStack.set(stack, { ...byStack.get(stack), [r!.logicalId!]: { ...r!.resource, pool: key } });
+    } catch {
+      // left out, as in a stack's own index
+    }
+  }
+  const out = new Map<string, StackAdditions[]>();
+  for (const [key, byStack] of byPool) {
+    out.set(key, [...byStack].flatMap(([stack, resources]) => {
+      // The stack's additions read as its own index reads them (names, scopes, mappings, domains).
+      const entry = TemplateIndex.of(resources, { otherPool: (k) => ({ name: k, pool: () => undefined }) }).otherPoolEntries()[0];
+      return entry ? [{ stack, added: { resources: entry.here, pathOf: (id: string) => `${stack.node.path}/${id}` } }] : [];
+    }));
+  }
+  return out;
+}
+const ADDED_TO_POOL = new Set<string>([TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
 
 /** A user pool of another stack, as the index of a client's stack reads it. */
 /**

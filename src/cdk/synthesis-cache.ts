@@ -65,6 +65,17 @@ export function appExports(root: IConstruct, find: (root: IConstruct) => AppExpo
   return found;
 }
 /**
+ * What the app's stacks add to pools of other stacks (providers, resource
+ * servers, domains), by the pool's construct path: found when a rule first
+ * needs it, once per synthesis (dropped with the exports).
+ */
+const poolAdditionsOfApp = new WeakMap<IConstruct, unknown>();
+export function appPoolAdditions<T>(root: IConstruct, find: (root: IConstruct) => T): T {
+  if (!poolAdditionsOfApp.has(root)) poolAdditionsOfApp.set(root, find(root));
+  return poolAdditionsOfApp.get(root) as T;
+}
+
+/**
  * The rule selections of the checks that reach each stack or a client of
  * it: waivers of other rules are not the aspects' to judge. Kept across
  * syntheses (the app's and stages' validations judge after the stacks'),
@@ -163,6 +174,7 @@ function watch(stack: Stack): void {
     validate: () => {
       synthesisOf.delete(stack);
       exportsOfApp.delete(stack.node.root);
+      poolAdditionsOfApp.delete(stack.node.root);
       const pools = takeCounts(stack);
       if (pools.length > 0) reportCounts(stack, pools);
       const unpooled = withoutPool.get(stack);

@@ -86,9 +86,72 @@ export interface ExternalResources {
   readonly unknownResourceServers?: boolean;
 }
 
+/**
+ * What another template (or stack) adds to a pool: providers, resource
+ * servers and a domain defined beside clients of their own, or alone (a
+ * stack of providers). `pathOf` names its resources in messages.
+ */
+export interface PoolAdditions {
+  readonly resources: PoolResources;
+  readonly pathOf: (logicalId: string) => string;
+}
+
+/**
+ * The pool's resources as one template's checks see them: `here`, with what
+ * other templates add. Those exist (a client listing them gets no
+ * "does not exist"), but when they are created against this template's
+ * clients is not known, so no DependsOn is asked for them: providers are
+ * external, resource servers' scopes all taken to exist. With `domainOnly`,
+ * only a domain counts: for the clients in the pool's own template, which
+ * deploys before any template that refers to its pool, so that a provider
+ * there does not exist yet when they are created, while a domain serves
+ * them once it does.
+ */
+function withAdditions(here: PoolResources, elsewhere: readonly PoolAdditions[], domainOnly = false): PoolResources {
+  if (elsewhere.length === 0) return here;
+  const view = new PoolResources();
+  view.hasDomain = here.hasDomain;
+  view.domainUnknown = here.domainUnknown;
+  view.identityProviders = here.identityProviders && new Map(here.identityProviders);
+  view.resourceServerScopes = here.resourceServerScopes;
+  view.identityProvidersUnknown = here.identityProvidersUnknown;
+  view.resourceServersUnknown = here.resourceServersUnknown;
+  const servers = new Set(here.externalResourceServers ?? []);
+  for (const { resources: other, pathOf } of elsewhere) {
+    if (domainOnly) {
+      addDomain(view, other);
+      continue;
+    }
+    other.identityProviders?.forEach((p, name) => {
+      if (!view.identityProviders?.has(name)) view.identityProviders?.set(name, { ...p, logicalId: pathOf(p.logicalId), external: true });
+    });
+    other.resourceServerScopes?.forEach((_server, scope) => servers.add(scope.slice(0, scope.lastIndexOf('/'))));
+    other.externalResourceServers?.forEach((server) => servers.add(server));
+    view.identityProvidersUnknown ??= other.identityProvidersUnknown;
+    view.resourceServersUnknown ??= other.resourceServersUnknown;
+    addDomain(view, other);
+  }
+  if (servers.size > 0) view.externalResourceServers = servers;
+  return view;
+}
+
+/** A domain another template defines for the pool (or may: see `mayBeAddedBy`) counts for it. */
+function addDomain(view: PoolResources, other: PoolResources): void {
+  if (other.hasDomain === true) {
+    view.hasDomain = true;
+    view.domainUnknown = undefined;
+  } else if (other.hasDomain === undefined && view.hasDomain !== true) {
+    view.hasDomain = undefined;
+    view.domainUnknown ??= other.domainUnknown;
+  }
+}
+
 export class IndexedPool implements PoolIndex {
   public readonly here = new PoolResources();
   private details?: PoolDetails;
+  /** What other templates add to the pool (see `addedElsewhere`), asked once, when a rule first reads its resources. */
+  private elsewhere?: () => readonly PoolAdditions[];
+  private seen?: PoolResources;
 
   public constructor(
     public readonly logicalId: string,
@@ -96,8 +159,18 @@ export class IndexedPool implements PoolIndex {
     public readonly key: string,
   ) {}
 
+  /** Gives what other templates add to the pool, read when a rule first reads its resources (after every index is built). */
+  public addedElsewhere(elsewhere: () => readonly PoolAdditions[]): void {
+    this.elsewhere = elsewhere;
+  }
+
+  // A domain of its own settles it; only without one are other templates asked (see `withAdditions`).
   public get hasDomain() {
-    return this.here.hasDomain;
+    return this.here.hasDomain === true ? true : this.withDomains().hasDomain;
+  }
+
+  public get domainUnknown() {
+    return this.here.hasDomain === true ? undefined : this.withDomains().domainUnknown;
   }
 
   public get identityProviders() {
@@ -116,12 +189,44 @@ export class IndexedPool implements PoolIndex {
     return this.here.identityProvidersUnknown;
   }
 
-  public get domainUnknown() {
-    return this.here.domainUnknown;
-  }
-
   public get resourceServersUnknown() {
     return this.here.resourceServersUnknown;
+  }
+
+  /**
+   * The pool as its own template defines it, without what others add: the
+   * base a pool of another template's view adds its own template's
+   * resources to (see `PoolOfOtherTemplate`).
+   */
+  public ownView(): PoolIndex {
+    if (!this.elsewhere) return this;
+    const pool = this;
+    const here = this.here;
+    return {
+      logicalId: this.logicalId,
+      key: this.key,
+      hasDomain: here.hasDomain,
+      domainUnknown: here.domainUnknown,
+      identityProviders: here.identityProviders,
+      resourceServerScopes: here.resourceServerScopes,
+      identityProvidersUnknown: here.identityProvidersUnknown,
+      resourceServersUnknown: here.resourceServersUnknown,
+      externalResourceServers: here.externalResourceServers,
+      get customAttributes() {
+        return pool.customAttributes;
+      },
+      get requiredAttributes() {
+        return pool.requiredAttributes;
+      },
+      get tier() {
+        return pool.tier;
+      },
+    };
+  }
+
+  /** The pool's resources with the domains other templates add; `here` itself when nothing is added elsewhere. */
+  private withDomains(): PoolResources {
+    return (this.seen ??= this.elsewhere ? withAdditions(this.here, this.elsewhere(), true) : this.here);
   }
 
   public get customAttributes() {
@@ -167,12 +272,33 @@ export class PoolOfOtherTemplate {
   public readonly here = new PoolResources();
   private base?: PoolIndex | null;
   private merged?: PoolIndex | null;
+  /** What templates other than this one and the pool's add to the pool (see `IndexedPool.addedElsewhere`). */
+  private elsewhere?: () => readonly PoolAdditions[];
 
   public constructor(private readonly other: OtherTemplatePool) {}
 
+  /** How messages name the pool (the aspects give its construct path, which is also its key there). */
+  public get name(): string {
+    return this.other.name;
+  }
+
+  /** Gives what templates other than this one and the pool's add to the pool, read when the pool is first read. */
+  public addedElsewhere(elsewhere: () => readonly PoolAdditions[]): void {
+    this.elsewhere = elsewhere;
+  }
+
   /** The pool as its own template knows it (asked once); null when it does not. */
   public source(): PoolIndex | null {
-    return this.base !== undefined ? this.base : (this.base = this.other.pool() ?? null);
+    if (this.base !== undefined) return this.base;
+    const pool = this.other.pool();
+    // The pool's own template's resources: what other templates add comes with `elsewhere`, without this one's.
+    return (this.base = (pool instanceof IndexedPool ? pool.ownView() : pool) ?? null);
+  }
+
+  /** The pool's own template's index of it, when there is one (for linking what each template adds). */
+  public indexed(): IndexedPool | undefined {
+    const pool = this.other.pool();
+    return pool instanceof IndexedPool ? pool : undefined;
   }
 
   /**
@@ -184,29 +310,30 @@ export class PoolOfOtherTemplate {
     if (this.merged !== undefined) return this.merged;
     const base = this.source();
     if (!base) return (this.merged = null);
+    const here = this.elsewhere ? withAdditions(this.here, this.elsewhere()) : this.here;
     const deployedBefore = new Set<string>();
     const qualified = (id: string) => {
       const name = `${this.other.name}#${id}`;
       if (this.other.deployedBefore?.has(id) ?? true) deployedBefore.add(name);
       return name;
     };
-    const providers = base.identityProviders && this.here.identityProviders && new Map(
+    const providers = base.identityProviders && here.identityProviders && new Map(
       [...base.identityProviders].map(([name, p]): [string, IdentityProviderInfo] => [name, { ...p, logicalId: qualified(p.logicalId) }]),
     );
-    this.here.identityProviders?.forEach((p, name) => providers?.set(name, p));
-    const scopes = base.resourceServerScopes && this.here.resourceServerScopes && new Map(
+    here.identityProviders?.forEach((p, name) => providers?.set(name, p));
+    const scopes = base.resourceServerScopes && here.resourceServerScopes && new Map(
       [...base.resourceServerScopes].map(([scope, server]): [string, string] => [scope, qualified(server)]),
     );
-    this.here.resourceServerScopes?.forEach((server, scope) => scopes?.set(scope, server));
+    here.resourceServerScopes?.forEach((server, scope) => scopes?.set(scope, server));
     return (this.merged = {
       logicalId: this.other.name,
       identityProviders: providers,
       resourceServerScopes: scopes,
-      hasDomain: eitherHas(this.here.hasDomain, base.hasDomain),
-      domainUnknown: base.domainUnknown ?? this.here.domainUnknown,
-      identityProvidersUnknown: base.identityProvidersUnknown ?? this.here.identityProvidersUnknown,
-      resourceServersUnknown: base.resourceServersUnknown ?? this.here.resourceServersUnknown,
-      externalResourceServers: union(base.externalResourceServers, this.here.externalResourceServers),
+      hasDomain: eitherHas(here.hasDomain, base.hasDomain),
+      domainUnknown: base.domainUnknown ?? here.domainUnknown,
+      identityProvidersUnknown: base.identityProvidersUnknown ?? here.identityProvidersUnknown,
+      resourceServersUnknown: base.resourceServersUnknown ?? here.resourceServersUnknown,
+      externalResourceServers: union(base.externalResourceServers, here.externalResourceServers),
       deployedBefore,
       key: base.key,
       // The pool's schema and tier are read from it only when a rule asks (see IndexedPool).

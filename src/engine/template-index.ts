@@ -1,6 +1,6 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
 import { showValue } from './message';
-import { ExternalResources, IndexedPool, OtherTemplatePool, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
+import { ExternalResources, IndexedPool, OtherTemplatePool, PoolAdditions, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
 import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget, stackOutput, StackOutputRead } from './references';
 import type { PropNames, ReadClient } from './validate-client';
 import type { ClientContext } from '../rules/client-view';
@@ -89,6 +89,14 @@ export interface IndexOptions {
    * @default ''
    */
   readonly poolKeyPrefix?: string;
+  /**
+   * What other templates or stacks add to a pool this index knows (its own,
+   * or one of another template it refers to), asked once per pool, when a
+   * rule first reads the pool's resources (see `PoolAdditions`).
+   *
+   * @default - nothing (the command line links the templates it checks together after indexing them)
+   */
+  readonly addedElsewhere?: (pool: PoolEntry) => readonly PoolAdditions[];
   /** The template's Conditions and Parameters, asked for when a client first uses a condition. */
   readonly conditions?: () => ConditionSections;
   /**
@@ -122,7 +130,10 @@ export class TemplateIndex {
     for (const [name, value] of Object.entries(options.parameterValues ?? {})) if (!(name in resources)) index.refValues.set(name, value);
     const entries = Object.entries(isPlainObject(resources) ? resources : {}).filter((e): e is [string, TemplateResource] => isIndexed(e[1]));
     for (const [id, r] of entries) {
-      if (r.Type === TYPES.pool) index.pools.set(id, new IndexedPool(id, r, `${options.poolKeyPrefix ?? ''}${id}`));
+      if (r.Type !== TYPES.pool) continue;
+      const pool = new IndexedPool(id, r, `${options.poolKeyPrefix ?? ''}${id}`);
+      index.pools.set(id, pool);
+      index.linkAdditions(pool);
     }
     for (const [id, r] of entries) if (r.Type !== TYPES.pool) index.addChild(id, r);
     for (const pool of index.pools.values()) if (pool instanceof IndexedPool) pool.here.addExternal(options.external);
@@ -185,6 +196,16 @@ export class TemplateIndex {
     return this.otherEntry(`key ${key}`, lookUp && (() => lookUp(key)));
   }
 
+  /** The pools of other templates this one refers to (each with what this template adds to it). */
+  public otherPoolEntries(): PoolOfOtherTemplate[] {
+    return [...this.otherPools.values()].filter((e): e is PoolOfOtherTemplate => e instanceof PoolOfOtherTemplate);
+  }
+
+  private linkAdditions(pool: IndexedPool | PoolOfOtherTemplate): void {
+    const added = this.options.addedElsewhere;
+    if (added) pool.addedElsewhere(() => added(pool));
+  }
+
   /** The entry for a pool of another template, made on first use (`lookUp` is asked once). */
   private otherEntry(name: string, lookUp: (() => OtherTemplatePool | undefined) | undefined): PoolEntry | undefined {
     let entry = this.otherPools.get(name);
@@ -193,6 +214,7 @@ export class TemplateIndex {
       if (other) {
         this.otherPools.set(name, (entry = new PoolOfOtherTemplate(other)));
         entry.here.addExternal(this.options.external);
+        this.linkAdditions(entry);
       }
     }
     return entry;

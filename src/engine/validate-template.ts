@@ -2,7 +2,7 @@ import type { ConditionSections } from './conditions';
 import { addDefinition, Definitions, DeployTarget, onlyDefinitionFor } from './deploy-targets';
 import type { Finding } from './finding';
 import { describeInclude, expandedResources } from './language-extensions';
-import type { ExternalResources, OtherTemplatePool } from './pools';
+import { ExternalResources, IndexedPool, OtherTemplatePool, PoolAdditions, PoolEntry, PoolOfOtherTemplate } from './pools';
 import { dependsOn, poolReference, referencedIds, refTarget, StackOutputRead } from './references';
 import { RuleRunner } from './speed/runner';
 import { TemplateIndex, TemplateResource, TYPES } from './template-index';
@@ -162,9 +162,34 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
       conditions: () => conditionSectionsOf(t.template, fixed),
       // A parameter its parent fixes to one value reads as that value (a callback URL, a provider's name).
       parameterValues: singleValues(fixed),
+      addedElsewhere: (pool) => addedElsewhere(pool),
     }));
   });
+  // What each template adds to a pool of another, found once every index is built (read when a rule first reads a pool).
+  let additions: Map<IndexedPool, Array<{ entry: PoolOfOtherTemplate; added: PoolAdditions }>> | undefined;
+  const addedElsewhere = (pool: PoolEntry): PoolAdditions[] => {
+    additions ??= additionsByPool(indexes, templates);
+    const base = pool instanceof IndexedPool ? pool : pool.indexed();
+    return (base && additions.get(base) || []).filter((a) => a.entry !== pool).map((a) => a.added);
+  };
   return indexes;
+}
+
+/**
+ * What each template adds to the pools of others (providers, resource
+ * servers, domains that refer to them), by the pool's own index: a client
+ * of the pool in any template sees those the others add (aws-cdk apps keep
+ * providers in a stack of their own).
+ */
+function additionsByPool(indexes: readonly TemplateIndex[], templates: readonly TemplateInSet[]) {
+  const byPool = new Map<IndexedPool, Array<{ entry: PoolOfOtherTemplate; added: PoolAdditions }>>();
+  indexes.forEach((index, i) => {
+    for (const entry of index.otherPoolEntries()) {
+      const base = entry.indexed();
+      if (base) byPool.set(base, [...(byPool.get(base) ?? []), { entry, added: { resources: entry.here, pathOf: templates[i].pathOf } }]);
+    }
+  });
+  return byPool;
 }
 
 /** The parameters fixed to one value. */

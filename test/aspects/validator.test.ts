@@ -1,4 +1,4 @@
-import { Annotations as CoreAnnotations, App, Aspects, AspectPriority, CfnOutput, CfnParameter, CfnResource, Duration, Fn, IAspect, Lazy, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, App, Aspects, AspectPriority, CfnOutput, CfnParameter, CfnResource, Duration, Fn, IAspect, Lazy, NestedStack, SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as cr from 'aws-cdk-lib/custom-resources';
@@ -166,6 +166,33 @@ describe('tokens', () => {
     expect(stack.node.findAll().some((n) => n instanceof cr.AwsCustomResource)).toBe(true);
     expect(warningsOf(stack).filter((w) => w.includes('VUPC-OAUTH-NEEDS-DOMAIN'))).toHaveLength(1);
     expect(Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('VUPC-POOL-RESOURCES-UNKNOWN'))).toEqual([]);
+  });
+
+  test('providers, a resource server and a domain in a third stack exist for a client of the pool in another stack', () => {
+    // Before, VUPC-IDP-EXISTS and VUPC-OAUTH-SCOPE-EXISTS failed the synth ('Google' is not an identity provider of
+    // the pool: it has COGNITO) and VUPC-OAUTH-NEEDS-DOMAIN warned, in the aspects and the command line.
+    const app = testApp();
+    const env = { account: '123456789012', region: 'eu-west-1' };
+    const auth = new Stack(app, 'Auth', { env });
+    const pool = new cognito.UserPool(auth, 'Pool');
+    const idp = new Stack(app, 'Idp', { env });
+    new cognito.UserPoolIdentityProviderGoogle(idp, 'Google', { userPool: pool, clientId: 'x', clientSecretValue: SecretValue.unsafePlainText('y') });
+    const orders = new cognito.UserPoolResourceServer(idp, 'Orders', { userPool: pool, identifier: 'orders', scopes: [{ scopeName: 'read', scopeDescription: 'r' }] });
+    new cognito.UserPoolDomain(idp, 'Domain', { userPool: pool, cognitoDomain: { domainPrefix: 'acme-test' } });
+    const web = new Stack(app, 'Web', { env });
+    web.addDependency(idp);
+    const client = (stack: Stack, id: string, scope: string) => new cognito.UserPoolClient(stack, id, {
+      userPool: pool,
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.GOOGLE],
+      oAuth: { flows: { authorizationCodeGrant: true }, scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom(scope)], callbackUrls: ['https://a.example.com/cb'] },
+    });
+    client(web, 'Client', 'orders/read');
+    // A scope the third stack's server does not name is taken to exist too (see PoolAdditions); one of no server is not.
+    client(web, 'Other', 'billing/read');
+    expect(orders.userPoolResourceServerId).toBeDefined();
+    addValidator(app);
+    const findings = (stack: Stack) => [...errorsOf(stack), ...warningsOf(stack)].filter((m) => /IDP-EXISTS|OAUTH-SCOPE-EXISTS|OAUTH-NEEDS-DOMAIN/.test(m));
+    expect(findings(web)).toEqual([expect.stringMatching(/^\[VUPC-OAUTH-SCOPE-EXISTS\] Web\/Other\/Resource: AllowedOAuthScopes\[1\] \(prop oAuth.scopes\) 'billing\/read' is not a scope/)]);
   });
 
   test('clients of a pool outside the app are named once per stack, as not checked against their pool', () => {

@@ -341,10 +341,47 @@ describe('templates that deploy together', () => {
     expect([...a0.pool!.identityProviders!.keys()]).toEqual(['Partner']);
     const b0 = read(second);
     expect([a0.pool!.key, b0.pool!.key]).toEqual(['1#Pool', '1#Pool']);
-    expect(b0.pool!.identityProviders!.size).toBe(0);
+    // What one importer adds, another sees as existing, made elsewhere (no DependsOn can be asked across templates).
+    expect([...b0.pool!.identityProviders!.entries()]).toEqual([['Partner', expect.objectContaining({ logicalId: 'a.json#Saml', external: true })]]);
     // Four clients in all (Client0 in each template, Client1 in the first): the pool's quota counts them, with a lower limit here.
     const counted = validateTemplates(templates, () => ({ service: { rules: [{ ...findRule('VUPC-QUOTA-CLIENTS')!, checkPool: (pool, report) => report({ property: '', problem: `${pool.clients}` }) }] } }));
     expect(counted.map(({ template, logicalId, finding }) => [template, logicalId, finding.message.split(': ')[1].split('.')[0]])).toEqual([[1, 'Pool', '4']]);
+  });
+
+  test('providers, resource servers and a domain a third template adds to the pool exist for its clients in other templates (aws-cdk apps keep them in a stack of their own)', () => {
+    // Before, the clients failed VUPC-IDP-EXISTS and VUPC-OAUTH-SCOPE-EXISTS and drew VUPC-OAUTH-NEEDS-DOMAIN.
+    const idps = {
+      Resources: {
+        Google: { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' }, ProviderName: 'Google', ProviderType: 'Google' } },
+        Api: { Type: 'AWS::Cognito::UserPoolResourceServer', Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' }, Identifier: 'orders', Name: 'orders', Scopes: [{ ScopeName: 'read', ScopeDescription: 'r' }] } },
+        Domain: { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: { 'Fn::ImportValue': 'pool-id' }, Domain: 'acme' } },
+      },
+    };
+    const web = (providers: string[], scopes: string[]) => ({
+      Type: 'AWS::Cognito::UserPoolClient',
+      Properties: {
+        SupportedIdentityProviders: providers,
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: scopes,
+        CallbackURLs: ['https://app.example.com/cb'],
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      },
+    });
+    const pools = { Resources: { Pool: { Type: 'AWS::Cognito::UserPool' }, Own: { ...web(['Google', 'Nope'], ['openid', 'orders/read']), Properties: { ...web(['Google', 'Nope'], ['openid', 'orders/read']).Properties, UserPoolId: { Ref: 'Pool' } } } }, Outputs: exporting.Outputs };
+    const client = { Resources: { Web: { ...web(['Google', 'COGNITO'], ['openid', 'orders/read']), Properties: { ...web(['Google', 'COGNITO'], ['openid', 'orders/read']).Properties, UserPoolId: { 'Fn::ImportValue': 'pool-id' } } } } };
+    const about = new Set(['VUPC-IDP-EXISTS', 'VUPC-IDP-DEPENDENCY', 'VUPC-OAUTH-SCOPE-EXISTS', 'VUPC-OAUTH-SCOPE-DEPENDENCY', 'VUPC-OAUTH-NEEDS-DOMAIN']);
+    const found = (ts: object[]) => validateTemplates(ts.map((template, i) => ({ template, pathOf: pathOf(`${i}.json`) })), () => ({ service: {} }))
+      .filter((f) => about.has(f.finding.ruleId)).map((f) => [f.template, f.logicalId, f.finding.ruleId, f.finding.property]);
+    // The client of a third template gets no error. One in the pool's own template is created before any template that
+    // imports the pool, so the providers and scopes added there do not exist yet for it; the domain serves it all the same.
+    expect(found([pools, idps, client])).toEqual([
+      [0, 'Own', 'VUPC-IDP-EXISTS', 'SupportedIdentityProviders[0]'],
+      [0, 'Own', 'VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]'],
+      [0, 'Own', 'VUPC-OAUTH-SCOPE-EXISTS', 'AllowedOAuthScopes[1]'],
+    ]);
+    // Without the providers' template, they do not exist.
+    expect(found([pools, client]).map((f) => f[2])).toEqual(expect.arrayContaining(['VUPC-IDP-EXISTS', 'VUPC-OAUTH-SCOPE-EXISTS', 'VUPC-OAUTH-NEEDS-DOMAIN']));
   });
 
   test('export and stack names are unique per account and Region: the definition that may deploy where the reader does is the one, and two that may are none', () => {

@@ -41,7 +41,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'Cognito refuses the client: "The provider X does not exist for User Pool Y". Names are case-sensitive (Google, Facebook, SignInWithApple, LoginWithAmazon).',
     fix: 'Define the identity provider on the pool (AWS::Cognito::UserPoolIdentityProvider), or correct the name.',
     source: Sources.IDPS,
-    decision: 'A provider the app imports by name (UserPoolIdentityProvider.fromProviderName) is taken to exist: importing it says it was made outside the template.',
+    decision: 'A provider the app imports by name (UserPoolIdentityProvider.fromProviderName) is taken to exist: importing it says it was made outside the template. So is one that another template or stack adds to a pool of a third (aws-cdk apps keep providers in a stack of their own), for the clients outside the pool\'s template; VUPC-IDP-DEPENDENCY asks no DependsOn across templates. For a client in the pool\'s own template it is an error: that template deploys before any template that refers to its pool.',
     check: (client, report) => {
       const providers = client.context.pool?.identityProviders;
       // When some providers are named only at deploy time, a name that matches none of the others may be theirs.
@@ -88,7 +88,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'Cognito refuses the client with ScopeDoesNotExistException "Invalid scope requested".',
     fix: 'Add the scope to an AWS::Cognito::UserPoolResourceServer of the pool, or correct the identifier or scope name.',
     source: Sources.RESOURCE_SERVERS,
-    decision: 'Every scope of a resource server the app imports (UserPoolResourceServer.fromUserPoolResourceServerId) is taken to exist: the server was made outside the template, with scopes it does not list.',
+    decision: 'Every scope of a resource server the app imports (UserPoolResourceServer.fromUserPoolResourceServerId) is taken to exist: the server was made outside the template, with scopes it does not list. So is every scope of a server that another template or stack adds to a pool of a third, for the clients outside the pool\'s template (as VUPC-IDP-EXISTS decides for providers).',
     check: (client, report) => {
       const scopes = client.context.pool?.resourceServerScopes;
       // When some scopes are named only at deploy time, one that matches none of the others may be theirs.
@@ -229,6 +229,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     fix: 'Add an AWS::Cognito::UserPoolDomain for the pool, or, if the app signs in only through the SDK, turn OAuth off (AllowedOAuthFlowsUserPoolClient: false, without flows and scopes).',
     propsFix: 'Add a domain (userPool.addDomain(...)), or, if the app signs in only through the SDK, turn OAuth off (disableOAuth: true).',
     source: Sources.DOMAINS,
+    decision: 'A domain any template or stack checked together defines for the pool counts, the pool\'s own template\'s clients included: OAuth needs the domain when users sign in, not when the client is created.',
     check: (client, report) => {
       const pool = client.context.pool;
       // Undefined: whether the pool has a domain is not known.
