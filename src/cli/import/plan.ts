@@ -92,8 +92,12 @@ function authFlows(p: Settings, rotationOn: boolean, props: Member[], overrides:
   if (unknown.length === 0 && refreshAsConstruct) {
     // A member (false here) says the flows are given: none but refresh, not the default SRP sign-in.
     const given = members.length > 0 ? members.map((m) => ({ name: m, value: literal(true) })) : [{ name: 'userSrp', value: literal(false) }];
-    const same = sameSet(flows, LIB.ExplicitAuthFlows);
-    props.push({ name: 'authFlows', value: { struct: 'cognito.AuthFlow', members: given }, ...(same ? {} : { comment: "not this library's default (SRP and refresh)" }) });
+    // A client-credentials client's default is refresh alone (no user sign-in flow), which `userSrp: false` says.
+    const oauth = stringList(p.AllowedOAuthFlows) ?? [];
+    const machineOnly = oauth.length > 0 && oauth.every((f) => f === 'client_credentials');
+    const same = machineOnly ? members.length === 0 : sameSet(flows, LIB.ExplicitAuthFlows);
+    const defaults = machineOnly ? 'refresh only, for a client-credentials client' : 'SRP and refresh';
+    props.push({ name: 'authFlows', value: { struct: 'cognito.AuthFlow', members: given }, ...(same ? {} : { comment: `not this library's default (${defaults})` }) });
     return;
   }
   overrides.push({

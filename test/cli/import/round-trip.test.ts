@@ -315,3 +315,10 @@ test('a secret in the input (machine to machine) is not in the code', () => {
   expect(code).not.toContain('not-shown');
   expect(readFileSync(join(dir, `${generated.get('machine to machine')!.file}.json`), 'utf8')).toContain('not-shown');
 });
+
+test('a client-credentials client\'s auth flows carry no comment that they differ from the default: refresh alone is its default', () => {
+  // Before: `authFlows: { userSrp: false }, // not this library's default (SRP and refresh)`, which holds for user clients only.
+  const code = generated.get('machine to machine')!.typescript;
+  expect(code).toMatch(/authFlows: \{ userSrp: false \},?\n/);
+  expect(code).not.toContain('(SRP and refresh)');
+});
