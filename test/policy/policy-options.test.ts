@@ -14,6 +14,8 @@ describe('policy options are validated at construction', () => {
     ['a URL host with a path', { allowedUrlHosts: ['app.example.com/cb'] }, "allowedUrlHosts has 'app.example.com/cb', which has a path", "did you mean 'app.example.com'?"],
     ['a URL host with a port', { allowedUrlHosts: ['*.example.com:8443'] }, "allowedUrlHosts has '*.example.com:8443', which has a port", "did you mean '*.example.com'?"],
     ['a URL host ending with a dot', { allowedUrlHosts: ['app.example.org.'] }, "allowedUrlHosts has 'app.example.org.', which ends with a dot", "did you mean 'app.example.org'?"],
+    // Before, the * was read as a label and 'app.wildcard.example.com' suggested.
+    ['a * inside a host', { allowedUrlHosts: ['app.*.example.com'] }, "allowedUrlHosts has 'app.*.example.com', which has a * that is not a leading *.; allowedUrlHosts lists", 'subdomain patterns (*.example.com)'],
     // Before, '::1' was said to have a port, and '[::1]' (the loopback Cognito allows http for) could not be listed.
     ['an IPv6 address without brackets', { allowedUrlHosts: ['::1'] }, "allowedUrlHosts has '::1', which is an IPv6 address without its brackets", "did you mean '[::1]'?"],
     ['a negative duration', { maxAccessTokenMinutes: -5 }, 'maxAccessTokenMinutes is -5, outside what Cognito allows (5 to 1440 minutes)', 'did you mean 5?'],
@@ -39,6 +41,7 @@ describe('policy options are validated at construction', () => {
     }
     expect(error?.message).toContain(`UserPoolClientPolicy: ${message}`);
     expect(error?.message).toContain(suggestion);
+    if (message.includes('a * that is not')) expect(error?.message).not.toContain('did you mean');
   });
 
   test.each([

@@ -51,7 +51,7 @@ const checkHost: ItemCheck = (value) => {
   }
   const host = hostIn(value)?.replace(/\.$/, '');
   const what = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? 'has a scheme' : /[/?#]/.test(value) ? 'has a path' : /:\d*$/.test(value) ? 'has a port'
-    : value.endsWith('.') ? 'ends with a dot' : 'is not a host name';
+    : value.endsWith('.') ? 'ends with a dot' : /\*/.test(value.replace(/^\*\./, '')) ? 'has a * that is not a leading *.' : 'is not a host name';
   // A suggestion that is the value itself helps no one.
   const suggestion = host !== undefined && host !== value && new RegExp(HOST_PATTERN).test(host) ? host : undefined;
   return { problem: `${what}; allowedUrlHosts lists host names (app.example.com) or subdomain patterns (*.example.com), which match http and https URLs on any port`, suggestion };
@@ -59,7 +59,10 @@ const checkHost: ItemCheck = (value) => {
 function hostIn(value: string): string | undefined {
   const wildcard = value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').startsWith('*.');
   try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value.replace('*.', 'wildcard.') : `https://${value.replace('*.', 'wildcard.')}`);
+    // Only a leading *. is a pattern: a * elsewhere is no host, and no suggestion is made of it.
+    const named = value.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?)\*\./i, '$1wildcard.');
+    if (named.includes('*')) return undefined;
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(named) ? named : `https://${named}`);
     const host = url.hostname.replace(/^wildcard\./, '');
     return host ? `${wildcard ? '*.' : ''}${host}` : undefined;
   } catch {
