@@ -82,3 +82,20 @@ describe('pool rules', () => {
     expect(poolFindings([{ path: 'P', name: 'P', clients: 5000 }], { disabledRules: new Set(['VUPC-QUOTA-CLIENTS']) })).toEqual([]);
   });
 });
+
+test('the list VUPC-AUTHFLOW-LEGACY-DEPRECATED suggests keeps what the legacy list allowed, SRP included, and draws no other finding', () => {
+  // Legacy names have none for SRP: a legacy list never turned SRP sign-in off, only CUSTOM_AUTH_FLOW_ONLY limited a client.
+  // Before, [USER_PASSWORD_AUTH] became [ALLOW_USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH], which turns SRP off.
+  const fixOf = (flows: string[]) => findingsFor(patched(VALID_WEB_CLIENT, { ExplicitAuthFlows: flows }))
+    .find((f) => f.ruleId === 'VUPC-AUTHFLOW-LEGACY-DEPRECATED')!.fix;
+  const cases: Array<[string[], string[]]> = [
+    [['USER_PASSWORD_AUTH'], ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']],
+    [['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'], ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']],
+    [['CUSTOM_AUTH_FLOW_ONLY'], ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']],
+  ];
+  for (const [legacy, written] of cases) {
+    expect(fixOf(legacy)).toBe(`Write ExplicitAuthFlows: [${written.join(', ')}].`);
+    const followed = findingsFor(patched(VALID_WEB_CLIENT, { ExplicitAuthFlows: written })).filter((f) => /AUTHFLOW/.test(f.ruleId));
+    expect(followed).toEqual([]);
+  }
+});

@@ -5,6 +5,7 @@ import { Sources } from '../sources';
 
 const LEGACY = new Set<string>(LEGACY_AUTH_FLOWS);
 const REFRESH = 'ALLOW_REFRESH_TOKEN_AUTH';
+const SRP = 'ALLOW_USER_SRP_AUTH';
 const CLIENT_TOKEN = 'ALLOW_CLIENT_TOKEN_AUTH';
 
 export const AUTH_FLOW_RULES: RuleDefinition[] = [
@@ -46,8 +47,9 @@ export const AUTH_FLOW_RULES: RuleDefinition[] = [
     properties: ['ExplicitAuthFlows', 'RefreshTokenRotation.Feature'],
     summary: 'ExplicitAuthFlows uses the ALLOW_* names, not the deprecated legacy ones.',
     why: 'Flow names without the ALLOW_ prefix are deprecated in favour of the ALLOW_ names.',
-    fix: 'Replace each legacy name with its ALLOW_ equivalent, and add ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation is enabled.',
+    fix: 'Replace each legacy name with its ALLOW_ equivalent, keep ALLOW_USER_SRP_AUTH unless the list had CUSTOM_AUTH_FLOW_ONLY, and add ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation is enabled.',
     source: Sources.CREATE_CLIENT,
+    decision: 'The list suggested keeps what the client allows: the legacy names have none for SRP, so a legacy list never turned SRP sign-in off (only CUSTOM_AUTH_FLOW_ONLY limited a client to custom authentication), and a list of ALLOW_ names without ALLOW_USER_SRP_AUTH would. An app that does not sign in with SRP drops it.',
     check: (client, report) => {
       const flows = client.strings('ExplicitAuthFlows');
       if (flows.some((f) => f.value.startsWith('ALLOW_'))) return; // the mix is an error already
@@ -55,7 +57,8 @@ export const AUTH_FLOW_RULES: RuleDefinition[] = [
       if (legacy.length === 0) return;
       // The whole list to write, so that the fix draws no other finding (VUPC-AUTHFLOW-REFRESH-REQUIRED).
       const rotation = client.string('RefreshTokenRotation.Feature') === 'ENABLED';
-      const replaced = [...new Set([...flows.map((f) => ALLOW_NAME_OF_LEGACY_FLOW[f.value] ?? f.value), ...(rotation ? [] : [REFRESH])])];
+      const srp = flows.some((f) => f.value === 'CUSTOM_AUTH_FLOW_ONLY') ? [] : [SRP];
+      const replaced = [...new Set([...flows.map((f) => ALLOW_NAME_OF_LEGACY_FLOW[f.value] ?? f.value), ...srp, ...(rotation ? [] : [REFRESH])])];
       report({
         property: 'ExplicitAuthFlows',
         value: flows.map((f) => f.value),
