@@ -202,7 +202,7 @@ export class IndexedPool implements PoolIndex {
     if (!this.elsewhere) return this;
     const pool = this;
     const here = this.here;
-    return {
+    return withSchemaOf(pool, {
       logicalId: this.logicalId,
       key: this.key,
       hasDomain: here.hasDomain,
@@ -212,16 +212,7 @@ export class IndexedPool implements PoolIndex {
       identityProvidersUnknown: here.identityProvidersUnknown,
       resourceServersUnknown: here.resourceServersUnknown,
       externalResourceServers: here.externalResourceServers,
-      get customAttributes() {
-        return pool.customAttributes;
-      },
-      get requiredAttributes() {
-        return pool.requiredAttributes;
-      },
-      get tier() {
-        return pool.tier;
-      },
-    };
+    });
   }
 
   /** The pool's resources with the domains other templates add; `here` itself when nothing is added elsewhere. */
@@ -325,7 +316,7 @@ export class PoolOfOtherTemplate {
       [...base.resourceServerScopes].map(([scope, server]): [string, string] => [scope, qualified(server)]),
     );
     here.resourceServerScopes?.forEach((server, scope) => scopes?.set(scope, server));
-    return (this.merged = {
+    return (this.merged = withSchemaOf(base, {
       logicalId: this.other.name,
       identityProviders: providers,
       resourceServerScopes: scopes,
@@ -336,18 +327,34 @@ export class PoolOfOtherTemplate {
       externalResourceServers: union(base.externalResourceServers, here.externalResourceServers),
       deployedBefore,
       key: base.key,
-      // The pool's schema and tier are read from it only when a rule asks (see IndexedPool).
-      get customAttributes() {
-        return base.customAttributes;
-      },
-      get requiredAttributes() {
-        return base.requiredAttributes;
-      },
-      get tier() {
-        return base.tier;
-      },
-    });
+    }));
   }
+}
+
+/** A view of a pool whose schema and tier are `pool`'s, read from it only when a rule asks (see IndexedPool). */
+function withSchemaOf(pool: PoolIndex, view: Omit<PoolIndex, 'customAttributes' | 'requiredAttributes' | 'tier'>): PoolIndex {
+  // Member by member, not spread: rules read these views for every client (see `checkClient` on spread objects).
+  return {
+    logicalId: view.logicalId,
+    key: view.key,
+    hasDomain: view.hasDomain,
+    domainUnknown: view.domainUnknown,
+    identityProviders: view.identityProviders,
+    resourceServerScopes: view.resourceServerScopes,
+    identityProvidersUnknown: view.identityProvidersUnknown,
+    resourceServersUnknown: view.resourceServersUnknown,
+    externalResourceServers: view.externalResourceServers,
+    deployedBefore: view.deployedBefore,
+    get customAttributes() {
+      return pool.customAttributes;
+    },
+    get requiredAttributes() {
+      return pool.requiredAttributes;
+    },
+    get tier() {
+      return pool.tier;
+    },
+  };
 }
 
 /** A pool a template's resources refer to. */
