@@ -4,6 +4,7 @@ import { visit as visitJson } from 'jsonc-parser';
 import { apiClientsOf, ApiClient, jsonDocuments, looksLikeApi, parseApiText } from './api-input';
 import { poolOptionFor } from './api-pool';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
+import { readServerlessVariables, serverlessNotice } from './serverless-variables';
 import { parseCloudFormationYaml, yamlLines, YamlError, YamlLimitError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { DeployTarget, targetOfEnvironment } from '../engine/deploy-targets';
@@ -337,8 +338,11 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const text = decode(readBytes(source.path, source.shown), source.shown);
   const api = source.kind === 'template' ? {} : apiInput(text, source.shown, source.kind === 'api');
   if (api.templates) return api.templates;
-  const { template, line } = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json, source.kind === 'api' || (source.kind !== 'template' && /\.(jsonl|ndjson)$/i.test(source.path)));
-  requireTemplate(template, source.shown, source.assemblyDir !== undefined);
+  const parsed = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json, source.kind === 'api' || (source.kind !== 'template' && /\.(jsonl|ndjson)$/i.test(source.path)));
+  const { line } = parsed;
+  requireTemplate(parsed.template, source.shown, source.assemblyDir !== undefined);
+  const variables = readServerlessVariables(parsed.template);
+  const template = variables.template;
   const uncheckedNestedStacks: Array<{ logicalId: string; problem: string }> = [];
   const unreadableNested: Array<{ file: string; error: string }> = [];
   const constructPaths = source.artifactPaths?.of(source.stackPath ?? '') ?? constructPathsInTemplate(template);
@@ -350,7 +354,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     parent: source.parent,
     stackName: source.stackName,
     target: source.target,
-    notices: [],
+    notices: variables.count > 0 ? [serverlessNotice(variables.count)] : [],
     uncheckedNestedStacks,
     unreadableNested,
     realFile: source.path === STDIN ? undefined : realPath(source.path),
