@@ -53,10 +53,16 @@ const unreadable = (s: RunSummary) => s.inputs.filter((i) => i.status === 'unrea
 
 export function formatText(s: RunSummary): string {
   const lines: string[] = [];
+  // Nested stacks a template deploys whose templates were not read may hold clients: its "nothing to check" would not be true.
+  const unreadNested = new Set(s.findings.filter((f) => f.finding.ruleId === 'VUPC-NOT-VALIDATED' && f.finding.property === '').map((f) => f.file));
   for (const t of s.inputs) {
     const name = t.deployedAs === undefined ? t.file : `${t.file} (deployed as ${t.deployedAs})`;
     // A parent whose clients are all in the nested stacks it deploys has something to check: those.
-    if (t.status === 'checked' && t.clients === 0 && !t.nestedClients) lines.push(`${name}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
+    if (t.status === 'checked' && t.clients === 0 && !t.nestedClients) {
+      lines.push(unreadNested.has(t.file)
+        ? `${name}: no AWS::Cognito::UserPoolClient resources of its own; the nested stacks named below (VUPC-NOT-VALIDATED) were not read.`
+        : `${name}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
+    }
     for (const notice of t.notices) lines.push(`NOTE ${name}: ${notice}`);
   }
   for (const { file, line, finding } of s.findings) {

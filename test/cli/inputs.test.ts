@@ -379,6 +379,9 @@ Resources:
 `, 'main.template.yaml');
     const alone = cli(parent);
     expect(alone.out).toContain(`[VUPC-NOT-VALIDATED] ${parent}#App:`);
+    // Before, the same output said "nothing to check" of the parent.
+    expect(alone.out).toContain(`${parent}: no AWS::Cognito::UserPoolClient resources of its own; the nested stacks named below (VUPC-NOT-VALIDATED) were not read.`);
+    expect(alone.out).not.toContain('nothing to check');
     const together = cli('--format', 'json', parent, child);
     const findings = JSON.parse(together.out).findings as Array<{ ruleId: string; file: string; property: string; message: string }>;
     // The child is read once, as the nested stack (its pool is the parent's): only the other nested stack is not validated.
