@@ -169,7 +169,7 @@ export class UserPoolClientRuleIds {
   public static readonly WRITE_REQUIRED = 'VUPC-WRITE-REQUIRED';
   /** When WriteAttributes is set on a client that signs users in with OAuth, it includes every attribute that a listed identity provider maps. */
   public static readonly WRITE_MAPPED = 'VUPC-WRITE-MAPPED';
-  /** A client that lists identity providers or custom scopes that match none of its pool's known ones, where some of the pool's are named only at deploy time or made by a custom resource, is told they were not checked; so is an OAuth client of a pool whose domain a custom resource may make. */
+  /** A client is told which identity providers, custom scopes or domain of its pool were not checked, where the pool's are named only at deploy time or a custom resource may make them. */
   public static readonly POOL_RESOURCES_UNKNOWN = 'VUPC-POOL-RESOURCES-UNKNOWN';
   /** ALLOW_USER_AUTH only on a pool of the Essentials or Plus feature plan. */
   public static readonly AUTHFLOW_USER_AUTH_TIER = 'VUPC-AUTHFLOW-USER-AUTH-TIER';

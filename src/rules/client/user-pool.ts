@@ -171,7 +171,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     severity: RuleSeverity.INFO,
     context: RuleContext.USER_POOL,
     properties: ['SupportedIdentityProviders', 'AllowedOAuthScopes', 'AllowedOAuthFlows'],
-    summary: 'A client that lists identity providers or custom scopes that match none of its pool\'s known ones, where some of the pool\'s are named only at deploy time or made by a custom resource, is told they were not checked; so is an OAuth client of a pool whose domain a custom resource may make.',
+    summary: 'A client is told which identity providers, custom scopes or domain of its pool were not checked, where the pool\'s are named only at deploy time or a custom resource may make them.',
     why: 'A name the template does not define may still exist: a provider\'s ProviderName (or a resource server\'s Identifier or scopes) that comes from a parameter or another resource may be that name, and a custom resource given the pool\'s id may create providers, servers or the domain (Amplify Gen 1 makes social providers and the domain so). VUPC-IDP-EXISTS, VUPC-IDP-DEPENDENCY, VUPC-WRITE-MAPPED, VUPC-OAUTH-SCOPE-EXISTS, VUPC-OAUTH-SCOPE-DEPENDENCY and VUPC-OAUTH-NEEDS-DOMAIN cannot check those; what the template defines is still checked.',
     fix: 'Check those names (or the domain) by hand, or define the provider, resource server or domain in the template.',
     source: Sources.IDPS,
