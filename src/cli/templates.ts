@@ -341,7 +341,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const parsed = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json, source.kind === 'api' || (source.kind !== 'template' && /\.(jsonl|ndjson)$/i.test(source.path)));
   const { line } = parsed;
   requireTemplate(parsed.template, source.shown, source.assemblyDir !== undefined);
-  const variables = readServerlessVariables(parsed.template);
+  const variables = readServerlessVariables(parsed.template, text);
   const template = variables.template;
   const uncheckedNestedStacks: Array<{ logicalId: string; problem: string }> = [];
   const unreadableNested: Array<{ file: string; error: string }> = [];
