@@ -36,7 +36,7 @@ export function fullRender(resource: CfnResource): Rendered | undefined {
 }
 
 /** The resource's UserPoolId before its tokens are resolved: a property override's, or the prop's (L1 or raw). */
-function userPoolIdSource(resource: CfnResource): unknown {
+export function userPoolIdSource(resource: CfnResource): unknown {
   const overrides = rawOverridesOf(resource)?.Properties;
   if (overrides !== null && typeof overrides === 'object' && 'UserPoolId' in overrides) return (overrides as Record<string, unknown>).UserPoolId;
   const props = cfnPropertiesOf(resource);

@@ -2,8 +2,8 @@ import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Reference, Resource
 import { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { rawOverridesOf } from './internals';
-import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS } from './render';
-import { AppExports, appExports, appPoolAdditions, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
+import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS, userPoolIdSource } from './render';
+import { AppExports, oncePerApp, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
 import { addDefinition, DeployTarget, onlyDefinitionFor } from '../engine/deploy-targets';
 import { ExternalResources, OtherTemplatePool, PoolAdditions, PoolOfOtherTemplate } from '../engine/pools';
 import { poolReference } from '../engine/references';
@@ -89,7 +89,7 @@ function indexOf(stack: Stack): TemplateIndex {
       return pool && otherStackPool(pool);
     },
     // `Fn.importValue` of a name another stack of the app exports: that stack deploys first.
-    importedPool: (name) => onlyDefinitionFor(appExports(stack.node.root, exportedPools).get(name), deployTargetOf(stack)),
+    importedPool: (name) => onlyDefinitionFor(oncePerApp(stack.node.root, exportedPools).get(name), deployTargetOf(stack)),
     // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
     poolKeyPrefix: poolKeyPrefix(stack),
     conditions: () => conditionSections(stack),
@@ -97,7 +97,7 @@ function indexOf(stack: Stack): TemplateIndex {
     // What other stacks add to the pool: for a pool of this stack, only its domain is asked for (see PoolAdditions).
     addedElsewhere: (pool) => {
       const path = pool instanceof PoolOfOtherTemplate ? pool.name : poolPaths.get(pool.logicalId);
-      const additions = path === undefined ? undefined : appPoolAdditions(stack.node.root, poolAdditionsInApp).get(path);
+      const additions = path === undefined ? undefined : oncePerApp(stack.node.root, poolAdditionsInApp).get(path);
       return (additions ?? []).filter((a) => a.stack !== stack).map((a) => a.added);
     },
   });
@@ -122,14 +122,14 @@ function poolAdditionsInApp(root: IConstruct): ReadonlyMap<string, readonly Stac
     if (!CfnResource.isCfnResource(node) || !ADDED_TO_POOL.has(node.cfnResourceType)) continue;
     const stack = Stack.of(node);
     // Most refer to a pool of their own stack: told by the reference, before any rendering.
-    const key = otherStackPoolKey((node as { userPoolId?: unknown }).userPoolId, stack);
+    const key = otherStackPoolKey(userPoolIdSource(node), stack);
     if (key === undefined) continue;
     try {
       const r = indexedRender(node);
       if (r?.logicalId === undefined) continue;
       const byStack = byPool.get(key) ?? new Map<Stack, Record<string, TemplateResource>>();
       byPool.set(key, byStack);
-      byStack.set(stack, { ...byStack.get(stack), [r!.logicalId!]: { ...r!.resource, pool: key } });
+      byStack.set(stack, { ...byStack.get(stack), [r.logicalId]: { ...r.resource, pool: key } });
     } catch {
       // left out, as in a stack's own index
     }
@@ -146,7 +146,6 @@ function poolAdditionsInApp(root: IConstruct): ReadonlyMap<string, readonly Stac
 }
 const ADDED_TO_POOL = new Set<string>([TYPES.identityProvider, TYPES.resourceServer, TYPES.domain]);
 
-/** A user pool of another stack, as the index of a client's stack reads it. */
 /**
  * A custom resource inside an app client's construct (the aws-cdk L2's
  * reading of a generated secret) is about that client, and adds nothing to
@@ -158,6 +157,7 @@ function readsClient(node: CfnResource): boolean {
   return false;
 }
 
+/** A user pool of another stack, as the index of a client's stack reads it. */
 function otherStackPool(pool: CfnResource): OtherTemplatePool {
   const poolStack = Stack.of(pool);
   return { name: pool.node.path, pool: () => stackIndex(poolStack).poolOf({ Ref: poolStack.resolve(pool.logicalId) }) };

@@ -54,25 +54,17 @@ const synthesisOf = new WeakMap<Stack, StackSynthesis>();
 export type AppExports = Definitions<OtherTemplatePool | undefined>;
 
 /**
- * The app's exports: found when a client first imports one, once per
- * synthesis for all the app's stacks (each stack's validation drops them,
- * after every aspect of the synthesis has run).
+ * What is found once per app and synthesis by a walk of the whole app (its
+ * exports, what its stacks add to other stacks' pools), when a rule first
+ * needs it: by the function that finds it. Each stack's validation drops
+ * them, after every aspect of the synthesis has run.
  */
-const exportsOfApp = new WeakMap<IConstruct, AppExports>();
-export function appExports(root: IConstruct, find: (root: IConstruct) => AppExports): AppExports {
-  let found = exportsOfApp.get(root);
-  if (!found) exportsOfApp.set(root, (found = find(root)));
-  return found;
-}
-/**
- * What the app's stacks add to pools of other stacks (providers, resource
- * servers, domains), by the pool's construct path: found when a rule first
- * needs it, once per synthesis (dropped with the exports).
- */
-const poolAdditionsOfApp = new WeakMap<IConstruct, unknown>();
-export function appPoolAdditions<T>(root: IConstruct, find: (root: IConstruct) => T): T {
-  if (!poolAdditionsOfApp.has(root)) poolAdditionsOfApp.set(root, find(root));
-  return poolAdditionsOfApp.get(root) as T;
+const ofApp = new WeakMap<IConstruct, Map<(root: IConstruct) => unknown, unknown>>();
+export function oncePerApp<T>(root: IConstruct, find: (root: IConstruct) => T): T {
+  let found = ofApp.get(root);
+  if (!found) ofApp.set(root, (found = new Map()));
+  if (!found.has(find)) found.set(find, find(root));
+  return found.get(find) as T;
 }
 
 /**
@@ -173,8 +165,7 @@ function watch(stack: Stack): void {
   stack.node.addValidation({
     validate: () => {
       synthesisOf.delete(stack);
-      exportsOfApp.delete(stack.node.root);
-      poolAdditionsOfApp.delete(stack.node.root);
+      ofApp.delete(stack.node.root);
       const pools = takeCounts(stack);
       if (pools.length > 0) reportCounts(stack, pools);
       const unpooled = withoutPool.get(stack);

@@ -27,7 +27,8 @@ export function isIntrinsic(value: unknown): boolean {
 /**
  * The intrinsic functions CloudFormation knows (template reference, with
  * AWS::LanguageExtensions' and Fn::GetStackOutput); any other `Fn::` key
- * makes it reject the template ("Unrecognized function").
+ * makes it reject the template ("Encountered unsupported function", see
+ * VUPC-PROPERTY-TYPE's decision).
  */
 export const INTRINSIC_FUNCTIONS: readonly string[] = Object.freeze([
   'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::ForEach', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::GetStackOutput', 'Fn::ImportValue',

@@ -4,6 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { UserPoolClientAcknowledgements, UserPoolClientPolicy, UserPoolClientRuleIds, UserPoolClientValidator, ValidatedUserPoolClient } from '../../src';
+import { runCli } from '../../src/cli/run';
 import { quietCdkBuiltinValidation, testApp, testStack } from '../helpers';
 
 quietCdkBuiltinValidation();
@@ -177,7 +178,7 @@ describe('tokens', () => {
     const pool = new cognito.UserPool(auth, 'Pool');
     const idp = new Stack(app, 'Idp', { env });
     new cognito.UserPoolIdentityProviderGoogle(idp, 'Google', { userPool: pool, clientId: 'x', clientSecretValue: SecretValue.unsafePlainText('y') });
-    const orders = new cognito.UserPoolResourceServer(idp, 'Orders', { userPool: pool, identifier: 'orders', scopes: [{ scopeName: 'read', scopeDescription: 'r' }] });
+    new cognito.UserPoolResourceServer(idp, 'Orders', { userPool: pool, identifier: 'orders', scopes: [{ scopeName: 'read', scopeDescription: 'r' }] });
     new cognito.UserPoolDomain(idp, 'Domain', { userPool: pool, cognitoDomain: { domainPrefix: 'acme-test' } });
     const web = new Stack(app, 'Web', { env });
     web.addDependency(idp);
@@ -189,10 +190,16 @@ describe('tokens', () => {
     client(web, 'Client', 'orders/read');
     // A scope the third stack's server does not name is taken to exist too (see PoolAdditions); one of no server is not.
     client(web, 'Other', 'billing/read');
-    expect(orders.userPoolResourceServerId).toBeDefined();
     addValidator(app);
     const findings = (stack: Stack) => [...errorsOf(stack), ...warningsOf(stack)].filter((m) => /IDP-EXISTS|OAUTH-SCOPE-EXISTS|OAUTH-NEEDS-DOMAIN/.test(m));
     expect(findings(web)).toEqual([expect.stringMatching(/^\[VUPC-OAUTH-SCOPE-EXISTS\] Web\/Other\/Resource: AllowedOAuthScopes\[1\] \(prop oAuth.scopes\) 'billing\/read' is not a scope/)]);
+    // The command line on the synthesized cloud assembly reads the same (it failed the same way).
+    const outdir = app.synth().directory;
+    let out = '';
+    runCli(['--format', 'json', outdir], { out: (t) => (out += t), err: () => undefined });
+    const cli = (JSON.parse(out).findings as Array<{ ruleId: string; logicalId: string; property: string }>)
+      .filter((f) => /IDP-EXISTS|OAUTH-SCOPE-EXISTS|OAUTH-NEEDS-DOMAIN/.test(f.ruleId)).map((f) => [f.ruleId, f.property]);
+    expect(cli).toEqual([['VUPC-OAUTH-SCOPE-EXISTS', 'AllowedOAuthScopes[1]']]);
   });
 
   test('clients of a pool outside the app are named once per stack, as not checked against their pool', () => {

@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import { API_STRINGS, CFN_PROPERTY_TYPES, matchesPattern, PropertyType, READ_ONLY_PROPERTIES } from '../api-model';
 import type { ClientView } from '../client-view';
+import { closestOf } from '../closest';
 import { checkStringProperty, partialStringProblem } from '../constraint-checks';
 import { InputKind, Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
@@ -49,7 +49,7 @@ function checkType(report: Report, property: string, value: unknown, type: Prope
   const unknownFunction = unknownFunctionOf(value);
   if (unknownFunction !== undefined) {
     // Names are short: only a near miss (a letter off, or another casing) is worth suggesting.
-    const meant = INTRINSIC_FUNCTIONS.find((f) => distance(f.toLowerCase(), unknownFunction.toLowerCase()) <= 1);
+    const meant = closestOf(unknownFunction, INTRINSIC_FUNCTIONS, 1);
     report({
       property,
       value,
