@@ -1,7 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { report } from '../cdk/annotations';
-import { CheckKind, markChecked, propNamesOf, quotaKey } from '../cdk/check-state';
+import { CheckKind, markChecked, propNamesOf } from '../cdk/check-state';
 import { rendered } from '../cdk/render';
 import { concreteRegion, constructDependencies, otherStackPoolKey, stackIndex } from '../cdk/stack-index';
 import { countClient, noteClientWithoutPool, noteRulesRun, PreparedClient, stackSynthesis } from '../cdk/synthesis-cache';
@@ -28,7 +28,7 @@ export function checkClientNode(node: CfnResource, extra: Pick<ClientContext, 'e
   }
   // The pool's quota is the validator's to report: it counts the clients it checks; and it names those checked without their pool.
   const pool = client.read.context.pool;
-  if (kind === 'service' && pool?.key !== undefined) countClient(rootOf(stack), pool.key, quotaKey(node), selection);
+  if (kind === 'service' && pool?.key !== undefined) countClient(rootOf(stack), pool.key, node, selection);
   if (kind === 'service' && pool === undefined && client.userPoolId !== undefined) noteClientWithoutPool(stack, node, client.userPoolId, selection);
   const findings = checkClient(client.path, client.read, selection, client.runner, extra);
   for (const finding of findings) report(node, finding);

@@ -8,8 +8,8 @@ import { isRecord } from '../rules/values';
 /**
  * What the checks note on a client resource of the tree, under symbols (as
  * CDK keeps its caches on constructs): made by ValidatedUserPoolClient or
- * not, checked by which aspect (the plugin skips what an aspect checked, so
- * nothing is reported twice), and its key for the pool's quota.
+ * not, and checked by which aspect (the plugin skips what an aspect checked,
+ * so nothing is reported twice).
  */
 
 /** Marks the resources ValidatedUserPoolClient creates, so findings on them name its props. */
@@ -37,16 +37,11 @@ export type CheckKind = 'service' | 'policy';
 interface CheckState {
   service?: boolean;
   policy?: boolean;
-  /** Identifies the client for its pool's quota: unique in the app, and cheaper than its construct path. */
-  key?: string;
 }
 const STATE = Symbol('cdk-validated-user-pool-client.check-state');
 const holder = (node: IConstruct) => node as unknown as Record<symbol, CheckState | undefined>;
-const stateOf = (node: IConstruct): CheckState => (holder(node)[STATE] ??= {});
-
-let clientsKeyed = 0;
-/** The client's key for its pool's quota. */
-export const quotaKey = (node: IConstruct): string => (stateOf(node).key ??= `client ${++clientsKeyed}`);
+// Both members from the start: every client's state then has one shape.
+const stateOf = (node: IConstruct): CheckState => (holder(node)[STATE] ??= { service: false, policy: false });
 
 /** True when an aspect already checked `node` for `kind`. */
 export function wasChecked(node: IConstruct, kind: CheckKind): boolean {

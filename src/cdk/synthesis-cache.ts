@@ -100,15 +100,15 @@ export function poolKeyPrefix(stack: Stack): string {
  * before the pool's count too), and each pool's entry is taken when its
  * stack is validated, after every aspect of the synthesis has run.
  */
-const counts = new WeakMap<IConstruct, Map<string, { clients: Set<string>; selection: RuleSelection }>>();
+const counts = new WeakMap<IConstruct, Map<string, { clients: Set<IConstruct>; selection: RuleSelection }>>();
 
-/** Counts a client against its pool's quota (keys are stable, so a client counted twice counts once). */
-export function countClient(root: IConstruct, poolKey: string, clientKey: string, selection: RuleSelection): void {
+/** Counts a client against its pool's quota (a client counted twice counts once). */
+export function countClient(root: IConstruct, poolKey: string, client: IConstruct, selection: RuleSelection): void {
   let byPool = counts.get(root);
   if (!byPool) counts.set(root, (byPool = new Map()));
   let entry = byPool.get(poolKey);
   if (!entry) byPool.set(poolKey, (entry = { clients: new Set(), selection }));
-  entry.clients.add(clientKey);
+  entry.clients.add(client);
 }
 
 /** The app clients of each stack checked without their pool in a synthesis, with what checked the first (see VUPC-POOL-NOT-FOUND). */
