@@ -1,5 +1,5 @@
 import type { RuleDefinition, Violation } from '../rules/rule';
-import { isPlainObject } from '../rules/values';
+import { isPlainObject, textAsWritten } from '../rules/values';
 
 /** Properties whose values are secrets: never written into a message. */
 const SECRET_PROPERTIES = ['ClientSecret', 'AnalyticsConfiguration.ExternalId'];
@@ -47,7 +47,9 @@ export function safeString(value: unknown): string {
 export function showValue(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? safeString(value);
+    // A string read as built at deployment (its dynamic references, say) is shown as written.
+    const written = typeof value === 'string' ? value : textAsWritten(value);
+    text = written !== undefined ? `'${written}'` : JSON.stringify(value) ?? safeString(value);
   } catch {
     text = safeString(value);
   }

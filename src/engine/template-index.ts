@@ -5,7 +5,7 @@ import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERE
 import type { PropNames, ReadClient } from './validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { PoolIndex } from '../rules/pool';
-import { isIntrinsic, isNoValue, isPlainObject, stringParts, UNKNOWN } from '../rules/values';
+import { isIntrinsic, isNoValue, isPlainObject, readDynamicReferences, stringParts, UNKNOWN } from '../rules/values';
 
 /** A resource as a CloudFormation template holds it. */
 export interface TemplateResource {
@@ -34,6 +34,14 @@ export interface ReadOptions {
   readonly propNames?: PropNames;
   /** The key of the pool of another template the client belongs to, as a resource's `pool` field gives it (see `TemplateResource.pool`). */
   readonly pool?: string;
+  /**
+   * Whether strings may hold CloudFormation dynamic references
+   * (`{{resolve:ssm:name}}`), read as values known only at deployment: true
+   * for a template; an API request's strings are sent as they are.
+   *
+   * @default true
+   */
+  readonly dynamicReferences?: boolean;
 }
 
 /** A client as the rules read it: one configuration, or one for each assignment of the conditions it uses. */
@@ -151,6 +159,8 @@ export class TemplateIndex {
   private conditions?: TemplateConditions;
   /** Set by `walk` when it meets an Fn::If. */
   private sawCondition = false;
+  /** Whether `walk` reads dynamic references in strings (see `ReadOptions.dynamicReferences`). */
+  private dynamicReferences = true;
 
   /** The identity providers and resource servers each resource depends on, directly or through others (see `prerequisites`). */
   private readonly reached = new Map<string, ReadonlySet<string>>();
@@ -278,6 +288,7 @@ export class TemplateIndex {
     const dependencies = new Set<string>();
     const raw = resource.Properties ?? {};
     this.sawCondition = false;
+    this.dynamicReferences = options.dynamicReferences ?? true;
     let client: ReadClient;
     if (isPlainObject(raw)) {
       client = { properties: this.walk(raw, dependencies) as Record<string, unknown> };
@@ -311,10 +322,12 @@ export class TemplateIndex {
 
   /**
    * `withoutNoValue(resolveKnown(value))`, noting in `references` every id
-   * `referencedIds(value)` finds; copy-on-write, so plain data is returned
-   * as it is.
+   * `referencedIds(value)` finds, with dynamic references in strings read as
+   * unknown parts (`readDynamicReferences`); copy-on-write, so plain data is
+   * returned as it is.
    */
   private walk(value: unknown, references: Set<string>): unknown {
+    if (typeof value === 'string') return this.dynamicReferences ? readDynamicReferences(value) : value;
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
       let copy: unknown[] | undefined;
@@ -322,7 +335,9 @@ export class TemplateIndex {
         const item: unknown = value[i];
         // Scalars need no walk: most entries are strings (checked here, as this runs for every client).
         if (item === null || typeof item !== 'object') {
-          if (copy) copy.push(item);
+          const read = typeof item === 'string' && this.dynamicReferences ? readDynamicReferences(item) : item;
+          if (copy) copy.push(read);
+          else if (read !== item) (copy = value.slice(0, i)).push(read);
           continue;
         }
         if (isNoValue(item)) {
@@ -340,15 +355,16 @@ export class TemplateIndex {
       referencedIds(value, references);
       if (!this.sawCondition && usesConditions(value)) this.sawCondition = true;
       // Joins and Subs of literal text are strings even where no reference is known.
-      return this.resolveIn(value);
+      const resolved = this.resolveIn(value);
+      return typeof resolved === 'string' ? this.walk(resolved, references) : resolved;
     }
     let copy: Record<string, unknown> | undefined;
     for (const k in value) {
       if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
       const before = (value as Record<string, unknown>)[k];
       const referenceKey = REFERENCE_KEYS.has(k);
-      // A scalar member needs no walk, unless it is a reference (in an object that is not an intrinsic).
-      if (!referenceKey && before !== undefined && (before === null || typeof before !== 'object')) continue;
+      // A scalar member needs no walk, unless it is a reference (in an object that is not an intrinsic) or text.
+      if (!referenceKey && before !== undefined && (before === null || (typeof before !== 'object' && typeof before !== 'string'))) continue;
       // referencedIds looks no further into a member it took a reference from.
       const found = referenceKey && noteReference(k, before, references) ? new Set<string>() : references;
       if (before === undefined || isNoValue(before)) {

@@ -303,7 +303,9 @@ function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex
     const service = run.service && !included ? run.service : undefined;
     const policy = run.policy && !included ? run.policy : undefined;
     // Every client counts against its pool's quota, checked here or not.
-    const read = service || policy ? index.read(resource, { region: run.region }) : undefined;
+    // An API request's strings are sent as they are: only a template's hold dynamic references.
+    const input = (service || policy?.selection)?.input ?? InputKind.TEMPLATE;
+    const read = service || policy ? index.read(resource, { region: run.region, dynamicReferences: input === InputKind.TEMPLATE }) : undefined;
     const pool = read ? read.context.pool : index.poolOf(isPlainObject(resource.Properties) ? resource.Properties.UserPoolId : undefined);
     clients.push({ logicalId, pool: pool?.key, checked: service !== undefined });
     if (!read) continue;
@@ -315,8 +317,7 @@ function checkTemplate(template: unknown, run: TemplateRun, index: TemplateIndex
     for (const finding of found) findings.push({ logicalId, finding });
     const userPoolId = isPlainObject(resource.Properties) ? resource.Properties.UserPoolId : undefined;
     // A client without a UserPoolId has its own error (VUPC-POOLID-REQUIRED).
-    const ofTemplate = (service?.input ?? InputKind.TEMPLATE) === InputKind.TEMPLATE;
-    if (service && ofTemplate && !pool && userPoolId !== undefined) withoutPool.push({ logicalId, path, userPoolId });
+    if (service && input === InputKind.TEMPLATE && !pool && userPoolId !== undefined) withoutPool.push({ logicalId, path, userPoolId });
   }
   const notFound = run.service && poolNotFoundFinding(withoutPool, run.service);
   if (notFound) findings.push({ logicalId: withoutPool[0].logicalId, finding: notFound });

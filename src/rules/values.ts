@@ -135,6 +135,65 @@ export function codePointLength(value: string): number {
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
+ * CloudFormation's dynamic references, `{{resolve:ssm:name}}`,
+ * `{{resolve:secretsmanager:id:SecretString:key}}` and the like: it puts the
+ * value they name in their place when the stack deploys, in any string of
+ * any resource property, whole or part of the string. In an `Fn::Sub` the
+ * name may hold variables (`{{resolve:ssm:/${Stage}/host}}`).
+ */
+const DYNAMIC_REFERENCE = /\{\{resolve:(?:\$\{[^}]*\}|[^}]|\}(?!\}))*\}\}/g;
+const DYNAMIC_REFERENCE_START = '{{resolve:';
+
+/** The text around a string's dynamic references, and the references themselves (as their text, marked). */
+function dynamicSegments(text: string): Array<string | { reference: string }> | undefined {
+  if (!text.includes(DYNAMIC_REFERENCE_START)) return undefined;
+  const segments: Array<string | { reference: string }> = [];
+  let at = 0;
+  for (const m of text.matchAll(DYNAMIC_REFERENCE)) {
+    if (m.index! > at) segments.push(text.slice(at, m.index));
+    segments.push({ reference: m[0] });
+    at = m.index! + m[0].length;
+  }
+  if (at === 0) return undefined;
+  if (at < text.length) segments.push(text.slice(at));
+  return segments;
+}
+
+/**
+ * A template string with its dynamic references read as values known only
+ * at deployment, as `Ref`s named by their text (joined with the literal text
+ * around them): `https://{{resolve:ssm:host}}/cb` reads as
+ * `"https://" + <unknown> + "/cb"`. The string itself when it holds none.
+ */
+export function readDynamicReferences(text: string): unknown {
+  const segments = dynamicSegments(text);
+  if (!segments) return text;
+  const parts = segments.map((p) => (typeof p === 'string' ? p : { Ref: p.reference }));
+  return parts.length === 1 ? parts[0] : { 'Fn::Join': ['', parts] };
+}
+
+/**
+ * The text a value was read from, when a reader made it a value built at
+ * deployment out of a plain string: dynamic references (above) and the
+ * Serverless Framework's variables are `Ref`s named by their own text, names
+ * no logical id or parameter can have. Undefined for any other value.
+ */
+export function textAsWritten(value: unknown): string | undefined {
+  const named = (part: unknown) => {
+    const name = isIntrinsic(part) ? (part as Record<string, unknown>).Ref : undefined;
+    return typeof name === 'string' && (name.startsWith(DYNAMIC_REFERENCE_START) || name.startsWith('${')) ? name : undefined;
+  };
+  const whole = named(value);
+  if (whole !== undefined) return whole;
+  const join = isIntrinsic(value) ? (value as Record<string, unknown>)['Fn::Join'] : undefined;
+  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return undefined;
+  // Every part literal text or such a Ref, and one Ref at least (a join of text alone was written as a join).
+  const parts: unknown[] = join[1];
+  const texts = parts.map((part) => (typeof part === 'string' ? part : named(part)));
+  return texts.every((t) => t !== undefined) && parts.some((p) => typeof p !== 'string') ? texts.join('') : undefined;
+}
+
+/**
  * A string CloudFormation builds at deploy time (`Fn::Join`, `Fn::Sub`),
  * as its literal text and the parts not known before then (UNKNOWN), in
  * order: `"http://" + Ref Host + "/cb"` is `['http://', UNKNOWN, '/cb']`.
@@ -162,14 +221,18 @@ function appendParts(value: unknown, parts: Array<string | Unknown>, depth: numb
       else parts.push(part);
     }
   };
+  // Literal text may hold dynamic references, which are unknown parts too.
+  const addText = (text: string) => {
+    for (const segment of dynamicSegments(text) ?? [text]) add(typeof segment === 'string' ? segment : UNKNOWN);
+  };
   if (depth > 8 || !isIntrinsic(value)) return false;
   const join = (value as Record<string, unknown>)['Fn::Join'];
   if (join !== undefined) {
     if (!Array.isArray(join) || join.length !== 2 || typeof join[0] !== 'string' || !Array.isArray(join[1])) return false;
     join[1].forEach((item, i) => {
-      if (i > 0) add(join[0] as string);
+      if (i > 0) addText(join[0] as string);
       const text = asString(item);
-      if (text !== undefined) add(text);
+      if (text !== undefined) addText(text);
       else if (!appendParts(item, parts, depth + 1, known)) add(UNKNOWN);
     });
     return true;
@@ -179,6 +242,24 @@ function appendParts(value: unknown, parts: Array<string | Unknown>, depth: numb
   const [text, variables] = Array.isArray(sub) ? sub : [sub, undefined];
   if (typeof text !== 'string') return false;
   const vars = isPlainObject(variables) ? variables : {};
+  // A dynamic reference is unknown as a whole, whatever variables its name holds.
+  for (const segment of dynamicSegments(text) ?? [text]) {
+    if (typeof segment === 'string') addSubText(segment, vars, parts, depth, known, add, addText);
+    else add(UNKNOWN);
+  }
+  return true;
+}
+
+/** Appends the parts of the text of an `Fn::Sub` (or a piece of it between dynamic references). */
+function addSubText(
+  text: string,
+  vars: Record<string, unknown>,
+  parts: Array<string | Unknown>,
+  depth: number,
+  known: ((name: string) => string | undefined) | undefined,
+  add: (part: string | Unknown) => void,
+  addText: (text: string) => void,
+): void {
   let at = 0;
   for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
     add(text.slice(at, m.index));
@@ -186,9 +267,8 @@ function appendParts(value: unknown, parts: Array<string | Unknown>, depth: numb
     const name = m[1];
     // ${!Literal} writes ${Literal}; a variable given as a string, or a name whose value the template fixes, is literal text too.
     const literal = name.startsWith('!') ? `\${${name.slice(1)}}` : name in vars ? asString(vars[name]) : known?.(name);
-    if (literal !== undefined) add(literal);
+    if (literal !== undefined) addText(literal);
     else if (!(name in vars && appendParts(vars[name], parts, depth + 1, known))) add(UNKNOWN);
   }
   add(text.slice(at));
-  return true;
 }
