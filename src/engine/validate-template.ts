@@ -136,20 +136,34 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
     const j = onlyDefinitionFor(stacksNamed.get(read.stackName), target);
     return j === undefined ? undefined : poolOf(j, new Map(outputsOf(templates[j].template)).get(read.outputName)?.Value);
   };
+  /**
+   * The pool a nested stack's parameter stands for: the one its parent sets
+   * it to, or, when the parent passes on a parameter of its own, the one
+   * that parameter stands for, up the chain of parents. What the stack
+   * resource that takes the pool in refers to or depends on exists before it.
+   */
+  const poolFromParents = (i: number, name: string): OtherTemplatePool | undefined => {
+    const parent = templates[i].parent;
+    const stack = parent && resourcesOf(templates[parent.index].template)[parent.logicalId];
+    const parameters = isPlainObject(stack?.Properties) ? stack.Properties.Parameters : undefined;
+    const value = isPlainObject(parameters) ? parameters[name] : undefined;
+    if (value === undefined) return undefined;
+    const before = new Set([...referencedIds(stack!.Properties), ...dependsOn(stack!)]);
+    const passedOn = refTarget(value);
+    // Parents come before their nested stacks, so the chain ends.
+    return poolOf(parent!.index, value, before)
+      ?? (passedOn !== undefined && !(passedOn in resourcesOf(templates[parent!.index].template)) ? poolFromParents(parent!.index, passedOn) : undefined);
+  };
+  /** The values each nested stack's parameters are fixed to by its parent (and, for those passed on, by the parents above). */
+  const fixedValues: Array<Record<string, string[]> | undefined> = [];
   templates.forEach((t, i) => {
-    const fixed = t.parent && parametersFromParent(templates[t.parent.index].template, t.parent.logicalId);
+    const fixed = t.parent && parametersFromParent(templates[t.parent.index].template, t.parent.logicalId, fixedValues[t.parent.index]);
+    fixedValues.push(fixed);
     indexes.push(TemplateIndex.of(resourcesOf(t.template), {
       importedPool: (name) => onlyDefinitionFor(exported.get(name), targets[i]),
       stackOutputPool: (read) => stackOutput(i, read),
-      // A nested stack's parameter that its parent sets to the parent's pool; what the stack resource refers to or
-      // depends on exists before it.
-      otherPool: t.parent && ((name) => {
-        const stack = resourcesOf(templates[t.parent!.index].template)[t.parent!.logicalId];
-        const parameters = isPlainObject(stack?.Properties) ? stack.Properties.Parameters : undefined;
-        const value = isPlainObject(parameters) ? parameters[name] : undefined;
-        const before = value === undefined ? undefined : new Set([...referencedIds(stack!.Properties), ...dependsOn(stack!)]);
-        return before && poolOf(t.parent!.index, value, before);
-      }),
+      // A nested stack's parameter that its parent (or a parent above, through parameters passed on) sets to its pool.
+      otherPool: t.parent && ((name) => poolFromParents(i, name)),
       // The pool a nested stack of this template returns as an output; the nested stack is created before its outputs are read.
       nestedOutputPool: (stack, output) => {
         const child = templates.findIndex((c) => c.parent?.index === i && c.parent.logicalId === stack);
@@ -200,10 +214,11 @@ function singleValues(fixed: Record<string, string[]> | undefined): Record<strin
 /**
  * The values a parent sets a nested stack's parameters to, where the parent
  * fixes them: a literal is that value alone, a `Ref` to a parameter of the
- * parent takes that parameter's AllowedValues. The nested stack's
+ * parent takes that parameter's values as the parent's own parent fixes
+ * them, or else its AllowedValues. The nested stack's
  * conditions are then evaluated with them, not over every value.
  */
-function parametersFromParent(parent: unknown, logicalId: string): Record<string, string[]> {
+function parametersFromParent(parent: unknown, logicalId: string, parentFixed: Record<string, string[]> = {}): Record<string, string[]> {
   const stack = resourcesOf(parent)[logicalId];
   const given = isPlainObject(stack?.Properties) ? stack.Properties.Parameters : undefined;
   const parentParameters = isPlainObject(parent) && isPlainObject(parent.Parameters) ? parent.Parameters : {};
@@ -214,7 +229,8 @@ function parametersFromParent(parent: unknown, logicalId: string): Record<string
     } else {
       const ref = refTarget(value);
       const p = ref === undefined ? undefined : parentParameters[ref];
-      const allowed = isPlainObject(p) ? p.AllowedValues : undefined;
+      // A parameter of the parent's own that its parent fixes passes those values on.
+      const allowed = ref !== undefined && isPlainObject(p) && parentFixed[ref] ? parentFixed[ref] : isPlainObject(p) ? p.AllowedValues : undefined;
       if (Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string' || typeof v === 'number')) out[name] = allowed.map(String);
     }
   }

@@ -136,6 +136,50 @@ test('a parameter a parent fixes to one value reads as that value in the nested 
   expect(findings.filter((f) => f.finding.ruleId === 'VUPC-CALLBACK-HTTPS').map((f) => f.finding.property)).toEqual(['CallbackURLs[0]', 'CallbackURLs[1]']);
 });
 
+test('a pool and a fixed value passed down through a middle nested stack reach the grandchild (a chain of parameters, as CDK writes it)', () => {
+  // Before, only a parent's own pool was followed: the grandchild's scope of no resource server passed the command line and the
+  // plugin (only VUPC-POOL-NOT-FOUND, an info) while the aspects reported VUPC-OAUTH-SCOPE-EXISTS.
+  const stack = (url: string, parameters: Record<string, unknown>) => ({ Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: url, Parameters: parameters } });
+  const parent = {
+    Resources: {
+      Pool: { Type: 'AWS::Cognito::UserPool' },
+      Domain: { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: { Ref: 'Pool' }, Domain: 'chain' } },
+      Child: stack('./child.json', { PoolRef: { Ref: 'Pool' }, Url: 'http://app.example.com' }),
+    },
+  };
+  const child = {
+    Parameters: { PoolRef: { Type: 'String' }, Url: { Type: 'String' } },
+    Resources: { GrandChild: stack('./grandchild.json', { ParentPool: { Ref: 'PoolRef' }, CallbackUrl: { Ref: 'Url' } }) },
+  };
+  const grandchild = {
+    Parameters: { ParentPool: { Type: 'String' }, CallbackUrl: { Type: 'String' } },
+    Resources: {
+      Client: {
+        Type: 'AWS::Cognito::UserPoolClient',
+        Properties: {
+          UserPoolId: { Ref: 'ParentPool' },
+          GenerateSecret: true,
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthFlows: ['code'],
+          AllowedOAuthScopes: ['orders/read'],
+          CallbackURLs: [{ Ref: 'CallbackUrl' }],
+          SupportedIdentityProviders: ['COGNITO'],
+        },
+      },
+    },
+  };
+  const findings = validateTemplates([
+    { template: parent, pathOf: (id) => `Parent/${id}` },
+    { template: child, pathOf: (id) => `Child/${id}`, parent: { index: 0, logicalId: 'Child' } },
+    { template: grandchild, pathOf: (id) => `GrandChild/${id}`, parent: { index: 1, logicalId: 'GrandChild' } },
+  ], () => ({ service: {} }));
+  expect(findings.map((f) => [f.template, f.finding.ruleId, f.finding.property])).toEqual([
+    [2, 'VUPC-CALLBACK-HTTPS', 'CallbackURLs[0]'],
+    [2, 'VUPC-OAUTH-SCOPE-EXISTS', 'AllowedOAuthScopes[0]'],
+  ]);
+  expect(findings[1].finding.message).toContain('of user pool Parent/Pool');
+});
+
 test('plain data is returned as it is, not copied', () => {
   const props = { AllowedOAuthScopes: ['openid'], TokenValidityUnits: { AccessToken: 'minutes' }, UserPoolId: { Ref: 'Pool' } };
   const { variants: [{ client }] } = index.read({ Properties: props });
