@@ -86,17 +86,26 @@ function idHint(ruleId: unknown): string {
 
 /** Where in the app's code each acknowledgement was made (file:line), so that a stale one can be found. */
 const madeAt = new WeakMap<object, string>();
-/** This library's own code (its src or lib folder, whichever runs): not the caller. */
-const LIBRARY_ROOT = resolve(__dirname, '..');
+/**
+ * This library's own code: its lib folder, and its src folder, which a
+ * stack trace names instead when source maps are on (ts-node, as `cdk init`
+ * apps run, or `--enable-source-maps`: lib's files map to ../src).
+ */
+const LIBRARY_DIRS: readonly string[] = ['src', 'lib'].map((dir) => resolve(__dirname, '..', '..', dir) + sep);
 
 /** The first place in the call stack outside this library, aws-cdk-lib, constructs and Node.js itself; undefined when there is none (jsii). */
 function callerLocation(): string | undefined {
-  for (const line of (new Error().stack ?? '').split('\n').slice(1)) {
+  return callerIn(new Error().stack ?? '');
+}
+
+/** The first frame of `stack` outside this library, aws-cdk-lib, constructs and Node.js, as `file:line` (relative to `cwd` when under it). */
+export function callerIn(stack: string, libraryDirs: readonly string[] = LIBRARY_DIRS, cwd = process.cwd()): string | undefined {
+  for (const line of stack.split('\n').slice(1)) {
     const m = /\((.*):(\d+):\d+\)$/.exec(line) ?? /at (.*):(\d+):\d+$/.exec(line);
     if (!m) continue;
     const file = m[1];
-    if (file.startsWith('node:') || file.startsWith(LIBRARY_ROOT + sep) || /[\\/]node_modules[\\/](aws-cdk-lib|constructs|jsii)[\\/]/.test(file)) continue;
-    const shown = file.startsWith(process.cwd() + sep) ? relative(process.cwd(), file) : file;
+    if (file.startsWith('node:') || libraryDirs.some((dir) => file.startsWith(dir)) || /[\\/]node_modules[\\/](aws-cdk-lib|constructs|jsii)[\\/]/.test(file)) continue;
+    const shown = file.startsWith(cwd + sep) ? relative(cwd, file) : file;
     return `${shown}:${m[2]}`;
   }
   return undefined;
