@@ -5,6 +5,7 @@ import { injectedProps } from './injection';
 import { checkPropShapes, IGNORED_PROP_WARNING } from './prop-shapes';
 import type { ValidatedUserPoolClientProps } from './props';
 import { renderClientProperties, takesDefaultUserFlows } from './render';
+import { dependOnScopeServers } from './scope-dependencies';
 import { requestBuiltInValidation } from '../aspects/user-pool-client-validator';
 import { markValidatedClientResource } from '../cdk/check-state';
 import { rawOverridesOf, userPoolTriggersOf } from '../cdk/internals';
@@ -13,7 +14,8 @@ import { rawOverridesOf, userPoolTriggersOf } from '../cdk/internals';
  * Orders creation after everything the client names, so that CloudFormation
  * cannot create it first ("The provider X does not exist", "Invalid scope"):
  * identity providers given as objects, those registered on the pool that it
- * lists, and the resource servers behind resource-server scopes. A provider
+ * lists, and the resource servers behind resource-server scopes (those of
+ * scopes written as text: see dependOnScopeServers). A provider
  * it does not list is no dependency: one in a stack that depends on the
  * client's would make a cycle CDK refuses.
  */
@@ -188,6 +190,7 @@ export class ValidatedUserPoolClient extends Resource implements cognito.IUserPo
     markValidatedClientResource(this.resource);
     this.userPoolClientId = this.resource.ref;
     addCreationDependencies(this.resource, props, properties.supportedIdentityProviders ?? []);
+    if (this.oAuthGiven) dependOnScopeServers(this.resource, userPoolId, (props.oAuth!.scopes ?? []).map((s) => s.scopeName));
     if (takesDefaultUserFlows(props) && !customAuth) watchLaterTrigger(props.userPool, this);
 
     if (props.validation ?? true) requestBuiltInValidation(this.resource);

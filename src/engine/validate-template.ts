@@ -149,10 +149,11 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
     const value = isPlainObject(parameters) ? parameters[name] : undefined;
     if (value === undefined) return undefined;
     const before = new Set([...referencedIds(stack!.Properties), ...dependsOn(stack!)]);
+    // A Ref to a name the parent does not define as a resource is its own parameter. Parents come before their nested
+    // stacks, so the chain ends.
     const passedOn = refTarget(value);
-    // Parents come before their nested stacks, so the chain ends.
-    return poolOf(parent!.index, value, before)
-      ?? (passedOn !== undefined && !(passedOn in resourcesOf(templates[parent!.index].template)) ? poolFromParents(parent!.index, passedOn) : undefined);
+    const ownParameter = passedOn !== undefined && !(passedOn in resourcesOf(templates[parent!.index].template));
+    return poolOf(parent!.index, value, before) ?? (ownParameter ? poolFromParents(parent!.index, passedOn) : undefined);
   };
   /** The values each nested stack's parameters are fixed to by its parent (and, for those passed on, by the parents above). */
   const fixedValues: Array<Record<string, string[]> | undefined> = [];

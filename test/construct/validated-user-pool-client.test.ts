@@ -160,6 +160,29 @@ describe('creation order', () => {
     const named = new ValidatedUserPoolClient(partners, 'Named', { userPool: pool, supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.GOOGLE] });
     expect([web.resource.node.dependencies, named.resource.node.dependencies]).toEqual([[google], [google]]);
   });
+
+  test('a scope written as text depends on the resource server of its stack with that identifier on the pool, added before or after the client', () => {
+    // Before, OAuthScope.custom('orders/read') made no dependency, and the construct's own validation failed the synth
+    // (VUPC-OAUTH-SCOPE-DEPENDENCY) on an app that switched from the L2 by its class name.
+    const { app, stack, pool } = testStack();
+    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'scope-dependency' } });
+    const scopes = [new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' })];
+    pool.addResourceServer('Orders', { identifier: 'orders', scopes });
+    const oAuth = { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('orders/read'), cognito.OAuthScope.custom('billing/read')] };
+    new ValidatedUserPoolClient(stack, 'Worker', { userPool: pool, generateSecret: true, oAuth });
+    // A server added after the client, and one of another pool with the same identifier (no dependency on that one).
+    new cognito.UserPoolResourceServer(stack, 'Billing', { userPool: pool, identifier: 'billing', scopes });
+    const other = new cognito.UserPool(stack, 'Other');
+    new cognito.UserPoolResourceServer(stack, 'OtherOrders', { userPool: other, identifier: 'orders', scopes });
+    const template = Template.fromStack(stack);
+    const servers = template.findResources('AWS::Cognito::UserPoolResourceServer');
+    const logicalIdOf = (identifier: string, poolId: string) => Object.entries(servers)
+      .find(([, r]) => r.Properties.Identifier === identifier && r.Properties.UserPoolId.Ref === poolId)![0];
+    const poolId = stack.getLogicalId(pool.node.defaultChild as cognito.CfnUserPool);
+    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+    expect(client.DependsOn).toEqual([logicalIdOf('billing', poolId), logicalIdOf('orders', poolId)].sort());
+    expect(app.synth().getStackByName(stack.stackName).messages.filter((m) => m.level === 'error')).toEqual([]);
+  });
 });
 
 describe('each prop maps to its CloudFormation property as in the L2', () => {
