@@ -192,7 +192,8 @@ function check(
     for (let p = t.parent?.template; own > 0 && p !== undefined; p = p.parent?.template) nestedClients.set(p, (nestedClients.get(p) ?? 0) + own);
   }
   for (const t of templates) {
-    const deployment = t.deployedAs === undefined ? {} : { deployedAs: t.deployedAs };
+    const nestedIn = t.parent ? { nestedIn: t.parent.template.file } : {};
+    const deployment = { ...nestedIn, ...(t.deployedAs === undefined ? {} : { deployedAs: t.deployedAs }) };
     const nested = nestedClients.has(t) ? { nestedClients: nestedClients.get(t) } : {};
     inputs.push({ file: t.file, status: 'checked', clients: clientsOf(t.template).length, ...nested, notices: t.notices, ...deployment, ...(api(t) ? { api: api(t) } : {}) });
   }

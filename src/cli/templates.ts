@@ -5,9 +5,10 @@ import { apiClientsOf, ApiClient, jsonDocuments, looksLikeApi, parseApiText } fr
 import { poolOptionFor } from './api-pool';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
 import { readServerlessVariables, serverlessNotice } from './serverless-variables';
-import { parseCloudFormationYaml, yamlLines, YamlError, YamlLimitError } from './yaml';
+import { parseCloudFormationYaml, ResourceLines, yamlLines, YamlError, YamlLimitError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { DeployTarget, targetOfEnvironment } from '../engine/deploy-targets';
+import { expandedResources, LoopOrigin } from '../engine/language-extensions';
 import { assemblyFileOf, nestedStacksOf } from '../engine/nested-stacks';
 import type { ExternalResources } from '../engine/pools';
 import type { TemplateInSet } from '../engine/validate-template';
@@ -140,9 +141,12 @@ function decode(bytes: Buffer, shown: string): string {
  * of clients would make hundreds of thousands of nodes); a key given twice
  * keeps its last value, as in the parsed template.
  */
-function jsonResourceKeys(text: string): Map<string, { at: number; properties: Map<string, number> }> {
-  const out = new Map<string, { at: number; properties: Map<string, number> }>();
+function jsonResourceKeys(text: string): { resources: Map<string, KeyOffsets>; inLoops: Map<string, number> } {
+  const resources = new Map<string, KeyOffsets>();
+  /** Keys inside `Fn::ForEach::…` entries of Resources, by their path from there (JSON of the keys): loops are few. */
+  const inLoops = new Map<string, number>();
   let depth = 0;
+  let inLoop = false;
   const enter = () => void depth++;
   const leave = () => void depth--;
   visitJson(text, {
@@ -151,22 +155,36 @@ function jsonResourceKeys(text: string): Map<string, { at: number; properties: M
     onObjectEnd: leave,
     onArrayEnd: leave,
     onObjectProperty: (key, offset, _length, _line, _column, pathOf) => {
-      // The path is asked for only at the two depths that matter: it is a new list each time.
-      if (depth === 1 && key === 'Resources') out.clear();
+      // The path is asked for only at the depths that matter: it is a new list each time.
+      if (depth === 1 && key === 'Resources') resources.clear();
+      if (depth === 2) inLoop = key.startsWith('Fn::ForEach::');
+      if (depth > 2 && inLoop) {
+        const path = pathOf();
+        if (path[0] === 'Resources') inLoops.set(JSON.stringify([...path.slice(1), key]), offset);
+        return;
+      }
       if (depth !== 2 && depth !== 4) return;
       const path = pathOf();
-      if (depth === 2 && path[0] === 'Resources') out.set(key, { at: offset, properties: new Map() });
-      if (depth === 4 && path[0] === 'Resources' && path[2] === 'Properties') out.get(String(path[1]))?.properties.set(key, offset);
+      if (depth === 2 && path[0] === 'Resources') {
+        resources.set(key, { at: offset, properties: new Map() });
+        if (inLoop) inLoops.set(JSON.stringify([key]), offset);
+      }
+      if (depth === 4 && path[0] === 'Resources' && path[2] === 'Properties') resources.get(String(path[1]))?.properties.set(key, offset);
     },
   });
-  return out;
+  return { resources, inLoops };
+}
+interface KeyOffsets {
+  readonly at: number;
+  readonly properties: Map<string, number>;
 }
 
 /**
  * Line lookup for JSON text: a resource's key, and a property's key among
- * its Properties, found at their depth (built on first use).
+ * its Properties, found at their depth (built on first use); for a resource
+ * a loop makes, by its keys inside the loop.
  */
-function jsonLines(text: string): LoadedTemplate['line'] {
+function jsonLines(text: string): ResourceLines {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineAt = (offset: number) => {
@@ -180,11 +198,16 @@ function jsonLines(text: string): LoadedTemplate['line'] {
     return lo + 1;
   };
   let keys: ReturnType<typeof jsonResourceKeys> | undefined;
-  return (logicalId, property) => {
+  return (path, property) => {
     keys ??= jsonResourceKeys(text);
-    const resource = keys.get(logicalId);
-    if (resource === undefined) return undefined;
     const name = property?.split(/[.[]/)[0];
+    if (path.length > 1) {
+      const at = keys.inLoops.get(JSON.stringify(path));
+      const named = name === undefined ? undefined : keys.inLoops.get(JSON.stringify([...path, 'Properties', name]));
+      return at === undefined ? undefined : lineAt(named ?? at);
+    }
+    const resource = keys.resources.get(String(path[0]));
+    if (resource === undefined) return undefined;
     return lineAt((name === undefined ? undefined : resource.properties.get(name)) ?? resource.at);
   };
 }
@@ -231,7 +254,7 @@ function yamlApiValue(text: string): unknown {
 /** Parses template text: JSON when it looks like JSON, YAML (CloudFormation's dialect) otherwise; `api`: the input is meant as API JSON. */
 function parseTemplate(
   text: string, shown: string, isJsonFile: boolean, json?: { value: unknown }, api = false,
-): { template: unknown; line: LoadedTemplate['line'] } {
+): { template: unknown; line: ResourceLines } {
   if (text.trim().length === 0) {
     // A .jsonl file is what the README's audit loop writes (one DescribeUserPoolClient response a line): empty, it holds no client.
     if (api) throw new InputError(`${shown}: is empty, so it holds no app client (expected API JSON: requests or responses, one a line in JSON Lines).`);
@@ -285,7 +308,15 @@ interface Source {
  * file itself says, such as its acknowledgements, holds for every deployment).
  */
 export function resourcePath(t: LoadedTemplate, logicalId: string, ofFile = false): string {
-  return t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}${ofFile ? '' : deployedAsSuffix(t)}`;
+  const made = loopOrigin(t.template, logicalId);
+  // A resource a loop makes has a logical id the text does not hold: which loop values made it says where it is.
+  return t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}${made ? ` (${made.madeBy})` : ''}${ofFile ? '' : deployedAsSuffix(t)}`;
+}
+
+/** Where the `Fn::ForEach` loop that made a resource writes it, if a loop made it. */
+function loopOrigin(template: unknown, logicalId: string): LoopOrigin | undefined {
+  const resources = resourcesOf(template);
+  return resources[logicalId] === undefined ? expandedResources(resources).origins.get(logicalId) : undefined;
 }
 
 /** The loaded templates as the engine takes those that deploy together: paths, parents, and what exists around them. */
@@ -339,7 +370,6 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const api = source.kind === 'template' ? {} : apiInput(text, source.shown, source.kind === 'api');
   if (api.templates) return api.templates;
   const parsed = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json, source.kind === 'api' || (source.kind !== 'template' && /\.(jsonl|ndjson)$/i.test(source.path)));
-  const { line } = parsed;
   requireTemplate(parsed.template, source.shown, source.assemblyDir !== undefined);
   const variables = readServerlessVariables(parsed.template, text);
   const template = variables.template;
@@ -359,7 +389,8 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     unreadableNested,
     realFile: source.path === STDIN ? undefined : realPath(source.path),
     key: source.key,
-    line,
+    // A resource a loop makes is found where the loop writes it.
+    line: (logicalId, property) => parsed.line(loopOrigin(template, logicalId)?.keys ?? [logicalId], property),
     acknowledgements: (ruleId, logicalId, constructPath) => {
       const resource = resourcesOf(template)[logicalId];
       const inTemplate = [

@@ -207,17 +207,29 @@ interface YamlNode {
 }
 
 /**
+ * Where a resource is written in a template: its keys (and list positions)
+ * from Resources, `[logicalId]` for one written out, longer for one a loop
+ * makes (see `LoopOrigin`); and the line of it, or of a property (with its
+ * list index) of it.
+ */
+export type ResourceLines = (keys: ReadonlyArray<string | number>, property?: string) => number | undefined;
+
+/**
  * The line of a resource, or of a property (with its list index) of it, in a
  * YAML template: worked out on first use, by parsing the text again while
  * noting where each node starts (most runs need no line).
  */
-export function yamlLines(text: string): (logicalId: string, property?: string) => number | undefined {
+export function yamlLines(text: string): ResourceLines {
   let root: YamlNode | undefined | null;
-  return (logicalId, property) => {
+  return (keys, property) => {
     if (root === undefined) root = nodeTree(text);
     if (!root) return undefined;
-    const resource = entry(entry(root, 'Resources')?.value, logicalId);
-    if (!resource) return undefined;
+    let resource: { key: YamlNode; value?: YamlNode } | undefined = { key: root, value: entry(root, 'Resources')?.value };
+    for (const key of keys) {
+      const item: YamlNode | undefined = typeof key === 'number' && resource.value?.kind === 'sequence' ? resource.value.children[key] : undefined;
+      resource = typeof key === 'number' ? item && { key: item, value: item } : entry(resource.value, key);
+      if (!resource) return undefined;
+    }
     const [, name, index] = /^([^.[]+)(?:\[(\d+)\])?/.exec(property ?? '') ?? [];
     const prop = name ? entry(entry(resource.value, 'Properties')?.value, name) : undefined;
     if (!prop) return resource.key.line + 1;

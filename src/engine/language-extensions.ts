@@ -10,9 +10,31 @@ import { isRecord } from '../rules/values';
  */
 export interface ExpandedResources {
   readonly resources: Readonly<Record<string, unknown>>;
-  /** What may hold app clients that are not read, by its key in Resources, with why. */
-  readonly unread: ReadonlyArray<{ readonly key: string; readonly problem: string }>;
+  /** What may hold app clients that are not read, by its key in Resources, with why and what to do. */
+  readonly unread: ReadonlyArray<Unread>;
+  /** Where each resource a loop made stands in the template, by its logical id (resources written out have none). */
+  readonly origins: ReadonlyMap<string, LoopOrigin>;
 }
+
+/** Where a resource a loop made is written, and which values made it. */
+export interface LoopOrigin {
+  /** The keys (and list positions) from Resources to the resource in the template: `['Fn::ForEach::Clients', 2, 'Client${Name}']`. */
+  readonly keys: ReadonlyArray<string | number>;
+  /** The loops and their values, outermost first: `Fn::ForEach::Clients with Name = Web`. */
+  readonly madeBy: string;
+}
+const NO_ORIGINS: ReadonlyMap<string, LoopOrigin> = new Map();
+
+interface Unread {
+  readonly key: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+/** What to do about what a transform adds when the stack deploys: check the template after it. */
+const PROCESSED_TEMPLATE = 'the processed template (`aws cloudformation get-template --template-stage Processed` of a deployed stack) '
+  + 'with this tool: it holds what transforms add';
+export const PROCESSED_TEMPLATE_FIX = `Check ${PROCESSED_TEMPLATE}.`;
 
 const LOOP = 'Fn::ForEach::';
 const INCLUDE = 'Fn::Transform';
@@ -25,20 +47,20 @@ export function expandedResources(resources: Readonly<Record<string, unknown>>):
   let plain = true;
   for (const key in resources) if (key === INCLUDE || key.startsWith(LOOP)) plain = false;
   if (plain) {
-    known = { resources, unread: [] };
+    known = { resources, unread: [], origins: NO_ORIGINS };
   } else {
-    const out: Record<string, unknown> = {};
-    const unread: Unread = [];
+    const made: Made = { out: {}, unread: [], origins: new Map() };
     for (const [key, value] of Object.entries(resources)) {
       if (key === INCLUDE) {
-        unread.push({ key, problem: `includes resources with Fn::Transform (${describeInclude(value)}) when it deploys, so any app client among them is not validated` });
+        const problem = `includes resources with Fn::Transform (${describeInclude(value)}) when it deploys, so any app client among them is not validated`;
+        made.unread.push({ key, problem, fix: PROCESSED_TEMPLATE_FIX });
       } else if (key.startsWith(LOOP)) {
-        expandLoop(key, value, new Map(), out, unread);
+        expandLoop(key, value, { bindings: new Map(), keys: [key], madeBy: [] }, made);
       } else {
-        out[key] = value;
+        made.out[key] = value;
       }
     }
-    known = { resources: out, unread };
+    known = { resources: made.out, unread: made.unread, origins: made.origins };
   }
   expanded.set(resources, known);
   return known;
@@ -52,6 +74,18 @@ export function describeInclude(value: unknown): string {
   return typeof location === 'string' ? `${name} of ${location}` : name;
 }
 
+/** What expanding the loops makes: the resources, what could not be read, and where each made resource is written. */
+interface Made {
+  readonly out: Record<string, unknown>;
+  readonly unread: Unread[];
+  readonly origins: Map<string, LoopOrigin>;
+}
+/** Where a loop is: the values of the loops around it, its keys from Resources, and the loops around it with their values. */
+interface LoopPlace {
+  readonly bindings: ReadonlyMap<string, string>;
+  readonly keys: ReadonlyArray<string | number>;
+  readonly madeBy: readonly string[];
+}
 /**
  * Adds the resources one `Fn::ForEach::Name: [Identifier, Collection, { key: resource }]`
  * makes: one per value of the collection, `${Identifier}` in a key replaced
@@ -61,23 +95,32 @@ export function describeInclude(value: unknown): string {
  * parameter, say) cannot be expanded: the loop is named in `unread` if it
  * may make an app client.
  */
-type Unread = Array<{ key: string; problem: string }>;
-function expandLoop(key: string, loop: unknown, outer: ReadonlyMap<string, string>, out: Record<string, unknown>, unread: Unread): void {
+function expandLoop(key: string, loop: unknown, place: LoopPlace, made: Made): void {
   const [identifier, collection, output] = Array.isArray(loop) && loop.length === 3 ? loop : [];
   if (typeof identifier !== 'string' || !isRecord(output)) {
-    if (mayHoldClient(loop)) unread.push({ key, problem: 'is not an Fn::ForEach loop of [identifier, collection, resources], so the app clients it makes are not validated' });
+    const problem = 'is not an Fn::ForEach loop of [identifier, collection, resources], so the app clients it makes are not validated';
+    if (mayHoldClient(loop)) made.unread.push({ key, problem, fix: 'Write the loop as [identifier, collection, { key: resource }]: CloudFormation refuses it otherwise.' });
     return;
   }
-  const values = Array.isArray(collection) ? collection.map((v) => substitute(v, outer)) : undefined;
+  const values = Array.isArray(collection) ? collection.map((v) => substitute(v, place.bindings)) : undefined;
   if (!values || !values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-    if (mayHoldClient(output)) unread.push({ key, problem: 'loops over values known only when it deploys (not a list of strings), so the app clients it makes are not validated' });
+    const problem = 'loops over values known only when it deploys (not a list of strings), so the app clients it makes are not validated';
+    const fix = `Write the values in the template as a list of strings, or check ${PROCESSED_TEMPLATE}.`;
+    if (mayHoldClient(output)) made.unread.push({ key, problem, fix });
     return;
   }
   for (const value of values.map(String)) {
-    const bindings = new Map(outer).set(identifier, value);
+    const bindings = new Map(place.bindings).set(identifier, value);
+    const madeBy = [...place.madeBy, `${key} with ${identifier} = ${value}`];
     for (const [outputKey, resource] of Object.entries(output)) {
-      if (outputKey.startsWith(LOOP)) expandLoop(outputKey, resource, bindings, out, unread);
-      else out[substituteKey(outputKey, bindings)] = substitute(resource, bindings);
+      const keys = [...place.keys, 2, outputKey];
+      if (outputKey.startsWith(LOOP)) {
+        expandLoop(outputKey, resource, { bindings, keys, madeBy }, made);
+      } else {
+        const logicalId = substituteKey(outputKey, bindings);
+        made.out[logicalId] = substitute(resource, bindings);
+        made.origins.set(logicalId, { keys, madeBy: madeBy.join(', ') });
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { ConditionSections } from './conditions';
 import { addDefinition, Definitions, DeployTarget, onlyDefinitionFor } from './deploy-targets';
 import type { Finding } from './finding';
-import { describeInclude, expandedResources } from './language-extensions';
+import { describeInclude, expandedResources, PROCESSED_TEMPLATE_FIX } from './language-extensions';
 import { ExternalResources, IndexedPool, OtherTemplatePool, PoolAdditions, PoolEntry, PoolOfOtherTemplate } from './pools';
 import { dependsOn, poolReference, referencedIds, refTarget, StackOutputRead } from './references';
 import { RuleRunner } from './speed/runner';
@@ -66,14 +66,15 @@ function unreadFindings(template: unknown, run: TemplateRun): TemplateFinding[] 
   // Told whichever rules run (the plugin may run a policy alone), unless those rules turn the notice off.
   const selection = run.service || run.policy?.selection;
   if (!selection || selection.disabledRules?.has(rule.id) || !isPlainObject(template) || !isRecord(template.Resources)) return [];
-  const found = expandedResources(template.Resources).unread.map(({ key, problem }) => ({ logicalId: key, property: '', problem }));
+  const found: Array<{ logicalId: string; property: string; problem: string; fix: string }> = expandedResources(template.Resources).unread
+    .map(({ key, problem, fix }) => ({ logicalId: key, property: '', problem, fix }));
   for (const [logicalId, resource] of clientsOf(template)) {
     const include = includedProperties(resource);
     const problem = `are completed with Fn::Transform (${describeInclude(include)}) when it deploys, so the client is not validated`;
-    if (include !== undefined) found.push({ logicalId, property: 'Properties', problem });
+    if (include !== undefined) found.push({ logicalId, property: 'Properties', problem, fix: PROCESSED_TEMPLATE_FIX });
   }
-  return found.map(({ logicalId, property, problem }) => {
-    const finding = findingOf(rule, run.pathOf(logicalId), { property, problem }, rule.severity);
+  return found.map(({ logicalId, property, problem, fix }) => {
+    const finding = findingOf(rule, run.pathOf(logicalId), { property, problem, fix }, rule.severity);
     return { logicalId, finding };
   });
 }

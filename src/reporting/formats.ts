@@ -36,6 +36,8 @@ export interface InputStatus {
   readonly error?: string;
   /** Set for API JSON (requests or responses): what its clients were read from. */
   readonly api?: 'request' | 'response';
+  /** For a nested stack's template read along with its parent's: the parent's file. */
+  readonly nestedIn?: string;
   /** For a nested template that several stack resources deploy: which deployment this reading is (`parent.yaml#Prod`). */
   readonly deployedAs?: string;
 }
@@ -57,10 +59,11 @@ export function formatText(s: RunSummary): string {
   const unreadNested = new Set(s.findings.filter((f) => f.finding.ruleId === 'VUPC-NOT-VALIDATED' && f.finding.property === '').map((f) => f.file));
   for (const t of s.inputs) {
     const name = t.deployedAs === undefined ? t.file : `${t.file} (deployed as ${t.deployedAs})`;
-    // A parent whose clients are all in the nested stacks it deploys has something to check: those.
-    if (t.status === 'checked' && t.clients === 0 && !t.nestedClients) {
+    // A parent whose clients are all in the nested stacks it deploys has something to check: those. A nested template
+    // with none, read along with its parent, is no news (the JSON output lists it).
+    if (t.status === 'checked' && t.clients === 0 && !t.nestedClients && (t.nestedIn === undefined || unreadNested.has(t.file))) {
       lines.push(unreadNested.has(t.file)
-        ? `${name}: no AWS::Cognito::UserPoolClient resources of its own; the nested stacks named below (VUPC-NOT-VALIDATED) were not read.`
+        ? `${name}: no AWS::Cognito::UserPoolClient resources it could read; what may make app clients is named below (VUPC-NOT-VALIDATED).`
         : `${name}: no AWS::Cognito::UserPoolClient resources, nothing to check.`);
     }
     for (const notice of t.notices) lines.push(`NOTE ${name}: ${notice}`);

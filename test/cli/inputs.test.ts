@@ -380,7 +380,7 @@ Resources:
     const alone = cli(parent);
     expect(alone.out).toContain(`[VUPC-NOT-VALIDATED] ${parent}#App:`);
     // Before, the same output said "nothing to check" of the parent.
-    expect(alone.out).toContain(`${parent}: no AWS::Cognito::UserPoolClient resources of its own; the nested stacks named below (VUPC-NOT-VALIDATED) were not read.`);
+    expect(alone.out).toContain(`${parent}: no AWS::Cognito::UserPoolClient resources it could read; what may make app clients is named below (VUPC-NOT-VALIDATED).`);
     expect(alone.out).not.toContain('nothing to check');
     const together = cli('--format', 'json', parent, child);
     const findings = JSON.parse(together.out).findings as Array<{ ruleId: string; file: string; property: string; message: string }>;
@@ -888,4 +888,63 @@ describe('every input is read once, and listed with its status', () => {
     const report = JSON.parse(r.stdout) as Report;
     expect(report.inputs.map((i) => [i.file, i.status, i.clients])).toEqual([['<stdin>', 'checked', 1], ['<stdin>', 'unreadable', 0]]);
   });
+});
+
+describe('Fn::ForEach: where a client a loop makes is written', () => {
+  const LOOP_YAML = `Transform: AWS::LanguageExtensions
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Fn::ForEach::Clients:
+    - Name
+    - [Web, Admin]
+    - Client\${Name}:
+        Type: AWS::Cognito::UserPoolClient
+        Properties:
+          UserPoolId: !Ref Pool
+          ExplicitAuthFlows: [ALLOW_USER_SRP, ALLOW_REFRESH_TOKEN_AUTH]
+`;
+  type Report = { findings: Array<{ ruleId: string; line?: number; path: string }> };
+
+  test('each finding has the line in the loop body and names the loop value that made the client (YAML and JSON)', () => {
+    // Before, findings on ClientWeb and ClientAdmin had no line, and neither logical id is in the text.
+    const yaml = write(LOOP_YAML, 'loop.yaml');
+    const json = write(JSON.stringify(parseCloudFormationYaml(LOOP_YAML), null, 2), 'loop.json');
+    const jsonLine = readFileSync(json, 'utf8').split('\n').findIndex((l) => l.includes('"ExplicitAuthFlows"')) + 1;
+    for (const [file, line] of [[yaml, 12], [json, jsonLine]] as const) {
+      const report = JSON.parse(cli('--format', 'json', file).out) as Report;
+      expect(report.findings.map((f) => [f.ruleId, f.line, f.path])).toEqual([
+        ['VUPC-AUTHFLOW-ENUM', line, `${file}#ClientWeb (Fn::ForEach::Clients with Name = Web)`],
+        ['VUPC-AUTHFLOW-ENUM', line, `${file}#ClientAdmin (Fn::ForEach::Clients with Name = Admin)`],
+      ]);
+    }
+    expect(cli(yaml).out).toContain(`ERROR ${yaml}:12\n  [VUPC-AUTHFLOW-ENUM] ${yaml}#ClientWeb (Fn::ForEach::Clients with Name = Web): ExplicitAuthFlows[0]`);
+  });
+
+  test('a loop over a parameter says what to do, and its template is not said to have nested stacks', () => {
+    const file = write(LOOP_YAML.replace('    - [Web, Admin]', '    - !Ref Names'), 'over-parameter.yaml');
+    const out = cli(file).out;
+    expect(out).toContain(`${file}: no AWS::Cognito::UserPoolClient resources it could read; what may make app clients is named below (VUPC-NOT-VALIDATED).`);
+    expect(out).toContain('Fix: Write the values in the template as a list of strings, or check the processed template');
+  });
+});
+
+test('nested templates with no app client, read along with their parent, print no line of their own; the JSON output lists them', () => {
+  // Before, a parent of ten such stacks printed ten "nothing to check" lines about files the user never named.
+  const dir = tmp();
+  write('Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n', 'db.yaml', dir);
+  const parent = write(`Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool${CLIENT_YAML}
+  Db:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./db.yaml
+`, 'parent.yaml', dir);
+  const r = cli(parent);
+  expect(r.out + r.err).not.toContain('nothing to check');
+  const inputs = (JSON.parse(cli('--format', 'json', parent).out) as { inputs: Array<{ file: string; clients: number; nestedIn?: string }> }).inputs;
+  expect(inputs.map((i) => [i.file, i.clients, i.nestedIn])).toEqual([[parent, 1, undefined], [join(dir, 'db.yaml'), 0, parent]]);
+  // Named by the user, it has its line.
+  expect(cli(join(dir, 'db.yaml')).out).toContain('no AWS::Cognito::UserPoolClient resources, nothing to check.');
 });
