@@ -9,10 +9,11 @@ import { IConstruct } from 'constructs';
  * ("Invalid scope requested"). The client then depends on the resource
  * servers of its stack that have that identifier on its pool. They are
  * looked for when the app is synthesized (a server may be added after the
- * client), in one walk of the stack by an aspect that runs before any
- * read-only one, so the validator sees the dependency. Servers of other
- * stacks are left alone: a dependency on them could make a cycle between
- * stacks, as with identity providers.
+ * client), in one walk of the stack by an aspect, at the stack's own visit:
+ * CDK visits a stack before its constructs, so a validator checking a client
+ * sees the dependency whatever its priority. Servers of other stacks, nested
+ * ones included, are left alone: a dependency on them could make a cycle
+ * between stacks, as with identity providers.
  */
 export function dependOnScopeServers(resource: cognito.CfnUserPoolClient, userPoolId: string, scopeNames: readonly string[]): void {
   const identifiers = new Set<string>();
@@ -26,7 +27,10 @@ export function dependOnScopeServers(resource: cognito.CfnUserPoolClient, userPo
   let wanted = wanting.get(stack);
   if (!wanted) {
     wanting.set(stack, (wanted = []));
-    Aspects.of(stack).add(new ScopeServerDependencies(wanted), { priority: AspectPriority.MUTATING });
+    // The highest of CDK's priorities: a client created by an app's own aspect, during synthesis, adds this aspect to a
+    // stack other aspects have visited, and CDK refuses one of a lower priority than those (CannotInvokeAspectWithLowerPriority).
+    // It adds no construct, only dependencies, before any client of the stack is visited.
+    Aspects.of(stack).add(new ScopeServerDependencies(stack, wanted), { priority: AspectPriority.READONLY });
   }
   wanted.push({ resource, userPoolId, identifiers });
 }
@@ -41,10 +45,11 @@ const SERVER_TYPE = 'AWS::Cognito::UserPoolResourceServer';
 
 /** Adds the dependencies at the stack's own visit, which comes before any of its constructs'. */
 class ScopeServerDependencies implements IAspect {
-  public constructor(private readonly wanted: readonly Wanting[]) {}
+  public constructor(private readonly stack: Stack, private readonly wanted: readonly Wanting[]) {}
 
   public visit(node: IConstruct): void {
-    if (!Stack.isStack(node)) return;
+    // Aspects reach nested stacks too: only the stack's own servers count.
+    if (node !== this.stack) return;
     const servers = new Map<string, cognito.CfnUserPoolResourceServer[]>();
     for (const c of node.node.findAll()) {
       // By type, not class: an app may hold two copies of aws-cdk-lib.
@@ -53,7 +58,7 @@ class ScopeServerDependencies implements IAspect {
       if (typeof server.identifier !== 'string' || Token.isUnresolved(server.identifier)) continue;
       servers.set(server.identifier, [...(servers.get(server.identifier) ?? []), server]);
     }
-    const poolOf = (id: string) => JSON.stringify(node.resolve(id));
+    const poolOf = (id: string) => JSON.stringify(this.stack.resolve(id));
     for (const { resource, userPoolId, identifiers } of this.wanted) {
       for (const identifier of identifiers) {
         for (const server of servers.get(identifier) ?? []) {

@@ -1,4 +1,4 @@
-import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, NestedStack, SecretValue, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as elbv2Actions from 'aws-cdk-lib/aws-elasticloadbalancingv2-actions';
@@ -182,6 +182,35 @@ describe('creation order', () => {
     const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
     expect(client.DependsOn).toEqual([logicalIdOf('billing', poolId), logicalIdOf('orders', poolId)].sort());
     expect(app.synth().getStackByName(stack.stackName).messages.filter((m) => m.level === 'error')).toEqual([]);
+  });
+
+  test('a resource server of a nested stack is no dependency (it would make one on the nested stack, a cycle when that stack reads the client)', () => {
+    const { stack, pool } = testStack();
+    const oAuth = { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('orders/read')] };
+    const client = new ValidatedUserPoolClient(stack, 'Worker', { userPool: pool, generateSecret: true, oAuth });
+    const nested = new NestedStack(stack, 'Api');
+    new cognito.UserPoolResourceServer(nested, 'Orders', { userPool: pool, identifier: 'orders', scopes: [new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' })] });
+    new CfnOutput(nested, 'WorkerClientId', { value: client.userPoolClientId });
+    const [resource] = Object.values(Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient'));
+    expect(resource.DependsOn).toBeUndefined();
+  });
+
+  test('a client an app\'s own aspect creates during synthesis gets its dependency, and the synth does not fail', () => {
+    // Before, CDK refused the dependency aspect (CannotInvokeAspectWithLowerPriority): it was added, during synthesis, to a
+    // stack the app's aspect of a higher priority had visited.
+    const { app, stack, pool } = testStack();
+    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'aspect-made' } });
+    pool.addResourceServer('Orders', { identifier: 'orders', scopes: [new cognito.ResourceServerScope({ scopeName: 'read', scopeDescription: 'read' })] });
+    const oAuth = { flows: { clientCredentials: true }, scopes: [cognito.OAuthScope.custom('orders/read')] };
+    Aspects.of(stack).add({
+      visit: (node) => {
+        if (node === stack && !stack.node.tryFindChild('Worker')) new ValidatedUserPoolClient(stack, 'Worker', { userPool: pool, generateSecret: true, oAuth });
+      },
+    });
+    const assembly = app.synth();
+    const template = assembly.getStackByName(stack.stackName).template as { Resources: Record<string, { Type: string; DependsOn?: string[] }> };
+    const client = Object.values(template.Resources).find((r) => r.Type === 'AWS::Cognito::UserPoolClient');
+    expect(client?.DependsOn).toEqual([expect.stringMatching(/^PoolOrders/)]);
   });
 });
 
