@@ -141,7 +141,9 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * any resource property, whole or part of the string. In an `Fn::Sub` the
  * name may hold variables (`{{resolve:ssm:/${Stage}/host}}`).
  */
-const DYNAMIC_REFERENCE = /\{\{resolve:(?:\$\{[^}]*\}|[^}]|\}(?!\}))*\}\}/g;
+// The alternatives never match the same text (a '$' starts a variable only before '{'): no backtracking blow-up on text
+// that never closes.
+const DYNAMIC_REFERENCE = /\{\{resolve:(?:\$\{[^}]*\}|\$(?!\{)|[^}$]|\}(?!\}))*\}\}/g;
 const DYNAMIC_REFERENCE_START = '{{resolve:';
 
 /** The text around a string's dynamic references, and the references themselves (as their text, marked). */
