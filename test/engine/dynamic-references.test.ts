@@ -119,6 +119,21 @@ describe('the command line', () => {
     expect(found[1].message).toContain("CallbackURLs[0] 'https://{{resolve:ssm:/app/host}}/cb#tab' contains a fragment");
   });
 
+  test('a policy still checks the hosts the literal text decides (a regression the first reading of dynamic references made)', () => {
+    const file = write(TEMPLATE(`      CallbackURLs:
+        - 'https://evil.example.net/{{resolve:ssm:/app/path}}'
+        - 'http://localhost:{{resolve:ssm:/app/port}}/cb'
+        - 'https://app.example.com/{{resolve:ssm:/app/path}}'
+`));
+    const policy = write(JSON.stringify({ allowedUrlHosts: ['app.example.com'], forbidLoopbackUrls: true }), 'policy.json');
+    const report = JSON.parse(cli('--format', 'json', '--policy', policy, file).out) as { findings: Array<{ ruleId: string; property: string }> };
+    expect(report.findings.map((f) => [f.ruleId, f.property])).toEqual([
+      ['VUPC-POLICY-NO-LOOPBACK-URLS', 'CallbackURLs[1]'],
+      ['VUPC-POLICY-URL-HOSTS', 'CallbackURLs[0]'],
+      ['VUPC-POLICY-URL-HOSTS', 'CallbackURLs[1]'],
+    ]);
+  });
+
   test('an API request sends its strings as they are: there the text is the value', () => {
     const request = write(JSON.stringify({ UserPoolId: 'us-east-1_AbC123', ClientName: 'app', CallbackURLs: ['{{resolve:ssm:/app/callback-url}}'] }), 'request.json');
     expect(findings(request).map((f) => [f.ruleId, f.property])).toContainEqual(['VUPC-CALLBACK-ABSOLUTE', 'CallbackURLs[0]']);

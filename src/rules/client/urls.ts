@@ -121,13 +121,30 @@ export function builtUrlProblems(parts: StringParts): UrlProblems {
   if (first !== '' && !/^[a-zA-Z][a-zA-Z0-9+.-]*$/.test(scheme)) {
     return { absolute: `starts with '${first.length > 20 ? `${first.slice(0, 20)}…` : first}', so it has no scheme and is not an absolute URL` };
   }
-  // The host as the URL parser reads it (it normalises case and number forms such as 0x7f.1).
-  const written = /^http:\/\/([^/:?#@\\]*)[/:?#]/i.exec(first)?.[1];
-  const host = written === undefined ? undefined : parseUrl(`http://${written}/`)?.hostname;
+  const known = builtUrlHost(parts);
+  const host = known?.protocol === 'http:' ? known.hostname : undefined;
   return {
     fragment: literal.some((p) => p.includes('#')) ? 'contains a fragment (#...) in its literal text' : undefined,
     https: host !== undefined && !LOOPBACK_HOSTS.has(host) ? `uses http:// for ${host || 'a host'}, which is not localhost, 127.0.0.1 or [::1]` : undefined,
   };
+}
+
+/**
+ * The scheme and host of a URL built at deploy time, when its literal text
+ * decides them (`https://app.example.com/` + path, `http://localhost:` +
+ * port), as the URL parser reads them (it normalises case and number forms
+ * such as 0x7f.1); undefined when an unknown part may change the host.
+ */
+export function builtUrlHost(parts: StringParts): { readonly protocol: string; readonly hostname: string } | undefined {
+  const first = typeof parts[0] === 'string' ? parts[0] : '';
+  const [, scheme, written] = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#@\\]*)[/:?#]/i.exec(first) ?? [];
+  const url = written === undefined ? undefined : parseUrl(`${scheme}://${written}/`);
+  return url && { protocol: url.protocol, hostname: url.hostname };
+}
+
+/** The value at a URL's place, as the template holds it. */
+export function urlValue(client: ClientView, list: UrlList, index: number): unknown {
+  return index < 0 ? client.value(list) : client.list(list)?.items[index];
 }
 
 function hygieneRule(kind: 'absolute' | 'fragment' | 'https', base: Omit<RuleDefinition, 'check' | 'context' | 'severity'>): RuleDefinition {
@@ -148,10 +165,6 @@ function hygieneRule(kind: 'absolute' | 'fragment' | 'https', base: Omit<RuleDef
   };
 }
 
-/** The value at a URL's place, as the template holds it. */
-function urlValue(client: ClientView, list: UrlList, index: number): unknown {
-  return index < 0 ? client.value(list) : client.list(list)?.items[index];
-}
 
 export const URL_RULES: RuleDefinition[] = [
   {

@@ -2,7 +2,7 @@ import type { PolicyOption } from './options';
 import type { UserPoolClientPolicyProps } from './props';
 import { ALLOW_NAME_OF_LEGACY_FLOW, API_DEFAULT_AUTH_FLOWS, API_ENUMS } from '../api-model';
 import { humanDuration, validity } from '../client/token-validity';
-import { forEachRedirectUrl, LOOPBACK_HOSTS, parseUrl, urlProperty } from '../client/urls';
+import { builtUrlHost, forEachBuiltRedirectUrl, forEachRedirectUrl, LOOPBACK_HOSTS, parseUrl, UrlList, urlProperty, urlValue } from '../client/urls';
 import type { ClientView } from '../client-view';
 import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
@@ -258,6 +258,11 @@ export const POLICY_RULES: RuleDefinition[] = [
         const url = parseUrl(value);
         if (url && LOOPBACK_HOSTS.has(url.hostname)) report({ property: urlProperty(list, index), value, problem: 'points to a loopback address' });
       });
+      // Built at deploy time, where the literal text decides the host (`http://localhost:` + a port).
+      forEachBuiltRedirectUrl(client, true, (parts, list, index) => {
+        const url = builtUrlHost(parts);
+        if (url && LOOPBACK_HOSTS.has(url.hostname)) report({ property: urlProperty(list, index), value: urlValue(client, list, index), problem: 'points to a loopback address' });
+      });
     },
   }),
   policyRule(['allowedUrlHosts'], {
@@ -269,12 +274,14 @@ export const POLICY_RULES: RuleDefinition[] = [
     source: Sources.CREATE_CLIENT,
     check: (client, report, policy) => {
       const allowed = policy.allowedUrlHosts ?? [];
-      forEachRedirectUrl(client, true, (value, list, index) => {
-        const url = parseUrl(value);
+      const check = (url: { protocol: string; hostname: string } | undefined, list: UrlList, index: number, value: unknown) => {
         if (url?.protocol.startsWith('http') && !hostAllowed(url.hostname, allowed)) {
           report({ property: urlProperty(list, index), value, problem: `uses host ${url.hostname}, which is not in allowedUrlHosts (${allowed.join(', ')})` });
         }
-      });
+      };
+      forEachRedirectUrl(client, true, (value, list, index) => check(parseUrl(value), list, index, value));
+      // Built at deploy time, where the literal text decides the host (`https://app.example.com/` + a path).
+      forEachBuiltRedirectUrl(client, true, (parts, list, index) => check(builtUrlHost(parts), list, index, urlValue(client, list, index)));
     },
   }),
   policyRule(['forbidAnalyticsUserData'], {
