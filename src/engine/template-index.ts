@@ -416,8 +416,10 @@ export class TemplateIndex {
     const p = props(r);
     const entry = this.poolEntryOf(r);
     const pool = entry?.here;
+    // A name written as a dynamic reference is known only at deploy time, as a Ref to a parameter is.
+    const text = (value: unknown) => (typeof value === 'string' ? readDynamicReferences(value) : value);
     if (r.Type === TYPES.identityProvider) {
-      const name = p.ProviderName;
+      const name = text(p.ProviderName);
       if (typeof name === 'string') this.refValues.set(id, name);
       if (!pool?.identityProviders) return;
       // The providers named literally stay known; the map is then partial, and says why.
@@ -429,7 +431,7 @@ export class TemplateIndex {
       const mapped = mapping === undefined ? new Set<string>() : isPlainObject(mapping) ? new Set(Object.keys(mapping)) : undefined;
       pool.identityProviders.set(name, { logicalId: id, mappedAttributes: mapped });
     } else if (r.Type === TYPES.resourceServer) {
-      const identifier = p.Identifier;
+      const identifier = text(p.Identifier);
       if (typeof identifier === 'string') this.refValues.set(id, identifier);
       if (!pool?.resourceServerScopes) return;
       // The scopes named literally stay known; the map is then partial, and says why.
@@ -439,7 +441,8 @@ export class TemplateIndex {
       }
       const scopes = p.Scopes ?? [];
       for (const s of Array.isArray(scopes) ? scopes : [scopes]) {
-        if (isPlainObject(s) && typeof s.ScopeName === 'string') pool.resourceServerScopes.set(`${identifier}/${s.ScopeName}`, id);
+        const scopeName = isPlainObject(s) ? text(s.ScopeName) : undefined;
+        if (typeof scopeName === 'string') pool.resourceServerScopes.set(`${identifier}/${scopeName}`, id);
         else pool.resourceServersUnknown ??= `the Scopes of its resource server ${id} are not all literal names`;
       }
     } else if (r.Type === TYPES.domain && pool) {

@@ -10,7 +10,7 @@ import { checkClient, ClientWithoutPool, findingOf, poolFindings, poolNotFoundFi
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { noticeRule } from '../rules/registry';
 import { InputKind } from '../rules/rule';
-import { isPlainObject, isRecord } from '../rules/values';
+import { isPlainObject, isRecord, readDynamicReferences } from '../rules/values';
 
 /** What to run over a template. */
 export interface TemplateRun {
@@ -226,7 +226,8 @@ function parametersFromParent(parent: unknown, logicalId: string, parentFixed: R
   const parentParameters = isPlainObject(parent) && isPlainObject(parent.Parameters) ? parent.Parameters : {};
   const out: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(isPlainObject(given) ? given : {})) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    // A dynamic reference is no fixed value: CloudFormation puts the value it names in when the stack deploys.
+    if ((typeof value === 'string' && readDynamicReferences(value) === value) || typeof value === 'number' || typeof value === 'boolean') {
       out[name] = [String(value)];
     } else {
       const ref = refTarget(value);

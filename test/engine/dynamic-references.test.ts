@@ -134,6 +134,43 @@ describe('the command line', () => {
     ]);
   });
 
+  test('a provider name or resource server identifier written as one leaves the pool\'s providers and scopes partly unknown, as a Ref does', () => {
+    // Before, they were read as literal names: VUPC-IDP-EXISTS and VUPC-OAUTH-SCOPE-EXISTS failed the client.
+    const file = write(`Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Domain:
+    Type: AWS::Cognito::UserPoolDomain
+    Properties: {UserPoolId: !Ref Pool, Domain: abc}
+  Idp:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties:
+      UserPoolId: !Ref Pool
+      ProviderName: '{{resolve:ssm:/app/idp-name}}'
+      ProviderType: OIDC
+      ProviderDetails: {client_id: x, client_secret: '{{resolve:secretsmanager:idp:SecretString:secret}}', authorize_scopes: openid, oidc_issuer: 'https://issuer.example.com'}
+  Server:
+    Type: AWS::Cognito::UserPoolResourceServer
+    Properties: {UserPoolId: !Ref Pool, Identifier: '{{resolve:ssm:/app/api}}', Name: api, Scopes: [{ScopeName: read, ScopeDescription: read}]}
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    DependsOn: [Idp, Server]
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [code]
+      AllowedOAuthScopes: [openid, orders/read]
+      SupportedIdentityProviders: [COGNITO, MyOidc]
+      CallbackURLs: ['https://app.example.com/cb']
+`);
+    const found = findings(file);
+    expect(found.map((f) => [f.ruleId, f.severity, f.property])).toEqual([
+      ['VUPC-POOL-RESOURCES-UNKNOWN', 'info', 'SupportedIdentityProviders'],
+      ['VUPC-POOL-RESOURCES-UNKNOWN', 'info', 'AllowedOAuthScopes'],
+    ]);
+    expect(found[0].message).toContain("the ProviderName of its identity provider Idp is '{{resolve:ssm:/app/idp-name}}', known only at deploy time");
+  });
+
   test('an API request sends its strings as they are: there the text is the value', () => {
     const request = write(JSON.stringify({ UserPoolId: 'us-east-1_AbC123', ClientName: 'app', CallbackURLs: ['{{resolve:ssm:/app/callback-url}}'] }), 'request.json');
     expect(findings(request).map((f) => [f.ruleId, f.property])).toContainEqual(['VUPC-CALLBACK-ABSOLUTE', 'CallbackURLs[0]']);

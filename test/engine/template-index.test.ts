@@ -180,6 +180,20 @@ test('a pool and a fixed value passed down through a middle nested stack reach t
   expect(findings[1].finding.message).toContain('of user pool Parent/Pool');
 });
 
+test('a dynamic reference a parent passes is no fixed value: the nested stack\'s conditions stay open', () => {
+  // Before, `{{resolve:ssm:/app/stage}}` was taken as the stage itself, and the prod branch was never checked.
+  const child = {
+    Parameters: { Env: { Type: 'String' } },
+    Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+    Resources: {
+      Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'us-east-1_abc', ExplicitAuthFlows: { 'Fn::If': ['IsProd', ['ALLOW_BOGUS'], ['ALLOW_USER_SRP_AUTH']] } } },
+    },
+  };
+  const parent = { Resources: { Nested: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: './child.yaml', Parameters: { Env: '{{resolve:ssm:/app/stage}}' } } } } };
+  const findings = validateTemplates([{ template: parent, pathOf: (id) => id }, { template: child, pathOf: (id) => id, parent: { index: 0, logicalId: 'Nested' } }], () => ({ service: {} }));
+  expect(findings.filter((f) => f.finding.ruleId === 'VUPC-AUTHFLOW-ENUM').map((f) => f.finding.condition)).toEqual(['IsProd']);
+});
+
 test('plain data is returned as it is, not copied', () => {
   const props = { AllowedOAuthScopes: ['openid'], TokenValidityUnits: { AccessToken: 'minutes' }, UserPoolId: { Ref: 'Pool' } };
   const { variants: [{ client }] } = index.read({ Properties: props });
