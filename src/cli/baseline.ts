@@ -1,5 +1,6 @@
 import type * as cfnDiff from '@aws-cdk/cloudformation-diff';
 import { LoadedTemplate, resourcePath } from './templates';
+import { expandedResources } from '../engine/language-extensions';
 import { findingOf } from '../engine/validate-client';
 import type { Located } from '../reporting/formats';
 import { noticeRule } from '../rules/registry';
@@ -37,8 +38,10 @@ export function pairTemplates(
 }
 
 const REPLACING = new Set<string>(['WILL_REPLACE', 'MAY_REPLACE']);
-const resourcesOf = (template: unknown): Record<string, unknown> =>
-  (isPlainObject(template) && isPlainObject(template.Resources) ? template.Resources : {});
+/** A template's resources as it deploys them: the clients an `Fn::ForEach` loop makes are replaced or deleted as any other. */
+const resourcesOf = (template: unknown): Readonly<Record<string, unknown>> =>
+  (isPlainObject(template) && isPlainObject(template.Resources) ? expandedResources(template.Resources).resources : {});
+const expanded = (template: unknown): Record<string, unknown> => ({ ...(template as Record<string, unknown>), Resources: resourcesOf(template) });
 const clientIds = (template: unknown) =>
   Object.entries(resourcesOf(template)).filter(([, r]) => isPlainObject(r) && r.Type === CLIENT).map(([id]) => id);
 const shown = (value: unknown) => (value === undefined ? '(not set)' : JSON.stringify(value));
@@ -57,7 +60,7 @@ export function replacedClients(pairs: readonly TemplatePair[]): Located[] {
   const rule = noticeRule('VUPC-CLIENT-REPLACED');
   const out: Located[] = [];
   for (const { before, after } of pairs) {
-    const diff = fullDiff(before.template as Record<string, unknown>, after.template as Record<string, unknown>);
+    const diff = fullDiff(expanded(before.template), expanded(after.template));
     const added = clientIds(after.template).filter((id) => !(id in resourcesOf(before.template)));
     for (const [logicalId, change] of Object.entries(diff.resources.changes)) {
       if (change.oldResourceType !== CLIENT) continue;

@@ -158,3 +158,27 @@ describe('acknowledgements recorded in a cloud assembly or a template apply to t
     expect(r.code).toBe(0);
   });
 });
+
+test('--baseline: clients an Fn::ForEach loop makes are replaced and deleted as any other', () => {
+  // Before, the loop's clients were not seen: a client deleted and two replaced gave no finding.
+  const loop = (apps: string, secret: boolean) => `Transform: AWS::LanguageExtensions
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Fn::ForEach::Apps:
+    - App
+    - [${apps}]
+    - \${App}Client:
+        Type: AWS::Cognito::UserPoolClient
+        Properties:
+          UserPoolId: !Ref Pool
+          GenerateSecret: ${secret}
+`;
+  const dir = tmp();
+  const [before, after] = [join(dir, 'before.yaml'), join(dir, 'after.yaml')];
+  writeFileSync(before, loop('Web, Mobile, Admin', false));
+  writeFileSync(after, loop('Web, Mobile', true));
+  const r = cli('--format', 'json', '--baseline', before, after);
+  expect(replaced(r).map((f) => [f.logicalId, f.property])).toEqual([['WebClient', 'GenerateSecret'], ['MobileClient', 'GenerateSecret'], ['AdminClient', '']]);
+  expect(r.code).toBe(1);
+});
