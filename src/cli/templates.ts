@@ -20,7 +20,7 @@ import {
   CDK_ACKNOWLEDGED_METADATA,
   cdkAcknowledgedRules,
 } from '../reporting/acknowledgements';
-import { STDIN_SHOWN } from '../reporting/formats';
+import { loopSuffix, STDIN_SHOWN } from '../reporting/formats';
 import { InputKind } from '../rules/rule';
 import { isRecord } from '../rules/values';
 import { PACKAGE_NAME } from '../version';
@@ -310,7 +310,7 @@ interface Source {
 export function resourcePath(t: LoadedTemplate, logicalId: string, ofFile = false): string {
   const made = loopOrigin(t.template, logicalId);
   // A resource a loop makes has a logical id the text does not hold: which loop values made it says where it is.
-  return t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}${made ? ` (${made.madeBy})` : ''}${ofFile ? '' : deployedAsSuffix(t)}`;
+  return t.constructPaths.get(logicalId) ?? `${t.file}#${logicalId}${made ? loopSuffix(made.madeBy) : ''}${ofFile ? '' : deployedAsSuffix(t)}`;
 }
 
 /** Where the `Fn::ForEach` loop that made a resource writes it, if a loop made it. */

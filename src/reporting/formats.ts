@@ -174,7 +174,9 @@ const notification = (level: 'error' | 'warning', text: string, file: string) =>
 function fingerprints(findings: readonly Located[]): string[] {
   const seen = new Map<string, number>();
   return findings.map(({ file, finding }) => {
-    const identity = [finding.ruleId, file.split(sep).join('/'), finding.path, finding.property, finding.condition ?? ''].join('\u0000');
+    // Which loop values made a client names no resource: renaming the loop must not reopen its alerts.
+    const path = finding.path.replace(LOOP_SUFFIX, '');
+    const identity = [finding.ruleId, file.split(sep).join('/'), path, finding.property, finding.condition ?? ''].join('\u0000');
     const hash = createHash('sha256').update(identity).digest('hex').slice(0, 32);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
@@ -215,6 +217,10 @@ const tooManyResults = (n: number) => ({
       + 'or check the templates in several runs (each uploaded with its own category).',
   },
 });
+
+/** How a resource's path names the `Fn::ForEach` loops that made it: `template.yaml#WebClient (Fn::ForEach::Apps with App = Web)`. */
+export const loopSuffix = (madeBy: string) => ` (${madeBy})`;
+const LOOP_SUFFIX = / \(Fn::ForEach::[^]*?\)(?= \(deployed as |$)/;
 
 /** A finding's logical location: its client's path, and the property it names (if any). */
 const qualifiedName = ({ path, property }: Finding) => (property ? `${path}.${property}` : path);

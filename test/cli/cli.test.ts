@@ -410,6 +410,15 @@ describe('SARIF 2.1.0', () => {
       expect(results).toHaveLength(2);
       expect(fingerprint(results[0]).split(':')[0]).not.toBe(fingerprint(results[1]).split(':')[0]);
     });
+
+    test('a client an Fn::ForEach loop makes keeps its fingerprints when the loop is renamed', () => {
+      const loop = (name: string) => `Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::${name}:\n    - App\n    - [Web]\n`
+        + '    - ${App}Client:\n        Type: AWS::Cognito::UserPoolClient\n        Properties:\n          UserPoolId: eu-west-1_abc\n'
+        + '          ExplicitAuthFlows: [ALLOW_USER_SRP]\n';
+      const [apps, clients] = [write(loop('Apps')).results, write(loop('Clients')).results];
+      expect(apps.map((r) => r.ruleId)).toContain('VUPC-AUTHFLOW-ENUM');
+      expect(clients.map(fingerprint)).toEqual(apps.map(fingerprint));
+    });
   });
 
   test('helpUri: the rules document at the release\'s tag, or on main for a build that is no release', () => {
