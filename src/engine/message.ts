@@ -65,7 +65,9 @@ export function showValue(value: unknown): string {
  *   [VUPC-CALLBACK-HTTPS] App/Web/Resource: CallbackURLs[1] 'http://…' uses http:// for … Cognito requires … Fix: …
  */
 export function formatMessage(rule: RuleDefinition, path: string, violation: Violation, propNames?: { readonly [p: string]: string }): string {
-  const shown = violation.value === undefined ? '' : ` ${showValue(redact(violation.property, violation.value))}`;
+  // A value read from a plain string is masked as that string (a masked join of Refs would show a structure nobody wrote).
+  const value = textAsWritten(violation.value) ?? violation.value;
+  const shown = value === undefined ? '' : ` ${showValue(redact(violation.property, value))}`;
   const prop = propNames?.[violation.property.split(/[.[]/)[0]];
   const named = prop ? `${violation.property} (prop ${prop})` : violation.property;
   // A finding about a whole resource (a pool's client count) names no property: its problem is the sentence.

@@ -6,7 +6,8 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientValidator } from '../../src';
 import { runCli } from '../../src/cli/run';
-import { showValue } from '../../src/engine/message';
+import { formatMessage, showValue } from '../../src/engine/message';
+import { findRule } from '../../src/rules/registry';
 import { readDynamicReferences, stringParts, textAsWritten, UNKNOWN } from '../../src/rules/values';
 import { testStack } from '../helpers';
 
@@ -82,6 +83,9 @@ describe('reading a string', () => {
     const read = readDynamicReferences('https://{{resolve:ssm:/h}}/cb#tab');
     expect(textAsWritten(read)).toBe('https://{{resolve:ssm:/h}}/cb#tab');
     expect(showValue(read)).toBe("'https://{{resolve:ssm:/h}}/cb#tab'");
+    // A secret is masked as the string it was written as.
+    const finding = formatMessage(findRule('VUPC-PROPERTY-READ-ONLY')!, 'T#Client', { property: 'ClientSecret', value: readDynamicReferences('x{{resolve:secretsmanager:s}}'), problem: 'is read-only' });
+    expect(finding).toMatch(/ClientSecret '\*+' is read-only/);
     // A real join, or a Ref to a parameter, is shown as the template has it.
     expect(textAsWritten({ 'Fn::Join': ['', ['https://', { Ref: 'Host' }]] })).toBeUndefined();
     expect(textAsWritten({ 'Fn::Join': ['', ['a', 'b']] })).toBeUndefined();
