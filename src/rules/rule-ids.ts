@@ -215,6 +215,8 @@ export class UserPoolClientRuleIds {
   public static readonly POLICY_NO_LOOPBACK_URLS = 'VUPC-POLICY-NO-LOOPBACK-URLS';
   /** http(s) callback, logout and default redirect URLs use only the hosts the organisation allows. */
   public static readonly POLICY_URL_HOSTS = 'VUPC-POLICY-URL-HOSTS';
+  /** A callback, logout or default redirect URL whose host is known only at deployment is named: the policy's host checks could not judge it. */
+  public static readonly POLICY_URL_HOST_UNKNOWN = 'VUPC-POLICY-URL-HOST-UNKNOWN';
   /** No client shares user data with analytics. */
   public static readonly POLICY_ANALYTICS_USER_DATA = 'VUPC-POLICY-ANALYTICS-USER-DATA';
   /** Every client sets PreventUserExistenceErrors: ENABLED. */

@@ -93,7 +93,7 @@ function dropNoValue(value: unknown): unknown {
 /** A list as a rule sees it: `known` is false when the list itself is an intrinsic. */
 export interface ListValue {
   readonly known: boolean;
-  /** Entries; an intrinsic entry is UNKNOWN, an entry of the wrong type is kept as is. */
+  /** Entries as the template holds them: an intrinsic entry, or one of the wrong type, is kept as it is. */
   readonly items: readonly unknown[];
 }
 

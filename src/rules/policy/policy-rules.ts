@@ -6,6 +6,7 @@ import { builtUrlHost, forEachBuiltRedirectUrl, forEachRedirectUrl, LOOPBACK_HOS
 import type { ClientView } from '../client-view';
 import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
+import { isIntrinsic, StringParts } from '../values';
 
 const VERIFIED_FLAGS = ['email_verified', 'phone_number_verified'];
 /** A flow by its ALLOW_ name, whichever name it is given by. */
@@ -30,6 +31,13 @@ function hostAllowed(host: string, allowed: readonly string[]): boolean {
     const lower = a.toLowerCase();
     return lower.startsWith('*.') ? host.endsWith(lower.slice(1)) && host.length > lower.length - 1 : host === lower;
   });
+}
+
+/** True when a URL built at deploy time may be http(s) and its literal text does not decide its host. */
+function hostUndecided(parts: StringParts | undefined): boolean {
+  if (parts && builtUrlHost(parts)) return false;
+  const scheme = parts && typeof parts[0] === 'string' ? /^([a-z][a-z0-9+.-]*):/i.exec(parts[0])?.[1] : undefined;
+  return scheme === undefined || /^https?$/i.test(scheme);
 }
 
 /** Why a client is public (it cannot keep a secret): the implicit grant, or callbacks that are all app schemes or loopback URLs. */
@@ -284,6 +292,40 @@ export const POLICY_RULES: RuleDefinition[] = [
       forEachBuiltRedirectUrl(client, true, (parts, list, index) => check(builtUrlHost(parts), list, index, urlValue(client, list, index)));
     },
   }),
+  {
+    id: 'VUPC-POLICY-URL-HOST-UNKNOWN',
+    severity: RuleSeverity.INFO,
+    context: RuleContext.POLICY,
+    policyOptions: ['allowedUrlHosts', 'forbidLoopbackUrls'],
+    properties: ['CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'],
+    summary: 'A callback, logout or default redirect URL whose host is known only at deployment is named: the policy\'s host checks could not judge it.',
+    why: 'allowedUrlHosts and forbidLoopbackUrls judge a URL by its host. A host that comes from a parameter, an import or a dynamic reference '
+      + 'is known only when the stack deploys, and a check that could not run is never passed over in silence.',
+    fix: 'Write the host in the template (the path may stay a parameter), or check the deployed client (its DescribeUserPoolClient output) with this tool.',
+    source: Sources.CREATE_CLIENT,
+    decision: 'Info, not an error: nothing is known to be wrong, and templates commonly take their URLs from parameters. A URL whose literal text '
+      + 'decides the host (https://app.example.com/ + a path) is judged by the host rules instead, and one whose literal text gives a scheme '
+      + 'other than http(s) (an app scheme) has no host to judge.',
+    check: (client, report) => {
+      const options = [client.context.policy?.allowedUrlHosts && 'allowedUrlHosts', client.context.policy?.forbidLoopbackUrls && 'forbidLoopbackUrls']
+        .filter((o): o is string => typeof o === 'string').join(' and ');
+      const problem = `has a host known only when the stack deploys, so ${options} could not check it`;
+      for (const list of ['CallbackURLs', 'LogoutURLs'] as const) {
+        const read = client.list(list);
+        if (read && !read.known) {
+          report({ property: list, value: client.value(list), problem: `${problem.replace(/^has a host/, 'has hosts')} (the whole list is built when it deploys)` });
+          continue;
+        }
+        const built = new Map(client.partialStrings(list).map((p) => [p.index, p.parts]));
+        read?.items.forEach((item, index) => {
+          if (isIntrinsic(item) && hostUndecided(built.get(index))) report({ property: urlProperty(list, index), value: urlValue(client, list, index), problem });
+        });
+      }
+      if (client.isUnknown('DefaultRedirectURI') && hostUndecided(client.partialString('DefaultRedirectURI'))) {
+        report({ property: 'DefaultRedirectURI', value: client.value('DefaultRedirectURI'), problem });
+      }
+    },
+  },
   policyRule(['forbidAnalyticsUserData'], {
     id: 'VUPC-POLICY-ANALYTICS-USER-DATA',
     catalogueId: 'R-ANALYTICS-USERDATA-POLICY',
