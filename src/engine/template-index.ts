@@ -5,7 +5,7 @@ import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERE
 import type { PropNames, ReadClient } from './validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { PoolIndex } from '../rules/pool';
-import { isIntrinsic, isNoValue, isPlainObject, readDynamicReferences, stringParts, UNKNOWN } from '../rules/values';
+import { DYNAMIC_REFERENCE_START, isIntrinsic, isNoValue, isPlainObject, readDynamicReferences, stringParts, UNKNOWN } from '../rules/values';
 
 /** A resource as a CloudFormation template holds it. */
 export interface TemplateResource {
@@ -335,7 +335,7 @@ export class TemplateIndex {
         const item: unknown = value[i];
         // Scalars need no walk: most entries are strings (checked here, as this runs for every client).
         if (item === null || typeof item !== 'object') {
-          const read = typeof item === 'string' && this.dynamicReferences ? readDynamicReferences(item) : item;
+          const read = typeof item === 'string' && this.dynamicReferences && item.includes(DYNAMIC_REFERENCE_START) ? readDynamicReferences(item) : item;
           if (copy) copy.push(read);
           else if (read !== item) (copy = value.slice(0, i)).push(read);
           continue;
@@ -363,8 +363,10 @@ export class TemplateIndex {
       if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
       const before = (value as Record<string, unknown>)[k];
       const referenceKey = REFERENCE_KEYS.has(k);
-      // A scalar member needs no walk, unless it is a reference (in an object that is not an intrinsic) or text.
-      if (!referenceKey && before !== undefined && (before === null || (typeof before !== 'object' && typeof before !== 'string'))) continue;
+      // A scalar member needs no walk, unless it is a reference (in an object that is not an intrinsic) or text with a
+      // dynamic reference (tested in place: this runs for every property of every client).
+      if (!referenceKey && before !== undefined && (before === null || typeof before !== 'object')
+        && !(typeof before === 'string' && this.dynamicReferences && before.includes(DYNAMIC_REFERENCE_START))) continue;
       // referencedIds looks no further into a member it took a reference from.
       const found = referenceKey && noteReference(k, before, references) ? new Set<string>() : references;
       if (before === undefined || isNoValue(before)) {

@@ -144,7 +144,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 // The alternatives never match the same text (a '$' starts a variable only before '{'): no backtracking blow-up on text
 // that never closes.
 const DYNAMIC_REFERENCE = /\{\{resolve:(?:\$\{[^}]*\}|\$(?!\{)|[^}$]|\}(?!\}))*\}\}/g;
-const DYNAMIC_REFERENCE_START = '{{resolve:';
+/** How every dynamic reference starts: text without it holds none. */
+export const DYNAMIC_REFERENCE_START = '{{resolve:';
 
 /** The text around a string's dynamic references, and the references themselves (as their text, marked). */
 function dynamicSegments(text: string): Array<string | { reference: string }> | undefined {
