@@ -318,7 +318,8 @@ export const POLICY_RULES: RuleDefinition[] = [
         }
         const built = new Map(client.partialStrings(list).map((p) => [p.index, p.parts]));
         read?.items.forEach((item, index) => {
-          if (isIntrinsic(item) && hostUndecided(built.get(index))) report({ property: urlProperty(list, index), value: urlValue(client, list, index), problem });
+          if (!isIntrinsic(item) || !hostUndecided(built.get(index))) return;
+          report({ property: urlProperty(list, index), value: urlValue(client, list, index), problem });
         });
       }
       if (client.isUnknown('DefaultRedirectURI') && hostUndecided(client.partialString('DefaultRedirectURI'))) {
