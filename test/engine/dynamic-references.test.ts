@@ -128,14 +128,21 @@ describe('the command line', () => {
         - 'https://evil.example.net/{{resolve:ssm:/app/path}}'
         - 'http://localhost:{{resolve:ssm:/app/port}}/cb'
         - 'https://app.example.com/{{resolve:ssm:/app/path}}'
+        - 'https://{{resolve:ssm:/app/tenant}}.evil.example.net/cb'
+        - 'https://{{resolve:ssm:/app/tenant}}.example.com/cb'
 `));
     const policy = write(JSON.stringify({ allowedUrlHosts: ['app.example.com'], forbidLoopbackUrls: true }), 'policy.json');
-    const report = JSON.parse(cli('--format', 'json', '--policy', policy, file).out) as { findings: Array<{ ruleId: string; property: string }> };
+    const report = JSON.parse(cli('--format', 'json', '--policy', policy, file).out) as { findings: Array<{ ruleId: string; property: string; message: string }> };
     expect(report.findings.map((f) => [f.ruleId, f.property])).toEqual([
       ['VUPC-POLICY-NO-LOOPBACK-URLS', 'CallbackURLs[1]'],
       ['VUPC-POLICY-URL-HOSTS', 'CallbackURLs[0]'],
       ['VUPC-POLICY-URL-HOSTS', 'CallbackURLs[1]'],
+      ['VUPC-POLICY-URL-HOSTS', 'CallbackURLs[3]'],
+      ['VUPC-POLICY-URL-HOST-UNKNOWN', 'CallbackURLs[4]'],
     ]);
+    expect(report.findings[3].message).toContain('uses a host ending with .evil.example.net, which none of allowedUrlHosts (app.example.com) can be');
+    // The end of the host rules loopback out, but not every allowed host: only the one option is named.
+    expect(report.findings[4].message).toContain('known only when the stack deploys, so allowedUrlHosts could not check it');
   });
 
   test('a provider name or resource server identifier written as one leaves the pool\'s providers and scopes partly unknown, as a Ref does', () => {

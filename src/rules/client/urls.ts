@@ -142,6 +142,19 @@ export function builtUrlHost(parts: StringParts): { readonly protocol: string; r
   return url && { protocol: url.protocol, hostname: url.hostname };
 }
 
+/**
+ * The literal end of the host of a URL built at deploy time whose host
+ * starts with an unknown part (`https://` + a subdomain + `.example.com/cb`):
+ * `.example.com`, in lower case, with the scheme; undefined otherwise.
+ */
+export function builtUrlHostSuffix(parts: StringParts): { readonly protocol: string; readonly suffix: string } | undefined {
+  const [first, unknown, rest] = parts;
+  if (typeof first !== 'string' || unknown !== UNKNOWN || typeof rest !== 'string') return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\/$/i.exec(first)?.[1];
+  const suffix = /^((?:\.[a-z0-9-]+)+)[/:?#]/i.exec(rest)?.[1];
+  return scheme && suffix ? { protocol: `${scheme.toLowerCase()}:`, suffix: suffix.toLowerCase() } : undefined;
+}
+
 /** The value at a URL's place, as the template holds it. */
 export function urlValue(client: ClientView, list: UrlList, index: number): unknown {
   return index < 0 ? client.value(list) : client.list(list)?.items[index];

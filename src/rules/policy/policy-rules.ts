@@ -2,7 +2,7 @@ import type { PolicyOption } from './options';
 import type { UserPoolClientPolicyProps } from './props';
 import { ALLOW_NAME_OF_LEGACY_FLOW, API_DEFAULT_AUTH_FLOWS, API_ENUMS } from '../api-model';
 import { humanDuration, validity } from '../client/token-validity';
-import { builtUrlHost, forEachBuiltRedirectUrl, forEachRedirectUrl, LOOPBACK_HOSTS, parseUrl, UrlList, urlProperty, urlValue } from '../client/urls';
+import { builtUrlHost, builtUrlHostSuffix, forEachBuiltRedirectUrl, forEachRedirectUrl, LOOPBACK_HOSTS, parseUrl, UrlList, urlProperty, urlValue } from '../client/urls';
 import type { ClientView } from '../client-view';
 import { Report, RuleContext, RuleDefinition, RuleSeverity } from '../rule';
 import { Sources } from '../sources';
@@ -33,11 +33,31 @@ function hostAllowed(host: string, allowed: readonly string[]): boolean {
   });
 }
 
-/** True when a URL built at deploy time may be http(s) and its literal text does not decide its host. */
-function hostUndecided(parts: StringParts | undefined): boolean {
-  if (parts && builtUrlHost(parts)) return false;
+/** True when a host of which only the end is known (`suffix`, from its first dot) may be one of `hosts` (wildcards allowed). */
+function suffixMayBe(suffix: string, hosts: readonly string[]): boolean {
+  return hosts.some((h) => {
+    const lower = h.toLowerCase();
+    const domain = lower.startsWith('*.') ? lower.slice(1) : undefined;
+    return domain !== undefined ? suffix.endsWith(domain) || domain.endsWith(suffix) : lower.endsWith(suffix) && lower.length > suffix.length;
+  });
+}
+
+/**
+ * The host options of a policy that cannot judge a URL built at deploy time
+ * (parts undefined: not even its literal text is known): none when its
+ * literal text gives its host, or a scheme other than http(s); where it gives
+ * only the end of the host, those the end does not decide.
+ */
+function hostOptionsUndecided(parts: StringParts | undefined, policy: UserPoolClientPolicyProps): string[] {
+  if (parts && builtUrlHost(parts)) return [];
   const scheme = parts && typeof parts[0] === 'string' ? /^([a-z][a-z0-9+.-]*):/i.exec(parts[0])?.[1] : undefined;
-  return scheme === undefined || /^https?$/i.test(scheme);
+  if (scheme !== undefined && !/^https?$/i.test(scheme)) return [];
+  const end = parts && builtUrlHostSuffix(parts);
+  const allowed = policy.allowedUrlHosts;
+  return [
+    allowed && !(end && !suffixMayBe(end.suffix, allowed)) ? 'allowedUrlHosts' : undefined,
+    policy.forbidLoopbackUrls && !(end && !suffixMayBe(end.suffix, [...LOOPBACK_HOSTS])) ? 'forbidLoopbackUrls' : undefined,
+  ].filter((o): o is string => o !== undefined);
 }
 
 /** Why a client is public (it cannot keep a secret): the implicit grant, or callbacks that are all app schemes or loopback URLs. */
@@ -288,8 +308,17 @@ export const POLICY_RULES: RuleDefinition[] = [
         }
       };
       forEachRedirectUrl(client, true, (value, list, index) => check(parseUrl(value), list, index, value));
-      // Built at deploy time, where the literal text decides the host (`https://app.example.com/` + a path).
-      forEachBuiltRedirectUrl(client, true, (parts, list, index) => check(builtUrlHost(parts), list, index, urlValue(client, list, index)));
+      // Built at deploy time, where the literal text decides the host (`https://app.example.com/` + a path), or its end
+      // alone rules every allowed host out (`https://` + a subdomain + `.evil.example/`).
+      forEachBuiltRedirectUrl(client, true, (parts, list, index) => {
+        const url = builtUrlHost(parts);
+        if (url) return check(url, list, index, urlValue(client, list, index));
+        const end = builtUrlHostSuffix(parts);
+        if (end?.protocol.startsWith('http') && !suffixMayBe(end.suffix, allowed)) {
+          const problem = `uses a host ending with ${end.suffix}, which none of allowedUrlHosts (${allowed.join(', ')}) can be`;
+          report({ property: urlProperty(list, index), value: urlValue(client, list, index), problem });
+        }
+      });
     },
   }),
   {
@@ -304,27 +333,27 @@ export const POLICY_RULES: RuleDefinition[] = [
     fix: 'Write the host in the template (the path may stay a parameter), or check the deployed client (its DescribeUserPoolClient output) with this tool.',
     source: Sources.CREATE_CLIENT,
     decision: 'Info, not an error: nothing is known to be wrong, and templates commonly take their URLs from parameters. A URL whose literal text '
-      + 'decides the host (https://app.example.com/ + a path) is judged by the host rules instead, and one whose literal text gives a scheme '
-      + 'other than http(s) (an app scheme) has no host to judge.',
+      + 'decides the host (https://app.example.com/ + a path) is judged by the host rules instead, and so is one whose literal end of the host '
+      + 'decides an option (https:// + a subdomain + .evil.example/ can be no allowed app.example.com, and no loopback host); one whose literal '
+      + 'text gives a scheme other than http(s) (an app scheme) has no host to judge. The finding names the options left undecided.',
     check: (client, report) => {
-      const options = [client.context.policy?.allowedUrlHosts && 'allowedUrlHosts', client.context.policy?.forbidLoopbackUrls && 'forbidLoopbackUrls']
-        .filter((o): o is string => typeof o === 'string').join(' and ');
-      const problem = `has a host known only when the stack deploys, so ${options} could not check it`;
+      const policy = client.context.policy ?? {};
+      const problem = (options: string[]) => `has a host known only when the stack deploys, so ${options.join(' and ')} could not check it`;
       for (const list of ['CallbackURLs', 'LogoutURLs'] as const) {
         const read = client.list(list);
         if (read && !read.known) {
-          report({ property: list, value: client.value(list), problem: `${problem.replace(/^has a host/, 'has hosts')} (the whole list is built when it deploys)` });
+          const options = hostOptionsUndecided(undefined, policy);
+          report({ property: list, value: client.value(list), problem: `${problem(options).replace(/^has a host/, 'has hosts')} (the whole list is built when it deploys)` });
           continue;
         }
         const built = new Map(client.partialStrings(list).map((p) => [p.index, p.parts]));
         read?.items.forEach((item, index) => {
-          if (!isIntrinsic(item) || !hostUndecided(built.get(index))) return;
-          report({ property: urlProperty(list, index), value: urlValue(client, list, index), problem });
+          const options = isIntrinsic(item) ? hostOptionsUndecided(built.get(index), policy) : [];
+          if (options.length > 0) report({ property: urlProperty(list, index), value: urlValue(client, list, index), problem: problem(options) });
         });
       }
-      if (client.isUnknown('DefaultRedirectURI') && hostUndecided(client.partialString('DefaultRedirectURI'))) {
-        report({ property: 'DefaultRedirectURI', value: client.value('DefaultRedirectURI'), problem });
-      }
+      const options = client.isUnknown('DefaultRedirectURI') ? hostOptionsUndecided(client.partialString('DefaultRedirectURI'), policy) : [];
+      if (options.length > 0) report({ property: 'DefaultRedirectURI', value: client.value('DefaultRedirectURI'), problem: problem(options) });
     },
   },
   policyRule(['forbidAnalyticsUserData'], {
