@@ -5,7 +5,7 @@ import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERE
 import type { PropNames, ReadClient } from './validate-client';
 import type { ClientContext } from '../rules/client-view';
 import type { PoolIndex } from '../rules/pool';
-import { DYNAMIC_REFERENCE_START, isIntrinsic, isNoValue, isPlainObject, readDynamicReferences, stringParts, UNKNOWN } from '../rules/values';
+import { holdsDynamicReference, isIntrinsic, isNoValue, isPlainObject, readDynamicReferences, stringParts, UNKNOWN } from '../rules/values';
 
 /** A resource as a CloudFormation template holds it. */
 export interface TemplateResource {
@@ -327,7 +327,7 @@ export class TemplateIndex {
    * returned as it is.
    */
   private walk(value: unknown, references: Set<string>): unknown {
-    if (typeof value === 'string') return this.dynamicReferences ? readDynamicReferences(value) : value;
+    if (typeof value === 'string') return this.readsReference(value) ? readDynamicReferences(value) : value;
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
       let copy: unknown[] | undefined;
@@ -335,7 +335,7 @@ export class TemplateIndex {
         const item: unknown = value[i];
         // Scalars need no walk: most entries are strings (checked here, as this runs for every client).
         if (item === null || typeof item !== 'object') {
-          const read = typeof item === 'string' && this.dynamicReferences && item.includes(DYNAMIC_REFERENCE_START) ? readDynamicReferences(item) : item;
+          const read = this.readsReference(item) ? readDynamicReferences(item) : item;
           if (copy) copy.push(read);
           else if (read !== item) (copy = value.slice(0, i)).push(read);
           continue;
@@ -366,7 +366,7 @@ export class TemplateIndex {
       // A scalar member needs no walk, unless it is a reference (in an object that is not an intrinsic) or text with a
       // dynamic reference (tested in place: this runs for every property of every client).
       if (!referenceKey && before !== undefined && (before === null || typeof before !== 'object')
-        && !(typeof before === 'string' && this.dynamicReferences && before.includes(DYNAMIC_REFERENCE_START))) continue;
+        && !this.readsReference(before)) continue;
       // referencedIds looks no further into a member it took a reference from.
       const found = referenceKey && noteReference(k, before, references) ? new Set<string>() : references;
       if (before === undefined || isNoValue(before)) {
@@ -378,6 +378,11 @@ export class TemplateIndex {
       if (after !== before) (copy ??= { ...(value as Record<string, unknown>) })[k] = after;
     }
     return copy ?? value;
+  }
+
+  /** True for text in which `walk` reads a dynamic reference (see `ReadOptions.dynamicReferences`). */
+  private readsReference(value: unknown): value is string {
+    return this.dynamicReferences && typeof value === 'string' && holdsDynamicReference(value);
   }
 
   /**

@@ -10,7 +10,7 @@ import { checkClient, ClientWithoutPool, findingOf, poolFindings, poolNotFoundFi
 import type { UserPoolClientPolicyProps } from '../rules/policy/props';
 import { noticeRule } from '../rules/registry';
 import { InputKind } from '../rules/rule';
-import { isPlainObject, isRecord, readDynamicReferences } from '../rules/values';
+import { holdsDynamicReference, isPlainObject, isRecord } from '../rules/values';
 
 /** What to run over a template. */
 export interface TemplateRun {
@@ -227,7 +227,7 @@ function parametersFromParent(parent: unknown, logicalId: string, parentFixed: R
   const out: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(isPlainObject(given) ? given : {})) {
     // A dynamic reference is no fixed value: CloudFormation puts the value it names in when the stack deploys.
-    if ((typeof value === 'string' && readDynamicReferences(value) === value) || typeof value === 'number' || typeof value === 'boolean') {
+    if ((typeof value === 'string' && !holdsDynamicReference(value)) || typeof value === 'number' || typeof value === 'boolean') {
       out[name] = [String(value)];
     } else {
       const ref = refTarget(value);

@@ -144,8 +144,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 // The alternatives never match the same text (a '$' starts a variable only before '{'): no backtracking blow-up on text
 // that never closes.
 const DYNAMIC_REFERENCE = /\{\{resolve:(?:\$\{[^}]*\}|\$(?!\{)|[^}$]|\}(?!\}))*\}\}/g;
-/** How every dynamic reference starts: text without it holds none. */
-export const DYNAMIC_REFERENCE_START = '{{resolve:';
+const DYNAMIC_REFERENCE_START = '{{resolve:';
 
 /** The text around a string's dynamic references, and the references themselves (as their text, marked). */
 function dynamicSegments(text: string): Array<string | { reference: string }> | undefined {
@@ -160,6 +159,11 @@ function dynamicSegments(text: string): Array<string | { reference: string }> | 
   if (at === 0) return undefined;
   if (at < text.length) segments.push(text.slice(at));
   return segments;
+}
+
+/** True when a template string holds a dynamic reference (text that only starts like one holds none). */
+export function holdsDynamicReference(text: string): boolean {
+  return dynamicSegments(text) !== undefined;
 }
 
 /**
