@@ -180,7 +180,7 @@ project.addTask('test:cdk-latest', {
   description: `Run the test suite against aws-cdk-lib ${CDK_LATEST_TESTED} (the floor is ${CDK_FLOOR})`,
   steps: [
     { exec: `npm install --no-save aws-cdk-lib@${CDK_LATEST_TESTED}` },
-    // No coverage here: the floor's run (\`npx projen test\`) reports it, and instrumenting the same tests again
+    // No coverage here: the floor's run (`npx projen test`) reports it, and instrumenting the same tests again
     // would take several times the suite's own time in CI.
     { exec: 'jest --ci --coverage=false' },
     { exec: `npm install --no-save aws-cdk-lib@${CDK_FLOOR}` },
