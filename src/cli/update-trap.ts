@@ -3,7 +3,7 @@ import { InputError } from './input-error';
 import { LoadedTemplate, resourcePath } from './templates';
 import { findingOf } from '../engine/validate-client';
 import type { Located } from '../reporting/formats';
-import { API_DEFAULT_VALUES } from '../rules/api-model';
+import { API_DEFAULT_VALUES, API_VALIDITY_DEFAULTS, UNIT_SECONDS } from '../rules/api-model';
 import { findRule } from '../rules/registry';
 import { InputKind } from '../rules/rule';
 
@@ -34,15 +34,38 @@ function mergesMembers(member: string, current: Record<string, unknown>, request
   return target(request) === undefined || target(request) === target(current);
 }
 
-/** The members (`Structure.Member` for a structure the request gives in part) that the request omits and the current client sets. */
 type Settings = Readonly<Record<string, unknown>>;
+const TOKENS = ['AccessToken', 'IdToken', 'RefreshToken'] as const;
+type Token = typeof TOKENS[number];
+
+/** The unit a client's or request's settings give a token's validity: its TokenValidityUnits member, else the API's default unit. */
+function unitOf(settings: Settings, token: Token): string {
+  const units = settings.TokenValidityUnits;
+  const unit = isStruct(units) ? units[token] : undefined;
+  return typeof unit === 'string' ? unit : API_VALIDITY_DEFAULTS[token].unit;
+}
+
+/** True when `member` is a token's validity that lasts as long as the API's default (60 minutes is the default 1 hour): a reset changes nothing. */
+function validityAtDefault(member: string, current: Settings): boolean {
+  const token = TOKENS.find((t) => member === `${t}Validity`);
+  const value = current[member];
+  return token !== undefined && typeof value === 'number' && value * (UNIT_SECONDS[unitOf(current, token)] ?? NaN) === API_VALIDITY_DEFAULTS[token].seconds;
+}
+
+/**
+ * The members (`Structure.Member` for a structure the request gives in part)
+ * that the request omits and the current client sets. A token's unit is no
+ * setting of its own: with its validity omitted too, both reset to the API's
+ * default lifetime (reported on the validity, when that differs); with its
+ * validity in the request, it is how the API reads that value (`unitChanges`).
+ */
 function omitted(current: Settings, request: Settings): Array<{ property: string; value: unknown }> {
   const out: Array<{ property: string; value: unknown }> = [];
   for (const [member, value] of Object.entries(current)) {
-    if (!UPDATE_REQUEST.has(member)) continue;
+    if (!UPDATE_REQUEST.has(member) || member === 'TokenValidityUnits') continue;
     const asked = request[member];
     if (asked === undefined) {
-      if (!atDefault(member, value)) out.push({ property: member, value });
+      if (!atDefault(member, value) && !validityAtDefault(member, current)) out.push({ property: member, value });
     } else if (isStruct(value) && isStruct(asked) && mergesMembers(member, value, asked)) {
       for (const [inner, innerValue] of Object.entries(value)) {
         const property = `${member}.${inner}`;
@@ -52,6 +75,20 @@ function omitted(current: Settings, request: Settings): Array<{ property: string
     }
   }
   return out;
+}
+
+/**
+ * The tokens whose validity the request sets without a unit while the current
+ * client counts it in another: the API reads the request's number in its
+ * default unit (10 is 10 hours for an access token), not in the client's.
+ */
+function unitChanges(current: Settings, request: Settings): Array<{ token: Token; value: unknown; from: string; to: string }> {
+  return TOKENS.flatMap((token) => {
+    const value = request[`${token}Validity`];
+    const asked = isStruct(request.TokenValidityUnits) ? request.TokenValidityUnits[token] : undefined;
+    const [from, to] = [unitOf(current, token), unitOf(request, token)];
+    return value === undefined || asked !== undefined || from === to ? [] : [{ token, value, from, to }];
+  });
 }
 
 /** Beside an application ARN, a described RoleArn is Cognito's service-linked role, which a request may not send. */
@@ -108,6 +145,19 @@ export function resetSettings(templates: readonly LoadedTemplate[], current: Api
       const finding = findingOf(rule, resourcePath(t, client.at), violation, rule.severity);
       out.push({ file: t.file, line: client.line, logicalId: client.at, finding });
     }
+    for (const { token, value, from, to } of unitChanges(current.properties, client.properties)) {
+      const property = `TokenValidityUnits.${token}`;
+      const violation = {
+        property,
+        value: from,
+        problem: `is set on the current client and missing from this UpdateUserPoolClient request, so the request's ${token}Validity ${value} `
+          + `is read in ${to} (the API's default unit), not in ${from}`,
+        fix: `Add ${property}: ${from} to the request if ${value} ${from} is meant, or ${to} to say so (--print-complete-update writes ${to}, `
+          + 'as the API reads the request).',
+      };
+      const finding = findingOf(rule, resourcePath(t, client.at), violation, rule.severity);
+      out.push({ file: t.file, line: client.line, logicalId: client.at, finding });
+    }
   }
   return out;
 }
@@ -129,6 +179,12 @@ export function completeUpdate(templates: readonly LoadedTemplate[], current: Ap
   for (const [member, asked] of Object.entries(request)) {
     const value = kept[member];
     if (isStruct(value) && isStruct(asked) && mergesMembers(member, value, asked)) merged[member] = { ...value, ...asked };
+  }
+  // A validity the request gives without its unit is read in the API's default unit: the current client's unit must not change it.
+  const changes = unitChanges(current.properties, request);
+  if (changes.length > 0) {
+    const units = isStruct(merged.TokenValidityUnits) ? merged.TokenValidityUnits : {};
+    merged.TokenValidityUnits = { ...units, ...Object.fromEntries(changes.map(({ token, to }) => [token, to])) };
   }
   return { ...merged, ClientId: client.clientId };
 }

@@ -181,8 +181,10 @@ describe('the update trap: --current and --print-complete-update', () => {
 
   test('each setting the client has that the request omits is a warning naming it and its current value', () => {
     const found = resets('--current', RESPONSE, update());
+    // Access and ID tokens of 60 minutes last as long as the API's default (1 hour): a reset changes nothing, and a unit is
+    // no setting of its own (reported with the validity it counts).
     expect(found.map((f) => f.property)).toEqual([
-      'RefreshTokenValidity', 'AccessTokenValidity', 'IdTokenValidity', 'TokenValidityUnits', 'ReadAttributes', 'WriteAttributes', 'ExplicitAuthFlows',
+      'RefreshTokenValidity', 'ReadAttributes', 'WriteAttributes', 'ExplicitAuthFlows',
       'SupportedIdentityProviders', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'AllowedOAuthFlowsUserPoolClient', 'AnalyticsConfiguration',
       'PreventUserExistenceErrors', 'EnablePropagateAdditionalUserContextData', 'AuthSessionValidity',
     ]);
@@ -239,9 +241,10 @@ describe('the update trap: --current and --print-complete-update', () => {
       },
     }, 'hours.json');
     const request = update({ AccessTokenValidity: 30, TokenValidityUnits: { AccessToken: 'minutes' }, RefreshTokenRotation: { Feature: 'ENABLED' } });
-    const nested = resets('--current', current, request).map((f) => f.property).filter((p) => p.includes('.'));
-    // IdToken 'hours' is the default unit already: nothing is lost there.
-    expect(nested).toEqual(['TokenValidityUnits.RefreshToken', 'RefreshTokenRotation.RetryGracePeriodSeconds']);
+    const found = resets('--current', current, request).map((f) => f.property);
+    // 720 hours are the default 30 days: the reset the request makes (validity and unit omitted) changes nothing.
+    expect(found.filter((p) => p === 'RefreshTokenValidity' || p.startsWith('TokenValidityUnits'))).toEqual([]);
+    expect(found.filter((p) => p.includes('.'))).toEqual(['RefreshTokenRotation.RetryGracePeriodSeconds']);
     const complete = JSON.parse(cli('--current', current, '--print-complete-update', request).out);
     expect(complete.TokenValidityUnits).toEqual({ AccessToken: 'minutes', IdToken: 'hours', RefreshToken: 'hours' });
     expect(complete.RefreshTokenRotation).toEqual({ Feature: 'ENABLED', RetryGracePeriodSeconds: 30 });
@@ -250,6 +253,37 @@ describe('the update trap: --current and --print-complete-update', () => {
     const byId = write({ UserPoolClient: { ...described, AnalyticsConfiguration: { ApplicationId: 'a'.repeat(32), RoleArn: 'arn:aws:iam::123456789012:role/r', ExternalId: 'x', UserDataShared: true } } }, 'by-id.json');
     const toArn = update({ AnalyticsConfiguration: { ApplicationArn: 'arn:aws:mobiletargeting:us-west-2:123456789012:apps/abc' } });
     expect(JSON.parse(cli('--current', byId, '--print-complete-update', toArn).out).AnalyticsConfiguration).toEqual({ ApplicationArn: 'arn:aws:mobiletargeting:us-west-2:123456789012:apps/abc' });
+  });
+
+  test('a validity the request gives without its unit is read in the API\'s default unit: said, and the complete request keeps that meaning', () => {
+    // Before, the complete request took the current client's minutes for the request's bare 10, which the API reads as 10 hours.
+    const request = update({ AccessTokenValidity: 10 });
+    const unit = resets('--current', RESPONSE, request).filter((f) => f.property.startsWith('TokenValidityUnits'));
+    expect(unit.map((f) => f.property)).toEqual(['TokenValidityUnits.AccessToken']);
+    expect(unit[0].message).toContain("so the request's AccessTokenValidity 10 is read in hours (the API's default unit), not in minutes");
+    expect(unit[0].message).toContain('Add TokenValidityUnits.AccessToken: minutes to the request if 10 minutes is meant');
+    const r = cli('--current', RESPONSE, '--print-complete-update', request);
+    expect(r.code).toBe(0);
+    const complete = JSON.parse(r.out);
+    expect([complete.AccessTokenValidity, complete.TokenValidityUnits]).toEqual([10, { AccessToken: 'hours', IdToken: 'minutes', RefreshToken: 'days' }]);
+    expect(resets('--current', RESPONSE, write(complete, 'complete.json'))).toEqual([]);
+    // Boundary: the request names the unit, or the current client counts in the default unit: nothing to say, nothing changed.
+    expect(resets('--current', RESPONSE, update({ AccessTokenValidity: 10, TokenValidityUnits: { AccessToken: 'minutes' } }))
+      .filter((f) => f.property.startsWith('TokenValidityUnits'))).toEqual([]);
+    const hours = write({ UserPoolClient: { ...JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient, TokenValidityUnits: { AccessToken: 'hours' }, AccessTokenValidity: 2 } }, 'hours.json');
+    expect(resets('--current', hours, request).filter((f) => f.property.startsWith('TokenValidityUnits') || f.property === 'AccessTokenValidity')).toEqual([]);
+    expect(JSON.parse(cli('--current', hours, '--print-complete-update', request).out).TokenValidityUnits).toEqual({ AccessToken: 'hours' });
+  });
+
+  test('a validity omitted from the request that lasts as long as the API\'s default loses nothing: no warning', () => {
+    const described = JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
+    const units = { AccessToken: 'minutes', IdToken: 'seconds', RefreshToken: 'days' };
+    const settings = { RefreshTokenValidity: 30, AccessTokenValidity: 60, IdTokenValidity: 3600, TokenValidityUnits: units };
+    const atDefault = write({ UserPoolClient: { ...described, ...settings } }, 'at-default.json');
+    expect(resets('--current', atDefault, update()).map((f) => f.property).filter((p) => p.includes('Token'))).toEqual([]);
+    // Boundary: a minute more is a lifetime the reset changes.
+    const longer = write({ UserPoolClient: { ...described, AccessTokenValidity: 61 } }, 'longer.json');
+    expect(resets('--current', longer, update()).map((f) => f.property).filter((p) => p.includes('Token'))).toEqual(['RefreshTokenValidity', 'AccessTokenValidity']);
   });
 
   test('a structure the request omits whose every member is at its default loses nothing: no warning', () => {

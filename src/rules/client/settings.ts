@@ -86,7 +86,7 @@ export const SETTINGS_RULES: RuleDefinition[] = [
     why: 'UpdateUserPoolClient sets every parameter it is not given to the default; CloudFormation sends the full template state.',
     fix: 'Keep every setting in the template (ValidatedUserPoolClient writes them all out) and make no console edits; in an UpdateUserPoolClient request, give every setting (--print-complete-update prints the complete request).',
     source: Sources.UPDATE_CLIENT,
-    decision: 'For templates, documentation: it holds for every client. For an UpdateUserPoolClient request given with the client it updates (--current, a DescribeUserPoolClient response), reported for each setting the client has that the request omits and that is not at the API\'s default: a warning, since the reset may be what is wanted.',
+    decision: 'For templates, documentation: it holds for every client. For an UpdateUserPoolClient request given with the client it updates (--current, a DescribeUserPoolClient response), reported for each setting the client has that the request omits and that is not at the API\'s default: a warning, since the reset may be what is wanted. A token\'s validity is at its default when it lasts as long (60 minutes is the default 1 hour), and its unit is no setting of its own: omitted with its validity, both reset to the default lifetime; omitted beside a validity the request sets, the API reads that number in its default unit, which is reported when the client counts in another (10 is 10 hours, not 10 minutes).',
   },
   {
     id: 'VUPC-MANAGED-LOGIN-BRANDING',
