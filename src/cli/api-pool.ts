@@ -50,7 +50,7 @@ function values(file: string): unknown[] {
 }
 
 /** The pool as template resources, with the pool's id and what names each resource in findings. */
-function poolResources(files: PoolFiles): { poolId: string; resources: Record<string, unknown>; names: Map<string, string> } {
+function poolResources(files: PoolFiles): { poolId: string; resources: Record<string, unknown>; names: Map<string, string>; unmapped: string[] } {
   const all = values(files.userPool);
   // One pool per run: a second description would be left unread, so it is refused rather than ignored.
   if (all.length > 1) {
@@ -79,14 +79,27 @@ function poolResources(files: PoolFiles): { poolId: string; resources: Record<st
   if (typeof pool.Domain === 'string' || typeof pool.CustomDomain === 'string') {
     resources.Domain = { Type: 'AWS::Cognito::UserPoolDomain', Properties: { UserPoolId: { Ref: poolId }, Domain: pool.CustomDomain ?? pool.Domain } };
   }
+  // A provider given twice (its list entry and its description) is one provider: what the description adds is kept.
+  const providers = new Map<string, { provider: Record<string, unknown>; file: string }>();
   for (const file of files.identityProviders ?? []) {
     for (const provider of providersIn(file, poolId)) {
-      const id = `IdentityProvider${Object.keys(resources).length}`;
-      // A listed provider's attribute mapping is not in the list: unknown (null), not empty.
-      resources[id] = { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: poolId }, ProviderName: provider.ProviderName, ProviderType: provider.ProviderType, AttributeMapping: provider.AttributeMapping ?? null } };
-      names.set(id, `${file} (identity provider ${String(provider.ProviderName)})`);
+      const name = provider.ProviderName as string;
+      const known = providers.get(name);
+      if (known && provider.AttributeMapping === undefined) continue;
+      if (known?.provider.AttributeMapping !== undefined && !sameJson(known.provider.AttributeMapping, provider.AttributeMapping)) {
+        throw new InputError(`${file}: --identity-providers describes identity provider ${name} with another AttributeMapping than ${known.file} does: `
+          + 'give one description of each provider.');
+      }
+      providers.set(name, { provider, file });
     }
   }
+  for (const { provider, file } of providers.values()) {
+    const id = `IdentityProvider${Object.keys(resources).length}`;
+    // A listed provider's attribute mapping is not in the list: unknown (null), not empty.
+    resources[id] = { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: poolId }, ProviderName: provider.ProviderName, ProviderType: provider.ProviderType, AttributeMapping: provider.AttributeMapping ?? null } };
+    names.set(id, `${file} (identity provider ${String(provider.ProviderName)})`);
+  }
+  const unmapped = [...providers.keys()].filter((name) => providers.get(name)!.provider.AttributeMapping === undefined);
   for (const file of files.resourceServers ?? []) {
     for (const server of serversIn(file, poolId)) {
       const id = `ResourceServer${Object.keys(resources).length}`;
@@ -94,8 +107,10 @@ function poolResources(files: PoolFiles): { poolId: string; resources: Record<st
       names.set(id, `${file} (resource server ${String(server.Identifier)})`);
     }
   }
-  return { poolId, resources, names };
+  return { poolId, resources, names, unmapped };
 }
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** How the API names one kind of pool resource in its List and Describe responses. */
 interface Shapes {
@@ -156,11 +171,16 @@ type ClientResource = { Type: string; Properties: Record<string, unknown> };
  * nor its resource servers: without their options they are unknown, not
  * absent, and the rules about them do not run (said in a notice).
  */
-function unknownAroundPool(files: PoolFiles): { external: ExternalResources; notices: string[] } {
+function unknownAroundPool(files: PoolFiles, unmapped: readonly string[]): { external: ExternalResources; notices: string[] } {
   const providers = files.identityProviders === undefined;
   const servers = files.resourceServers === undefined;
   const notices: string[] = [];
   if (providers) notices.push('the pool\'s identity providers were not given (--identity-providers), so the rules about the providers a client lists did not run');
+  // A ListIdentityProviders response has no attribute mappings: which attributes a provider writes is unknown, not none.
+  if (unmapped.length > 0) {
+    notices.push(`the attribute mapping of identity provider${unmapped.length === 1 ? '' : 's'} ${unmapped.join(', ')} is not in a ListIdentityProviders response, `
+      + 'so VUPC-WRITE-MAPPED did not run for them: give their DescribeIdentityProvider responses (aws cognito-idp describe-identity-provider) with --identity-providers');
+  }
   if (servers) notices.push('the pool\'s resource servers were not given (--resource-servers), so the rules about the custom scopes a client lists did not run');
   return { external: { identityProviders: [], resourceServers: [], unknownIdentityProviders: providers, unknownResourceServers: servers }, notices };
 }
@@ -175,8 +195,8 @@ const POOL_RULES_NOT_RUN = 'the rules about the user pool (identity providers, s
  */
 export function withPool(templates: readonly LoadedTemplate[], files: PoolFiles | undefined): LoadedTemplate[] {
   if (!files) return templates.map((t) => (t.apiClients ? { ...t, notices: [...t.notices, POOL_RULES_NOT_RUN] } : t));
-  const { poolId, resources, names } = poolResources(files);
-  const unknown = unknownAroundPool(files);
+  const { poolId, resources, names, unmapped } = poolResources(files);
+  const unknown = unknownAroundPool(files, unmapped);
   return templates.map((t) => {
     if (!t.apiClients) return t;
     const own = (isPlainObject(t.template) && isPlainObject(t.template.Resources) ? t.template.Resources : {}) as Record<string, ClientResource>;

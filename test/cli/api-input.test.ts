@@ -422,8 +422,31 @@ describe('the pool around API clients, from the API\'s outputs', () => {
     expect(found(REQUEST)).toEqual([]);
     expect(JSON.parse(cli('--format', 'json', REQUEST).out).inputs[0].notices).toEqual([expect.stringMatching(/^the rules about the user pool .* did not run: give --user-pool/)]);
     expect(cli(REQUEST).out).toContain(`NOTE ${REQUEST}: the rules about the user pool`);
+    // With them, only what a ListIdentityProviders response cannot say is left to say.
     expect(JSON.parse(cli('--format', 'json', '--user-pool', pool(), '--identity-providers', providers(), '--resource-servers', servers(), REQUEST).out).inputs[0].notices)
-      .toEqual([]);
+      .toEqual([expect.stringMatching(/^the attribute mapping of identity providers Google, MyOIDC is not in a ListIdentityProviders response/)]);
+  });
+
+  test('a provider listed and described is one provider with the described mapping, in either order; listed only, its mapping is unknown and said', () => {
+    // Before, the list entry (which has no mapping) given after the description hid the description's mapping: no VUPC-WRITE-MAPPED.
+    const google = write({ IdentityProvider: { UserPoolId: 'us-west-2_EXAMPLE', ProviderName: 'Google', ProviderType: 'Google', AttributeMapping: { email: 'email', picture: 'picture' } } }, 'google.json');
+    const described = JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
+    const client = write({ UserPoolClient: { ...described, SupportedIdentityProviders: ['Google'], WriteAttributes: ['email'] } }, 'client.json');
+    for (const order of [[providers(), google], [google, providers()]]) {
+      const run = json('--user-pool', pool(), ...order.flatMap((f) => ['--identity-providers', f]), client);
+      expect(run.findings.filter((f) => f.ruleId === 'VUPC-WRITE-MAPPED').map((f) => f.message)).toEqual([expect.stringContaining("'Google' maps picture")]);
+      expect(run.inputs[0].notices.filter((n) => n.includes('attribute mapping'))).toEqual([expect.stringMatching(/^the attribute mapping of identity provider MyOIDC is not in/)]);
+    }
+    const listed = json('--user-pool', pool(), '--identity-providers', providers(), client);
+    expect(listed.findings.filter((f) => f.ruleId === 'VUPC-WRITE-MAPPED')).toEqual([]);
+    expect(listed.inputs[0].notices.filter((n) => n.includes('attribute mapping'))).toEqual([
+      'the attribute mapping of identity providers Google, MyOIDC is not in a ListIdentityProviders response, so VUPC-WRITE-MAPPED did not run for them: '
+        + 'give their DescribeIdentityProvider responses (aws cognito-idp describe-identity-provider) with --identity-providers',
+    ]);
+    // Two descriptions of one provider that disagree: which one is true is not guessed.
+    const other = write({ IdentityProvider: { ProviderName: 'Google', ProviderType: 'Google', AttributeMapping: { email: 'email' } } }, 'google2.json');
+    const both = cli('--user-pool', pool(), '--identity-providers', google, '--identity-providers', other, client);
+    expect([both.code, both.err]).toEqual([2, expect.stringContaining(`--identity-providers describes identity provider Google with another AttributeMapping than ${google} does`)]);
   });
 
   test('a DescribeUserPool response lists no providers or resource servers: without their options they are unknown, not absent', () => {
@@ -436,7 +459,8 @@ describe('the pool around API clients, from the API\'s outputs', () => {
     ]);
     // Given one of them, the other stays unknown.
     expect(found('--user-pool', pool(), '--identity-providers', providers(), REQUEST)).toEqual([['VUPC-IDP-EXISTS', 'SupportedIdentityProviders[1]'], ['VUPC-OAUTH-NEEDS-DOMAIN', 'AllowedOAuthFlows']]);
-    expect(json('--user-pool', pool(), '--identity-providers', providers(), REQUEST).inputs[0].notices).toEqual([expect.stringMatching(/resource servers were not given/)]);
+    expect(json('--user-pool', pool(), '--identity-providers', providers(), REQUEST).inputs[0].notices)
+      .toEqual([expect.stringMatching(/^the attribute mapping of identity providers/), expect.stringMatching(/resource servers were not given/)]);
   });
 
   test('one page of a list response is refused: what is on the next pages would be reported as missing', () => {
