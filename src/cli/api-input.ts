@@ -172,6 +172,17 @@ export function apiClientsOf(values: ReadonlyArray<{ value: unknown; line?: numb
   return out;
 }
 
+/** The pool option that takes an API output with these top-level keys (a description of the pool, its providers or servers), if any. */
+export function poolOptionFor(value: object): string | undefined {
+  if ('UserPool' in value) return '--user-pool';
+  if ('Providers' in value || 'IdentityProvider' in value) return '--identity-providers';
+  if ('ResourceServers' in value || 'ResourceServer' in value) return '--resource-servers';
+  return undefined;
+}
+
+/** What a describe response always holds: one without them was not printed by the API, and would be read as a client it is not. */
+const DESCRIBED = ['UserPoolId', 'ClientName', 'ClientId'] as const;
+
 function clientOf(value: unknown, at: string, line: number | undefined, shown: string): ApiClient {
   const where = `${shown}: ${at}`;
   if (!isPlainObject(value)) throw new InputError(`${where} is ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}, not an API request or response.`);
@@ -187,14 +198,24 @@ function clientOf(value: unknown, at: string, line: number | undefined, shown: s
     const extra = Object.keys(value).filter((k) => k !== 'UserPoolClient' && k !== 'ResponseMetadata' && k !== '$metadata');
     if (extra.length > 0) throw new InputError(`${where} has ${extra.join(', ')} beside UserPoolClient; a DescribeUserPoolClient response has only UserPoolClient.`);
     const client = value.UserPoolClient;
-    if (!isPlainObject(client)) throw new InputError(`${where}.UserPoolClient is not an object.`);
+    if (!isPlainObject(client)) {
+      throw new InputError(`${where}.UserPoolClient is ${client === null ? 'null' : Array.isArray(client) ? 'a list' : typeof client}, not an object: `
+        + 'a DescribeUserPoolClient response is {"UserPoolClient": {"UserPoolId": ..., "ClientName": ..., "ClientId": ..., ...}}.');
+    }
     checkMembers(client, RESPONSE, `${where}.UserPoolClient`, 'a UserPoolClient (DescribeUserPoolClient response)');
+    const missing = DESCRIBED.filter((member) => typeof client[member] !== 'string');
+    if (missing.length > 0) {
+      throw new InputError(`${where}.UserPoolClient has no ${missing.join(', ')} (as a string), which every DescribeUserPoolClient response holds: `
+        + 'give the response as the API printed it.');
+    }
     const properties: Record<string, unknown> = { ...client };
     for (const member of FILLED_IN_BY_COGNITO) delete properties[member];
     // A response has no GenerateSecret: the secret Cognito keeps is how it says the client has one (never shown).
     if (typeof client.ClientSecret === 'string') properties.GenerateSecret = true;
     return { at: `${at}.UserPoolClient`, line, kind: InputKind.API_RESPONSE, label: labelOf(client), properties, clientId: client.ClientId as string | undefined };
   }
+  const option = poolOptionFor(value);
+  if (option) throw new InputError(`${where} looks like the API's description of the pool around clients, not a client: give it with ${option}.`);
   const update = 'ClientId' in value;
   checkMembers(value, update ? UPDATE_REQUEST : CREATE_REQUEST, where, update ? 'an UpdateUserPoolClient request' : 'a CreateUserPoolClient request');
   for (const required of update ? ['UserPoolId', 'ClientId'] : ['UserPoolId', 'ClientName']) {

@@ -156,14 +156,6 @@ const SERVERS: Shapes = {
 const providersIn = (file: string, poolId: string) => entriesIn(file, '--identity-providers', PROVIDERS, poolId);
 const serversIn = (file: string, poolId: string) => entriesIn(file, '--resource-servers', SERVERS, poolId);
 
-/** The pool option that takes an API output with these top-level keys (a description of the pool, its providers or servers), if any. */
-export function poolOptionFor(value: object): string | undefined {
-  if ('UserPool' in value) return '--user-pool';
-  if (PROVIDERS.list in value || PROVIDERS.one in value) return '--identity-providers';
-  if (SERVERS.list in value || SERVERS.one in value) return '--resource-servers';
-  return undefined;
-}
-
 type ClientResource = { Type: string; Properties: Record<string, unknown> };
 
 /**

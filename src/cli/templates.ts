@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, extname, join, relative, resolve } from 'path';
 import { visit as visitJson } from 'jsonc-parser';
-import { apiClientsOf, ApiClient, jsonDocuments, looksLikeApi, parseApiText } from './api-input';
-import { poolOptionFor } from './api-pool';
+import { apiClientsOf, ApiClient, jsonDocuments, looksLikeApi, parseApiText, poolOptionFor } from './api-input';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
 import { readServerlessVariables, serverlessNotice } from './serverless-variables';
 import { parseCloudFormationYaml, ResourceLines, yamlLines, YamlError, YamlLimitError } from './yaml';
@@ -232,9 +231,16 @@ function requireTemplate(template: unknown, shown: string, inAssembly: boolean):
   }
   if (!('Resources' in template)) {
     if (inAssembly) return;
-    const keys = Object.keys(template).slice(0, 5).join(', ');
+    const all = Object.keys(template);
+    const keys = all.length > 8 ? `${all.slice(0, 8).join(', ')}, … (${all.length} in all)` : all.join(', ');
     const option = poolOptionFor(template);
-    const hint = option ? `; it looks like the API's description of the pool around clients: give it with ${option}` : '';
+    // A Serverless Framework service file holds CloudFormation only in its resources section, which the framework merges into what it generates.
+    const serverless = 'service' in template && 'provider' in template;
+    const hint = option
+      ? `; it looks like the API's description of the pool around clients: give it with ${option}`
+      : serverless ? `; it looks like a Serverless Framework service file${'resources' in template ? ', whose resources section may hold app clients' : ''}: check the `
+        + 'template the framework generates (serverless package writes .serverless/cloudformation-template-update-stack.json), or its resources section as a file of its own'
+        : '';
     throw new InputError(`${shown}: has no Resources section, so it is not a CloudFormation template${keys ? ` (its top-level keys: ${keys})` : ''}${hint}.`);
   }
   if (!isRecord(template.Resources)) {

@@ -181,6 +181,12 @@ describe('inputs that are not templates exit 2 with what is wrong', () => {
       /deep.json: nests deeper than 100 levels/],
     ['API JSON nested deeper than any request', `{"UserPoolId":"us-east-1_a","ClientName":${'['.repeat(500)}${']'.repeat(500)}}`, 'request.json', /request.json: nests deeper than 100 levels/],
     ['package.json', JSON.stringify({ name: 'app', version: '1.0.0', scripts: {} }), 'package.json', /package.json: has no Resources section, so it is not a CloudFormation template \(its top-level keys: name, version, scripts\)/],
+    // Before, the keys were cut at five with nothing to say so, hiding the resources section that held a client.
+    ['a Serverless Framework service file', 'service: app\nframeworkVersion: "3"\nprovider: {name: aws}\ncustom: {}\nfunctions: {}\nplugins: []\npackage: {}\nlayers: {}\n'
+      + 'resources:\n  Resources: {}\n', 'serverless.yml', new RegExp('serverless.yml: has no Resources section, so it is not a CloudFormation template \\(its top-level keys: '
+      + 'service, frameworkVersion, provider, custom, functions, plugins, package, layers, … \\(9 in all\\)\\); it looks like a Serverless Framework service file, '
+      + 'whose resources section may hold app clients: check the template the framework generates \\(serverless package writes '
+      + '.serverless/cloudformation-template-update-stack.json\\), or its resources section as a file of its own')],
     ['a JSON list', '[1,2,3]', 'list.json', /list.json: is a list, not a CloudFormation template \(a mapping with a Resources section\)/],
     ['a number', '42', 'number.yaml', /number.yaml: is a number, not a CloudFormation template/],
     ['Resources: null', '{"Resources": null}', 'null.json', /null.json: its Resources section is empty \(null\), not a mapping of resources by logical id/],

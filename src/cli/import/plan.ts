@@ -282,12 +282,20 @@ const RESERVED = new Set([
   'var', 'void', 'while', 'with', 'yield', 'none',
 ]);
 
+/**
+ * Names a function may not take in a generated module though they are no keywords: strict mode forbids `eval` and
+ * `arguments`, CommonJS's wrapper binds `require`, `module` and `exports` (a function of that name breaks the module),
+ * and the global constants would be hidden.
+ */
+const MODULE_SCOPE = new Set(['eval', 'arguments', 'require', 'module', 'exports', 'undefined', 'nan', 'infinity', 'globalthis']);
+
 /** The names the generated file imports (`cognito`, `iam`, ...): a function of the same name would hide them. */
 const IMPORTED = new Set([...Object.keys(MODULES.typescript), ...CORE_NAMES].map((n) => n.toLowerCase()));
 
 function camelCase(id: string): string {
   const name = id.charAt(0).toLowerCase() + id.slice(1);
-  return RESERVED.has(name.toLowerCase()) || IMPORTED.has(name.toLowerCase()) ? `${name}Client` : name;
+  const lower = name.toLowerCase();
+  return RESERVED.has(lower) || MODULE_SCOPE.has(lower) || IMPORTED.has(lower) ? `${name}Client` : name;
 }
 
 function unique(id: string, taken: Set<string>): string {

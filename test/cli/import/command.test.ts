@@ -53,6 +53,40 @@ test('a client named like a module the file imports (cognito, iam) gets a functi
   expect(cli('import', '--language', 'python', file).out).toContain('def cognito_client(scope: Construct, user_pool: cognito.IUserPool)');
 });
 
+test('a client named like a binding of strict mode or of a CommonJS module (eval, require, exports) gets a function name that works', () => {
+  // Before, `eval` and `arguments` did not compile, `require` threw when the module loaded and `exports` exported nothing.
+  const file = join(dir, 'module-names.json');
+  const names = ['eval', 'arguments', 'require', 'module', 'exports', 'undefined'];
+  writeFileSync(file, JSON.stringify(names.map((name, i) => ({ UserPoolClient: { UserPoolId: 'eu-west-1_A', ClientName: name, ClientId: `c${i}` } }))));
+  const ts = cli('import', file).out;
+  for (const name of names) {
+    expect(ts).toContain(`export function ${name}Client(scope: Construct, userPool: cognito.IUserPool)`);
+    expect(ts).not.toContain(`function ${name}(`);
+  }
+  const js = transpileModule(ts, { compilerOptions: { module: 1 /* CommonJS */ }, reportDiagnostics: true });
+  expect(js.diagnostics).toEqual([]);
+  expect(js.outputText).toContain('exports.exportsClient = exportsClient;');
+});
+
+test('a response that is not as the API prints it, or the pool\'s description, exits 2 saying what it lacks or where it goes', () => {
+  // Before, an empty response printed a client named Client with settings it never had, and a pool's description was
+  // reported as a request with an unknown member.
+  const empty = join(dir, 'empty.json');
+  writeFileSync(empty, JSON.stringify({ UserPoolClient: {} }));
+  for (const args of [['import', empty], [empty]]) {
+    const run = cli(...args);
+    expect(run.code).toBe(2);
+    expect(run.out).not.toContain('Client');
+    expect(run.err).toContain('$.UserPoolClient has no UserPoolId, ClientName, ClientId (as a string), which every DescribeUserPoolClient response holds');
+  }
+  const pool = join(dir, 'described-pool.json');
+  writeFileSync(pool, JSON.stringify({ UserPool: { Id: 'eu-west-1_A' } }));
+  expect(cli('import', pool).err).toContain(`${pool}: $ looks like the API's description of the pool around clients, not a client: give it with --user-pool.`);
+  const notObject = join(dir, 'not-object.json');
+  writeFileSync(notObject, JSON.stringify({ UserPoolClient: [] }));
+  expect(cli('import', notObject).err).toContain('$.UserPoolClient is a list, not an object: a DescribeUserPoolClient response is {"UserPoolClient": {"UserPoolId": ...');
+});
+
 test('a client name with a carriage return (ClientNameType allows any white space) stays inside its comments, in both languages', () => {
   const file = join(dir, 'carriage-return.json');
   writeFileSync(file, JSON.stringify({ UserPoolClient: { UserPoolId: 'eu-west-1_A', ClientName: 'web\rapp\r\n', ClientId: 'abc' } }));
@@ -72,6 +106,7 @@ test('findings are comments, and the pool rules run with --user-pool', () => {
   const settings = {
     UserPoolId: 'eu-west-1_A',
     ClientName: 'web',
+    ClientId: 'abc',
     AllowedOAuthFlowsUserPoolClient: true,
     AllowedOAuthFlows: ['code'],
     AllowedOAuthScopes: ['openid', 'orders/read'],
