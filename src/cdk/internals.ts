@@ -1,4 +1,4 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { CfnElement, CfnResource } from 'aws-cdk-lib';
 import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { isRecord } from '../rules/values';
@@ -33,7 +33,7 @@ interface CfnInternals {
   readonly _toCloudFormation?: unknown;
 }
 
-const internals = (resource: CfnResource) => resource as unknown as CfnInternals;
+const internals = (element: CfnElement) => element as unknown as CfnInternals;
 
 /** The props the resource holds; undefined when they are not an object. */
 export function cfnPropertiesOf(resource: CfnResource): Record<string, unknown> | undefined {
@@ -71,10 +71,10 @@ const L1_RENDER = internals(CfnUserPoolClient.prototype as unknown as CfnResourc
 const RAW_RENDER = internals(CfnResource.prototype as unknown as CfnResource).renderProperties;
 
 /** The resource's template fragment as CDK synthesizes it (unresolved). Throws CdkInternalsChanged when CDK has no such method. */
-export function templateFragmentOf(resource: CfnResource): { Resources?: Record<string, unknown> } {
-  const render = internals(resource)._toCloudFormation;
-  if (typeof render !== 'function') throw new CdkInternalsChanged('CfnResource._toCloudFormation');
-  return render.call(resource) as { Resources?: Record<string, unknown> };
+export function templateFragmentOf(element: CfnElement): { Resources?: Record<string, unknown>; Mappings?: Record<string, unknown> } {
+  const render = internals(element)._toCloudFormation;
+  if (typeof render !== 'function') throw new CdkInternalsChanged(`${element instanceof CfnResource ? 'CfnResource' : 'CfnElement'}._toCloudFormation`);
+  return render.call(element) as { Resources?: Record<string, unknown>; Mappings?: Record<string, unknown> };
 }
 
 /**

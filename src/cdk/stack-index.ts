@@ -1,7 +1,7 @@
-import { CfnCondition, CfnOutput, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnCondition, CfnMapping, CfnOutput, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { rawOverridesOf } from './internals';
+import { rawOverridesOf, templateFragmentOf } from './internals';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS, userPoolIdSource } from './render';
 import { AppExports, oncePerApp, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
 import { addDefinition, DeployTarget, onlyDefinitionFor } from '../engine/deploy-targets';
@@ -93,6 +93,7 @@ function indexOf(stack: Stack): TemplateIndex {
     // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
     poolKeyPrefix: poolKeyPrefix(stack),
     conditions: () => conditionSections(stack),
+    mappings: () => mappingsOf(stack),
     external,
     // What other stacks add to the pool: for a pool of this stack, only its domain is asked for (see PoolAdditions).
     addedElsewhere: (pool) => {
@@ -234,6 +235,19 @@ function conditionSections(stack: Stack): { Conditions: Record<string, unknown>;
     }
   }
   return sections;
+}
+
+/**
+ * The stack's mappings as its template will hold them: a `CfnMapping` looked
+ * up with keys known at synthesis still synthesizes as `Fn::FindInMap` (unless
+ * it is lazy). CDK renders a mapping only through an internal (see internals.ts).
+ */
+function mappingsOf(stack: Stack): Record<string, unknown> {
+  const mappings: Record<string, unknown> = {};
+  for (const node of stack.node.findAll()) {
+    if (node instanceof CfnMapping && Stack.of(node) === stack) Object.assign(mappings, stack.resolve(templateFragmentOf(node)).Mappings);
+  }
+  return mappings;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
+import { foundInMap, selected, split } from './lookups';
 import { showValue } from './message';
 import { ExternalResources, IndexedPool, OtherTemplatePool, PoolAdditions, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
 import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget, stackOutput, StackOutputRead } from './references';
@@ -73,6 +74,7 @@ export function isCustomResourceType(type: unknown): boolean {
 const isIndexed = (r: unknown): r is TemplateResource => isPlainObject(r) && (INDEXED_TYPES.has(r.Type) || isCustomResourceType(r.Type));
 
 const NOTHING: ReadonlySet<string> = new Set();
+const mappingsOf = (section: unknown): Readonly<Record<string, unknown>> => (isPlainObject(section) ? section : {});
 const props = (r: TemplateResource | undefined): Record<string, unknown> => (isPlainObject(r?.Properties) ? r!.Properties : {});
 
 /** How an index reads references beyond its template. */
@@ -105,6 +107,12 @@ export interface IndexOptions {
    * @default - nothing (the command line links the templates it checks together after indexing them)
    */
   readonly addedElsewhere?: (pool: PoolEntry) => readonly PoolAdditions[];
+  /**
+   * The template's Mappings, asked for when a client first uses `Fn::FindInMap`.
+   *
+   * @default - none: a lookup stays a value known at deployment
+   */
+  readonly mappings?: () => unknown;
   /** The template's Conditions and Parameters, asked for when a client first uses a condition. */
   readonly conditions?: () => ConditionSections;
   /**
@@ -155,6 +163,8 @@ export class TemplateIndex {
   /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
   private readonly refValues = new Map<string, string>();
 
+  /** The template's Mappings, read when a client first uses `Fn::FindInMap`. */
+  private mappings?: Readonly<Record<string, unknown>>;
   /** The template's conditions, made when a client first uses one. */
   private conditions?: TemplateConditions;
   /** Set by `walk` when it meets an Fn::If. */
@@ -264,7 +274,7 @@ export class TemplateIndex {
         const parts = stringParts(value, (name) => this.refValues.get(name));
         return parts && !parts.includes(UNKNOWN) ? parts.join('') : value;
       }
-      return value;
+      return this.lookedUp(value as Record<string, unknown>) ?? value;
     }
     let copy: Record<string, unknown> | undefined;
     for (const k in value) {
@@ -273,6 +283,15 @@ export class TemplateIndex {
       if (v !== before) (copy ??= { ...(value as Record<string, unknown>) })[k] = v;
     }
     return copy ?? value;
+  }
+
+  /** What an `Fn::FindInMap`, `Fn::Select` or `Fn::Split` of arguments the template decides gives (see lookups.ts); undefined otherwise. */
+  private lookedUp(intrinsic: Record<string, unknown>): unknown {
+    const resolve = (v: unknown) => this.resolveIn(v);
+    if ('Fn::FindInMap' in intrinsic) return foundInMap(intrinsic['Fn::FindInMap'], this.mappings ??= mappingsOf(this.options.mappings?.()), resolve);
+    if ('Fn::Select' in intrinsic) return selected(intrinsic['Fn::Select'], resolve);
+    if ('Fn::Split' in intrinsic) return split(intrinsic['Fn::Split'], resolve);
+    return undefined;
   }
 
   /**

@@ -176,6 +176,7 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
       poolKeyPrefix: poolKeyPrefix(i),
       external: t.external,
       conditions: () => conditionSectionsOf(t.template, fixed),
+      mappings: () => (isPlainObject(t.template) ? t.template.Mappings : undefined),
       // A parameter its parent fixes to one value reads as that value (a callback URL, a provider's name).
       parameterValues: singleValues(fixed),
       addedElsewhere: (pool) => addedElsewhere(pool),

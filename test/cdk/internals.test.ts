@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Lazy, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnMapping, CfnResource, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { UserPoolClientValidator } from '../../src';
@@ -59,6 +59,12 @@ describe('each internal read answers on this aws-cdk-lib', () => {
     expect(stack.resolve(templateFragmentOf(l1))).toEqual({ Resources: { L1: expect.objectContaining({ Type: 'AWS::Cognito::UserPoolClient' }) } });
   });
 
+  test('the template fragment of a mapping (read for Fn::FindInMap)', () => {
+    const { stack } = fixture();
+    const mapping = new CfnMapping(stack, 'Stages', { mapping: { prod: { days: 30 } } });
+    expect(stack.resolve(templateFragmentOf(mapping))).toEqual({ Mappings: { Stages: { prod: { days: 30 } } } });
+  });
+
   test('CDK\'s record of a warning acknowledged on the construct itself', () => {
     const { l1 } = fixture();
     expect(warningAcknowledgedInCdk(l1, 'VUPC-X')).toBe(false);
@@ -95,6 +101,16 @@ describe('a client that cannot be read is named, never passed over', () => {
     expect(() => templateFragmentOf(l1)).toThrow(CdkInternalsChanged);
     expect(visit(stack)).toEqual([expect.stringMatching(
       /^\[VUPC-NOT-VALIDATED\] Stack\/L1: Properties could not be read, so the client is not validated \(aws-cdk-lib's CfnResource\._toCloudFormation is not what this release/,
+    )]);
+  });
+
+  test('a mapping whose render changed: the client that looks it up is named, with the member', () => {
+    const { stack, pool } = fixture();
+    const mapping = new CfnMapping(stack, 'Stages', { mapping: { prod: { days: 30 } } });
+    new cognito.CfnUserPoolClient(stack, 'Mapped', { userPoolId: pool.userPoolId, refreshTokenValidity: Token.asNumber(mapping.findInMap('prod', 'days')) });
+    Object.defineProperty(mapping, '_toCloudFormation', { value: undefined });
+    expect(visit(stack).filter((w) => w.includes('Mapped'))).toEqual([expect.stringMatching(
+      /^\[VUPC-NOT-VALIDATED\] Stack\/Mapped: Properties could not be read, so the client is not validated \(aws-cdk-lib's CfnElement\._toCloudFormation is not what/,
     )]);
   });
 
