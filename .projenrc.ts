@@ -147,7 +147,7 @@ project.postCompileTask.exec('tsc --noEmit -p bench/tsconfig.json');
 // generated from the registry before every compile; .ci/run fails when the
 // committed copies differ.
 const rulesDoc = project.addTask('rules:doc', {
-  description: 'Regenerate src/rules/rule-ids.ts, docs/rules.md and the README defaults table from the registry',
+  description: 'Regenerate src/rules/rule-ids.ts, docs/rules.md and docs/policy.schema.json from the rule registry, and the README tables from the default settings',
   exec: `${TS_NODE} scripts/generate-docs.ts`,
 });
 project.preCompileTask.spawn(rulesDoc);

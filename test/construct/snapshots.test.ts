@@ -36,3 +36,13 @@ test('the only warnings of the representative configurations are the ones they a
   // The CLI example keeps analytics (Pinpoint, past its end of support).
   expect(warnings).toEqual(['[VUPC-ANALYTICS-PINPOINT-END-OF-SUPPORT]']);
 });
+
+test('no rule says anything else about what the construct writes: the only info is that the imported pool was not checked', () => {
+  // A new rule that fires on the construct's own settings (every client's AuthSessionValidity, say) fails here first.
+  for (const [name, build] of Object.entries(CONFIGURATIONS)) {
+    const stack = new Stack(testApp(), 'Stack', { env: { region: 'us-west-2' } });
+    build(stack, cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-west-2_aaaaaaaaa'));
+    const infos = Annotations.fromStack(stack).findInfo('*', Match.anyValue()).map((i) => String(i.entry.data).split(']')[0] + ']');
+    expect([name, infos]).toEqual([name, ['[VUPC-POOL-NOT-FOUND]']]);
+  }
+});

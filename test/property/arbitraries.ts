@@ -143,7 +143,12 @@ export const intrinsic: fc.Arbitrary<unknown> = fc.oneof(
 export const PROPERTY_NAMES = Object.keys(CFN_PROPERTY_TYPES);
 
 /** Every policy option on, with limits most clients break. */
-export const STRICT_POLICY: UserPoolClientPolicyProps = {
+/**
+ * Every policy option, set: the tests that hold rules to what they read (declared-properties, the memo's and the
+ * plan's) run the policy's rules under it, so an option left out here would leave its rule unchecked. `Required`
+ * makes a new option a compile error here until it is added.
+ */
+export const STRICT_POLICY: Required<Omit<UserPoolClientPolicyProps, 'disabledRules' | 'warningRules'>> = {
   requireClientName: true,
   forbidSecretOnPublicClients: true,
   maxAccessTokenMinutes: 5,
