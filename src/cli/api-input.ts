@@ -250,7 +250,9 @@ function checkMembers(value: Record<string, unknown>, allowed: ReadonlySet<strin
 function checkType(value: unknown, type: PropertyType, where: string): void {
   // A secret given with the wrong type is not shown either (ClientSecret, an ExternalId, inside AnalyticsConfiguration).
   const [parent, member] = where.split('.').slice(-2);
-  const got = () => JSON.stringify(redact(parent === 'AnalyticsConfiguration' ? `${parent}.${member}` : member, value)) ?? String(value);
+  // JSON.stringify writes a number too large for a double (1e400, read as Infinity) as null.
+  const got = () => (typeof value === 'number' && !Number.isFinite(value) ? 'a number too large to be one'
+    : JSON.stringify(redact(parent === 'AnalyticsConfiguration' ? `${parent}.${member}` : member, value)) ?? String(value));
   if (type === 'string' && typeof value !== 'string') throw new InputError(`${where} must be a string; got ${got()}.`);
   if (type === 'boolean' && typeof value !== 'boolean') throw new InputError(`${where} must be true or false; got ${got()}.`);
   if (type === 'integer' && !Number.isInteger(value)) throw new InputError(`${where} must be an integer; got ${got()}.`);

@@ -264,7 +264,7 @@ function parseTemplate(
   if (text.trim().length === 0) {
     // A .jsonl file is what the README's audit loop writes (one DescribeUserPoolClient response a line): empty, it holds no client.
     if (api) throw new InputError(`${shown}: is empty, so it holds no app client (expected API JSON: requests or responses, one a line in JSON Lines).`);
-    throw new InputError(`${shown}: is empty; expected a CloudFormation template in JSON or YAML.`);
+    throw new InputError(`${shown}: is empty; expected a CloudFormation template in JSON or YAML, or API JSON (app client requests or responses).`);
   }
   if (json) return { template: withinDepth(json.value, shown), line: jsonLines(text) };
   if (isJsonFile || /^\s*[{[]/.test(text)) {

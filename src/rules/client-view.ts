@@ -239,6 +239,11 @@ export class ClientView {
     return this.input === InputKind.API_REQUEST && this.has('ClientSecret');
   }
 
+  /** True for a client read from the Cognito API's JSON (a request or a response), whose fixes name API operations. */
+  public fromApi(): boolean {
+    return this.input !== InputKind.TEMPLATE;
+  }
+
   private noteValueRead(path: string): void {
     if (PER_CLIENT_PROPERTIES.has(path.includes('.') ? splitPath(path)[0] : path)) this.perClientValueRead = true;
   }

@@ -91,7 +91,9 @@ export function checkListSize(client: ClientView, report: Report, property: keyo
   const list = client.list(property);
   const max = API_LISTS[property].max;
   if (list?.known && list.items.length > max) {
-    report({ property, problem: `has ${list.items.length} entries, more than the maximum of ${max}` });
+    const distinct = new Set(list.items.map((i) => JSON.stringify(i))).size;
+    const repeats = distinct < list.items.length ? ` (${distinct} distinct: some repeat)` : '';
+    report({ property, problem: `has ${list.items.length} entries${repeats}, more than the maximum of ${max}` });
   }
 }
 

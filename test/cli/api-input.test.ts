@@ -152,6 +152,14 @@ describe('many clients in one input', () => {
   });
 });
 
+test('a list over its maximum says when entries repeat; a refresh validity of 0 says what becomes of it', () => {
+  const request = write({ UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', AllowedOAuthFlows: ['code', 'implicit', 'code', 'implicit'], RefreshTokenValidity: 0 });
+  const found = json(request).findings;
+  expect(found.find((f) => f.ruleId === 'VUPC-OAUTH-FLOWS-ENUM')!.message).toContain('AllowedOAuthFlows has 4 entries (2 distinct: some repeat), more than the maximum of 3');
+  // Before, "RefreshTokenValidity 0 is 0".
+  expect(found.find((f) => f.ruleId === 'VUPC-REFRESH-ZERO-REPLACED')!.message).toContain('RefreshTokenValidity 0 is replaced by Cognito with 30 days.');
+});
+
 describe('bad API JSON: exit 2, naming what is wrong and what is allowed', () => {
   test.each([
     ['a wrong type', { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', AccessTokenValidity: '60' }, '$.AccessTokenValidity must be an integer; got "60".'],
@@ -160,6 +168,10 @@ describe('bad API JSON: exit 2, naming what is wrong and what is allowed', () =>
     ['a list response where a describe response was expected', { UserPoolClients: [{ ClientId: 'a', ClientName: 'a', UserPoolId: 'x' }] }, '$ is a ListUserPoolClients response, which holds only each client\'s id and name: describe each client'],
     ['a create request without its client name', { UserPoolId: 'us-west-2_EXAMPLE' }, '$ has no ClientName, which a CreateUserPoolClient request requires.'],
     ['GenerateSecret in an update request', { UserPoolId: 'us-west-2_EXAMPLE', ClientId: 'a', GenerateSecret: true }, "$ has 'GenerateSecret', which is not a member of an UpdateUserPoolClient request"],
+    // Before, "got null": JSON.stringify writes Infinity so.
+    ['a number too large for a double', '{"UserPoolId": "us-west-2_EXAMPLE", "ClientName": "a", "AccessTokenValidity": 1e400}',
+      '$.AccessTokenValidity must be an integer; got a number too large to be one.'],
+    ['an empty file', '', 'is empty; expected a CloudFormation template in JSON or YAML, or API JSON (app client requests or responses).'],
   ])('%s', (_, content, message) => {
     const file = write(content);
     const r = cli(file);
@@ -447,6 +459,22 @@ describe('the pool around API clients, from the API\'s outputs', () => {
     const other = write({ IdentityProvider: { ProviderName: 'Google', ProviderType: 'Google', AttributeMapping: { email: 'email' } } }, 'google2.json');
     const both = cli('--user-pool', pool(), '--identity-providers', google, '--identity-providers', other, client);
     expect([both.code, both.err]).toEqual([2, expect.stringContaining(`--identity-providers describes identity provider Google with another AttributeMapping than ${google} does`)]);
+  });
+
+  test('what the pool lacks is said in the API\'s terms: its describe response\'s fields, the operation that adds it', () => {
+    // Before, an API client was told its pool had no AWS::Cognito::UserPoolDomain, and to define one.
+    const described = JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
+    const client = write({ UserPoolClient: { ...described, SupportedIdentityProviders: ['COGNITO', 'Okta'] } }, 'client.json');
+    const run = json('--user-pool', pool(), '--identity-providers', providers(), client).findings;
+    const domain = run.find((f) => f.ruleId === 'VUPC-OAUTH-NEEDS-DOMAIN')!.message;
+    expect(domain).toContain('has no domain (its DescribeUserPool response gives no Domain or CustomDomain)');
+    expect(domain).toContain('Fix: Add a domain to the pool (aws cognito-idp create-user-pool-domain)');
+    expect(run.find((f) => f.ruleId === 'VUPC-IDP-EXISTS')!.message).toContain('Fix: Create the identity provider in the pool (aws cognito-idp create-identity-provider)');
+    expect(JSON.stringify(run)).not.toContain('AWS::Cognito::');
+    // The same rules on a template keep CloudFormation's terms.
+    const template = write({ Resources: { Pool: { Type: 'AWS::Cognito::UserPool' }, C: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' },
+      AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['https://a.example.com/cb'] } } } }, 'template.json');
+    expect(json(template).findings.find((f) => f.ruleId === 'VUPC-OAUTH-NEEDS-DOMAIN')!.message).toContain('no AWS::Cognito::UserPoolDomain refers to it');
   });
 
   test('a DescribeUserPool response lists no providers or resource servers: without their options they are unknown, not absent', () => {

@@ -152,7 +152,7 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
     source: Sources.CFN_CLIENT,
     decision: 'Templates only: the API model allows 0 (VUPC-REFRESH-ZERO-REPLACED warns about it in API requests).',
     check: (client, report) => {
-      if (client.integer('RefreshTokenValidity') === 0) report({ property: 'RefreshTokenValidity', value: 0, problem: 'is 0' });
+      if (client.integer('RefreshTokenValidity') === 0) report({ property: 'RefreshTokenValidity', value: 0, problem: 'is below the minimum of 1' });
     },
   },
   {
@@ -168,7 +168,7 @@ export const TOKEN_VALIDITY_RULES: RuleDefinition[] = [
     source: Sources.CREATE_CLIENT,
     decision: 'A warning: Cognito accepts the request (the model allows 0) and changes the value silently.',
     check: (client, report) => {
-      if (client.integer('RefreshTokenValidity') === 0) report({ property: 'RefreshTokenValidity', value: 0, problem: 'is 0, which Cognito replaces with 30 days' });
+      if (client.integer('RefreshTokenValidity') === 0) report({ property: 'RefreshTokenValidity', value: 0, problem: 'is replaced by Cognito with 30 days' });
     },
   },
   {

@@ -49,7 +49,12 @@ export const USER_POOL_RULES: RuleDefinition[] = [
       for (const { index, value } of client.strings('SupportedIdentityProviders')) {
         if (value !== COGNITO && !providers.has(value)) {
           const known = [COGNITO, ...providers.keys()].join(', ');
-          report({ property: `SupportedIdentityProviders[${index}]`, value, problem: `is not an identity provider of user pool ${client.context.pool!.logicalId} (it has: ${known})` });
+          report({
+            property: `SupportedIdentityProviders[${index}]`,
+            value,
+            problem: `is not an identity provider of user pool ${client.context.pool!.logicalId} (it has: ${known})`,
+            ...(client.fromApi() ? { fix: 'Create the identity provider in the pool (aws cognito-idp create-identity-provider), or correct the name.' } : {}),
+          });
         }
       }
     },
@@ -234,7 +239,15 @@ export const USER_POOL_RULES: RuleDefinition[] = [
       const pool = client.context.pool;
       // Undefined: whether the pool has a domain is not known.
       if (pool?.hasDomain === false && client.oauthFlows().size > 0) {
-        report({ property: 'AllowedOAuthFlows', value: [...client.oauthFlows()], problem: `is set, but user pool ${pool.logicalId} has no domain (no AWS::Cognito::UserPoolDomain refers to it)` });
+        // The pool of API clients is its DescribeUserPool response: what it lacks is named in the API's terms.
+        const api = client.fromApi();
+        report({
+          property: 'AllowedOAuthFlows',
+          value: [...client.oauthFlows()],
+          problem: `is set, but user pool ${pool.logicalId} has no domain (${api ? 'its DescribeUserPool response gives no Domain or CustomDomain' : 'no AWS::Cognito::UserPoolDomain refers to it'})`,
+          ...(api ? { fix: 'Add a domain to the pool (aws cognito-idp create-user-pool-domain), or, if the app signs in only through the SDK, turn OAuth off '
+            + '(AllowedOAuthFlowsUserPoolClient: false, without flows and scopes).' } : {}),
+        });
       }
     },
   },
