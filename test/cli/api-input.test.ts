@@ -472,8 +472,21 @@ describe('the pool around API clients, from the API\'s outputs', () => {
     expect(run.find((f) => f.ruleId === 'VUPC-IDP-EXISTS')!.message).toContain('Fix: Create the identity provider in the pool (aws cognito-idp create-identity-provider)');
     expect(JSON.stringify(run)).not.toContain('AWS::Cognito::');
     // The same rules on a template keep CloudFormation's terms.
-    const template = write({ Resources: { Pool: { Type: 'AWS::Cognito::UserPool' }, C: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: { Ref: 'Pool' },
-      AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['https://a.example.com/cb'] } } } }, 'template.json');
+    const template = write({
+      Resources: {
+        Pool: { Type: 'AWS::Cognito::UserPool' },
+        C: {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: {
+            UserPoolId: { Ref: 'Pool' },
+            AllowedOAuthFlowsUserPoolClient: true,
+            AllowedOAuthFlows: ['code'],
+            AllowedOAuthScopes: ['openid'],
+            CallbackURLs: ['https://a.example.com/cb'],
+          },
+        },
+      },
+    }, 'template.json');
     expect(json(template).findings.find((f) => f.ruleId === 'VUPC-OAUTH-NEEDS-DOMAIN')!.message).toContain('no AWS::Cognito::UserPoolDomain refers to it');
   });
 

@@ -245,8 +245,10 @@ export const USER_POOL_RULES: RuleDefinition[] = [
           property: 'AllowedOAuthFlows',
           value: [...client.oauthFlows()],
           problem: `is set, but user pool ${pool.logicalId} has no domain (${api ? 'its DescribeUserPool response gives no Domain or CustomDomain' : 'no AWS::Cognito::UserPoolDomain refers to it'})`,
-          ...(api ? { fix: 'Add a domain to the pool (aws cognito-idp create-user-pool-domain), or, if the app signs in only through the SDK, turn OAuth off '
-            + '(AllowedOAuthFlowsUserPoolClient: false, without flows and scopes).' } : {}),
+          ...(api ? {
+            fix: 'Add a domain to the pool (aws cognito-idp create-user-pool-domain), or, if the app signs in only through the SDK, turn OAuth off '
+            + '(AllowedOAuthFlowsUserPoolClient: false, without flows and scopes).',
+          } : {}),
         });
       }
     },
