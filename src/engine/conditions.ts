@@ -281,6 +281,9 @@ function termValue(t: Term, values: Values): ParameterValue | boolean | undefine
   return 'literal' in t ? t.literal : 'parameter' in t ? values.get(t.key) : undefined;
 }
 
+/** A condition that does not hold, in words: `not IsProd`; `Stage is not prod` for a parameter's value (see parameter-choices.ts). */
+const negated = (name: string) => (name.includes(' = ') ? name.replace(' = ', ' is not ') : `not ${name}`);
+
 /**
  * When a finding holds, in words: `IsProd`, `not IsProd and IsEu`, `IsProd,
  * or when IsEu`. `holds` are the assignments (of `all`) where it was found;
@@ -298,7 +301,7 @@ export function conditionLabel(holds: readonly Assignment[], all: readonly Assig
     terms.push(term);
     remaining = remaining.filter((a) => !matches(term, a));
   }
-  return terms.map((t) => [...t].map(([name, value]) => (value ? name : `not ${name}`)).join(' and ')).join(', or when ');
+  return terms.map((t) => [...t].map(([name, value]) => (value ? name : negated(name))).join(' and ')).join(', or when ');
 }
 
 /**

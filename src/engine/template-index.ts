@@ -1,5 +1,6 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
 import { foundInMap, selected, split } from './lookups';
+import { parameterChoices, withChoiceConditions, withChoices } from './parameter-choices';
 import { showValue } from './message';
 import { ExternalResources, IndexedPool, OtherTemplatePool, PoolAdditions, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
 import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget, stackOutput, StackOutputRead } from './references';
@@ -165,8 +166,8 @@ export class TemplateIndex {
 
   /** The template's Mappings, read when a client first uses `Fn::FindInMap`. */
   private mappings?: Readonly<Record<string, unknown>>;
-  /** The template's conditions, made when a client first uses one. */
-  private conditions?: TemplateConditions;
+  /** The template's conditions (and its parameters' choices), made when a client first needs them (see `conditionsRead`). */
+  private conditions?: { conditions: TemplateConditions; choices: ReadonlyMap<string, ReadonlyArray<string | number>> };
   /** Set by `walk` when it meets an Fn::If. */
   private sawCondition = false;
   /** Whether `walk` reads dynamic references in strings (see `ReadOptions.dynamicReferences`). */
@@ -285,6 +286,32 @@ export class TemplateIndex {
     return copy ?? value;
   }
 
+  /**
+   * The template's conditions, with one for each value of each parameter
+   * that has AllowedValues (see parameter-choices.ts): read when a client
+   * first uses a condition or refers to something that is not a resource.
+   */
+  private conditionsRead(): { conditions: TemplateConditions; choices: ReadonlyMap<string, ReadonlyArray<string | number>> } {
+    if (!this.conditions) {
+      const sections = this.options.conditions?.() ?? {};
+      const choices = parameterChoices(sections.Parameters);
+      this.conditions = { conditions: new TemplateConditions(withChoiceConditions(sections, choices)), choices };
+    }
+    return this.conditions;
+  }
+
+  /** The parameters with AllowedValues among the ids a client's properties refer to (undefined: none). */
+  private choicesUsed(referenced: ReadonlySet<string>): ReadonlyMap<string, ReadonlyArray<string | number>> | undefined {
+    let used: Map<string, ReadonlyArray<string | number>> | undefined;
+    for (const id of referenced) {
+      // Resources, pseudo parameters and parameters fixed by a parent are no choice; only then are the sections read.
+      if (Object.prototype.hasOwnProperty.call(this.resources, id) || id.startsWith('AWS::') || this.refValues.has(id)) continue;
+      const values = this.conditionsRead().choices.get(id);
+      if (values) (used ??= new Map()).set(id, values);
+    }
+    return used;
+  }
+
   /** What an `Fn::FindInMap`, `Fn::Select` or `Fn::Split` of arguments the template decides gives (see lookups.ts); undefined otherwise. */
   private lookedUp(intrinsic: Record<string, unknown>): unknown {
     const resolve = (v: unknown) => this.resolveIn(v);
@@ -305,7 +332,7 @@ export class TemplateIndex {
    */
   public read(resource: TemplateResource, options: ReadOptions = {}): ClientRead {
     const dependencies = new Set<string>();
-    const raw = resource.Properties ?? {};
+    let raw: unknown = resource.Properties ?? {};
     this.sawCondition = false;
     this.dynamicReferences = options.dynamicReferences ?? true;
     let client: ReadClient;
@@ -314,6 +341,15 @@ export class TemplateIndex {
     } else {
       referencedIds(raw, dependencies);
       client = { notAnObject: raw };
+    }
+    // A parameter with AllowedValues that the properties refer to: each value is a configuration, checked as a branch is.
+    const choices = this.choicesUsed(dependencies);
+    if (choices) {
+      const chosen = withChoices(raw, choices);
+      if (chosen !== raw) {
+        raw = chosen;
+        this.sawCondition = true;
+      }
     }
     for (const d of dependsOn(resource)) dependencies.add(d);
     for (const d of options.dependencies ?? []) dependencies.add(d);
@@ -331,7 +367,7 @@ export class TemplateIndex {
     }
     // Each configuration the conditions allow is read on its own (its dependencies are those of every branch, as
     // CloudFormation orders creation by every reference in the template).
-    const found = (this.conditions ??= new TemplateConditions(this.options.conditions?.() ?? {})).variants(raw, condition);
+    const found = this.conditionsRead().conditions.variants(raw, condition);
     const variants = found.variants.map(({ when, value }) => {
       const v = isNoValue(value) ? {} : value;
       return { when, client: isPlainObject(v) ? { properties: this.walk(v, new Set()) as Record<string, unknown> } : { notAnObject: v } };

@@ -1,0 +1,94 @@
+import type { ConditionSections } from './conditions';
+import { isIntrinsic, isPlainObject, isRecord } from '../rules/values';
+
+/**
+ * Parameters with `AllowedValues`: each value is a configuration that can be
+ * deployed, as each branch of an `Fn::If` is. A client that refers to one
+ * (`RefreshTokenValidity: !Ref RefreshDays`) is checked once for each value,
+ * through the conditions' machinery: every `Ref` to the parameter becomes a
+ * chain of `Fn::If`s on conditions of the form `RefreshDays = 30`, which the
+ * conditions' search evaluates with the parameter's values (so conditions on
+ * the same parameter stay consistent with it), and a finding says the value it
+ * needs (`[when RefreshDays = 0]`). Parameters with no AllowedValues, or more
+ * than MAX_CHOICES, stay values known only at deployment.
+ */
+
+/** A parameter with more allowed values than this is not enumerated. */
+export const MAX_CHOICES = 64;
+
+/** The name of the condition that a parameter has one of its values: `Stage = prod` (template condition names are alphanumeric). */
+const choiceName = (parameter: string, value: string | number) => `${parameter} = ${value === '' ? "''" : String(value)}`;
+
+/** The parameters of a template that can be enumerated, with their values. */
+export function parameterChoices(parameters: unknown): ReadonlyMap<string, ReadonlyArray<string | number>> {
+  const out = new Map<string, ReadonlyArray<string | number>>();
+  for (const [name, p] of Object.entries(isPlainObject(parameters) ? parameters : {})) {
+    const allowed = isPlainObject(p) ? p.AllowedValues : undefined;
+    if (Array.isArray(allowed) && allowed.length > 0 && allowed.length <= MAX_CHOICES
+      && allowed.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      out.set(name, [...new Set(allowed as Array<string | number>)]);
+    }
+  }
+  return out;
+}
+
+/** The template's conditions with one for each value of each parameter that can be enumerated. */
+export function withChoiceConditions(sections: ConditionSections, choices: ReadonlyMap<string, ReadonlyArray<string | number>>): ConditionSections {
+  const conditions: Record<string, unknown> = { ...(isPlainObject(sections.Conditions) ? sections.Conditions : {}) };
+  for (const [parameter, values] of choices) {
+    for (const value of values) conditions[choiceName(parameter, value)] = { 'Fn::Equals': [{ Ref: parameter }, String(value)] };
+  }
+  return { Conditions: conditions, Parameters: sections.Parameters };
+}
+
+/**
+ * The value with each `Ref` to a parameter of `used` replaced by a chain of
+ * `Fn::If`s over its values; the same value (not a copy) when none is there.
+ */
+export function withChoices(value: unknown, used: ReadonlyMap<string, ReadonlyArray<string | number>>): unknown {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const after = withChoices(v, used);
+      if (after !== v) (copy ??= value.slice())[i] = after;
+    });
+    return copy ?? value;
+  }
+  if (!isRecord(value)) return value;
+  const ref = isIntrinsic(value) ? value.Ref : undefined;
+  const values = typeof ref === 'string' ? used.get(ref) : undefined;
+  if (values) {
+    // The last else is never taken: the parameter has one of its values.
+    return values.reduceRight<unknown>((otherwise, v) => ({ 'Fn::If': [choiceName(ref as string, v), v, otherwise] }), value);
+  }
+  const sub = substituted(value, used);
+  if (sub !== undefined) return sub;
+  let copy: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const after = withChoices(v, used);
+    if (after !== v) (copy ??= { ...value })[k] = after;
+  }
+  return copy ?? value;
+}
+
+/**
+ * An `Fn::Sub` whose text names a parameter of `used` (`https://${Stage}.example.com`) as a chain of `Fn::If`s over
+ * the parameter's values, each branch the text with the value written in (and its other parameters chained in turn);
+ * undefined when it names none (a variable of its own of the same name is not the parameter).
+ */
+function substituted(value: Record<string, unknown>, used: ReadonlyMap<string, ReadonlyArray<string | number>>): unknown {
+  const sub = value['Fn::Sub'];
+  const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+  if (text === undefined) return undefined;
+  const own = Array.isArray(sub) && isRecord(sub[1]) ? sub[1] : {};
+  for (const [parameter, values] of used) {
+    const variable = `\${${parameter}}`;
+    if (Object.prototype.hasOwnProperty.call(own, parameter) || !text.includes(variable)) continue;
+    const withValue = (v: string | number) => {
+      const written = text.split(variable).join(String(v));
+      return withChoices({ 'Fn::Sub': Array.isArray(sub) ? [written, ...sub.slice(1)] : written }, used);
+    };
+    return values.reduceRight<unknown>((otherwise, v) => ({ 'Fn::If': [choiceName(parameter, v), withValue(v), otherwise] }), value);
+  }
+  return undefined;
+}
