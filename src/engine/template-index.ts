@@ -1,7 +1,7 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
 import { foundInMap, selected, split } from './lookups';
-import { parameterChoices, withChoiceConditions, withChoices } from './parameter-choices';
 import { showValue } from './message';
+import { parameterChoices, withChoiceConditions, withChoices } from './parameter-choices';
 import { ExternalResources, IndexedPool, OtherTemplatePool, PoolAdditions, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
 import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget, stackOutput, StackOutputRead } from './references';
 import type { PropNames, ReadClient } from './validate-client';

@@ -14,7 +14,8 @@ quietCdkBuiltinValidation();
  * Fn::If is. Before, `RefreshTokenValidity: !Ref RefreshDays` with 0 among the allowed values passed without a word.
  */
 
-const found = (properties: Record<string, unknown>, parameters: Record<string, unknown>, conditions: Record<string, unknown> = {}) => validateTemplate(
+type Section = Record<string, unknown>;
+const found = (properties: Section, parameters: Section, conditions: Section = {}) => validateTemplate(
   { Parameters: parameters, Conditions: conditions, Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { ...VALID_WEB_CLIENT, ...properties } } } },
   { service: { rules: SERVICE_RULES }, pathOf: (id) => id },
 ).map(({ finding }) => [finding.ruleId, finding.property, finding.condition]).filter(([id]) => id !== 'VUPC-POOL-NOT-FOUND');
