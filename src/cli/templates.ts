@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'fs';
 import { dirname, extname, join, relative, resolve } from 'path';
-import { visit as visitJson } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, visit as visitJson } from 'jsonc-parser';
 import { apiClientsOf, ApiClient, jsonDocuments, looksLikeApi, parseApiText, poolOptionFor } from './api-input';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
 import { readServerlessVariables, serverlessNotice } from './serverless-variables';
@@ -183,10 +183,11 @@ interface KeyOffsets {
  * its Properties, found at their depth (built on first use); for a resource
  * a loop makes, by its keys inside the loop.
  */
-function jsonLines(text: string): ResourceLines {
+/** The line (from 1) of an offset of the text, by a binary search of the lines' starts. */
+function lineOfOffset(text: string): (offset: number) => number {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineAt = (offset: number) => {
+  return (offset: number) => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -196,6 +197,10 @@ function jsonLines(text: string): ResourceLines {
     }
     return lo + 1;
   };
+}
+
+function jsonLines(text: string): ResourceLines {
+  const lineAt = lineOfOffset(text);
   let keys: ReturnType<typeof jsonResourceKeys> | undefined;
   return (path, property) => {
     keys ??= jsonResourceKeys(text);
@@ -532,7 +537,29 @@ function apiInput(text: string, shown: string, forced: boolean): { templates?: L
     if (!looksLikeApi(first)) return { json };
   }
   const values = json ? [{ value: withinDepth(json.value, shown) }] : parseApiText(text, shown);
-  return { templates: groupedByKind(apiClientsOf(values, shown), shown) };
+  return { templates: groupedByKind(apiClientsOf(values, shown), shown, apiLines(text)) };
+}
+
+/**
+ * The line of a client's property in JSON API input of one document (a response as the AWS CLI prints it, a list of
+ * them), found in its syntax tree, made on the first finding; the client's own line where the property is not
+ * written (a response's GenerateSecret, read from its secret). JSON Lines give each client its line instead.
+ */
+function apiLines(text: string): ((at: string, property?: string) => number | undefined) | undefined {
+  if (!/^\s*[{[]/.test(text)) return undefined;
+  let tree: ReturnType<typeof parseTree> | null = null;
+  let lineAt: ((offset: number) => number) | undefined;
+  const steps = (path: string) => [...path.matchAll(/\[(\d+)\]|\.?([^.[\]]+)/g)].map((m) => (m[1] === undefined ? m[2] : Number(m[1])));
+  return (at, property) => {
+    tree ??= parseTree(text) ?? null;
+    lineAt ??= lineOfOffset(text);
+    if (!tree) return undefined;
+    const client = steps(at.replace(/^\$/, ''));
+    const node = (property ? findNodeAtLocation(tree, [...client, ...steps(property)]) ?? findNodeAtLocation(tree, [...client, steps(property)[0]]) : undefined)
+      ?? findNodeAtLocation(tree, client);
+    // A member's value: its line is the member's (the key's) line.
+    return node ? lineAt(node.parent?.type === 'property' ? node.parent.offset : node.offset) : undefined;
+  };
 }
 
 /** API JSON already parsed (a request the command line made), read as the inputs' API JSON is. */
@@ -541,11 +568,11 @@ export function apiTemplatesOf(value: unknown, shown: string): LoadedTemplate[] 
 }
 
 /** API clients as templates the engine checks: one per kind of input (requests, responses), in the order first seen. */
-function groupedByKind(clients: readonly ApiClient[], shown: string): LoadedTemplate[] {
-  return [...new Set(clients.map((c) => c.kind))].map((kind) => apiTemplate(clients.filter((c) => c.kind === kind), shown, kind));
+function groupedByKind(clients: readonly ApiClient[], shown: string, lines?: (at: string, property?: string) => number | undefined): LoadedTemplate[] {
+  return [...new Set(clients.map((c) => c.kind))].map((kind) => apiTemplate(clients.filter((c) => c.kind === kind), shown, kind, lines));
 }
 
-function apiTemplate(clients: readonly ApiClient[], shown: string, input: InputKind): LoadedTemplate {
+function apiTemplate(clients: readonly ApiClient[], shown: string, input: InputKind, lines?: (at: string, property?: string) => number | undefined): LoadedTemplate {
   const resources = Object.fromEntries(clients.map((c) => [c.at, { Type: 'AWS::Cognito::UserPoolClient', Properties: c.properties }]));
   const byAt = new Map(clients.map((c) => [c.at, c]));
   return {
@@ -558,7 +585,7 @@ function apiTemplate(clients: readonly ApiClient[], shown: string, input: InputK
     input,
     apiClients: clients,
     acknowledgements: () => [],
-    line: (at) => byAt.get(at)?.line,
+    line: (at, property) => byAt.get(at)?.line ?? lines?.(at, property),
   };
 }
 

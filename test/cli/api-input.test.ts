@@ -160,6 +160,22 @@ test('a list over its maximum says when entries repeat; a refresh validity of 0 
   expect(found.find((f) => f.ruleId === 'VUPC-REFRESH-ZERO-REPLACED')!.message).toContain('RefreshTokenValidity 0 is replaced by Cognito with 30 days.');
 });
 
+test('findings in a pretty-printed response (or a list of them) have the line of the property they name', () => {
+  // Before, only JSON Lines had lines: a response as the AWS CLI prints it had none, in JSON and SARIF alike.
+  const described = JSON.parse(readFileSync(RESPONSE, 'utf8')).UserPoolClient;
+  const second = { ...described, ClientId: 'second', CallbackURLs: ['https://a.example.com/cb', 'http://b.example.com/cb'] };
+  const text = JSON.stringify([{ UserPoolClient: described }, { UserPoolClient: second }], null, 2);
+  const file = write(text, 'list.json');
+  const lineOf = (needle: string, from = 0) => text.slice(0, text.indexOf(needle, from)).split('\n').length;
+  const found = JSON.parse(cli('--format', 'json', file).out).findings as Array<{ ruleId: string; property: string; logicalId: string; line?: number }>;
+  const https = found.find((f) => f.ruleId === 'VUPC-CALLBACK-HTTPS')!;
+  expect([https.logicalId, https.property, https.line]).toEqual(['$[1].UserPoolClient', 'CallbackURLs[1]', lineOf('"http://b.example.com/cb"')]);
+  const pinpoint = found.filter((f) => f.ruleId === 'VUPC-ANALYTICS-PINPOINT-END-OF-SUPPORT').map((f) => f.line);
+  expect(pinpoint).toEqual([lineOf('"AnalyticsConfiguration"'), lineOf('"AnalyticsConfiguration"', text.indexOf('"second"'))]);
+  const sarif = JSON.parse(cli('--format', 'sarif', file).out).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'VUPC-CALLBACK-HTTPS');
+  expect(sarif.locations[0].physicalLocation.region.startLine).toBe(https.line);
+});
+
 describe('bad API JSON: exit 2, naming what is wrong and what is allowed', () => {
   test.each([
     ['a wrong type', { UserPoolId: 'us-west-2_EXAMPLE', ClientName: 'a', AccessTokenValidity: '60' }, '$.AccessTokenValidity must be an integer; got "60".'],
