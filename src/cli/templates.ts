@@ -545,7 +545,7 @@ function apiInput(text: string, shown: string, forced: boolean): { templates?: L
  * them), found in its syntax tree, made on the first finding; the client's own line where the property is not
  * written (a response's GenerateSecret, read from its secret). JSON Lines give each client its line instead.
  */
-function apiLines(text: string): ((at: string, property?: string) => number | undefined) | undefined {
+function apiLines(text: string): ApiLines | undefined {
   if (!/^\s*[{[]/.test(text)) return undefined;
   let tree: ReturnType<typeof parseTree> | null = null;
   let lineAt: ((offset: number) => number) | undefined;
@@ -555,7 +555,8 @@ function apiLines(text: string): ((at: string, property?: string) => number | un
     lineAt ??= lineOfOffset(text);
     if (!tree) return undefined;
     const client = steps(at.replace(/^\$/, ''));
-    const node = (property ? findNodeAtLocation(tree, [...client, ...steps(property)]) ?? findNodeAtLocation(tree, [...client, steps(property)[0]]) : undefined)
+    const member = property ? steps(property) : [];
+    const node = (member.length > 0 ? findNodeAtLocation(tree, [...client, ...member]) ?? findNodeAtLocation(tree, [...client, member[0]]) : undefined)
       ?? findNodeAtLocation(tree, client);
     // A member's value: its line is the member's (the key's) line.
     return node ? lineAt(node.parent?.type === 'property' ? node.parent.offset : node.offset) : undefined;
@@ -568,11 +569,14 @@ export function apiTemplatesOf(value: unknown, shown: string): LoadedTemplate[] 
 }
 
 /** API clients as templates the engine checks: one per kind of input (requests, responses), in the order first seen. */
-function groupedByKind(clients: readonly ApiClient[], shown: string, lines?: (at: string, property?: string) => number | undefined): LoadedTemplate[] {
+/** Where a client's property is in the input (see `apiLines`). */
+type ApiLines = (at: string, property?: string) => number | undefined;
+
+function groupedByKind(clients: readonly ApiClient[], shown: string, lines?: ApiLines): LoadedTemplate[] {
   return [...new Set(clients.map((c) => c.kind))].map((kind) => apiTemplate(clients.filter((c) => c.kind === kind), shown, kind, lines));
 }
 
-function apiTemplate(clients: readonly ApiClient[], shown: string, input: InputKind, lines?: (at: string, property?: string) => number | undefined): LoadedTemplate {
+function apiTemplate(clients: readonly ApiClient[], shown: string, input: InputKind, lines?: ApiLines): LoadedTemplate {
   const resources = Object.fromEntries(clients.map((c) => [c.at, { Type: 'AWS::Cognito::UserPoolClient', Properties: c.properties }]));
   const byAt = new Map(clients.map((c) => [c.at, c]));
   return {
