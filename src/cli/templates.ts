@@ -556,8 +556,8 @@ function apiLines(text: string): ApiLines | undefined {
     if (!tree) return undefined;
     const client = steps(at.replace(/^\$/, ''));
     const member = property ? steps(property) : [];
-    const node = (member.length > 0 ? findNodeAtLocation(tree, [...client, ...member]) ?? findNodeAtLocation(tree, [...client, member[0]]) : undefined)
-      ?? findNodeAtLocation(tree, client);
+    const nodeAt = (path: Array<string | number>) => findNodeAtLocation(tree!, [...client, ...path]);
+    const node = (member.length > 0 ? nodeAt(member) ?? nodeAt([member[0]]) : undefined) ?? nodeAt([]);
     // A member's value: its line is the member's (the key's) line.
     return node ? lineAt(node.parent?.type === 'property' ? node.parent.offset : node.offset) : undefined;
   };
