@@ -225,6 +225,28 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
+const SERVICE_FILE_NOTICE = 'is a Serverless Framework service file: its resources section was checked as a template '
+  + '(the resources the framework generates for functions and events hold no app client)';
+
+/**
+ * The resources section of a Serverless Framework service file (`service`,
+ * `provider` and `resources: {Resources: ...}` at the top), which the
+ * framework merges into the template it generates; undefined for any other
+ * file. One whose resources are files it includes names them: those are what
+ * to check.
+ */
+function serverlessResources(file: unknown, shown: string): Record<string, unknown> | undefined {
+  if (!isRecord(file) || 'Resources' in file || !('service' in file) || !('provider' in file)) return undefined;
+  const resources = file.resources;
+  if (Array.isArray(resources)) {
+    const included = resources.filter((r): r is string => typeof r === 'string');
+    throw new InputError(`${shown}: is a Serverless Framework service file whose resources section includes other files`
+      + `${included.length > 0 ? ` (${included.join(', ')})` : ''}: give those files as inputs (each is read as a template), or check the `
+      + 'template the framework generates (serverless package writes .serverless/cloudformation-template-update-stack.json).');
+  }
+  return isRecord(resources) && isRecord(resources.Resources) ? resources : undefined;
+}
+
 /**
  * Throws unless the value is a template: a mapping with a Resources mapping
  * (CloudFormation requires one). A stack of a cloud assembly may have none
@@ -381,8 +403,11 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   const api = source.kind === 'template' ? {} : apiInput(text, source.shown, source.kind === 'api');
   if (api.templates) return api.templates;
   const parsed = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json, source.kind === 'api' || (source.kind !== 'template' && /\.(jsonl|ndjson)$/i.test(source.path)));
-  requireTemplate(parsed.template, source.shown, source.assemblyDir !== undefined);
-  const variables = readServerlessVariables(parsed.template, text);
+  // A Serverless Framework service file: its resources section is the CloudFormation the framework merges in.
+  const service = serverlessResources(parsed.template, source.shown);
+  requireTemplate(service ?? parsed.template, source.shown, source.assemblyDir !== undefined);
+  const variables = readServerlessVariables(service ?? parsed.template, text);
+  const lineOf: ResourceLines = !service ? parsed.line : /^\s*[{[]/.test(text) ? () => undefined : yamlLines(text, ['resources']);
   const template = variables.template;
   const uncheckedNestedStacks: Array<{ logicalId: string; problem: string }> = [];
   const unreadableNested: Array<{ file: string; error: string }> = [];
@@ -395,13 +420,13 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
     parent: source.parent,
     stackName: source.stackName,
     target: source.target,
-    notices: variables.count > 0 ? [serverlessNotice(variables.count)] : [],
+    notices: [...(service ? [SERVICE_FILE_NOTICE] : []), ...(variables.count > 0 ? [serverlessNotice(variables.count)] : [])],
     uncheckedNestedStacks,
     unreadableNested,
     realFile: source.path === STDIN ? undefined : realPath(source.path),
     key: source.key,
     // A resource a loop makes is found where the loop writes it.
-    line: (logicalId, property) => parsed.line(loopOrigin(template, logicalId)?.keys ?? [logicalId], property),
+    line: (logicalId, property) => lineOf(loopOrigin(template, logicalId)?.keys ?? [logicalId], property),
     acknowledgements: (ruleId, logicalId, constructPath) => {
       const resource = resourcesOf(template)[logicalId];
       const inTemplate = [

@@ -219,12 +219,16 @@ export type ResourceLines = (keys: ReadonlyArray<string | number>, property?: st
  * YAML template: worked out on first use, by parsing the text again while
  * noting where each node starts (most runs need no line).
  */
-export function yamlLines(text: string): ResourceLines {
+export function yamlLines(text: string, under: readonly string[] = []): ResourceLines {
   let root: YamlNode | undefined | null;
   return (keys, property) => {
     if (root === undefined) root = nodeTree(text);
     if (!root) return undefined;
-    let resource: { key: YamlNode; value?: YamlNode } | undefined = { key: root, value: entry(root, 'Resources')?.value };
+    // The template may stand under keys of the file (a Serverless Framework service file's `resources`).
+    let top: YamlNode | undefined = root;
+    for (const key of under) top = entry(top, key)?.value;
+    if (!top) return undefined;
+    let resource: { key: YamlNode; value?: YamlNode } | undefined = { key: top, value: entry(top, 'Resources')?.value };
     for (const key of keys) {
       const item: YamlNode | undefined = typeof key === 'number' && resource.value?.kind === 'sequence' ? resource.value.children[key] : undefined;
       resource = typeof key === 'number' ? item && { key: item, value: item } : entry(resource.value, key);

@@ -181,12 +181,13 @@ describe('inputs that are not templates exit 2 with what is wrong', () => {
       /deep.json: nests deeper than 100 levels/],
     ['API JSON nested deeper than any request', `{"UserPoolId":"us-east-1_a","ClientName":${'['.repeat(500)}${']'.repeat(500)}}`, 'request.json', /request.json: nests deeper than 100 levels/],
     ['package.json', JSON.stringify({ name: 'app', version: '1.0.0', scripts: {} }), 'package.json', /package.json: has no Resources section, so it is not a CloudFormation template \(its top-level keys: name, version, scripts\)/],
-    // Before, the keys were cut at five with nothing to say so, hiding the resources section that held a client.
-    ['a Serverless Framework service file', 'service: app\nframeworkVersion: "3"\nprovider: {name: aws}\ncustom: {}\nfunctions: {}\nplugins: []\npackage: {}\nlayers: {}\n'
-      + 'resources:\n  Resources: {}\n', 'serverless.yml', new RegExp('serverless.yml: has no Resources section, so it is not a CloudFormation template \\(its top-level keys: '
-      + 'service, frameworkVersion, provider, custom, functions, plugins, package, layers, … \\(9 in all\\)\\); it looks like a Serverless Framework service file, '
-      + 'whose resources section may hold app clients: check the template the framework generates \\(serverless package writes '
-      + '.serverless/cloudformation-template-update-stack.json\\), or its resources section as a file of its own')],
+    // Before, the keys were cut at five with nothing to say so.
+    ['a Serverless Framework service file without resources', 'service: app\nframeworkVersion: "3"\nprovider: {name: aws}\ncustom: {}\nfunctions: {}\nplugins: []\n'
+      + 'package: {}\nlayers: {}\nparams: {}\n', 'serverless.yml', new RegExp('serverless.yml: has no Resources section, so it is not a CloudFormation template \\(its top-level keys: '
+      + 'service, frameworkVersion, provider, custom, functions, plugins, package, layers, … \\(9 in all\\)\\); it looks like a Serverless Framework service file: '
+      + 'check the template the framework generates \\(serverless package writes .serverless/cloudformation-template-update-stack.json\\)')],
+    ['a Serverless Framework service file that includes its resources', 'service: app\nprovider: {name: aws}\nresources:\n  - ${file(resources/cognito.yml)}\n',
+      'serverless.yml', /serverless.yml: is a Serverless Framework service file whose resources section includes other files \(\$\{file\(resources\/cognito.yml\)\}\): give those files as inputs/],
     ['a JSON list', '[1,2,3]', 'list.json', /list.json: is a list, not a CloudFormation template \(a mapping with a Resources section\)/],
     ['a number', '42', 'number.yaml', /number.yaml: is a number, not a CloudFormation template/],
     ['Resources: null', '{"Resources": null}', 'null.json', /null.json: its Resources section is empty \(null\), not a mapping of resources by logical id/],
@@ -195,6 +196,19 @@ describe('inputs that are not templates exit 2 with what is wrong', () => {
     const r = cli(write(content, name));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  test('a Serverless Framework service file: its resources section is checked as a template, with lines, and the report says so', () => {
+    // Before, exit 2 ("not a CloudFormation template"), and the client in its resources section went unchecked.
+    const file = write('service: app\nprovider:\n  name: aws\nfunctions: {}\nresources:\n  Resources:\n    Client:\n      Type: AWS::Cognito::UserPoolClient\n'
+      + '      Properties:\n        UserPoolId: !Ref Pool\n        ClientName: ${self:service}-client\n        CallbackURLs:\n          - http://app.example.com/cb\n'
+      + '        AllowedOAuthFlowsUserPoolClient: true\n        AllowedOAuthFlows: [code]\n        AllowedOAuthScopes: [openid]\n'
+      + '    Pool:\n      Type: AWS::Cognito::UserPool\n', 'serverless.yml');
+    const r = JSON.parse(cli('--format', 'json', file).out) as { inputs: Array<{ clients: number; notices: string[] }>; findings: Array<{ ruleId: string; line?: number }> };
+    expect(r.inputs[0].clients).toBe(1);
+    expect(r.inputs[0].notices).toEqual([expect.stringMatching(/^is a Serverless Framework service file: its resources section was checked as a template/),
+      expect.stringMatching(/^holds Serverless Framework variables in 1 value/)]);
+    expect(r.findings.find((f) => f.ruleId === 'VUPC-CALLBACK-HTTPS')).toMatchObject({ line: 13 });
   });
 
   test('standard input is read with -, through the real entry point', () => {
