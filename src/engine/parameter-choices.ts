@@ -9,9 +9,13 @@ import { isIntrinsic, isPlainObject, isRecord } from '../rules/values';
  * chain of `Fn::If`s on conditions of the form `RefreshDays = 30`, which the
  * conditions' search evaluates with the parameter's values (so conditions on
  * the same parameter stay consistent with it), and a finding says the value it
- * needs (`[when RefreshDays = 0]`). Parameters with no AllowedValues, or more
- * than MAX_CHOICES, stay values known only at deployment.
+ * needs (`[when RefreshDays = 0]`). Parameters of String and Number type
+ * only; others, and those with no AllowedValues or more than MAX_CHOICES,
+ * stay values known only at deployment.
  */
+
+/** The parameter types whose Ref is the value itself, one of AllowedValues. */
+const SCALAR_TYPES: ReadonlySet<unknown> = new Set(['String', 'Number']);
 
 /** A parameter with more allowed values than this is not enumerated. */
 export const MAX_CHOICES = 64;
@@ -23,7 +27,8 @@ const choiceName = (parameter: string, value: string | number) => `${parameter} 
 export function parameterChoices(parameters: unknown): ReadonlyMap<string, ReadonlyArray<string | number>> {
   const out = new Map<string, ReadonlyArray<string | number>>();
   for (const [name, p] of Object.entries(isPlainObject(parameters) ? parameters : {})) {
-    const allowed = isPlainObject(p) ? p.AllowedValues : undefined;
+    // A list parameter's Ref is a list (its AllowedValues bound each entry), an SSM parameter's value is the store's.
+    const allowed = isPlainObject(p) && SCALAR_TYPES.has(p.Type) ? p.AllowedValues : undefined;
     if (Array.isArray(allowed) && allowed.length > 0 && allowed.length <= MAX_CHOICES
       && allowed.every((v) => typeof v === 'string' || typeof v === 'number')) {
       out.set(name, [...new Set(allowed as Array<string | number>)]);

@@ -30,6 +30,9 @@ describe('a Ref to a parameter with AllowedValues', () => {
     expect(found(refresh, { RefreshDays: { Type: 'Number', AllowedValues: [1, 30, 3650] } })).toEqual([]);
     // Without AllowedValues, the value is known only at deployment, as before.
     expect(found(refresh, { RefreshDays: { Type: 'Number', Default: 0 } })).toEqual([]);
+    // A list parameter's Ref is a list: its AllowedValues bound each entry (enumerated, 'code' read as the whole list was a false error).
+    expect(found({ AllowedOAuthFlows: { Ref: 'Flows' } }, { Flows: { Type: 'CommaDelimitedList', AllowedValues: ['code', 'implicit'] } })).toEqual([]);
+    expect(found(refresh, { RefreshDays: { Type: 'AWS::SSM::Parameter::Value<String>', AllowedValues: ['0'] } })).toEqual([]);
   });
 
   test('an empty value is written as \'\', and a finding on all values but one names the one it does not need', () => {
