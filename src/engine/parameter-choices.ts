@@ -27,8 +27,9 @@ const choiceName = (parameter: string, value: string | number) => `${parameter} 
 export function parameterChoices(parameters: unknown): ReadonlyMap<string, ReadonlyArray<string | number>> {
   const out = new Map<string, ReadonlyArray<string | number>>();
   for (const [name, p] of Object.entries(isPlainObject(parameters) ? parameters : {})) {
-    // A list parameter's Ref is a list (its AllowedValues bound each entry), an SSM parameter's value is the store's.
-    const allowed = isPlainObject(p) && SCALAR_TYPES.has(p.Type) ? p.AllowedValues : undefined;
+    // A list parameter's Ref is a list (its AllowedValues bound each entry), an SSM parameter's value is the store's;
+    // a NoEcho parameter's values are not written into findings (a condition label would show them).
+    const allowed = isPlainObject(p) && SCALAR_TYPES.has(p.Type) && p.NoEcho !== true && p.NoEcho !== 'true' ? p.AllowedValues : undefined;
     if (Array.isArray(allowed) && allowed.length > 0 && allowed.length <= MAX_CHOICES
       && allowed.every((v) => typeof v === 'string' || typeof v === 'number')) {
       out.set(name, [...new Set(allowed as Array<string | number>)]);

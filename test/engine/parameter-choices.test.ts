@@ -33,6 +33,8 @@ describe('a Ref to a parameter with AllowedValues', () => {
     // A list parameter's Ref is a list: its AllowedValues bound each entry (enumerated, 'code' read as the whole list was a false error).
     expect(found({ AllowedOAuthFlows: { Ref: 'Flows' } }, { Flows: { Type: 'CommaDelimitedList', AllowedValues: ['code', 'implicit'] } })).toEqual([]);
     expect(found(refresh, { RefreshDays: { Type: 'AWS::SSM::Parameter::Value<String>', AllowedValues: ['0'] } })).toEqual([]);
+    // A NoEcho parameter's values would stand in the finding's condition: not enumerated.
+    expect(found(refresh, { RefreshDays: { Type: 'Number', NoEcho: true, AllowedValues: [0] } })).toEqual([]);
   });
 
   test('an empty value is written as \'\', and a finding on all values but one names the one it does not need', () => {
