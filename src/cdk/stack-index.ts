@@ -231,7 +231,7 @@ function conditionSections(stack: Stack): { Conditions: Record<string, unknown>;
     if (node instanceof CfnCondition && Stack.of(node) === stack && node.expression !== undefined) {
       sections.Conditions[stack.resolve(node.logicalId)] = stack.resolve(node.expression);
     } else if (node instanceof CfnParameter && Stack.of(node) === stack) {
-      sections.Parameters[stack.resolve(node.logicalId)] = { Type: node.type, AllowedValues: stack.resolve(node.allowedValues) };
+      sections.Parameters[stack.resolve(node.logicalId)] = { Type: node.type, NoEcho: node.noEcho, AllowedValues: stack.resolve(node.allowedValues) };
     }
   }
   return sections;
