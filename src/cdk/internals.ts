@@ -35,6 +35,9 @@ interface CfnInternals {
 
 const internals = (element: CfnElement) => element as unknown as CfnInternals;
 
+/** What an element adds to its stack's template. */
+type TemplateFragment = { Resources?: Record<string, unknown>; Mappings?: Record<string, unknown>; Rules?: Record<string, unknown> };
+
 /** The props the resource holds; undefined when they are not an object. */
 export function cfnPropertiesOf(resource: CfnResource): Record<string, unknown> | undefined {
   const props = internals(resource).cfnProperties;
@@ -71,10 +74,10 @@ const L1_RENDER = internals(CfnUserPoolClient.prototype as unknown as CfnResourc
 const RAW_RENDER = internals(CfnResource.prototype as unknown as CfnResource).renderProperties;
 
 /** The resource's template fragment as CDK synthesizes it (unresolved). Throws CdkInternalsChanged when CDK has no such method. */
-export function templateFragmentOf(element: CfnElement): { Resources?: Record<string, unknown>; Mappings?: Record<string, unknown> } {
+export function templateFragmentOf(element: CfnElement): TemplateFragment {
   const render = internals(element)._toCloudFormation;
   if (typeof render !== 'function') throw new CdkInternalsChanged(`${element instanceof CfnResource ? 'CfnResource' : 'CfnElement'}._toCloudFormation`);
-  return render.call(element) as { Resources?: Record<string, unknown>; Mappings?: Record<string, unknown> };
+  return render.call(element) as TemplateFragment;
 }
 
 /**

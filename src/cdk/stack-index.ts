@@ -1,9 +1,10 @@
-import { CfnCondition, CfnMapping, CfnOutput, CfnParameter, CfnResource, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnCondition, CfnMapping, CfnOutput, CfnParameter, CfnResource, CfnRule, Reference, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { rawOverridesOf, templateFragmentOf } from './internals';
 import { indexedRender, MARKERS_HOLD, TOKEN_MARKERS, userPoolIdSource } from './render';
 import { AppExports, oncePerApp, poolKeyPrefix, stackSynthesis } from './synthesis-cache';
+import type { ConditionSections } from '../engine/conditions';
 import { addDefinition, DeployTarget, onlyDefinitionFor } from '../engine/deploy-targets';
 import { ExternalResources, OtherTemplatePool, PoolAdditions, PoolOfOtherTemplate } from '../engine/pools';
 import { poolReference } from '../engine/references';
@@ -93,7 +94,9 @@ function indexOf(stack: Stack): TemplateIndex {
     // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
     poolKeyPrefix: poolKeyPrefix(stack),
     conditions: () => conditionSections(stack),
-    mappings: () => mappingsOf(stack),
+    lookups: () => ({ Mappings: mappingsOf(stack), Transform: stack.templateOptions.transforms }),
+    // A nested stack's parameters are what its parent passes, or their Default.
+    parameterChoices: !stack.nested,
     external,
     // What other stacks add to the pool: for a pool of this stack, only its domain is asked for (see PoolAdditions).
     addedElsewhere: (pool) => {
@@ -224,14 +227,21 @@ function importedName(node: IConstruct): { kind: 'identityProviders' | 'resource
   return undefined;
 }
 
-/** The stack's Conditions and Parameters sections, as the template will hold them (for clients that use conditions). */
-function conditionSections(stack: Stack): { Conditions: Record<string, unknown>; Parameters: Record<string, unknown> } {
-  const sections = { Conditions: {} as Record<string, unknown>, Parameters: {} as Record<string, unknown> };
+/**
+ * The stack's Conditions, Parameters and Rules sections, as the template will
+ * hold them (for clients that use conditions or refer to parameters). CDK
+ * renders a rule only through an internal (see internals.ts).
+ */
+function conditionSections(stack: Stack): Required<ConditionSections> {
+  const sections = { Conditions: {} as Record<string, unknown>, Parameters: {} as Record<string, unknown>, Rules: {} as Record<string, unknown> };
   for (const node of stack.node.findAll()) {
-    if (node instanceof CfnCondition && Stack.of(node) === stack && node.expression !== undefined) {
+    if (Stack.of(node) !== stack) continue;
+    if (node instanceof CfnCondition && node.expression !== undefined) {
       sections.Conditions[stack.resolve(node.logicalId)] = stack.resolve(node.expression);
-    } else if (node instanceof CfnParameter && Stack.of(node) === stack) {
+    } else if (node instanceof CfnParameter) {
       sections.Parameters[stack.resolve(node.logicalId)] = { Type: node.type, NoEcho: node.noEcho, AllowedValues: stack.resolve(node.allowedValues) };
+    } else if (node instanceof CfnRule) {
+      Object.assign(sections.Rules, stack.resolve(templateFragmentOf(node)).Rules);
     }
   }
   return sections;

@@ -134,7 +134,11 @@ function entriesIn(file: string, option: string, shapes: Shapes, poolId: string)
         + '(the AWS CLI pages through them unless --max-items or --no-paginate is given), or the rest would be reported as missing.');
     }
     if (isPlainObject(v) && Array.isArray(v[shapes.list])) return (v[shapes.list] as unknown[]).filter(isPlainObject);
-    if (isPlainObject(v) && isPlainObject(v[shapes.one])) return [v[shapes.one] as Record<string, unknown>];
+    if (isPlainObject(v) && isPlainObject(v[shapes.one])) {
+      const one = v[shapes.one] as Record<string, unknown>;
+      // A described provider without a mapping maps nothing (only a list leaves the mapping unknown).
+      return [shapes === PROVIDERS && !('AttributeMapping' in one) ? { ...one, AttributeMapping: {} } : one];
+    }
     throw new InputError(`${file}: ${option} takes ${shapes.operations[0]} responses ({"${shapes.list}": [...]}) or ${shapes.operations[1]} responses ({"${shapes.one}": {...}}).`);
   }).map((entry) => {
     if (typeof entry[shapes.key] !== 'string') throw new InputError(`${file}: ${shapes.what} has no ${shapes.key}.`);

@@ -15,6 +15,8 @@ export type Assignment = ReadonlyMap<string, boolean>;
 export interface ConditionSections {
   readonly Conditions?: unknown;
   readonly Parameters?: unknown;
+  /** The template's Rules: the parameters they constrain are not enumerated (see parameter-choices.ts). */
+  readonly Rules?: unknown;
 }
 
 /** The configurations a value can deploy as: one per feasible assignment of the conditions it uses. */

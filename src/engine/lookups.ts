@@ -12,14 +12,26 @@ import { isPlainObject } from '../rules/values';
 
 type Resolve = (value: unknown) => unknown;
 
+/** The template sections lookups read. */
+export interface LookupSections {
+  readonly Mappings?: unknown;
+  /** The template's Transform: a name or a list of names. */
+  readonly Transform?: unknown;
+}
+
+const languageExtensions = (transform: unknown) =>
+  transform === 'AWS::LanguageExtensions' || (Array.isArray(transform) && transform.includes('AWS::LanguageExtensions'));
+
 /**
  * A value of a mapping: with both keys known, the entry (or the
  * `DefaultValue` of the language extensions when the mapping lacks it);
  * with the first key unknown and the second known, the entry every first key
  * gives, when they all give the same.
  */
-export function foundInMap(args: unknown, mappings: Readonly<Record<string, unknown>>, resolve: Resolve): unknown {
-  if (!Array.isArray(args) || args.length < 3 || args.length > 4) return undefined;
+export function foundInMap(args: unknown, sections: LookupSections, resolve: Resolve): unknown {
+  // A fourth argument (DefaultValue) is the language extensions': without the transform, CloudFormation refuses it.
+  if (!Array.isArray(args) || args.length < 3 || args.length > (languageExtensions(sections.Transform) ? 4 : 3)) return undefined;
+  const mappings = isPlainObject(sections.Mappings) ? sections.Mappings : {};
   const [name, first, second] = args.slice(0, 3).map(resolve);
   const map = typeof name === 'string' && Object.prototype.hasOwnProperty.call(mappings, name) ? mappings[name] : undefined;
   if (!isPlainObject(map) || typeof second !== 'string') return undefined;

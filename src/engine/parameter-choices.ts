@@ -1,4 +1,5 @@
 import type { ConditionSections } from './conditions';
+import { referencedIds } from './references';
 import { isIntrinsic, isPlainObject, isRecord } from '../rules/values';
 
 /**
@@ -24,15 +25,20 @@ export const MAX_CHOICES = 64;
 const choiceName = (parameter: string, value: string | number) => `${parameter} = ${value === '' ? "''" : String(value)}`;
 
 /** The parameters of a template that can be enumerated, with their values. */
-export function parameterChoices(parameters: unknown): ReadonlyMap<string, ReadonlyArray<string | number>> {
+export function parameterChoices(parameters: unknown, rules?: unknown): ReadonlyMap<string, ReadonlyArray<string | number>> {
   const out = new Map<string, ReadonlyArray<string | number>>();
+  // Rules may forbid combinations of parameter values, which CloudFormation then refuses before it creates anything:
+  // the parameters they name are not enumerated (a combination they forbid would be a false error).
+  const constrained = referencedIds(rules);
   for (const [name, p] of Object.entries(isPlainObject(parameters) ? parameters : {})) {
+    if (constrained.has(name)) continue;
     // A list parameter's Ref is a list (its AllowedValues bound each entry), an SSM parameter's value is the store's;
     // a NoEcho parameter's values are not written into findings (a condition label would show them).
     const allowed = isPlainObject(p) && SCALAR_TYPES.has(p.Type) && p.NoEcho !== true && p.NoEcho !== 'true' ? p.AllowedValues : undefined;
     if (Array.isArray(allowed) && allowed.length > 0 && allowed.length <= MAX_CHOICES
-      && allowed.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      out.set(name, [...new Set(allowed as Array<string | number>)]);
+      && allowed.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) {
+      // YAML reads an unquoted true as a boolean; CloudFormation reads every allowed value as text.
+      out.set(name, [...new Set((allowed as Array<string | number | boolean>).map((v) => (typeof v === 'boolean' ? String(v) : v)))]);
     }
   }
   return out;
@@ -78,23 +84,19 @@ export function withChoices(value: unknown, used: ReadonlyMap<string, ReadonlyAr
 }
 
 /**
- * An `Fn::Sub` whose text names a parameter of `used` (`https://${Stage}.example.com`) as a chain of `Fn::If`s over
- * the parameter's values, each branch the text with the value written in (and its other parameters chained in turn);
- * undefined when it names none (a variable of its own of the same name is not the parameter).
+ * An `Fn::Sub` whose text names parameters of `used` (`https://${Stage}.example.com`), with each of them given in its
+ * variable map as the chain of its values: its text is written once, whatever the number of parameters and values
+ * (the text with every combination written in grew as their product). Undefined when it names none (a variable of
+ * its own of the same name is not the parameter).
  */
 function substituted(value: Record<string, unknown>, used: ReadonlyMap<string, ReadonlyArray<string | number>>): unknown {
   const sub = value['Fn::Sub'];
   const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
   if (text === undefined) return undefined;
   const own = Array.isArray(sub) && isRecord(sub[1]) ? sub[1] : {};
-  for (const [parameter, values] of used) {
-    const variable = `\${${parameter}}`;
-    if (Object.prototype.hasOwnProperty.call(own, parameter) || !text.includes(variable)) continue;
-    const withValue = (v: string | number) => {
-      const written = text.split(variable).join(String(v));
-      return withChoices({ 'Fn::Sub': Array.isArray(sub) ? [written, ...sub.slice(1)] : written }, used);
-    };
-    return values.reduceRight<unknown>((otherwise, v) => ({ 'Fn::If': [choiceName(parameter, v), withValue(v), otherwise] }), value);
-  }
-  return undefined;
+  const named = [...used.keys()].filter((p) => !Object.prototype.hasOwnProperty.call(own, p) && text.includes(`\${${p}}`));
+  if (named.length === 0) return undefined;
+  const variables = { ...(withChoices(own, used) as Record<string, unknown>) };
+  for (const parameter of named) variables[parameter] = withChoices({ Ref: parameter }, used);
+  return { 'Fn::Sub': [text, variables] };
 }

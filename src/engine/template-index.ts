@@ -1,5 +1,5 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
-import { foundInMap, selected, split } from './lookups';
+import { foundInMap, LookupSections, selected, split } from './lookups';
 import { showValue } from './message';
 import { parameterChoices, withChoiceConditions, withChoices } from './parameter-choices';
 import { ExternalResources, IndexedPool, OtherTemplatePool, PoolAdditions, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
@@ -75,7 +75,6 @@ export function isCustomResourceType(type: unknown): boolean {
 const isIndexed = (r: unknown): r is TemplateResource => isPlainObject(r) && (INDEXED_TYPES.has(r.Type) || isCustomResourceType(r.Type));
 
 const NOTHING: ReadonlySet<string> = new Set();
-const mappingsOf = (section: unknown): Readonly<Record<string, unknown>> => (isPlainObject(section) ? section : {});
 const props = (r: TemplateResource | undefined): Record<string, unknown> => (isPlainObject(r?.Properties) ? r!.Properties : {});
 
 /** How an index reads references beyond its template. */
@@ -109,11 +108,19 @@ export interface IndexOptions {
    */
   readonly addedElsewhere?: (pool: PoolEntry) => readonly PoolAdditions[];
   /**
-   * The template's Mappings, asked for when a client first uses `Fn::FindInMap`.
+   * The template's Mappings and Transform, asked for when a client first uses `Fn::FindInMap`.
    *
    * @default - none: a lookup stays a value known at deployment
    */
-  readonly mappings?: () => unknown;
+  readonly lookups?: () => LookupSections;
+  /**
+   * Whether parameters with AllowedValues are checked for each value (see
+   * parameter-choices.ts): not in a nested stack's template, whose values
+   * its parent passes (or, passing none, leaves at their Default).
+   *
+   * @default true
+   */
+  readonly parameterChoices?: boolean;
   /** The template's Conditions and Parameters, asked for when a client first uses a condition. */
   readonly conditions?: () => ConditionSections;
   /**
@@ -164,8 +171,8 @@ export class TemplateIndex {
   /** What Ref returns for resources whose Ref value is in the template (IdP: ProviderName, resource server: Identifier). */
   private readonly refValues = new Map<string, string>();
 
-  /** The template's Mappings, read when a client first uses `Fn::FindInMap`. */
-  private mappings?: Readonly<Record<string, unknown>>;
+  /** The template's Mappings and Transform, read when a client first uses `Fn::FindInMap`. */
+  private lookups?: LookupSections;
   /** The template's conditions (and its parameters' choices), made when a client first needs them (see `conditionsRead`). */
   private conditions?: { conditions: TemplateConditions; choices: ReadonlyMap<string, ReadonlyArray<string | number>> };
   /** Set by `walk` when it meets an Fn::If. */
@@ -294,7 +301,7 @@ export class TemplateIndex {
   private conditionsRead(): { conditions: TemplateConditions; choices: ReadonlyMap<string, ReadonlyArray<string | number>> } {
     if (!this.conditions) {
       const sections = this.options.conditions?.() ?? {};
-      const choices = parameterChoices(sections.Parameters);
+      const choices = this.options.parameterChoices === false ? new Map() : parameterChoices(sections.Parameters, sections.Rules);
       this.conditions = { conditions: new TemplateConditions(withChoiceConditions(sections, choices)), choices };
     }
     return this.conditions;
@@ -315,7 +322,7 @@ export class TemplateIndex {
   /** What an `Fn::FindInMap`, `Fn::Select` or `Fn::Split` of arguments the template decides gives (see lookups.ts); undefined otherwise. */
   private lookedUp(intrinsic: Record<string, unknown>): unknown {
     const resolve = (v: unknown) => this.resolveIn(v);
-    if ('Fn::FindInMap' in intrinsic) return foundInMap(intrinsic['Fn::FindInMap'], this.mappings ??= mappingsOf(this.options.mappings?.()), resolve);
+    if ('Fn::FindInMap' in intrinsic) return foundInMap(intrinsic['Fn::FindInMap'], this.lookups ??= this.options.lookups?.() ?? {}, resolve);
     if ('Fn::Select' in intrinsic) return selected(intrinsic['Fn::Select'], resolve);
     if ('Fn::Split' in intrinsic) return split(intrinsic['Fn::Split'], resolve);
     return undefined;

@@ -161,8 +161,8 @@ export function checkClient(
   if ((read.capped || read.incomplete) && !selection.disabledRules?.has('VUPC-CONDITIONS-CAPPED') && selection.rules === undefined) {
     const rule = noticeRule('VUPC-CONDITIONS-CAPPED');
     const problem = read.capped
-      ? `use conditions in more than ${MAX_VARIANTS} combinations; the first ${MAX_VARIANTS} were checked`
-      : `use conditions on parameters with too many values to try them all; ${read.variants.length} combinations were checked`;
+      ? `use conditions or parameters with AllowedValues in more than ${MAX_VARIANTS} combinations; the first ${MAX_VARIANTS} were checked`
+      : `use conditions or parameters whose values are too many to try them all; ${read.variants.length} combinations were checked`;
     findings.push(findingOf(rule, pathText(), { property: 'Properties', problem }, rule.severity));
   }
   return findings;

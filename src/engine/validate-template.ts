@@ -176,7 +176,9 @@ export function indexTemplates(templates: readonly TemplateInSet[]): TemplateInd
       poolKeyPrefix: poolKeyPrefix(i),
       external: t.external,
       conditions: () => conditionSectionsOf(t.template, fixed),
-      mappings: () => (isPlainObject(t.template) ? t.template.Mappings : undefined),
+      lookups: () => (isPlainObject(t.template) ? { Mappings: t.template.Mappings, Transform: t.template.Transform } : {}),
+      // A nested stack's parameters are what its parent passes, or their Default.
+      parameterChoices: t.parent === undefined,
       // A parameter its parent fixes to one value reads as that value (a callback URL, a provider's name).
       parameterValues: singleValues(fixed),
       addedElsewhere: (pool) => addedElsewhere(pool),
@@ -250,7 +252,7 @@ function conditionSectionsOf(template: unknown, fixed: Record<string, string[]> 
   for (const [name, values] of Object.entries(fixed)) {
     if (isPlainObject(parameters[name])) parameters[name] = { ...parameters[name], AllowedValues: values };
   }
-  return { Conditions: template.Conditions, Parameters: parameters };
+  return { Conditions: template.Conditions, Parameters: parameters, Rules: template.Rules };
 }
 
 /** A finding in one of several templates checked together. */

@@ -181,7 +181,7 @@ export class UserPoolClientRuleIds {
   public static readonly CLIENT_REPLACED = 'VUPC-CLIENT-REPLACED';
   /** Every app client is read and checked; one that cannot be is reported. */
   public static readonly NOT_VALIDATED = 'VUPC-NOT-VALIDATED';
-  /** A client that uses conditions is checked in every combination of their values the template can produce, up to 64. */
+  /** A client that uses conditions, or parameters with AllowedValues, is checked in every combination of their values the template can produce, up to 64. */
   public static readonly CONDITIONS_CAPPED = 'VUPC-CONDITIONS-CAPPED';
   /** App clients whose user pool is not in the checked templates (or the app) are named, once per template or stack, as not checked against their pool. */
   public static readonly POOL_NOT_FOUND = 'VUPC-POOL-NOT-FOUND';

@@ -471,6 +471,10 @@ describe('the pool around API clients, from the API\'s outputs', () => {
       'the attribute mapping of identity providers Google, MyOIDC is not in a ListIdentityProviders response, so VUPC-WRITE-MAPPED did not run for them: '
         + 'give their DescribeIdentityProvider responses (aws cognito-idp describe-identity-provider) with --identity-providers',
     ]);
+    // A described provider without a mapping maps nothing: not named as unknown (before, the note asked for the description given).
+    const plain = write({ IdentityProvider: { ProviderName: 'MyOIDC', ProviderType: 'OIDC' } }, 'oidc.json');
+    const described2 = json('--user-pool', pool(), '--identity-providers', providers(), '--identity-providers', google, '--identity-providers', plain, client);
+    expect(described2.inputs[0].notices.filter((n) => n.includes('attribute mapping'))).toEqual([]);
     // Two descriptions of one provider that disagree: which one is true is not guessed.
     const other = write({ IdentityProvider: { ProviderName: 'Google', ProviderType: 'Google', AttributeMapping: { email: 'email' } } }, 'google2.json');
     const both = cli('--user-pool', pool(), '--identity-providers', google, '--identity-providers', other, client);

@@ -175,7 +175,7 @@ describe('a client that uses conditions is checked in each combination (template
     const client = { ...VALID_WEB_CLIENT, ReadAttributes: conditions.map((c) => ({ 'Fn::If': [c, 'email', { Ref: 'AWS::NoValue' }] })) };
     const findings = validateTemplate({ Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: client } } }, { service, pathOf: (id) => id }).map(({ finding }) => finding);
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['VUPC-CONDITIONS-CAPPED', 'info']]);
-    expect(findings[0].message).toContain('Properties use conditions in more than 64 combinations; the first 64 were checked.');
+    expect(findings[0].message).toContain('Properties use conditions or parameters with AllowedValues in more than 64 combinations; the first 64 were checked.');
   });
 });
 

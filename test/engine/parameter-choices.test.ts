@@ -1,9 +1,9 @@
-import { AspectPriority, Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnParameter, CfnRule, Fn, NestedStack, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { UserPoolClientValidator } from '../../src';
 import { conditionLabel } from '../../src/engine/conditions';
-import { validateTemplate } from '../../src/engine/validate-template';
+import { validateTemplate, validateTemplates } from '../../src/engine/validate-template';
 import { SERVICE_RULES } from '../../src/rules/registry';
 import { quietCdkBuiltinValidation, testApp, VALID_WEB_CLIENT } from '../helpers';
 
@@ -65,6 +65,43 @@ describe('a Ref to a parameter with AllowedValues', () => {
   });
 });
 
+describe('what CloudFormation decides otherwise is not enumerated', () => {
+  const refresh = { RefreshTokenValidity: { Ref: 'RefreshDays' } };
+  const days = { RefreshDays: { Type: 'Number', Default: 30, AllowedValues: [0, 30] } };
+
+  test('a parameter that the template\'s Rules constrain (a combination they forbid is refused before anything is created)', () => {
+    const rules = { Days: { Assertions: [{ Assert: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'RefreshDays' }, '0'] }] } }] } };
+    const run = (extra: Record<string, unknown>) => validateTemplate(
+      { Parameters: days, ...extra, Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { ...VALID_WEB_CLIENT, ...refresh } } } },
+      { service: { rules: SERVICE_RULES }, pathOf: (id) => id },
+    ).map(({ finding }) => finding.ruleId).filter((id) => id !== 'VUPC-POOL-NOT-FOUND');
+    expect(run({ Rules: rules })).toEqual([]);
+    expect(run({})).toEqual(['VUPC-REFRESH-ZERO']);
+  });
+
+  test('a nested stack\'s parameter: its parent passes the value, or leaves the Default (before, RefreshDays = 0 failed a child never given 0)', () => {
+    const child = { Parameters: days, Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { ...VALID_WEB_CLIENT, ...refresh } } } };
+    const parent = { Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'child.json' } } } };
+    const nestedFindings = validateTemplates([{ template: parent, pathOf: (id) => id }, { template: child, pathOf: (id) => id, parent: { index: 0, logicalId: 'Child' } }],
+      () => ({ service: { rules: SERVICE_RULES } }));
+    expect(nestedFindings.map(({ finding }) => finding.ruleId).filter((id) => id !== 'VUPC-POOL-NOT-FOUND')).toEqual([]);
+  });
+
+  test('a Fn::Sub naming many parameters with many values is read in time linear in them (before: out of memory)', () => {
+    const parameters = Object.fromEntries(Array.from({ length: 6 }, (_, p) => [`P${p}`, { Type: 'String', AllowedValues: Array.from({ length: 20 }, (__, v) => `v${v}`) }]));
+    const name = { 'Fn::Sub': Object.keys(parameters).map((p) => `\${${p}}`).join('-') };
+    const start = Date.now();
+    expect(found({ ClientName: name }, parameters)).toEqual([]);
+    expect(Date.now() - start).toBeLessThan(5000);
+  });
+
+  test('an unquoted YAML boolean among the allowed values is the text CloudFormation reads', () => {
+    expect(found({ EnableTokenRevocation: { Ref: 'Revoke' } }, { Revoke: { Type: 'String', AllowedValues: [true, 'maybe'] } })).toEqual([
+      ['VUPC-PROPERTY-TYPE', 'EnableTokenRevocation', 'Revoke = maybe'],
+    ]);
+  });
+});
+
 test('the aspects: a CfnParameter with allowed values that a client refers to', () => {
   const app = testApp();
   const stack = new Stack(app, 'Stack');
@@ -75,4 +112,23 @@ test('the aspects: a CfnParameter with allowed values that a client refers to', 
   app.synth();
   const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('VUPC-')).map((e) => String(e.entry.data));
   expect(errors).toEqual([expect.stringMatching(/^\[VUPC-REFRESH-DURATION\] Stack\/Client \[when RefreshDays = 5000\]: RefreshTokenValidity 5000 in days/)]);
+});
+
+test('the aspects: not in a nested stack (its parent passes the values), nor for a parameter a CfnRule constrains', () => {
+  const app = testApp();
+  const stack = new Stack(app, 'Stack');
+  const nested = new NestedStack(stack, 'Nested');
+  for (const scope of [stack, nested]) {
+    const days = new CfnParameter(scope, 'RefreshDays', { type: 'Number', allowedValues: ['1', '5000'], default: '1' });
+    const pool = new cognito.UserPool(scope, 'Pool');
+    new cognito.CfnUserPoolClient(scope, 'Client', { userPoolId: pool.userPoolId, refreshTokenValidity: days.valueAsNumber, tokenValidityUnits: { refreshToken: 'days' } });
+    if (scope === stack) {
+      new CfnRule(stack, 'Days', { assertions: [{ assert: Fn.conditionNot(Fn.conditionEquals(days.valueAsString, '5000')), assertDescription: 'not 5000' }] });
+    }
+  }
+  Aspects.of(app).add(new UserPoolClientValidator(), { priority: AspectPriority.READONLY });
+  app.synth();
+  // The nested stack's annotations are on its constructs (its template is an asset of the parent's artifact).
+  const errors = [stack, ...stack.node.findAll()].flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:error').map((m) => `${c.node.path}: ${String(m.data)}`));
+  expect(errors).toEqual([]);
 });
