@@ -1,4 +1,4 @@
-import { Annotations, CfnMapping, CfnResource, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnMapping, CfnResource, CfnRule, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { UserPoolClientValidator } from '../../src';
@@ -63,6 +63,13 @@ describe('each internal read answers on this aws-cdk-lib', () => {
     const { stack } = fixture();
     const mapping = new CfnMapping(stack, 'Stages', { mapping: { prod: { days: 30 } } });
     expect(stack.resolve(templateFragmentOf(mapping))).toEqual({ Mappings: { Stages: { prod: { days: 30 } } } });
+  });
+
+  test('the template fragment of a rule (read for the parameters it constrains)', () => {
+    const { stack } = fixture();
+    new CfnRule(stack, 'Days', { assertions: [{ assert: Fn.conditionEquals('a', 'a'), assertDescription: 'always' }] });
+    const rule = stack.node.findChild('Days') as CfnRule;
+    expect(stack.resolve(templateFragmentOf(rule))).toEqual({ Rules: { Days: { Assertions: [{ Assert: { 'Fn::Equals': ['a', 'a'] }, AssertDescription: 'always' }] } } });
   });
 
   test('CDK\'s record of a warning acknowledged on the construct itself', () => {
