@@ -81,7 +81,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       maxWorkers: '100%',
     },
   },
-  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/'],
+  // '/node_modules' too: a worktree whose node_modules is a link to another's (projen's pattern matches folders only).
+  gitignore: ['cdk.out', '/examples/cdk.out', '/bench/results/', '/node_modules'],
 });
 
 // Layers, each importing only from the ones before it (docs/architecture.md):
