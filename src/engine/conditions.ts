@@ -214,7 +214,8 @@ export class TemplateConditions {
   private allowedValues(name: string): string[] | undefined {
     const p = this.parameters[name];
     const allowed = isPlainObject(p) ? p.AllowedValues : undefined;
-    return Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string' || typeof v === 'number')
+    // YAML reads an unquoted true as a boolean; CloudFormation reads every allowed value as text.
+    return Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
       ? allowed.map(String)
       : undefined;
   }
@@ -311,6 +312,9 @@ export function conditionLabel(holds: readonly Assignment[], all: readonly Assig
  * `remaining` as any part does, with the fewest conditions: every part is
  * tried for the few conditions a client uses, dropping one at a time beyond.
  */
+/** How many of a term's conditions hold. */
+const holding = (term: Assignment) => [...term.values()].filter(Boolean).length;
+
 function widestTerm(
   first: Assignment,
   remaining: readonly Assignment[],
@@ -333,7 +337,9 @@ function widestTerm(
     const term = termOf(names.filter((_, i) => Math.floor(mask / 2 ** i) % 2 === 1));
     if (others.some((o) => matches(term, o))) continue;
     const covers = remaining.filter((a) => matches(term, a)).length;
-    if (covers > bestCovers || (covers === bestCovers && term.size < best.size)) {
+    // Of terms as wide and as short, one that says what holds reads best (`Stage = dev` rather than `Stage is not prod`).
+    const better = covers > bestCovers || (covers === bestCovers && (term.size < best.size || (term.size === best.size && holding(term) > holding(best))));
+    if (better) {
       best = term;
       bestCovers = covers;
     }

@@ -15,6 +15,9 @@ import { isIntrinsic, isPlainObject, isRecord } from '../rules/values';
  * stay values known only at deployment.
  */
 
+/** The values each parameter that can be enumerated takes, by its name. */
+export type ParameterChoices = ReadonlyMap<string, ReadonlyArray<string | number>>;
+
 /** The parameter types whose Ref is the value itself, one of AllowedValues. */
 const SCALAR_TYPES: ReadonlySet<unknown> = new Set(['String', 'Number']);
 
@@ -25,7 +28,7 @@ export const MAX_CHOICES = 64;
 const choiceName = (parameter: string, value: string | number) => `${parameter} = ${value === '' ? "''" : String(value)}`;
 
 /** The parameters of a template that can be enumerated, with their values. */
-export function parameterChoices(parameters: unknown, rules?: unknown): ReadonlyMap<string, ReadonlyArray<string | number>> {
+export function parameterChoices(parameters: unknown, rules?: unknown): ParameterChoices {
   const out = new Map<string, ReadonlyArray<string | number>>();
   // Rules may forbid combinations of parameter values, which CloudFormation then refuses before it creates anything:
   // the parameters they name are not enumerated (a combination they forbid would be a false error).
@@ -45,7 +48,7 @@ export function parameterChoices(parameters: unknown, rules?: unknown): Readonly
 }
 
 /** The template's conditions with one for each value of each parameter that can be enumerated. */
-export function withChoiceConditions(sections: ConditionSections, choices: ReadonlyMap<string, ReadonlyArray<string | number>>): ConditionSections {
+export function withChoiceConditions(sections: ConditionSections, choices: ParameterChoices): ConditionSections {
   const conditions: Record<string, unknown> = { ...(isPlainObject(sections.Conditions) ? sections.Conditions : {}) };
   for (const [parameter, values] of choices) {
     for (const value of values) conditions[choiceName(parameter, value)] = { 'Fn::Equals': [{ Ref: parameter }, String(value)] };
@@ -57,7 +60,7 @@ export function withChoiceConditions(sections: ConditionSections, choices: Reado
  * The value with each `Ref` to a parameter of `used` replaced by a chain of
  * `Fn::If`s over its values; the same value (not a copy) when none is there.
  */
-export function withChoices(value: unknown, used: ReadonlyMap<string, ReadonlyArray<string | number>>): unknown {
+export function withChoices(value: unknown, used: ParameterChoices): unknown {
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     value.forEach((v, i) => {
@@ -89,7 +92,7 @@ export function withChoices(value: unknown, used: ReadonlyMap<string, ReadonlyAr
  * (the text with every combination written in grew as their product). Undefined when it names none (a variable of
  * its own of the same name is not the parameter).
  */
-function substituted(value: Record<string, unknown>, used: ReadonlyMap<string, ReadonlyArray<string | number>>): unknown {
+function substituted(value: Record<string, unknown>, used: ParameterChoices): unknown {
   const sub = value['Fn::Sub'];
   const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
   if (text === undefined) return undefined;

@@ -1,7 +1,7 @@
 import { Assignment, ConditionSections, TemplateConditions, usesConditions } from './conditions';
 import { foundInMap, LookupSections, selected, split } from './lookups';
 import { showValue } from './message';
-import { parameterChoices, withChoiceConditions, withChoices } from './parameter-choices';
+import { parameterChoices, ParameterChoices, withChoiceConditions, withChoices } from './parameter-choices';
 import { ExternalResources, IndexedPool, OtherTemplatePool, PoolAdditions, PoolEntry, PoolOfOtherTemplate, poolIn } from './pools';
 import { dependsOn, nestedOutput, NO_VALUE, noteReference, poolReference, REFERENCE_KEYS, referencedIds, refTarget, stackOutput, StackOutputRead } from './references';
 import type { PropNames, ReadClient } from './validate-client';
@@ -174,7 +174,7 @@ export class TemplateIndex {
   /** The template's Mappings and Transform, read when a client first uses `Fn::FindInMap`. */
   private lookups?: LookupSections;
   /** The template's conditions (and its parameters' choices), made when a client first needs them (see `conditionsRead`). */
-  private conditions?: { conditions: TemplateConditions; choices: ReadonlyMap<string, ReadonlyArray<string | number>> };
+  private conditions?: { conditions: TemplateConditions; choices: ParameterChoices };
   /** Set by `walk` when it meets an Fn::If. */
   private sawCondition = false;
   /** Whether `walk` reads dynamic references in strings (see `ReadOptions.dynamicReferences`). */
@@ -298,7 +298,7 @@ export class TemplateIndex {
    * that has AllowedValues (see parameter-choices.ts): read when a client
    * first uses a condition or refers to something that is not a resource.
    */
-  private conditionsRead(): { conditions: TemplateConditions; choices: ReadonlyMap<string, ReadonlyArray<string | number>> } {
+  private conditionsRead(): { conditions: TemplateConditions; choices: ParameterChoices } {
     if (!this.conditions) {
       const sections = this.options.conditions?.() ?? {};
       const choices = this.options.parameterChoices === false ? new Map() : parameterChoices(sections.Parameters, sections.Rules);
@@ -308,7 +308,7 @@ export class TemplateIndex {
   }
 
   /** The parameters with AllowedValues among the ids a client's properties refer to (undefined: none). */
-  private choicesUsed(referenced: ReadonlySet<string>): ReadonlyMap<string, ReadonlyArray<string | number>> | undefined {
+  private choicesUsed(referenced: ReadonlySet<string>): ParameterChoices | undefined {
     let used: Map<string, ReadonlyArray<string | number>> | undefined;
     for (const id of referenced) {
       // Resources, pseudo parameters and parameters fixed by a parent are no choice; only then are the sections read.
