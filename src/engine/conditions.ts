@@ -338,7 +338,8 @@ function widestTerm(
     if (others.some((o) => matches(term, o))) continue;
     const covers = remaining.filter((a) => matches(term, a)).length;
     // Of terms as wide and as short, one that says what holds reads best (`Stage = dev` rather than `Stage is not prod`).
-    const better = covers > bestCovers || (covers === bestCovers && (term.size < best.size || (term.size === best.size && holding(term) > holding(best))));
+    const shorter = term.size < best.size || (term.size === best.size && holding(term) > holding(best));
+    const better = covers > bestCovers || (covers === bestCovers && shorter);
     if (better) {
       best = term;
       bestCovers = covers;
