@@ -208,6 +208,9 @@ export class TemplateConditions {
       const values: ParameterValue[] = allowed ?? [...compared, OTHER];
       return { key: `parameter:${name}`, values };
     });
+    // The search varies the last domain fastest: the parameters with the most values go first, so that past the cap the
+    // combinations checked still vary every other parameter and leaf (a 64-value parameter last would be all they vary).
+    parameterDomains.sort((a, b) => b.values.length - a.values.length);
     return [...parameterDomains, ...[...open].map((key) => ({ key: `open:${key}`, values: [true, false] }))];
   }
 
@@ -325,7 +328,8 @@ function widestTerm(
   const termOf = (kept: readonly string[]): Assignment => new Map(kept.map((n) => [n, first.get(n)!]));
   if (names.length > 10) {
     let kept = names;
-    for (const name of names) {
+    // Conditions that do not hold are dropped first, so that what is left says what holds where it can.
+    for (const name of [...names].sort((a, b) => Number(first.get(a)) - Number(first.get(b)))) {
       const without = kept.filter((n) => n !== name);
       if (!others.some((o) => matches(termOf(without), o))) kept = without;
     }

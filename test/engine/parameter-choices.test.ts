@@ -95,6 +95,22 @@ describe('what CloudFormation decides otherwise is not enumerated', () => {
     expect(Date.now() - start).toBeLessThan(5000);
   });
 
+  test('past the cap, the combinations checked still vary the parameters with few values, and the label names them', () => {
+    // Before, a 64-value parameter varied fastest: the first 64 combinations held the others still, and the error that
+    // needs 1 minute was reported with no condition at all.
+    const parameters = {
+      AccessHours: { Type: 'Number', AllowedValues: [1, 24] },
+      AccessUnit: { Type: 'String', AllowedValues: ['minutes', 'hours'] },
+      Tenant: { Type: 'String', AllowedValues: Array.from({ length: 64 }, (_, i) => `t${i}`) },
+    };
+    const client = { AccessTokenValidity: { Ref: 'AccessHours' }, TokenValidityUnits: { AccessToken: { Ref: 'AccessUnit' } }, ClientName: { 'Fn::Sub': '${Tenant}-web' } };
+    const run = validateTemplate(
+      { Parameters: parameters, Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_AbCdEf123', ...client } } } },
+      { service: { rules: SERVICE_RULES }, pathOf: (id) => id },
+    ).map(({ finding }) => [finding.ruleId, finding.condition]);
+    expect(run).toContainEqual(['VUPC-ACCESS-DURATION', 'AccessHours = 1 and AccessUnit = minutes']);
+  });
+
   test('an unquoted YAML boolean among the allowed values is the text CloudFormation reads', () => {
     expect(found({ EnableTokenRevocation: { Ref: 'Revoke' } }, { Revoke: { Type: 'String', AllowedValues: [true, 'maybe'] } })).toEqual([
       ['VUPC-PROPERTY-TYPE', 'EnableTokenRevocation', 'Revoke = maybe'],
