@@ -62,6 +62,8 @@ export function rulesDoc(): string {
     if (r.catalogueId) lines.push(`- **Catalogue row:** \`${r.catalogueId}\``);
     lines.push(`- **Why:** ${cell(r.why)}`);
     lines.push(`- **Fix:** ${cell(r.fix)}`);
+    if (r.propsFix) lines.push(`- **Fix, in construct props:** ${cell(r.propsFix)}`);
+    if (r.apiFix) lines.push(`- **Fix, in the Cognito API:** ${cell(r.apiFix)}`);
     if (r.decision) lines.push(`- **Decision:** ${cell(r.decision)}`);
     lines.push(`- **Source:** ${r.source}`, '');
   }

@@ -1,4 +1,4 @@
-import type { RuleDefinition, Violation } from '../rules/rule';
+import { InputKind, RuleDefinition, Violation } from '../rules/rule';
 import { isPlainObject, textAsWritten } from '../rules/values';
 
 /** Properties whose values are secrets: never written into a message. */
@@ -64,7 +64,7 @@ export function showValue(value: unknown): string {
  * The one message format of every door: rule id, where, what, why, fix.
  *   [VUPC-CALLBACK-HTTPS] App/Web/Resource: CallbackURLs[1] 'http://…' uses http:// for … Cognito requires … Fix: …
  */
-export function formatMessage(rule: RuleDefinition, path: string, violation: Violation, propNames?: { readonly [p: string]: string }): string {
+export function formatMessage(rule: RuleDefinition, path: string, violation: Violation, propNames?: { readonly [p: string]: string }, input?: InputKind): string {
   // A value read from a plain string is masked as that string (a masked join of Refs would show a structure nobody wrote).
   const value = textAsWritten(violation.value) ?? violation.value;
   const shown = value === undefined ? '' : ` ${showValue(redact(violation.property, value))}`;
@@ -72,10 +72,15 @@ export function formatMessage(rule: RuleDefinition, path: string, violation: Vio
   const named = prop ? `${violation.property} (prop ${prop})` : violation.property;
   // A finding about a whole resource (a pool's client count) names no property: its problem is the sentence.
   const what = named === '' ? violation.problem.charAt(0).toUpperCase() + violation.problem.slice(1) : `${named}${shown} ${violation.problem}`;
-  return `[${rule.id}] ${path}: ${what}. ${rule.why} Fix: ${fixOf(rule, violation, propNames)}`;
+  return `[${rule.id}] ${path}: ${what}. ${rule.why} Fix: ${fixOf(rule, violation, propNames, input)}`;
 }
 
-/** The fix of a finding: a client made with construct props is fixed in those props, where the rule has advice in their terms. */
-export function fixOf(rule: RuleDefinition, violation: Violation, propNames?: { readonly [p: string]: string }): string {
-  return (propNames ? violation.propsFix ?? rule.propsFix : undefined) ?? violation.fix ?? rule.fix;
+/**
+ * The fix of a finding: a client made with construct props is fixed in those props, one read from the API's JSON
+ * with the API's operations, where the rule has advice in those terms.
+ */
+export function fixOf(rule: RuleDefinition, violation: Violation, propNames?: { readonly [p: string]: string }, input?: InputKind): string {
+  const api = input !== undefined && input !== InputKind.TEMPLATE;
+  const inTerms = propNames ? violation.propsFix ?? rule.propsFix : api ? rule.apiFix : undefined;
+  return inTerms ?? violation.fix ?? rule.fix;
 }

@@ -46,14 +46,14 @@ function severityOf(rule: RuleDefinition, selection: RuleSelection): RuleSeverit
 }
 
 /** The finding a rule's violation makes, with its message and fix. */
-export function findingOf(rule: RuleDefinition, path: string, violation: Violation, severity: RuleSeverity, propNames?: PropNames): Finding {
+export function findingOf(rule: RuleDefinition, path: string, violation: Violation, severity: RuleSeverity, propNames?: PropNames, input?: InputKind): Finding {
   return {
     ruleId: rule.id,
     severity,
     path,
     property: violation.property,
-    message: formatMessage(rule, path, violation, propNames),
-    fix: fixOf(rule, violation, propNames),
+    message: formatMessage(rule, path, violation, propNames, input),
+    fix: fixOf(rule, violation, propNames, input),
   };
 }
 
@@ -94,7 +94,7 @@ export function runRules(client: ReadClient, context: ClientContext, selection: 
   let text: string | undefined;
   const emit = (rule: RuleDefinition, violation: Violation, severity = severityOf(rule, selection)) => {
     text ??= typeof naming.path === 'string' ? naming.path : naming.path();
-    findings.push(findingOf(rule, text, violation, severity, naming.propNames));
+    findings.push(findingOf(rule, text, violation, severity, naming.propNames, selection.input));
   };
 
   if (!('properties' in client)) {

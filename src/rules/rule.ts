@@ -98,6 +98,14 @@ export interface RuleDefinition {
    * @default - `fix`
    */
   readonly propsFix?: string;
+  /**
+   * The fix in the terms of the Cognito API, for a client read from its JSON
+   * (a request or a describe response), where `fix` names a CloudFormation
+   * resource; findings on such a client give this one.
+   *
+   * @default - `fix`
+   */
+  readonly apiFix?: string;
   /** Where the constraint is documented. */
   readonly source: string;
   /** For policy rules: the UserPoolClientPolicy options that turn the rule on. */

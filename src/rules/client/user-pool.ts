@@ -40,6 +40,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     summary: 'Each supported identity provider is COGNITO or the ProviderName of an identity provider of the pool.',
     why: 'Cognito refuses the client: "The provider X does not exist for User Pool Y". Names are case-sensitive (Google, Facebook, SignInWithApple, LoginWithAmazon).',
     fix: 'Define the identity provider on the pool (AWS::Cognito::UserPoolIdentityProvider), or correct the name.',
+    apiFix: 'Create the identity provider in the pool (aws cognito-idp create-identity-provider), or correct the name.',
     source: Sources.IDPS,
     decision: 'A provider the app imports by name (UserPoolIdentityProvider.fromProviderName) is taken to exist: importing it says it was made outside the template. So is one that another template or stack adds to a pool of a third (aws-cdk apps keep providers in a stack of their own), for the clients outside the pool\'s template; VUPC-IDP-DEPENDENCY asks no DependsOn across templates. For a client in the pool\'s own template it is an error: that template deploys before any template that refers to its pool.',
     check: (client, report) => {
@@ -49,12 +50,7 @@ export const USER_POOL_RULES: RuleDefinition[] = [
       for (const { index, value } of client.strings('SupportedIdentityProviders')) {
         if (value !== COGNITO && !providers.has(value)) {
           const known = [COGNITO, ...providers.keys()].join(', ');
-          report({
-            property: `SupportedIdentityProviders[${index}]`,
-            value,
-            problem: `is not an identity provider of user pool ${client.context.pool!.logicalId} (it has: ${known})`,
-            ...(client.fromApi() ? { fix: 'Create the identity provider in the pool (aws cognito-idp create-identity-provider), or correct the name.' } : {}),
-          });
+          report({ property: `SupportedIdentityProviders[${index}]`, value, problem: `is not an identity provider of user pool ${client.context.pool!.logicalId} (it has: ${known})` });
         }
       }
     },
@@ -233,6 +229,8 @@ export const USER_POOL_RULES: RuleDefinition[] = [
     why: 'The authorization and token endpoints exist only once the pool has a domain; without one no OAuth flow can run.',
     fix: 'Add an AWS::Cognito::UserPoolDomain for the pool, or, if the app signs in only through the SDK, turn OAuth off (AllowedOAuthFlowsUserPoolClient: false, without flows and scopes).',
     propsFix: 'Add a domain (userPool.addDomain(...)), or, if the app signs in only through the SDK, turn OAuth off (disableOAuth: true).',
+    apiFix: 'Add a domain to the pool (aws cognito-idp create-user-pool-domain), or, if the app signs in only through the SDK, turn OAuth off '
+      + '(AllowedOAuthFlowsUserPoolClient: false, without flows and scopes).',
     source: Sources.DOMAINS,
     decision: 'A domain any template or stack checked together defines for the pool counts, the pool\'s own template\'s clients included: OAuth needs the domain when users sign in, not when the client is created.',
     check: (client, report) => {
@@ -240,16 +238,8 @@ export const USER_POOL_RULES: RuleDefinition[] = [
       // Undefined: whether the pool has a domain is not known.
       if (pool?.hasDomain === false && client.oauthFlows().size > 0) {
         // The pool of API clients is its DescribeUserPool response: what it lacks is named in the API's terms.
-        const api = client.fromApi();
-        report({
-          property: 'AllowedOAuthFlows',
-          value: [...client.oauthFlows()],
-          problem: `is set, but user pool ${pool.logicalId} has no domain (${api ? 'its DescribeUserPool response gives no Domain or CustomDomain' : 'no AWS::Cognito::UserPoolDomain refers to it'})`,
-          ...(api ? {
-            fix: 'Add a domain to the pool (aws cognito-idp create-user-pool-domain), or, if the app signs in only through the SDK, turn OAuth off '
-            + '(AllowedOAuthFlowsUserPoolClient: false, without flows and scopes).',
-          } : {}),
-        });
+        const lacking = client.fromApi() ? 'its DescribeUserPool response gives no Domain or CustomDomain' : 'no AWS::Cognito::UserPoolDomain refers to it';
+        report({ property: 'AllowedOAuthFlows', value: [...client.oauthFlows()], problem: `is set, but user pool ${pool.logicalId} has no domain (${lacking})` });
       }
     },
   },
