@@ -8,6 +8,7 @@
  * literal parts still checked (as an `Fn::Join` of text and unknown
  * values), and the input says so in its notices.
  */
+import { InputError } from './input-error';
 import { isRecord } from '../rules/values';
 
 /**
@@ -99,9 +100,37 @@ function closing(text: string, start: number): number {
   return -1;
 }
 
+/** Where the whole template is: what to check instead of a file the framework reads. */
+export const GENERATED_TEMPLATE = 'the template the framework generates (serverless package writes .serverless/cloudformation-template-update-stack.json)';
+
 /** The notice an input with variables gets. */
 export function serverlessNotice(count: number): string {
   return `holds Serverless Framework variables in ${count} value${count === 1 ? '' : 's'} (\${self:…}, \${opt:…}, …), which the framework `
     + 'replaces before CloudFormation reads the template: each was read as text known only at deployment, only its literal parts checked; '
-    + 'check the template the framework generates (.serverless/cloudformation-template-update-stack.json) for a complete check';
+    + `check ${GENERATED_TEMPLATE} for a complete check`;
+}
+
+/** True for a Serverless Framework service file (`serverless.yml`): `service` and `provider` at the top, no Resources. */
+export function isServiceFile(file: Record<string, unknown>): boolean {
+  return !('Resources' in file) && 'service' in file && 'provider' in file;
+}
+
+export const SERVICE_FILE_NOTICE = 'is a Serverless Framework service file: its resources section was checked as a template '
+  + '(the resources the framework generates for functions and events hold no app client)';
+
+/**
+ * The resources section of a Serverless Framework service file
+ * (`resources: {Resources: ...}`), which the framework merges into the
+ * template it generates; undefined for any other file. One whose resources
+ * are files it includes names them: those are what to check.
+ */
+export function serviceResources(file: unknown, shown: string): Record<string, unknown> | undefined {
+  if (!isRecord(file) || !isServiceFile(file)) return undefined;
+  const resources = file.resources;
+  if (Array.isArray(resources)) {
+    const included = resources.filter((r): r is string => typeof r === 'string');
+    throw new InputError(`${shown}: is a Serverless Framework service file whose resources section includes other files`
+      + `${included.length > 0 ? ` (${included.join(', ')})` : ''}: give those files as inputs (each is read as a template), or check ${GENERATED_TEMPLATE}.`);
+  }
+  return isRecord(resources) && isRecord(resources.Resources) ? resources : undefined;
 }

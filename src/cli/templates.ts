@@ -3,7 +3,7 @@ import { dirname, extname, join, relative, resolve } from 'path';
 import { findNodeAtLocation, parseTree, visit as visitJson } from 'jsonc-parser';
 import { apiClientsOf, ApiClient, jsonDocuments, looksLikeApi, parseApiText, poolOptionFor } from './api-input';
 import { InputError, jsonErrorMessage, withinDepth } from './input-error';
-import { readServerlessVariables, serverlessNotice } from './serverless-variables';
+import { GENERATED_TEMPLATE, isServiceFile, readServerlessVariables, SERVICE_FILE_NOTICE, serverlessNotice, serviceResources } from './serverless-variables';
 import { parseCloudFormationYaml, ResourceLines, yamlLines, YamlError, YamlLimitError } from './yaml';
 import { assetFilesByKey } from '../assembly/asset-files';
 import { DeployTarget, targetOfEnvironment } from '../engine/deploy-targets';
@@ -178,11 +178,6 @@ interface KeyOffsets {
   readonly properties: Map<string, number>;
 }
 
-/**
- * Line lookup for JSON text: a resource's key, and a property's key among
- * its Properties, found at their depth (built on first use); for a resource
- * a loop makes, by its keys inside the loop.
- */
 /** The line (from 1) of an offset of the text, by a binary search of the lines' starts. */
 function lineOfOffset(text: string): (offset: number) => number {
   const starts: number[] = [0];
@@ -199,6 +194,11 @@ function lineOfOffset(text: string): (offset: number) => number {
   };
 }
 
+/**
+ * Line lookup for JSON text: a resource's key, and a property's key among
+ * its Properties, found at their depth (built on first use); for a resource
+ * a loop makes, by its keys inside the loop.
+ */
 function jsonLines(text: string): ResourceLines {
   const lineAt = lineOfOffset(text);
   let keys: ReturnType<typeof jsonResourceKeys> | undefined;
@@ -225,28 +225,6 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
-const SERVICE_FILE_NOTICE = 'is a Serverless Framework service file: its resources section was checked as a template '
-  + '(the resources the framework generates for functions and events hold no app client)';
-
-/**
- * The resources section of a Serverless Framework service file (`service`,
- * `provider` and `resources: {Resources: ...}` at the top), which the
- * framework merges into the template it generates; undefined for any other
- * file. One whose resources are files it includes names them: those are what
- * to check.
- */
-function serverlessResources(file: unknown, shown: string): Record<string, unknown> | undefined {
-  if (!isRecord(file) || 'Resources' in file || !('service' in file) || !('provider' in file)) return undefined;
-  const resources = file.resources;
-  if (Array.isArray(resources)) {
-    const included = resources.filter((r): r is string => typeof r === 'string');
-    throw new InputError(`${shown}: is a Serverless Framework service file whose resources section includes other files`
-      + `${included.length > 0 ? ` (${included.join(', ')})` : ''}: give those files as inputs (each is read as a template), or check the `
-      + 'template the framework generates (serverless package writes .serverless/cloudformation-template-update-stack.json).');
-  }
-  return isRecord(resources) && isRecord(resources.Resources) ? resources : undefined;
-}
-
 /**
  * Throws unless the value is a template: a mapping with a Resources mapping
  * (CloudFormation requires one). A stack of a cloud assembly may have none
@@ -262,11 +240,10 @@ function requireTemplate(template: unknown, shown: string, inAssembly: boolean):
     const keys = all.length > 8 ? `${all.slice(0, 8).join(', ')}, … (${all.length} in all)` : all.join(', ');
     const option = poolOptionFor(template);
     // A Serverless Framework service file holds CloudFormation only in its resources section, which the framework merges into what it generates.
-    const serverless = 'service' in template && 'provider' in template;
     const hint = option
       ? `; it looks like the API's description of the pool around clients: give it with ${option}`
-      : serverless ? `; it looks like a Serverless Framework service file${'resources' in template ? ', whose resources section may hold app clients' : ''}: check the `
-        + 'template the framework generates (serverless package writes .serverless/cloudformation-template-update-stack.json), or its resources section as a file of its own'
+      : isServiceFile(template) ? `; it looks like a Serverless Framework service file${'resources' in template ? ', whose resources section may hold app clients' : ''}: `
+        + `check ${GENERATED_TEMPLATE}, or its resources section as a file of its own`
         : '';
     throw new InputError(`${shown}: has no Resources section, so it is not a CloudFormation template${keys ? ` (its top-level keys: ${keys})` : ''}${hint}.`);
   }
@@ -404,7 +381,7 @@ function loadWithNested(source: Source, state: LoadState): LoadedTemplate[] {
   if (api.templates) return api.templates;
   const parsed = parseTemplate(text, source.shown, extname(source.path).toLowerCase() === '.json', api.json, source.kind === 'api' || (source.kind !== 'template' && /\.(jsonl|ndjson)$/i.test(source.path)));
   // A Serverless Framework service file: its resources section is the CloudFormation the framework merges in.
-  const service = serverlessResources(parsed.template, source.shown);
+  const service = serviceResources(parsed.template, source.shown);
   requireTemplate(service ?? parsed.template, source.shown, source.assemblyDir !== undefined);
   const variables = readServerlessVariables(service ?? parsed.template, text);
   const lineOf: ResourceLines = !service ? parsed.line : /^\s*[{[]/.test(text) ? () => undefined : yamlLines(text, ['resources']);
@@ -572,16 +549,14 @@ function apiInput(text: string, shown: string, forced: boolean): { templates?: L
  */
 function apiLines(text: string): ApiLines | undefined {
   if (!/^\s*[{[]/.test(text)) return undefined;
-  let tree: ReturnType<typeof parseTree> | null = null;
-  let lineAt: ((offset: number) => number) | undefined;
+  let parsed: { tree: ReturnType<typeof parseTree>; lineAt: (offset: number) => number } | undefined;
   const steps = (path: string) => [...path.matchAll(/\[(\d+)\]|\.?([^.[\]]+)/g)].map((m) => (m[1] === undefined ? m[2] : Number(m[1])));
   return (at, property) => {
-    tree ??= parseTree(text) ?? null;
-    lineAt ??= lineOfOffset(text);
+    const { tree, lineAt } = (parsed ??= { tree: parseTree(text), lineAt: lineOfOffset(text) });
     if (!tree) return undefined;
     const client = steps(at.replace(/^\$/, ''));
     const member = property ? steps(property) : [];
-    const nodeAt = (path: Array<string | number>) => findNodeAtLocation(tree!, [...client, ...path]);
+    const nodeAt = (path: Array<string | number>) => findNodeAtLocation(tree, [...client, ...path]);
     const node = (member.length > 0 ? nodeAt(member) ?? nodeAt([member[0]]) : undefined) ?? nodeAt([]);
     // A member's value: its line is the member's (the key's) line.
     return node ? lineAt(node.parent?.type === 'property' ? node.parent.offset : node.offset) : undefined;
@@ -593,10 +568,10 @@ export function apiTemplatesOf(value: unknown, shown: string): LoadedTemplate[] 
   return groupedByKind(apiClientsOf([{ value }], shown), shown);
 }
 
-/** API clients as templates the engine checks: one per kind of input (requests, responses), in the order first seen. */
 /** Where a client's property is in the input (see `apiLines`). */
 type ApiLines = (at: string, property?: string) => number | undefined;
 
+/** API clients as templates the engine checks: one per kind of input (requests, responses), in the order first seen. */
 function groupedByKind(clients: readonly ApiClient[], shown: string, lines?: ApiLines): LoadedTemplate[] {
   return [...new Set(clients.map((c) => c.kind))].map((kind) => apiTemplate(clients.filter((c) => c.kind === kind), shown, kind, lines));
 }
