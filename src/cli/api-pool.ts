@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'util';
 import { readApiFile } from './api-input';
 import { InputError } from './input-error';
 import type { LoadedTemplate } from './templates';
@@ -86,7 +87,7 @@ function poolResources(files: PoolFiles): { poolId: string; resources: Record<st
       const name = provider.ProviderName as string;
       const known = providers.get(name);
       if (known && provider.AttributeMapping === undefined) continue;
-      if (known?.provider.AttributeMapping !== undefined && !sameJson(known.provider.AttributeMapping, provider.AttributeMapping)) {
+      if (known?.provider.AttributeMapping !== undefined && !isDeepStrictEqual(known.provider.AttributeMapping, provider.AttributeMapping)) {
         throw new InputError(`${file}: --identity-providers describes identity provider ${name} with another AttributeMapping than ${known.file} does: `
           + 'give one description of each provider.');
       }
@@ -99,7 +100,7 @@ function poolResources(files: PoolFiles): { poolId: string; resources: Record<st
     resources[id] = { Type: 'AWS::Cognito::UserPoolIdentityProvider', Properties: { UserPoolId: { Ref: poolId }, ProviderName: provider.ProviderName, ProviderType: provider.ProviderType, AttributeMapping: provider.AttributeMapping ?? null } };
     names.set(id, `${file} (identity provider ${String(provider.ProviderName)})`);
   }
-  const unmapped = [...providers.keys()].filter((name) => providers.get(name)!.provider.AttributeMapping === undefined);
+  const unmapped = [...providers].filter(([, { provider }]) => provider.AttributeMapping === undefined).map(([name]) => name);
   for (const file of files.resourceServers ?? []) {
     for (const server of serversIn(file, poolId)) {
       const id = `ResourceServer${Object.keys(resources).length}`;
@@ -109,8 +110,6 @@ function poolResources(files: PoolFiles): { poolId: string; resources: Record<st
   }
   return { poolId, resources, names, unmapped };
 }
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** How the API names one kind of pool resource in its List and Describe responses. */
 interface Shapes {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'util';
 import { isPlainObject } from '../rules/values';
 
 /**
@@ -45,7 +46,7 @@ export function foundInMap(args: unknown, sections: LookupSections, resolve: Res
   if (fallback !== undefined) return undefined;
   const candidates = Object.values(map).map((entries) => (isPlainObject(entries) ? entries[second] : undefined));
   const [one] = candidates;
-  return one !== undefined && candidates.every((c) => c !== undefined && JSON.stringify(c) === JSON.stringify(one)) ? one : undefined;
+  return one !== undefined && candidates.every((c) => c !== undefined && isDeepStrictEqual(c, one)) ? one : undefined;
 }
 
 /** The entry of a list at an index, where both are known (the list's other entries may not be). */

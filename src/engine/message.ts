@@ -60,11 +60,14 @@ export function showValue(value: unknown): string {
   return typeof value === 'string' ? `${text.slice(0, MAX_SHOWN - 2)}…'` : `${text.slice(0, MAX_SHOWN - 1)}…`;
 }
 
+/** The construct prop of each property, for a client made with construct props. */
+type PropNameMap = { readonly [p: string]: string };
+
 /**
  * The one message format of every door: rule id, where, what, why, fix.
  *   [VUPC-CALLBACK-HTTPS] App/Web/Resource: CallbackURLs[1] 'http://…' uses http:// for … Cognito requires … Fix: …
  */
-export function formatMessage(rule: RuleDefinition, path: string, violation: Violation, propNames?: { readonly [p: string]: string }, input?: InputKind): string {
+export function formatMessage(rule: RuleDefinition, path: string, violation: Violation, propNames?: PropNameMap, input?: InputKind): string {
   // A value read from a plain string is masked as that string (a masked join of Refs would show a structure nobody wrote).
   const value = textAsWritten(violation.value) ?? violation.value;
   const shown = value === undefined ? '' : ` ${showValue(redact(violation.property, value))}`;
@@ -79,7 +82,7 @@ export function formatMessage(rule: RuleDefinition, path: string, violation: Vio
  * The fix of a finding: a client made with construct props is fixed in those props, one read from the API's JSON
  * with the API's operations, where the rule has advice in those terms.
  */
-export function fixOf(rule: RuleDefinition, violation: Violation, propNames?: { readonly [p: string]: string }, input?: InputKind): string {
+export function fixOf(rule: RuleDefinition, violation: Violation, propNames?: PropNameMap, input?: InputKind): string {
   const api = input !== undefined && input !== InputKind.TEMPLATE;
   const inTerms = propNames ? violation.propsFix ?? rule.propsFix : api ? rule.apiFix : undefined;
   return inTerms ?? violation.fix ?? rule.fix;

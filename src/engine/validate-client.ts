@@ -46,7 +46,9 @@ function severityOf(rule: RuleDefinition, selection: RuleSelection): RuleSeverit
 }
 
 /** The finding a rule's violation makes, with its message and fix. */
-export function findingOf(rule: RuleDefinition, path: string, violation: Violation, severity: RuleSeverity, propNames?: PropNames, input?: InputKind): Finding {
+export function findingOf(
+  rule: RuleDefinition, path: string, violation: Violation, severity: RuleSeverity, propNames?: PropNames, input?: InputKind,
+): Finding {
   return {
     ruleId: rule.id,
     severity,
