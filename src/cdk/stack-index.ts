@@ -84,6 +84,9 @@ function indexOf(stack: Stack): TemplateIndex {
       }
     }
   }
+  // Read once, when a client first needs a section.
+  let read: ReturnType<typeof templateSections> | undefined;
+  const sections = () => (read ??= templateSections(stack));
   return TemplateIndex.of(resources, {
     otherPool: (key) => {
       const pool = stackSynthesis(stack).otherPools.get(key);
@@ -93,8 +96,8 @@ function indexOf(stack: Stack): TemplateIndex {
     importedPool: (name) => onlyDefinitionFor(oncePerApp(stack.node.root, exportedPools).get(name), deployTargetOf(stack)),
     // A pool has the same key in the index of every stack that refers to it: its clients are counted across the app.
     poolKeyPrefix: poolKeyPrefix(stack),
-    conditions: () => conditionSections(stack),
-    lookups: () => ({ Mappings: mappingsOf(stack), Transform: stack.templateOptions.transforms }),
+    conditions: () => sections(),
+    lookups: () => ({ Mappings: sections().Mappings, Transform: stack.templateOptions.transforms }),
     // A nested stack's parameters are what its parent passes, or their Default.
     parameterChoices: !stack.nested,
     external,
@@ -228,12 +231,15 @@ function importedName(node: IConstruct): { kind: 'identityProviders' | 'resource
 }
 
 /**
- * The stack's Conditions, Parameters and Rules sections, as the template will
- * hold them (for clients that use conditions or refer to parameters). CDK
- * renders a rule only through an internal (see internals.ts).
+ * The stack's Conditions, Parameters, Rules and Mappings sections, as the
+ * template will hold them, in one walk of the stack (for clients that use
+ * conditions, refer to parameters or look up a mapping). A `CfnMapping`
+ * looked up with keys known at synthesis still synthesizes as
+ * `Fn::FindInMap` (unless it is lazy). CDK renders a rule and a mapping only
+ * through an internal (see internals.ts).
  */
-function conditionSections(stack: Stack): Required<ConditionSections> {
-  const sections = { Conditions: {} as Record<string, unknown>, Parameters: {} as Record<string, unknown>, Rules: {} as Record<string, unknown> };
+function templateSections(stack: Stack): Required<ConditionSections> & { readonly Mappings: Record<string, unknown> } {
+  const sections = { Conditions: {} as Record<string, unknown>, Parameters: {} as Record<string, unknown>, Rules: {}, Mappings: {} };
   for (const node of stack.node.findAll()) {
     if (Stack.of(node) !== stack) continue;
     if (node instanceof CfnCondition && node.expression !== undefined) {
@@ -242,22 +248,11 @@ function conditionSections(stack: Stack): Required<ConditionSections> {
       sections.Parameters[stack.resolve(node.logicalId)] = { Type: node.type, NoEcho: node.noEcho, AllowedValues: stack.resolve(node.allowedValues) };
     } else if (node instanceof CfnRule) {
       Object.assign(sections.Rules, stack.resolve(templateFragmentOf(node)).Rules);
+    } else if (node instanceof CfnMapping) {
+      Object.assign(sections.Mappings, stack.resolve(templateFragmentOf(node)).Mappings);
     }
   }
   return sections;
-}
-
-/**
- * The stack's mappings as its template will hold them: a `CfnMapping` looked
- * up with keys known at synthesis still synthesizes as `Fn::FindInMap` (unless
- * it is lazy). CDK renders a mapping only through an internal (see internals.ts).
- */
-function mappingsOf(stack: Stack): Record<string, unknown> {
-  const mappings: Record<string, unknown> = {};
-  for (const node of stack.node.findAll()) {
-    if (node instanceof CfnMapping && Stack.of(node) === stack) Object.assign(mappings, stack.resolve(templateFragmentOf(node)).Mappings);
-  }
-  return mappings;
 }
 
 /**

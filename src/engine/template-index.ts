@@ -121,7 +121,10 @@ export interface IndexOptions {
    * @default true
    */
   readonly parameterChoices?: boolean;
-  /** The template's Conditions and Parameters, asked for when a client first uses a condition. */
+  /**
+   * The template's Conditions, Parameters and Rules, asked for when a client
+   * first uses a condition or refers to an id that is no resource (a parameter).
+   */
   readonly conditions?: () => ConditionSections;
   /**
    * Providers and resource servers the app imports by name, which exist
