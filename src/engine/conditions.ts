@@ -215,12 +215,7 @@ export class TemplateConditions {
   }
 
   private allowedValues(name: string): string[] | undefined {
-    const p = this.parameters[name];
-    const allowed = isPlainObject(p) ? p.AllowedValues : undefined;
-    // YAML reads an unquoted true as a boolean; CloudFormation reads every allowed value as text.
-    return Array.isArray(allowed) && allowed.length > 0 && allowed.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-      ? allowed.map(String)
-      : undefined;
+    return allowedValuesOf(this.parameters[name])?.map(String);
   }
 
   /** The expression of a named condition; one not defined (or defined in a cycle) is open. */
@@ -263,6 +258,18 @@ export class TemplateConditions {
         return open;
     }
   }
+}
+
+/**
+ * A parameter's AllowedValues, when it has some and each is a scalar: YAML
+ * reads an unquoted `true` as a boolean, which CloudFormation reads as the
+ * text `true` (a number stays a number: the template holds it so).
+ */
+export function allowedValuesOf(parameter: unknown): Array<string | number> | undefined {
+  const allowed = isPlainObject(parameter) ? parameter.AllowedValues : undefined;
+  if (!Array.isArray(allowed) || allowed.length === 0) return undefined;
+  if (!allowed.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) return undefined;
+  return (allowed as Array<string | number | boolean>).map((v) => (typeof v === 'boolean' ? String(v) : v));
 }
 
 function parseTerm(value: unknown): Term {

@@ -1,4 +1,4 @@
-import type { ConditionSections } from './conditions';
+import { allowedValuesOf, ConditionSections } from './conditions';
 import { referencedIds } from './references';
 import { isIntrinsic, isPlainObject, isRecord } from '../rules/values';
 
@@ -37,12 +37,8 @@ export function parameterChoices(parameters: unknown, rules?: unknown): Paramete
     if (constrained.has(name)) continue;
     // A list parameter's Ref is a list (its AllowedValues bound each entry), an SSM parameter's value is the store's;
     // a NoEcho parameter's values are not written into findings (a condition label would show them).
-    const allowed = isPlainObject(p) && SCALAR_TYPES.has(p.Type) && p.NoEcho !== true && p.NoEcho !== 'true' ? p.AllowedValues : undefined;
-    if (Array.isArray(allowed) && allowed.length > 0 && allowed.length <= MAX_CHOICES
-      && allowed.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) {
-      // YAML reads an unquoted true as a boolean; CloudFormation reads every allowed value as text.
-      out.set(name, [...new Set((allowed as Array<string | number | boolean>).map((v) => (typeof v === 'boolean' ? String(v) : v)))]);
-    }
+    const allowed = isPlainObject(p) && SCALAR_TYPES.has(p.Type) && p.NoEcho !== true && p.NoEcho !== 'true' ? allowedValuesOf(p) : undefined;
+    if (allowed && allowed.length <= MAX_CHOICES) out.set(name, [...new Set(allowed)]);
   }
   return out;
 }
