@@ -1,4 +1,4 @@
-import { allowedValuesOf, ConditionSections } from './conditions';
+import { allowedValuesOf, ConditionSections, MAX_VARIANTS } from './conditions';
 import { referencedIds } from './references';
 import { isIntrinsic, isPlainObject, isRecord } from '../rules/values';
 
@@ -21,8 +21,8 @@ export type ParameterChoices = ReadonlyMap<string, ReadonlyArray<string | number
 /** The parameter types whose Ref is the value itself, one of AllowedValues. */
 const SCALAR_TYPES: ReadonlySet<unknown> = new Set(['String', 'Number']);
 
-/** A parameter with more allowed values than this is not enumerated. */
-export const MAX_CHOICES = 64;
+/** A parameter with more allowed values than a client's combinations checked is not enumerated. */
+const MAX_CHOICES = MAX_VARIANTS;
 
 /** The name of the condition that a parameter has one of its values: `Stage = prod` (template condition names are alphanumeric). */
 const choiceName = (parameter: string, value: string | number) => `${parameter} = ${value === '' ? "''" : String(value)}`;
